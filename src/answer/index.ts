@@ -1,0 +1,6 @@
+export { ask, coverage, COVERAGE_THRESHOLD, MAX_QUESTION_CHARS, type AskOptions } from './ask.ts';
+export { search, type SearchOptions } from './search.ts';
+export { summarize, UnknownDocumentError, type SummaryOptions } from './summarize.ts';
+export { normalizeCitation, source, UnknownCitationError } from './source.ts';
+export { splitSentences, quotableUnits, type Sentence } from './sentences.ts';
+export type { AskResult, Excerpt, Passage, SearchResult, SourceResult, Span, SummaryResult } from './types.ts';

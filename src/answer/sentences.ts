@@ -1,0 +1,59 @@
+import type { Chunk } from '../knowledge/index.ts';
+
+export interface Sentence {
+  /** The sentence exactly as the material has it. */
+  text: string;
+  /** Offsets into the chunk's text. */
+  start: number;
+  end: number;
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+// Intl.Segmenter ends a sentence after any full stop followed by a space and a capital; these
+// abbreviations almost never end one.
+const ABBREVIATION = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Mt|No|Nos|vs|etc|e\.g|i\.e|cf|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|fig|Fig|ed|eds|vol|pp)\.|\b(?:\p{Lu}\.){2,})$/u;
+
+function trimmed(text: string, start: number, end: number): Sentence | null {
+  while (start < end && /\s/u.test(text[start] ?? '')) start++;
+  while (end > start && /\s/u.test(text[end - 1] ?? '')) end--;
+  return end > start ? { text: text.slice(start, end), start, end } : null;
+}
+
+/** Sentences of prose, keeping abbreviations ("U.S.", "e.g.") inside their sentence. */
+export function splitSentences(text: string): Sentence[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const seg of segmenter.segment(text)) {
+    const start = seg.index;
+    const end = seg.index + seg.segment.length;
+    const previous = spans[spans.length - 1];
+    const joinToPrevious =
+      previous !== undefined &&
+      (ABBREVIATION.test(text.slice(previous.start, previous.end).trimEnd()) || /^\s*\p{Ll}/u.test(seg.segment));
+    if (previous && joinToPrevious) previous.end = end;
+    else spans.push({ start, end });
+  }
+  return spans.map((s) => trimmed(text, s.start, s.end)).filter((s): s is Sentence => s !== null);
+}
+
+/**
+ * The units an excerpt or summary can quote: sentences of prose, lines of a list (its lead-in is
+ * one of them), and a code block or table whole, because half of one means nothing.
+ */
+export function quotableUnits(chunk: Chunk): Sentence[] {
+  if (chunk.kind === 'code' || chunk.kind === 'table' || chunk.kind === 'credit') {
+    const whole = trimmed(chunk.text, 0, chunk.text.length);
+    return whole ? [whole] : [];
+  }
+  if (chunk.kind === 'list') {
+    const out: Sentence[] = [];
+    let offset = 0;
+    for (const line of chunk.text.split('\n')) {
+      const s = trimmed(chunk.text, offset, offset + line.length);
+      if (s) out.push(s);
+      offset += line.length + 1;
+    }
+    return out;
+  }
+  return splitSentences(chunk.text);
+}

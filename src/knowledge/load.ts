@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import type { Chunk, KnowledgeDocument, SkippedFile } from './types.ts';
+import { KnowledgeFolderError, listKnowledgeFiles, slugFromPath, type KnowledgeFile } from './files.ts';
+import { parseDocument } from './parse.ts';
+
+export interface LoadedKnowledge {
+  documents: KnowledgeDocument[];
+  chunks: Chunk[];
+  skipped: SkippedFile[];
+  files: KnowledgeFile[];
+}
+
+export interface LoadOptions {
+  /** Called after each file, for progress bars. */
+  onProgress?: (done: number, total: number) => void;
+  /** Files larger than this are skipped rather than read whole into memory. */
+  maxFileBytes?: number;
+  /** The folder's listing, when the caller has already walked it (to fingerprint it, say). */
+  listing?: { files: KnowledgeFile[]; skipped: SkippedFile[] };
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+/** Gives each file a unique slug: `notes.md` and `notes.txt` become `notes` and `notes-txt`. */
+export function assignSlugs(files: readonly KnowledgeFile[]): Map<string, string> {
+  const taken = new Set<string>();
+  const slugs = new Map<string, string>();
+  for (const file of files) {
+    let slug = slugFromPath(file.path);
+    if (taken.has(slug)) {
+      const ext = /\.([^./]+)$/.exec(file.path)?.[1]?.toLowerCase() ?? 'file';
+      let candidate = `${slug}-${ext}`;
+      for (let n = 2; taken.has(candidate); n++) candidate = `${slug}-${ext}-${n}`;
+      slug = candidate;
+    }
+    taken.add(slug);
+    slugs.set(file.path, slug);
+  }
+  return slugs;
+}
+
+async function readKnowledgeFile(file: KnowledgeFile, maxBytes: number): Promise<Uint8Array | SkippedFile> {
+  if (file.size > maxBytes) {
+    return { path: file.path, reason: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB (${(file.size / 1024 / 1024).toFixed(1)} MB)` };
+  }
+  try {
+    return await readFile(file.absolute);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { path: file.path, reason: code === 'ENOENT' ? 'removed while being read' : `cannot be read (${code ?? String(error)})` };
+  }
+}
+
+/**
+ * Reads and chunks every knowledge file. Bad files are skipped with a reason, never fatal; a
+ * folder with nothing usable in it is, because a bot with no material can only refuse.
+ */
+export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadedKnowledge> {
+  const listing = options.listing ?? (await listKnowledgeFiles(dir));
+  const files = listing.files;
+  const skipped = [...listing.skipped];
+  if (files.length === 0) {
+    throw new KnowledgeFolderError(`no .md or .txt files in knowledge folder ${dir}`);
+  }
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const slugs = assignSlugs(files);
+  const documents: KnowledgeDocument[] = [];
+  const chunks: Chunk[] = [];
+  const usable: KnowledgeFile[] = [];
+
+  let done = 0;
+  for (const file of files) {
+    const bytes = await readKnowledgeFile(file, maxBytes);
+    if (!(bytes instanceof Uint8Array)) {
+      skipped.push(bytes);
+    } else {
+      const parsed = parseDocument(slugs.get(file.path) ?? slugFromPath(file.path), file.path, bytes);
+      if (parsed.ok) {
+        documents.push(parsed.document);
+        chunks.push(...parsed.chunks);
+        usable.push(file);
+      } else {
+        skipped.push({ path: file.path, reason: parsed.reason });
+      }
+    }
+    options.onProgress?.(++done, files.length);
+  }
+  if (documents.length === 0) {
+    const reasons = skipped.map((s) => `${s.path}: ${s.reason}`).join('; ');
+    throw new KnowledgeFolderError(`no usable documents in knowledge folder ${dir} (${reasons})`);
+  }
+  return { documents, chunks, skipped, files };
+}

@@ -1,0 +1,153 @@
+import { Lexer, type Token, type Tokens } from 'marked';
+import type { Block } from './types.ts';
+import { splitLines } from './paragraphs.ts';
+
+export interface SplitResult {
+  /** The first heading, when there is one: the document's title if front matter gives none. */
+  heading: string | null;
+  blocks: Block[];
+  credits: string[];
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+function hasTokens(token: Token): token is Token & { tokens: Token[] } {
+  return 'tokens' in token && Array.isArray(token.tokens);
+}
+
+/** Inline Markdown to the words a reader sees: links become their text, emphasis disappears. */
+function inlineText(tokens: Token[]): string {
+  let out = '';
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'br':
+        out += '\n';
+        break;
+      case 'html':
+        break;
+      case 'image':
+        out += (token as Tokens.Image).text;
+        break;
+      case 'codespan':
+      case 'escape':
+        out += decodeEntities((token as Tokens.Codespan).text);
+        break;
+      default:
+        if (hasTokens(token)) out += inlineText(token.tokens);
+        else if ('text' in token && typeof token.text === 'string') out += decodeEntities(token.text);
+    }
+  }
+  return out;
+}
+
+function listText(list: Tokens.List, depth = 0): string {
+  const start = typeof list.start === 'number' ? list.start : 1;
+  return list.items
+    .map((item, i) => {
+      const marker = list.ordered ? `${start + i}.` : '-';
+      const parts: string[] = [];
+      const nested: string[] = [];
+      for (const child of item.tokens) {
+        if (child.type === 'list') nested.push(listText(child as Tokens.List, depth + 1));
+        else if (hasTokens(child)) parts.push(inlineText(child.tokens));
+        else if ('text' in child && typeof child.text === 'string') parts.push(decodeEntities(child.text));
+      }
+      const line = `${'  '.repeat(depth)}${marker} ${parts.join(' ').replace(/\s*\n\s*/g, ' ').trim()}`;
+      return [line, ...nested].join('\n');
+    })
+    .join('\n');
+}
+
+function tableText(table: Tokens.Table): string {
+  const row = (cells: Tokens.TableCell[]) => cells.map((c) => inlineText(c.tokens).trim()).join(' | ');
+  return [row(table.header), ...table.rows.map(row)].join('\n');
+}
+
+/**
+ * Splits Markdown into body blocks. Headings are not blocks: they become the breadcrumb of the
+ * blocks under them. A list stays with the sentence that introduces it; a code block stays whole.
+ */
+export function splitMarkdown(body: string): SplitResult {
+  const tokens = new Lexer({ gfm: true }).lex(body);
+  const blocks: Block[] = [];
+  const credits: string[] = [];
+  const trail: { depth: number; text: string }[] = [];
+  let heading: string | null = null;
+
+  const push = (kind: Block['kind'], text: string) => {
+    const trimmed = text.trim();
+    if (trimmed) blocks.push({ kind, text: trimmed, breadcrumb: trail.map((h) => h.text) });
+  };
+
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'heading': {
+        const h = token as Tokens.Heading;
+        const text = inlineText(h.tokens).replace(/\s+/g, ' ').trim();
+        if (heading === null) {
+          // The first heading names the document; it is not a section of it.
+          heading = text;
+          break;
+        }
+        while (trail.length > 0 && (trail[trail.length - 1]?.depth ?? 0) >= h.depth) trail.pop();
+        trail.push({ depth: h.depth, text });
+        break;
+      }
+      case 'paragraph':
+      case 'text':
+      case 'html': {
+        const raw = token.type === 'html' ? decodeEntities(token.text.replace(/<[^>]*>/g, '')) : inlineText(hasTokens(token) ? token.tokens : []);
+        const { paragraphs, credits: found } = splitLines(raw);
+        credits.push(...found);
+        for (const paragraph of paragraphs) push('paragraph', paragraph);
+        break;
+      }
+      case 'list': {
+        const text = listText(token as Tokens.List);
+        const previous = blocks[blocks.length - 1];
+        const sameSection = previous && previous.breadcrumb.join('\u0000') === trail.map((h) => h.text).join('\u0000');
+        if (previous && sameSection && previous.kind === 'paragraph' && /[:：]$/.test(previous.text)) {
+          previous.kind = 'list';
+          previous.text = `${previous.text}\n${text}`;
+        } else {
+          push('list', text);
+        }
+        break;
+      }
+      case 'code':
+        push('code', (token as Tokens.Code).text);
+        break;
+      case 'blockquote':
+        push('quote', splitLines(inlineText((token as Tokens.Blockquote).tokens.flatMap((t) => (hasTokens(t) ? t.tokens : [])))).paragraphs.join('\n'));
+        break;
+      case 'table':
+        push('table', tableText(token as Tokens.Table));
+        break;
+      default:
+        break; // space, hr, def: nothing a reader would cite
+    }
+  }
+  return { heading, blocks, credits };
+}
+
+/** Plain text: blank lines separate paragraphs, or else each line is one. No markup is read. */
+export function splitPlainText(body: string): SplitResult {
+  const blocks: Block[] = [];
+  const credits: string[] = [];
+  for (const chunk of body.split(/\n[ \t]*\n/)) {
+    const { paragraphs, credits: found } = splitLines(chunk);
+    credits.push(...found);
+    for (const text of paragraphs) blocks.push({ kind: 'paragraph', text, breadcrumb: [] });
+  }
+  return { heading: null, blocks, credits };
+}

@@ -1,0 +1,47 @@
+/**
+ * Helpers shared by the Markdown and plain-text splitters: deciding whether a run of lines is one
+ * wrapped paragraph or one paragraph per line, and recognising credit lines.
+ */
+
+// A line that ends a sentence: terminal punctuation, optionally inside closing quotes or brackets.
+const SENTENCE_END = /[.!?。！？…][”"’')\]]*$/u;
+
+/**
+ * Files come in two layouts: paragraphs separated by blank lines (lines inside wrap), and one
+ * paragraph per line with no blank lines at all. A block of two or more lines that all end a
+ * sentence is the second layout; anything else is a wrapped paragraph and is joined with spaces.
+ */
+export function splitLines(block: string): { paragraphs: string[]; credits: string[] } {
+  const credits: string[] = [];
+  const lines = block
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => {
+      if (line === '') return false;
+      const credit = isCreditLine(line);
+      if (credit) credits.push(line);
+      return !credit;
+    });
+  if (lines.length >= 2 && lines.every((line) => SENTENCE_END.test(line))) return { paragraphs: lines, credits };
+  return { paragraphs: lines.length === 0 ? [] : [lines.join(' ')], credits };
+}
+
+const CREDIT =
+  /^(?:illustration|photo|photograph|image|graphic|graphics|cartoon|picture|credit|video|map|chart)s?(?:\s+by)?\s*[:：]\s*\S/iu;
+
+/** "Illustration: Chen Xia/GT" and the like: short attributions that are not body text. */
+export function isCreditLine(text: string): boolean {
+  return text.length <= 160 && CREDIT.test(text.trim());
+}
+
+/** Normalises line endings and strips a byte-order mark, so every splitter sees the same text. */
+export function normaliseNewlines(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/** `team/on-call_rota` → "On call rota": a readable title when a file gives none. */
+export function titleFromPath(path: string): string {
+  const base = (path.split('/').pop() ?? path).replace(/\.[^.]+$/, '');
+  const words = base.replace(/[-_]+/g, ' ').trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : path;
+}

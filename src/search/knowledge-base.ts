@@ -1,0 +1,72 @@
+import MiniSearch from 'minisearch';
+import type { Chunk, KnowledgeDocument, SkippedFile } from '../knowledge/index.ts';
+import type { LoadedKnowledge } from '../knowledge/load.ts';
+import { INDEX_OPTIONS, type IndexedChunk } from './options.ts';
+import { extractTopics, type Topic } from './topics.ts';
+import { buildVocabulary, type Vocabulary } from './vocabulary.ts';
+
+/** Everything the answer layer needs: the chunks, their index, and what the index knows of words. */
+export interface KnowledgeBase {
+  dir: string;
+  documents: KnowledgeDocument[];
+  chunks: Chunk[];
+  chunkById: Map<string, Chunk>;
+  documentById: Map<string, KnowledgeDocument>;
+  /** Body chunks of each document in paragraph order (the credit excluded), for neighbours. */
+  bodyByDocument: Map<string, Chunk[]>;
+  index: MiniSearch<IndexedChunk>;
+  vocabulary: Vocabulary;
+  topics: Topic[];
+  skipped: SkippedFile[];
+  /** ISO time the index was built. */
+  indexedAt: string;
+  fingerprint: string;
+}
+
+export function toIndexed(chunk: Chunk): IndexedChunk {
+  return { id: chunk.id, title: chunk.title, breadcrumb: chunk.breadcrumb.join(' › '), text: chunk.text };
+}
+
+export interface KnowledgeBaseParts {
+  dir: string;
+  documents: KnowledgeDocument[];
+  chunks: Chunk[];
+  skipped: SkippedFile[];
+  index: MiniSearch<IndexedChunk>;
+  vocabulary: Vocabulary;
+  topics: Topic[];
+  indexedAt: string;
+  fingerprint: string;
+}
+
+/** Adds the lookup tables that are cheaper to rebuild than to store. */
+export function assembleKnowledgeBase(parts: KnowledgeBaseParts): KnowledgeBase {
+  const chunkById = new Map(parts.chunks.map((c) => [c.id, c]));
+  const documentById = new Map(parts.documents.map((d) => [d.id, d]));
+  const bodyByDocument = new Map<string, Chunk[]>();
+  for (const chunk of parts.chunks) {
+    if (chunk.kind === 'credit') continue;
+    const list = bodyByDocument.get(chunk.document) ?? [];
+    list.push(chunk);
+    bodyByDocument.set(chunk.document, list);
+  }
+  return { ...parts, chunkById, documentById, bodyByDocument };
+}
+
+export function buildKnowledgeBase(dir: string, loaded: LoadedKnowledge, fingerprint: string): KnowledgeBase {
+  const index = new MiniSearch<IndexedChunk>(INDEX_OPTIONS);
+  index.addAll(loaded.chunks.map(toIndexed));
+  const vocabulary = buildVocabulary(loaded.chunks.map((c) => `${c.title}\n${c.breadcrumb.join('\n')}\n${c.text}`));
+  const topics = extractTopics(loaded.chunks.map((c) => c.text));
+  return assembleKnowledgeBase({
+    dir,
+    documents: loaded.documents,
+    chunks: loaded.chunks,
+    skipped: loaded.skipped,
+    index,
+    vocabulary,
+    topics,
+    indexedAt: new Date().toISOString(),
+    fingerprint,
+  });
+}

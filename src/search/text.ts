@@ -1,0 +1,70 @@
+import { stemmer } from 'stemmer';
+import { STOP_WORDS } from './stop-words.ts';
+
+export interface Word {
+  /** The word as written. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+// Letters and digits, keeping in-word apostrophes ("humanity's") so possessives can be removed.
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+// "U.S." and "U.K." would otherwise fall apart into single letters.
+const DOTTED_ACRONYM = /\b(?:\p{Lu}\.){2,}/gu;
+
+/** Every word in `text` with its offsets, for tokenizing and for marking matches in excerpts. */
+export function words(text: string): Word[] {
+  const source = text.replace(DOTTED_ACRONYM, (m) => m.replace(/\./g, '\u200b'));
+  const out: Word[] = [];
+  for (const match of source.matchAll(WORD)) {
+    const start = match.index ?? 0;
+    out.push({ text: text.slice(start, start + match[0].length), start, end: start + match[0].length });
+  }
+  // Re-join dotted acronyms that the zero-width placeholder split.
+  return out.length === 0 || !DOTTED_ACRONYM.test(text) ? out : joinAcronyms(text, out);
+}
+
+function joinAcronyms(text: string, found: Word[]): Word[] {
+  DOTTED_ACRONYM.lastIndex = 0;
+  const spans = [...text.matchAll(DOTTED_ACRONYM)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  const out: Word[] = [];
+  for (const span of spans) out.push({ text: text.slice(span.start, span.end).replace(/\./g, ''), start: span.start, end: span.end });
+  for (const w of found) if (!spans.some((s) => w.start >= s.start && w.end <= s.end)) out.push(w);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export function tokenize(text: string): string[] {
+  return words(text).map((w) => w.text);
+}
+
+/** Lower case, no possessive, no apostrophes: the form the fuzzy vocabulary is keyed on. */
+export function normalizeWord(word: string): string {
+  return word
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/['’]s$/u, '')
+    .replace(/['’]/gu, '');
+}
+
+function isAcronym(word: string): boolean {
+  return word.length >= 2 && word.length <= 5 && /^\p{Lu}+$/u.test(word);
+}
+
+/**
+ * The index term for a word, or null for words that carry no meaning. An upper-case acronym keeps
+ * its place even when its lower-case form is a stop word: "US" is a country, "us" is not.
+ */
+export function termOf(word: string): string | null {
+  const lower = word.normalize('NFKC').toLowerCase();
+  if (STOP_WORDS.has(lower.replace(/’/g, "'")) && !isAcronym(word)) return null;
+  const normal = normalizeWord(word);
+  if (normal.length < 2 && !/^\p{N}$/u.test(normal)) return null;
+  if (/^\p{N}+$/u.test(normal)) return normal;
+  return stemmer(normal);
+}
+
+/** MiniSearch's `processTerm`: the same rule at index and at query time. */
+export function processTerm(term: string): string | null {
+  return termOf(term);
+}

@@ -1,0 +1,54 @@
+import SearchableMap from 'minisearch/SearchableMap';
+import { normalizeWord, termOf, words } from './text.ts';
+
+/**
+ * What the index knows about its terms, beyond MiniSearch's own postings: how many chunks hold
+ * each stem (for weighing query words) and the surface words behind the stems (so a typo is
+ * corrected against words people write, not against stems like "confer").
+ */
+export interface Vocabulary {
+  chunkCount: number;
+  /** stem → number of chunks containing it */
+  df: Map<string, number>;
+  /** normalized word → its stem, searchable by prefix and edit distance */
+  words: SearchableMap<string>;
+}
+
+export interface SerializedVocabulary {
+  chunkCount: number;
+  df: [string, number][];
+  words: [string, string][];
+}
+
+export function buildVocabulary(texts: Iterable<string>): Vocabulary {
+  const df = new Map<string, number>();
+  const surface = new SearchableMap<string>();
+  let chunkCount = 0;
+  for (const text of texts) {
+    chunkCount++;
+    const seen = new Set<string>();
+    for (const w of words(text)) {
+      const stem = termOf(w.text);
+      if (stem === null) continue;
+      seen.add(stem);
+      const normal = normalizeWord(w.text);
+      if (!surface.has(normal)) surface.set(normal, stem);
+    }
+    for (const stem of seen) df.set(stem, (df.get(stem) ?? 0) + 1);
+  }
+  return { chunkCount, df, words: surface };
+}
+
+export function serializeVocabulary(v: Vocabulary): SerializedVocabulary {
+  return { chunkCount: v.chunkCount, df: [...v.df], words: [...v.words] };
+}
+
+export function deserializeVocabulary(s: SerializedVocabulary): Vocabulary {
+  return { chunkCount: s.chunkCount, df: new Map(s.df), words: SearchableMap.from(s.words) as SearchableMap<string> };
+}
+
+/** BM25's inverse document frequency: rare stems weigh more; an unknown stem weighs most. */
+export function idf(v: Vocabulary, stem: string): number {
+  const n = v.df.get(stem) ?? 0;
+  return Math.log(1 + (v.chunkCount - n + 0.5) / (n + 0.5));
+}
