@@ -1,0 +1,17 @@
+export const USAGE = `Footnote — cited answers from your documents
+
+Usage:
+  npm run ask -- "<question>" [--json] [--document D]
+  npm run ask -- --batch FILE --json          one JSON object per line of FILE ("-" for stdin)
+  npm run search -- "<query>" [--document D] [--limit N] [--offset N] [--json]
+  npm run summary -- [--topic T] [--document D] [--sentences N] [--json]
+  npm run source -- <citation-id> [--json]     e.g. china-ai-governance#p2
+  npm run index -- [--rebuild]                 build or load the index and report on it
+  npm run eval -- [--questions FILE] [--json]  score ask on a question set
+
+Every command takes --knowledge DIR (default: knowledge/, or KNOWLEDGE_DIR).
+Logs go to stderr; --json output is the only thing on stdout.`;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

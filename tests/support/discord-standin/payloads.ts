@@ -1,0 +1,286 @@
+// Builders for the objects Discord sends: users, guilds (GUILD_CREATE), members, channels and
+// messages. discord.js constructs its structures straight from these, so missing fields surface as
+// crashes inside its handlers; the discord-api-types shapes (re-exported by discord.js) are used as
+// a compile-time checklist.
+import type {
+  APIGuildMember,
+  APIInteractionGuildMember,
+  APIMessage,
+  APIRole,
+  APITextChannel,
+  APIUser,
+  GatewayGuildCreateDispatchData,
+  GuildFeature,
+  Locale,
+} from 'discord.js';
+import { snowflakeAt, snowflakeTimestamp } from './snowflake.ts';
+import type { MessageState } from './types.ts';
+
+/** Permission bits (https://discord.com/developers/docs/topics/permissions). */
+export const Permission = {
+  AddReactions: 1n << 6n,
+  ViewChannel: 1n << 10n,
+  SendMessages: 1n << 11n,
+  EmbedLinks: 1n << 14n,
+  AttachFiles: 1n << 15n,
+  ReadMessageHistory: 1n << 16n,
+  MentionEveryone: 1n << 17n,
+  UseExternalEmojis: 1n << 18n,
+  ChangeNickname: 1n << 26n,
+  UseApplicationCommands: 1n << 31n,
+  SendMessagesInThreads: 1n << 38n,
+} as const;
+
+/** What a regular member (and the @everyone role) may do in the stand-in guild. */
+export const MEMBER_PERMISSIONS = (
+  Permission.AddReactions |
+  Permission.ViewChannel |
+  Permission.SendMessages |
+  Permission.EmbedLinks |
+  Permission.AttachFiles |
+  Permission.ReadMessageHistory |
+  Permission.UseExternalEmojis |
+  Permission.ChangeNickname |
+  Permission.UseApplicationCommands |
+  Permission.SendMessagesInThreads
+).toString();
+
+/** The bot's managed role adds nothing dangerous: no @everyone pings, no admin. */
+export const APP_PERMISSIONS = MEMBER_PERMISSIONS;
+
+export const MessageFlag = {
+  Ephemeral: 1 << 6,
+  Loading: 1 << 7,
+  IsComponentsV2: 1 << 15,
+} as const;
+
+/** Fixed ids, derived from fixed dates so every run (and every snapshot) sees the same values. */
+export const DEFAULT_APPLICATION_ID = snowflakeAt(Date.UTC(2021, 0, 4), 0, 1);
+export const DEFAULT_USER_ID = snowflakeAt(Date.UTC(2019, 5, 1), 0, 2);
+export const DEFAULT_GUILD_ID = snowflakeAt(Date.UTC(2020, 2, 1), 0, 3);
+
+export interface GuildInfo {
+  id: string;
+  name: string;
+  ownerId: string;
+  textChannelId: string;
+  botRoleId: string;
+  joinedAt: string;
+}
+
+export function makeGuildInfo(id: string, index: number, ownerId: string): GuildInfo {
+  // Child ids are minted a little after the guild's own creation time, like real ones.
+  const created = snowflakeTimestamp(id);
+  return {
+    id,
+    name: `Stand-in Guild ${index + 1}`,
+    ownerId,
+    textChannelId: snowflakeAt(created + 1_000, 1, 3),
+    botRoleId: snowflakeAt(created + 2_000, 2, 3),
+    joinedAt: new Date(created + 60_000).toISOString(),
+  };
+}
+
+export function buildUser(id: string, bot: boolean, username?: string): APIUser {
+  return {
+    id,
+    username: username ?? (bot ? 'footnote-standin' : `user${id.slice(-4)}`),
+    discriminator: '0',
+    global_name: bot ? null : `User ${id.slice(-4)}`,
+    avatar: null,
+    bot,
+    system: false,
+    banner: null,
+    accent_color: null,
+    flags: 0,
+    public_flags: 0,
+    avatar_decoration_data: null,
+    collectibles: null,
+    primary_guild: null,
+  };
+}
+
+function buildRole(
+  id: string,
+  name: string,
+  position: number,
+  permissions: string,
+  botId?: string,
+): APIRole {
+  const role: APIRole = {
+    id,
+    name,
+    color: 0,
+    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+    hoist: false,
+    icon: null,
+    unicode_emoji: null,
+    position,
+    permissions,
+    managed: botId !== undefined,
+    mentionable: false,
+    flags: 0,
+  };
+  if (botId !== undefined) role.tags = { bot_id: botId };
+  return role;
+}
+
+export function buildTextChannel(guild: GuildInfo, channelId: string, name = 'general'): APITextChannel {
+  return {
+    id: channelId,
+    type: 0,
+    guild_id: guild.id,
+    name,
+    position: 0,
+    permission_overwrites: [],
+    parent_id: null,
+    topic: null,
+    nsfw: false,
+    rate_limit_per_user: 0,
+    last_message_id: null,
+    last_pin_timestamp: null,
+    default_auto_archive_duration: 1440,
+    default_thread_rate_limit_per_user: 0,
+    flags: 0,
+  };
+}
+
+export function buildMember(user: APIUser, roles: string[], joinedAt: string): APIGuildMember {
+  return {
+    user,
+    nick: null,
+    avatar: null,
+    banner: null,
+    roles,
+    joined_at: joinedAt,
+    premium_since: null,
+    deaf: false,
+    mute: false,
+    flags: 0,
+    pending: false,
+    communication_disabled_until: null,
+    avatar_decoration_data: null,
+  };
+}
+
+export function buildInteractionMember(
+  user: APIUser,
+  guild: GuildInfo,
+  permissions: string,
+): APIInteractionGuildMember {
+  return { ...buildMember(user, [], guild.joinedAt), user, permissions };
+}
+
+export function buildGuildCreate(
+  guild: GuildInfo,
+  botUser: APIUser,
+  members: APIUser[],
+): GatewayGuildCreateDispatchData {
+  const humans = members.filter((m) => m.id !== botUser.id);
+  return {
+    id: guild.id,
+    name: guild.name,
+    icon: null,
+    splash: null,
+    discovery_splash: null,
+    banner: null,
+    description: null,
+    owner_id: guild.ownerId,
+    afk_channel_id: null,
+    afk_timeout: 300,
+    widget_enabled: false,
+    widget_channel_id: null,
+    verification_level: 0,
+    default_message_notifications: 1,
+    explicit_content_filter: 0,
+    // The @everyone role always has the guild's own id.
+    roles: [
+      buildRole(guild.id, '@everyone', 0, MEMBER_PERMISSIONS),
+      buildRole(guild.botRoleId, botUser.username, 1, APP_PERMISSIONS, botUser.id),
+    ],
+    emojis: [],
+    stickers: [],
+    features: [] as GuildFeature[],
+    mfa_level: 0,
+    application_id: null,
+    system_channel_id: guild.textChannelId,
+    system_channel_flags: 0,
+    rules_channel_id: null,
+    public_updates_channel_id: null,
+    safety_alerts_channel_id: null,
+    max_presences: null,
+    max_members: 500_000,
+    max_video_channel_users: 25,
+    max_stage_video_channel_users: 50,
+    vanity_url_code: null,
+    premium_tier: 0,
+    premium_subscription_count: 0,
+    preferred_locale: 'en-US' as Locale,
+    nsfw_level: 0,
+    premium_progress_bar_enabled: false,
+    hub_type: null,
+    incidents_data: null,
+    // GUILD_CREATE-only fields.
+    joined_at: guild.joinedAt,
+    large: false,
+    unavailable: false,
+    member_count: members.length,
+    voice_states: [],
+    members: [
+      buildMember(botUser, [guild.botRoleId], guild.joinedAt),
+      ...humans.map((u) => buildMember(u, [], guild.joinedAt)),
+    ],
+    channels: [buildTextChannel(guild, guild.textChannelId)],
+    threads: [],
+    presences: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+  };
+}
+
+/** Everything `toApiMessage` needs to know about the world around a message. */
+export interface MessageContext {
+  applicationId: string;
+  user(id: string): APIUser;
+  /** Interaction that produced the message, for `interaction_metadata`. */
+  interaction(id: string): { type: number; userId: string; commandName: string | null } | null;
+}
+
+export function toApiMessage(state: MessageState, ctx: MessageContext): APIMessage {
+  const author = ctx.user(state.authorId);
+  const message: APIMessage = {
+    id: state.id,
+    channel_id: state.channelId,
+    author,
+    content: state.content,
+    timestamp: new Date(state.createdAt).toISOString(),
+    edited_timestamp: state.editedAt === null ? null : new Date(state.editedAt).toISOString(),
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: state.attachments as APIMessage['attachments'],
+    embeds: state.embeds as APIMessage['embeds'],
+    pinned: false,
+    type: state.type,
+    flags: state.flags,
+    components: state.components as APIMessage['components'],
+  };
+  if (state.interactionId !== null) {
+    // Interaction responses are webhook messages of the application.
+    message.webhook_id = ctx.applicationId;
+    message.application_id = ctx.applicationId;
+    const origin = ctx.interaction(state.interactionId);
+    if (origin !== null) {
+      const user = ctx.user(origin.userId);
+      message.interaction_metadata = {
+        id: state.interactionId,
+        type: origin.type,
+        user,
+        authorizing_integration_owners: { 0: state.guildId ?? '0' },
+      } as APIMessage['interaction_metadata'];
+    }
+  }
+  return message;
+}
