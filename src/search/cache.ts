@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Chunk, KnowledgeDocument, SkippedFile } from '../knowledge/index.ts';
@@ -13,8 +15,30 @@ import { deserializeVocabulary, serializeVocabulary, type SerializedVocabulary }
  * Bumped whenever chunking, tokenizing or the stored shape changes: an index written by another
  * version is rebuilt, never read.
  */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 const FORMAT = 'footnote-index';
+
+/**
+ * The code that decides what goes into an index (chunking, tokenizing, vocabulary). Its hash is
+ * part of the fingerprint, so an index built by different code is rebuilt even when someone
+ * forgot to bump INDEX_FORMAT_VERSION.
+ */
+const ENGINE_DIRS = ['../knowledge', '.'];
+let engineHash: string | null = null;
+
+function engineSourceHash(): string {
+  if (engineHash !== null) return engineHash;
+  const hash = createHash('sha256');
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  for (const dir of ENGINE_DIRS) {
+    const abs = join(here, dir);
+    for (const name of readdirSync(abs).filter((n) => /\.(ts|js)$/.test(n)).sort()) {
+      hash.update(name).update(readFileSync(join(abs, name)));
+    }
+  }
+  engineHash = hash.digest('hex');
+  return engineHash;
+}
 
 interface Header {
   format: string;
@@ -43,10 +67,10 @@ export function cacheFileFor(cacheDir: string, knowledgeDir: string): string {
 
 /**
  * What the index was built from: every file's path, size and modification time, plus the format
- * version. Cheap to compute (no file is read), and any edit, addition or removal changes it.
+ * version and the engine's code. Cheap to compute (no file is read), and any edit, addition or removal changes it.
  */
 export function fingerprintFiles(files: readonly KnowledgeFile[]): string {
-  const hash = createHash('sha256').update(`${FORMAT}:${INDEX_FORMAT_VERSION}\n`);
+  const hash = createHash('sha256').update(`${FORMAT}:${INDEX_FORMAT_VERSION}:${engineSourceHash()}\n`);
   for (const f of files) hash.update(`${f.path}\u0000${f.size}\u0000${Math.trunc(f.mtimeMs)}\n`);
   return hash.digest('hex');
 }

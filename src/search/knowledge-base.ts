@@ -23,8 +23,15 @@ export interface KnowledgeBase {
   fingerprint: string;
 }
 
+/**
+ * A credit line names its kind once ("Illustration: …"); people ask "who drew the picture?".
+ * These words make the credit findable by what it is, without becoming part of its text.
+ */
+export const CREDIT_KEYWORDS = 'credit illustration illustrator picture image photo photograph photographer artwork artist drawing graphic cartoon';
+
 export function toIndexed(chunk: Chunk): IndexedChunk {
-  return { id: chunk.id, title: chunk.title, breadcrumb: chunk.breadcrumb.join(' › '), text: chunk.text };
+  const breadcrumb = chunk.breadcrumb.join(' › ');
+  return { id: chunk.id, title: chunk.title, breadcrumb: chunk.kind === 'credit' ? CREDIT_KEYWORDS : breadcrumb, text: chunk.text };
 }
 
 export interface KnowledgeBaseParts {
@@ -56,7 +63,10 @@ export function assembleKnowledgeBase(parts: KnowledgeBaseParts): KnowledgeBase 
 export function buildKnowledgeBase(dir: string, loaded: LoadedKnowledge, fingerprint: string): KnowledgeBase {
   const index = new MiniSearch<IndexedChunk>(INDEX_OPTIONS);
   index.addAll(loaded.chunks.map(toIndexed));
-  const vocabulary = buildVocabulary(loaded.chunks.map((c) => `${c.title}\n${c.breadcrumb.join('\n')}\n${c.text}`));
+  const vocabulary = buildVocabulary(
+    loaded.chunks.map((c) => `${c.breadcrumb.join('\n')}\n${c.text}${c.kind === 'credit' ? `\n${CREDIT_KEYWORDS}` : ''}`),
+    loaded.documents.map((d) => d.title),
+  );
   const topics = extractTopics(loaded.chunks.map((c) => c.text));
   return assembleKnowledgeBase({
     dir,

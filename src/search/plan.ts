@@ -1,8 +1,8 @@
-import { QUESTION_WORDS } from './stop-words.ts';
+import { QUESTION_WORDS, STOP_WORDS } from './stop-words.ts';
 import { normalizeWord, termOf, words } from './text.ts';
 import { idf, type Vocabulary } from './vocabulary.ts';
 
-export type MatchKind = 'exact' | 'fuzzy' | 'prefix' | 'none';
+export type MatchKind = 'exact' | 'synonym' | 'fuzzy' | 'prefix' | 'none';
 
 export interface PlannedWord {
   word: string;
@@ -16,6 +16,8 @@ export interface PlannedWord {
   weight: number;
   /** A word of asking ("say", "article") rather than of subject. */
   asking: boolean;
+  /** Capitalised inside the question, or a number: a name ("Nvidia", "2022"), not a common word. */
+  name: boolean;
 }
 
 export interface QueryPlan {
@@ -45,22 +47,49 @@ export const PLAN_DEFAULTS: Required<PlanOptions> = {
 };
 
 const FUZZY_WEIGHT = [1, 0.7, 0.5];
+const SYNONYM_WEIGHT = 0.5;
 const PREFIX_WEIGHT = 0.6;
+const ASKING_WEIGHT = 0.3;
 
 /** Edit distance allowed for a word of this length: none for short words, where typos are guesses. */
 export function maxEditDistance(length: number): number {
   return length <= 3 ? 0 : length <= 5 ? 1 : 2;
 }
 
+/** Edit distance counting a swap of two neighbouring letters as one edit ("theem" → "theme"). */
+export function damerau(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array<number>(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[(i - 2) * cols + j - 2]! + 1);
+      d[i * cols + j] = v;
+    }
+  }
+  return d[rows * cols - 1]!;
+}
+
 function corrections(vocabulary: Vocabulary, normal: string, limit: number): { term: string; distance: number }[] {
   const max = maxEditDistance(normal.length);
   if (max === 0 || /^\p{N}+$/u.test(normal)) return [];
   const best = new Map<string, { distance: number; df: number }>();
-  for (const [, [stem, distance]] of vocabulary.words.fuzzyGet(normal, max)) {
-    const df = vocabulary.df.get(stem) ?? 0;
-    const seen = best.get(stem);
-    if (!seen || distance < seen.distance) best.set(stem, { distance, df });
-  }
+  const consider = (found: Map<string, [string, number]>, swapsOnly: boolean) => {
+    for (const [word, [stem, levenshtein]] of found) {
+      const distance = swapsOnly ? damerau(normal, word) : levenshtein;
+      if (distance > max) continue;
+      const df = vocabulary.df.get(stem) ?? 0;
+      const seen = best.get(stem);
+      if (!seen || distance < seen.distance) best.set(stem, { distance, df });
+    }
+  };
+  consider(vocabulary.words.fuzzyGet(normal, max), false);
+  // A swapped pair costs two Levenshtein edits; look one further, keeping only swaps.
+  if (best.size === 0) consider(vocabulary.words.fuzzyGet(normal, max + 1), true);
   const ranked = [...best].sort((a, b) => a[1].distance - b[1].distance || b[1].df - a[1].df);
   const nearest = ranked[0]?.[1].distance;
   return ranked
@@ -81,9 +110,16 @@ function completions(vocabulary: Vocabulary, normal: string, limit: number): str
   return [...found].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([stem]) => stem);
 }
 
+/** "wat", "hw", "teh": a short unknown word one edit from a stop word is that stop word. */
+function isMisspeltStopWord(normal: string): boolean {
+  if (normal.length > 4) return false;
+  for (const stop of STOP_WORDS) if (Math.abs(stop.length - normal.length) <= 1 && damerau(stop, normal) <= 1) return true;
+  return false;
+}
+
 /**
- * Turns a query into index terms: each word's stem when the index has it, else its nearest
- * spellings (a misspelt word), else — for the word still being typed — its completions. Exact
+ * Turns a query into index terms: each word's stem when the index has it, else the material's
+ * words for the same thing (synonyms), else its nearest spellings (a misspelt word), else — for the word still being typed — its completions. Exact
  * terms never go fuzzy, so a correct query costs one lookup per word.
  */
 export function planQuery(query: string, vocabulary: Vocabulary, options: PlanOptions = {}): QueryPlan {
@@ -109,7 +145,8 @@ export function planQuery(query: string, vocabulary: Vocabulary, options: PlanOp
     seen.add(key);
     const normal = normalizeWord(w.text);
     const asking = QUESTION_WORDS.has(normal);
-    const base = { word: w.text, start: w.start, end: w.end, stem: key, asking };
+    const name = (w !== all[0] && /^\p{Lu}/u.test(w.text)) || /^\p{N}+$/u.test(w.text);
+    const base = { word: w.text, start: w.start, end: w.end, stem: key, asking, name };
 
     const terms: PlannedWord['terms'] = [];
     let match: MatchKind = 'none';
@@ -123,17 +160,31 @@ export function planQuery(query: string, vocabulary: Vocabulary, options: PlanOp
       }
       if (match === 'none' && terms.length > 0) match = 'prefix';
     }
+    if (match === 'none' && stem !== null) {
+      for (const term of vocabulary.synonyms.get(stem) ?? []) terms.push({ term, weight: SYNONYM_WEIGHT });
+      if (terms.length > 0) match = 'synonym';
+    }
     if (match === 'none') {
       for (const c of corrections(vocabulary, normal, opts.maxCorrections)) {
         terms.push({ term: c.term, weight: FUZZY_WEIGHT[c.distance] ?? 0.4 });
       }
       if (terms.length > 0) match = 'fuzzy';
     }
+    if (match === 'none' && normal.length >= 4) {
+      // A clipped word ("tech", "govt") is the start of the word it stands for.
+      for (const term of completions(vocabulary, normal, opts.maxCorrections)) terms.push({ term, weight: PREFIX_WEIGHT });
+      if (terms.length > 0) match = 'prefix';
+    }
+    if (match === 'none' && isMisspeltStopWord(normal)) continue;
     const weight = match === 'none' ? unknownWeight : Math.max(...terms.map((t) => idf(vocabulary, t.term)));
     planned.push({ ...base, match, terms, weight });
   }
 
   const terms = new Map<string, number>();
-  for (const p of planned) for (const t of p.terms) terms.set(t.term, Math.max(terms.get(t.term) ?? 0, t.weight));
+  for (const p of planned) {
+    // "say", "article", "drew": worth finding, but the subject of the question ranks first.
+    const scale = p.asking ? ASKING_WEIGHT : 1;
+    for (const t of p.terms) terms.set(t.term, Math.max(terms.get(t.term) ?? 0, t.weight * scale));
+  }
   return { words: planned, terms, truncated };
 }

@@ -3,6 +3,9 @@ import type { KnowledgeBase } from './knowledge-base.ts';
 import { PLANNED_SEARCH } from './options.ts';
 import type { QueryPlan } from './plan.ts';
 
+const CREDIT_SUFFIX = '#credit';
+const CREDIT_BOOST = 0.6;
+
 export interface Hit {
   chunk: Chunk;
   score: number;
@@ -22,6 +25,8 @@ export function runQuery(kb: KnowledgeBase, plan: QueryPlan, options: QueryOptio
   const results = kb.index.search([...plan.terms.keys()].join(' '), {
     ...PLANNED_SEARCH,
     boostTerm: (term: string) => plan.terms.get(term) ?? 1,
+    // A credit line is a few words long, so BM25 would rank it high for any word it shares.
+    boostDocument: (id: string) => (id.endsWith(CREDIT_SUFFIX) ? CREDIT_BOOST : 1),
     ...(document ? { filter: (r: { id: string }) => kb.chunkById.get(r.id)?.document === document } : {}),
   });
   const hits: Hit[] = [];

@@ -30,7 +30,7 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   position opinion opinions main point points idea ideas key summary summarize summarise overview kind
   type example examples list name names happen happens happened take takes took place please give show
   know known find details detail information info anything something thing things way ways
-  does doing get got want`
+  does doing get got want year years today now current currently recent recently latest ago`
     .split(/\s+/)
     .filter(Boolean),
 );
