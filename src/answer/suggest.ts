@@ -7,7 +7,8 @@ import { termOf, words } from '../search/index.ts';
  */
 export function suggestTopics(kb: KnowledgeBase, plan: QueryPlan, limit = 5): string[] {
   const wanted = new Set<string>();
-  for (const w of plan.words) for (const t of w.terms) wanted.add(t.term);
+  // Synonym bridges are too loose to say which topic is nearest; the question's own words are not.
+  for (const w of plan.words) if (w.match === 'exact' || w.match === 'fuzzy') for (const t of w.terms) wanted.add(t.term);
   const candidates = [
     ...kb.topics.map((t) => ({ name: t.name, mentions: t.mentions })),
     ...(kb.documents.length > 1 ? kb.documents.map((d) => ({ name: d.title, mentions: d.paragraphs })) : []),

@@ -100,9 +100,13 @@ function print(io: Io, text: string): void {
 /** Runs one CLI command; returns the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
+  if (!command) {
+    io.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
     print(io, USAGE);
-    return command ? 0 : 2;
+    return 0;
   }
   const allowed = ALLOWED[command];
   if (!allowed) {

@@ -43,6 +43,7 @@ function engineSourceHash(): string {
 interface Header {
   format: string;
   version: number;
+  engine: string;
   fingerprint: string;
   checksum: string;
 }
@@ -92,7 +93,7 @@ export async function saveIndex(file: string, kb: KnowledgeBase): Promise<void> 
     index: kb.index.toJSON(),
   };
   const body = JSON.stringify(payload);
-  const header: Header = { format: FORMAT, version: INDEX_FORMAT_VERSION, fingerprint: kb.fingerprint, checksum: sha256(body) };
+  const header: Header = { format: FORMAT, version: INDEX_FORMAT_VERSION, engine: engineSourceHash(), fingerprint: kb.fingerprint, checksum: sha256(body) };
   await mkdir(resolve(file, '..'), { recursive: true });
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
@@ -128,6 +129,7 @@ export async function loadIndex(file: string, fingerprint: string): Promise<Cach
   if (header.version !== INDEX_FORMAT_VERSION) {
     return { ok: false, reason: `persisted index is format ${String(header.version)}, this version reads ${INDEX_FORMAT_VERSION}` };
   }
+  if (header.engine !== engineSourceHash()) return { ok: false, reason: 'persisted index was built by another version of the engine' };
   if (header.fingerprint !== fingerprint) return { ok: false, reason: 'knowledge files changed since the index was built' };
   const body = text.slice(newline + 1);
   if (newline < 0 || sha256(body) !== header.checksum) return { ok: false, reason: 'persisted index is corrupt (checksum mismatch)' };

@@ -64,14 +64,32 @@ function* synsets(): Generator<{ lemmas: string[]; broader: string[] }> {
  * `has` tells whether a stem is in the material; `df` ranks bridges (rarer words are more
  * specific, so they go first).
  */
+interface StemSet {
+  stems: string[];
+  /** The synset's own stems and those of its hypernyms. */
+  related: string[];
+}
+
+let stemSets: StemSet[] | null = null;
+
+/** WordNet as stems, read once per process: every build after the first skips the parsing. */
+function wordnetStemSets(): StemSet[] {
+  if (stemSets) return stemSets;
+  const stemOf = (lemma: string) => stemmer(lemma.replace(/['’]/g, ''));
+  stemSets = [];
+  for (const { lemmas, broader } of synsets()) {
+    const stems = [...new Set(lemmas.map(stemOf))];
+    stemSets.push({ stems, related: [...new Set([...stems, ...broader.map(stemOf)])] });
+  }
+  return stemSets;
+}
+
 export function buildSynonyms(df: ReadonlyMap<string, number>, chunkCount: number): SynonymMap {
   const common = Math.max(2, chunkCount * 0.5);
   const bridges = new Map<string, Set<string>>();
-  const stemOf = (lemma: string) => stemmer(lemma.replace(/['’]/g, ''));
-  for (const { lemmas, broader } of synsets()) {
-    const stems = [...new Set(lemmas.map(stemOf))];
+  for (const { stems, related } of wordnetStemSets()) {
     // A broader word that most of the material uses ("development") would bridge to everything.
-    const present = [...new Set([...stems, ...broader.map(stemOf)])].filter((s) => df.has(s) && (df.get(s) ?? 0) <= common);
+    const present = related.filter((s) => df.has(s) && (df.get(s) ?? 0) <= common);
     if (present.length === 0) continue;
     for (const s of stems) {
       if (df.has(s)) continue;

@@ -1,0 +1,79 @@
+import { mkdir, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KnowledgeFolderError, loadKnowledge } from '../../src/knowledge/index.ts';
+import { knowledgeFolder } from '../helpers/folders.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.();
+});
+async function folder(files: Record<string, string | Uint8Array>) {
+  const f = await knowledgeFolder(files);
+  cleanups.push(f.cleanup);
+  return f.dir;
+}
+
+describe('loadKnowledge', () => {
+  it('reads .md and .txt recursively, ignoring hidden folders and other files', async () => {
+    const dir = await folder({
+      'a.md': '# A\n\nAlpha.',
+      'team/b.txt': 'Beta.',
+      '.git/c.md': 'Hidden.',
+      'image.png': new Uint8Array([0, 1, 2]),
+    });
+    const loaded = await loadKnowledge(dir);
+    expect(loaded.documents.map((d) => [d.id, d.path])).toEqual([
+      ['a', 'a.md'],
+      ['team/b', 'team/b.txt'],
+    ]);
+    expect(loaded.skipped).toEqual([]);
+  });
+
+  it('gives colliding slugs distinct ids', async () => {
+    const dir = await folder({ 'Notes.md': 'One.', 'notes.txt': 'Two.' });
+    const ids = (await loadKnowledge(dir)).documents.map((d) => d.id).sort();
+    expect(ids).toEqual(['notes', 'notes-txt']);
+  });
+
+  it('skips bad files with their path and reason and keeps the good ones', async () => {
+    const dir = await folder({
+      'good.md': 'Fine text.',
+      'empty.md': '',
+      'binary.txt': new Uint8Array([1, 2, 0, 3]),
+      'latin1.txt': new Uint8Array([0x63, 0x61, 0x66, 0xe9]),
+      'bad-yaml.md': '---\ntitle: [oops\n---\nText.',
+    });
+    const loaded = await loadKnowledge(dir);
+    expect(loaded.documents.map((d) => d.id)).toEqual(['good']);
+    expect(Object.fromEntries(loaded.skipped.map((s) => [s.path, s.reason]))).toEqual({
+      'bad-yaml.md': expect.stringContaining('not valid YAML'),
+      'binary.txt': expect.stringContaining('binary'),
+      'empty.md': 'empty file',
+      'latin1.txt': 'not valid UTF-8 text',
+    });
+  });
+
+  it('skips a file over the size limit instead of reading it', async () => {
+    const dir = await folder({ 'big.txt': 'x'.repeat(2048), 'small.txt': 'Small.' });
+    const loaded = await loadKnowledge(dir, { maxFileBytes: 1024 });
+    expect(loaded.skipped).toEqual([{ path: 'big.txt', reason: expect.stringContaining('larger than') }]);
+  });
+
+  it('reports a symlink loop once and carries on', async () => {
+    const dir = await folder({ 'sub/a.md': 'Alpha.' });
+    await symlink(dir, join(dir, 'sub', 'loop'));
+    const loaded = await loadKnowledge(dir);
+    expect(loaded.documents.map((d) => d.id)).toEqual(['sub/a']);
+    expect(loaded.skipped).toEqual([{ path: 'sub/loop', reason: expect.stringContaining('loop') }]);
+  });
+
+  it('is a clear error for a missing, empty or all-bad folder', async () => {
+    await expect(loadKnowledge('/nonexistent/footnote')).rejects.toThrow(KnowledgeFolderError);
+    const empty = await folder({});
+    await mkdir(join(empty, 'sub'));
+    await expect(loadKnowledge(empty)).rejects.toThrow(/no \.md or \.txt files/);
+    const bad = await folder({ 'x.md': '' });
+    await expect(loadKnowledge(bad)).rejects.toThrow(/no usable documents.*x\.md: empty file/);
+  });
+});

@@ -1,0 +1,80 @@
+import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ask } from '../../src/answer/index.ts';
+import { cacheFileFor, openKnowledgeBase } from '../../src/search/index.ts';
+import { knowledgeFolder, tempDir } from '../helpers/folders.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.();
+});
+
+async function setup() {
+  const knowledge = await knowledgeFolder({
+    'guide.md': '# Guide\n\nThe deploy key lives in the vault.\n\nRotate it every quarter.',
+  });
+  const cache = await tempDir('footnote-cache-');
+  cleanups.push(knowledge.cleanup, cache.cleanup);
+  const open = (problems: string[] = []) =>
+    openKnowledgeBase({ knowledgeDir: knowledge.dir, cacheDir: cache.dir, onCacheProblem: (m) => problems.push(m) });
+  return { knowledge: knowledge.dir, cache: cache.dir, open, file: cacheFileFor(cache.dir, knowledge.dir) };
+}
+
+describe('persisted index', () => {
+  it('builds once, then loads while the files are unchanged', async () => {
+    const s = await setup();
+    const first = await s.open();
+    expect(first.from).toBe('build');
+    const second = await s.open();
+    expect(second.from).toBe('cache');
+    expect(ask(second.kb, 'Where is the deploy key?').answer[0]?.text).toBe('The deploy key lives in the vault.');
+    expect(second.kb.chunks).toEqual(first.kb.chunks);
+  });
+
+  it('writes only into the cache folder, never into the knowledge folder, and leaves no temp files', async () => {
+    const s = await setup();
+    await s.open();
+    expect(await readdir(s.knowledge)).toEqual(['guide.md']);
+    expect(await readdir(s.cache)).toEqual([s.file.split('/').pop()]);
+  });
+
+  it('keeps one entry per knowledge folder', async () => {
+    const s = await setup();
+    const other = await knowledgeFolder({ 'x.md': 'Other.' });
+    cleanups.push(other.cleanup);
+    expect(cacheFileFor(s.cache, other.dir)).not.toBe(s.file);
+  });
+
+  it('rebuilds when a file changes, and the answer follows the new text', async () => {
+    const s = await setup();
+    await s.open();
+    const path = join(s.knowledge, 'guide.md');
+    await writeFile(path, '# Guide\n\nThe deploy key lives in the password manager.\n');
+    const later = new Date(Date.now() + 5000);
+    await utimes(path, later, later);
+    const problems: string[] = [];
+    const reopened = await s.open(problems);
+    expect(reopened.from).toBe('build');
+    expect(problems).toEqual(['knowledge files changed since the index was built']);
+    expect(ask(reopened.kb, 'Where is the deploy key?').answer[0]?.text).toContain('password manager');
+  });
+
+  it.each([
+    ['truncated', (text: string) => text.slice(0, Math.floor(text.length / 2)), 'checksum'],
+    ['corrupted', (text: string) => text.replace('vault', 'vaulx'), 'checksum'],
+    ['from another version', (text: string) => text.replace(/"version":\d+/, '"version":0'), 'format 0'],
+    ['not JSON at all', () => 'garbage', 'bad header'],
+  ])('rebuilds a %s index instead of serving it', async (_name, damage, reason) => {
+    const s = await setup();
+    await s.open();
+    await writeFile(s.file, damage(await readFile(s.file, 'utf8')));
+    const problems: string[] = [];
+    const reopened = await s.open(problems);
+    expect(reopened.from).toBe('build');
+    expect(problems.join()).toContain(reason);
+    // The rebuilt index replaced the damaged one.
+    expect((await s.open()).from).toBe('cache');
+    expect((await stat(s.file)).size).toBeGreaterThan(100);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { damerau, maxEditDistance, planQuery } from '../../src/search/plan.ts';
+import { termOf, words } from '../../src/search/text.ts';
+import { articleKb } from '../helpers/folders.ts';
+
+describe('terms', () => {
+  it.each([
+    ['The', null],
+    ['us', null],
+    ['US', 'us'],
+    ["humanity's", 'human'],
+    ['conferences', 'confer'],
+    ['2025', '2025'],
+    ['x', null],
+  ])('termOf(%j) is %j', (word, term) => {
+    expect(termOf(word)).toBe(term);
+  });
+
+  it('keeps dotted acronyms whole and reports offsets into the original text', () => {
+    const text = 'The U.S. plan, China-BRICS';
+    expect(words(text).map((w) => [w.text, text.slice(w.start, w.end)])).toEqual([
+      ['The', 'The'],
+      ['US', 'U.S.'],
+      ['plan', 'plan'],
+      ['China', 'China'],
+      ['BRICS', 'BRICS'],
+    ]);
+  });
+});
+
+describe('edit distance', () => {
+  it.each([
+    ['theme', 'theem', 1],
+    ['shanghai', 'shanghia', 1],
+    ['kitten', 'sitting', 3],
+    ['same', 'same', 0],
+  ])('damerau(%s, %s) = %i', (a, b, d) => expect(damerau(a, b)).toBe(d));
+
+  it('allows no typo in short words and at most two in long ones', () => {
+    expect([3, 4, 5, 6, 12].map(maxEditDistance)).toEqual([0, 1, 1, 2, 2]);
+  });
+});
+
+describe('planQuery', () => {
+  it('uses exact terms when the index has them and corrects typos against real words', async () => {
+    const kb = await articleKb();
+    const plan = planQuery('shanghia conferance theem', kb.vocabulary);
+    expect(plan.words.map((w) => [w.word, w.match])).toEqual([
+      ['shanghia', 'fuzzy'],
+      ['conferance', 'exact'], // the stemmer already maps it to "confer"
+      ['theem', 'fuzzy'],
+    ]);
+    expect([...plan.terms.keys()]).toEqual(expect.arrayContaining(['shanghai', 'confer', 'theme']));
+  });
+
+  it('bridges other words for the same thing through synonyms', async () => {
+    const kb = await articleKb();
+    const plan = planQuery('America', kb.vocabulary);
+    expect(plan.words[0]?.match).toBe('synonym');
+    expect(plan.terms.has('us')).toBe(true);
+  });
+
+  it('completes the last word only while typing', async () => {
+    const kb = await articleKb();
+    expect(planQuery('hegem', kb.vocabulary, { prefixLast: true }).words[0]?.match).toBe('prefix');
+    expect(planQuery('hegem ', kb.vocabulary, { prefixLast: true }).words[0]?.match).not.toBe('exact');
+  });
+
+  it('ignores stop words and their misspellings, and caps the words considered', async () => {
+    const kb = await articleKb();
+    expect(planQuery('what is the of and', kb.vocabulary).words).toEqual([]);
+    expect(planQuery('wat shanghai', kb.vocabulary).words.map((w) => w.word)).toEqual(['shanghai']);
+    const many = Array.from({ length: 100 }, (_, i) => `word${i}x`).join(' ');
+    const plan = planQuery(many, kb.vocabulary, { maxWords: 10 });
+    expect(plan.words).toHaveLength(10);
+    expect(plan.truncated).toBe(true);
+  });
+
+  it('plans thousands of repeated words as one', async () => {
+    const kb = await articleKb();
+    const plan = planQuery('hegemony '.repeat(5000), kb.vocabulary);
+    expect(plan.words).toHaveLength(1);
+  });
+});
