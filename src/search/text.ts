@@ -56,6 +56,19 @@ function isAcronym(word: string): boolean {
  * its place even when its lower-case form is a stop word: "US" is a country, "us" is not.
  */
 export function termOf(word: string): string | null {
+  // A corpus repeats a few hundred thousand words millions of times; stem each spelling once.
+  const cached = termCache.get(word);
+  if (cached !== undefined) return cached;
+  if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+  const term = computeTerm(word);
+  termCache.set(word, term);
+  return term;
+}
+
+const TERM_CACHE_LIMIT = 1_000_000;
+const termCache = new Map<string, string | null>();
+
+function computeTerm(word: string): string | null {
   const lower = word.normalize('NFKC').toLowerCase();
   if (STOP_WORDS.has(lower.replace(/’/g, "'")) && !isAcronym(word)) return null;
   const normal = normalizeWord(word);
