@@ -1,0 +1,85 @@
+import { stat } from 'node:fs/promises';
+import { ask, search, summarize } from '../src/answer/index.ts';
+import type { Chunk } from '../src/knowledge/index.ts';
+import { cacheFileFor, openKnowledgeBase, words, type KnowledgeBase } from '../src/search/index.ts';
+import { mb, ms, percentiles, row, seeded, time, timeAsync } from './stats.ts';
+
+export interface Query {
+  text: string;
+  /** The chunk the words were taken from (known-item search), when known. */
+  expected: string | null;
+}
+
+/**
+ * Known-item queries: 3–8 consecutive-ish words of a random paragraph, as someone who remembers
+ * a passage would type them. Deterministic for a given seed.
+ */
+export function knownItemQueries(chunks: readonly Chunk[], count: number, seed = 42): Query[] {
+  const random = seeded(seed);
+  const prose = chunks.filter((c) => c.kind === 'paragraph' && c.text.length >= 80);
+  const out: Query[] = [];
+  for (let tries = 0; out.length < count && tries < count * 20; tries++) {
+    const chunk = prose[Math.floor(random() * prose.length)];
+    if (!chunk) break;
+    const ws = words(chunk.text).filter((w) => w.text.length > 2);
+    const length = 3 + Math.floor(random() * 6);
+    if (ws.length < length) continue;
+    const start = Math.floor(random() * (ws.length - length));
+    out.push({ text: ws.slice(start, start + length).map((w) => w.text).join(' '), expected: chunk.id });
+  }
+  return out;
+}
+
+export interface EngineBench {
+  kb: KnowledgeBase;
+  lines: string[];
+}
+
+export async function benchEngine(knowledgeDir: string, cacheDir: string, queries: Query[] | null, rounds: number): Promise<EngineBench> {
+  const lines: string[] = [];
+  const [built, buildMs] = await timeAsync(() => openKnowledgeBase({ knowledgeDir, cacheDir, rebuild: true }));
+  const file = cacheFileFor(cacheDir, knowledgeDir);
+  const size = (await stat(file)).size;
+  const [loaded, loadMs] = await timeAsync(() => openKnowledgeBase({ knowledgeDir, cacheDir }));
+  if (loaded.from !== 'cache') throw new Error(`expected the persisted index to load, got a rebuild: ${loaded.reason}`);
+  const kb = loaded.kb;
+  globalThis.gc?.();
+  const memory = process.memoryUsage();
+  lines.push(
+    `knowledge: ${knowledgeDir}`,
+    `  ${kb.documents.length} documents, ${kb.chunks.length} chunks, ${kb.skipped.length} skipped`,
+    `  build ${ms(buildMs)} ms · load persisted ${ms(loadMs)} ms (${built.kb.chunks.length === kb.chunks.length ? 'same chunks' : 'MISMATCH'}) · index file ${mb(size)}`,
+    `  after load: heap ${mb(memory.heapUsed)} · RSS ${mb(memory.rss)}`,
+  );
+
+  const qs = queries ?? knownItemQueries(kb.chunks, rounds);
+  const list = Array.from({ length: rounds }, (_, i) => qs[i % qs.length]!);
+  const askMs: number[] = [];
+  const searchMs: number[] = [];
+  const completeMs: number[] = [];
+  let top1 = 0;
+  let known = 0;
+  for (const q of list) {
+    const [result, t] = time(() => ask(kb, q.text));
+    askMs.push(t);
+    if (q.expected) {
+      known++;
+      if (result.passages[0]?.chunk.id === q.expected) top1++;
+    }
+    searchMs.push(time(() => search(kb, q.text, { limit: 5 }))[1]);
+    // Autocomplete sees the question while it is being typed: cut it mid-word.
+    const partial = q.text.slice(0, Math.max(2, Math.floor(q.text.length * 0.6)));
+    completeMs.push(time(() => search(kb, partial, { limit: 25, prefix: true }))[1]);
+  }
+  const summaryMs: number[] = [];
+  for (let i = 0; i < Math.min(50, rounds); i++) summaryMs.push(time(() => summarize(kb, { topic: list[i]!.text }))[1]);
+
+  const widths = [14, 7, 8, 8, 8, 8];
+  lines.push('', row(['latency (ms)', 'n', 'p50', 'p95', 'p99', 'max'], widths));
+  for (const [name, samples] of [['ask', askMs], ['search', searchMs], ['autocomplete', completeMs], ['summary topic', summaryMs]] as const) {
+    const p = percentiles(samples);
+    lines.push(row([name, p.n, ms(p.p50), ms(p.p95), ms(p.p99), ms(p.max)], widths));
+  }
+  if (known > 0) lines.push('', `known-item top-1: ${((100 * top1) / known).toFixed(1)} % of ${known} queries`);
+  return { kb, lines };
+}
