@@ -5,7 +5,8 @@ import { SingleBar } from 'cli-progress';
 import { ask, search, source, summarize, UnknownCitationError, UnknownDocumentError } from '../answer/index.ts';
 import { ConfigError, loadEnvFile, readBaseConfig, type BaseConfig } from '../config.ts';
 import { evaluate, formatReport, readQuestions } from '../eval/evaluate.ts';
-import { KnowledgeFolderError } from '../knowledge/index.ts';
+import { checkKnowledge } from '../knowledge/check.ts';
+import { KnowledgeFolderError, loadKnowledge } from '../knowledge/index.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { PROJECT_ROOT, userPath } from '../paths.ts';
 import { askErrorJson, askJson, searchJson, sourceJson, summaryJson } from '../present/json.ts';
@@ -43,6 +44,7 @@ const ALLOWED: Record<string, OptionName[]> = {
   source: [...COMMON],
   index: [...COMMON, 'rebuild'],
   eval: [...COMMON, 'questions'],
+  'check-knowledge': [...COMMON],
 };
 
 function integer(name: string, value: string | undefined, min: number): number | undefined {
@@ -191,6 +193,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
           print(io, formatIndexStats(kb, opened.from, opened.ms));
         }
         return 0;
+      }
+      case 'check-knowledge': {
+        const loaded = await loadKnowledge(config.knowledgeDir);
+        const findings = checkKnowledge(loaded);
+        const errors = findings.filter((f) => f.level === 'error').length;
+        if (json) print(io, JSON.stringify({ documents: loaded.documents.length, chunks: loaded.chunks.length, findings }));
+        else {
+          for (const f of findings) print(io, `${f.level === 'error' ? 'error  ' : 'warning'}  ${f.path}: ${f.message}`);
+          print(io, `${loaded.documents.length} documents, ${loaded.documents.reduce((n, d) => n + d.paragraphs, 0)} paragraphs; ${errors} error${errors === 1 ? '' : 's'}, ${findings.length - errors} warning${findings.length - errors === 1 ? '' : 's'}.`);
+        }
+        return errors > 0 ? 1 : 0;
       }
       case 'eval': {
         const file = values.questions ? userPath(values.questions, io.env) : `${PROJECT_ROOT}/tests/eval/questions.json`;

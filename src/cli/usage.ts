@@ -8,6 +8,7 @@ Usage:
   npm run source -- <citation-id> [--json]     e.g. china-ai-governance#p2
   npm run index -- [--rebuild]                 build or load the index and report on it
   npm run eval -- [--questions FILE] [--json]  score ask on a question set
+  npm run check-knowledge                      what the loader skips or cites poorly; exits 1 on errors
 
 Every command takes --knowledge DIR (default: knowledge/, or KNOWLEDGE_DIR).
 Logs go to stderr; --json output is the only thing on stdout.`;

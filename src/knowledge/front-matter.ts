@@ -50,7 +50,7 @@ export function splitFrontMatter(source: string): FrontMatterResult {
   try {
     raw = yamlText.trim() === '' ? {} : parseYaml(yamlText);
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const message = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/:\s*$/, '');
     return { ok: false, reason: `front matter is not valid YAML: ${message}` };
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {

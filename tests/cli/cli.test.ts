@@ -125,6 +125,31 @@ describe('other commands', () => {
   });
 });
 
+describe('check-knowledge', () => {
+  it('passes the project\'s own knowledge folder', async () => {
+    const { code, stdout } = await cli(['check-knowledge']);
+    expect([code, stdout.trim()]).toEqual([0, '1 documents, 13 paragraphs; 0 errors, 0 warnings.']);
+  });
+
+  it('lists skipped files as errors and weak citations as warnings, and exits 1', async () => {
+    const folder = await knowledgeFolder({
+      'a.md': '---\ntitle: Same\n---\nAlpha.',
+      'b.md': '---\ntitle: Same\nsource: https://x.test/b\n---\nBeta.',
+      'broken.md': '---\ntitle: [\n---\nText.',
+    });
+    cleanups.push(folder.cleanup);
+    const { code, stdout } = await cli(['check-knowledge', '--knowledge', folder.dir]);
+    expect(code).toBe(1);
+    expect(stdout.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^error +broken\.md: skipped: front matter is not valid YAML: .*line 2/),
+      'warning  a.md: no source URL in front matter (citations will not link)',
+      'warning  a.md: title "Same" is also used by b.md',
+      'warning  b.md: title "Same" is also used by a.md',
+      '2 documents, 2 paragraphs; 1 error, 3 warnings.',
+    ]);
+  });
+});
+
 describe('wrong usage', () => {
   it.each([
     [[], /Usage:/],
