@@ -47,7 +47,7 @@ export const PLAN_DEFAULTS: Required<PlanOptions> = {
 };
 
 const FUZZY_WEIGHT = [1, 0.7, 0.5];
-const SYNONYM_WEIGHT = 0.5;
+const SYNONYM_WEIGHT = 0.4;
 const PREFIX_WEIGHT = 0.6;
 const ASKING_WEIGHT = 0.3;
 
