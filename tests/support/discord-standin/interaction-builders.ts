@@ -10,6 +10,7 @@ import type {
   APIMessageApplicationCommandGuildInteraction,
   APIMessageComponentGuildInteraction,
   APIUser,
+  GuildMemberFlags,
   Locale,
 } from 'discord.js';
 import { isRecord } from './limits-check.ts';
@@ -77,6 +78,7 @@ function baseFields(world: World, input: InteractionInput, id: string, token: st
     throw new Error(`stand-in: unknown guild ${String(guildId)} (known: ${world.guilds.map((g) => g.id).join(', ')})`);
   }
   const channelId = channelOverride ?? input.channelId ?? guild.textChannelId;
+  const channelName = channelId === guild.textChannelId ? 'general' : `channel-${channelId.slice(-4)}`;
   const user = world.user(input.userId ?? world.defaultUserId);
   const memberPermissions = input.memberPermissions ?? MEMBER_PERMISSIONS;
   const locale = (input.locale ?? 'en-US') as Locale;
@@ -92,7 +94,7 @@ function baseFields(world: World, input: InteractionInput, id: string, token: st
       guild: { id: guild.id, locale: 'en-US' as Locale, features: [] },
       channel_id: channelId,
       channel: {
-        ...buildTextChannel(guild, channelId, channelId === guild.textChannelId ? 'general' : `channel-${channelId.slice(-4)}`),
+        ...buildTextChannel(guild, channelId, channelName),
         permissions: memberPermissions,
       },
       member: buildInteractionMember(user, guild, memberPermissions),
@@ -167,7 +169,7 @@ function resolvedMember(world: World, guild: GuildInfo, user: APIUser): APIInter
     banner: null,
     pending: false,
     communication_disabled_until: null,
-    flags: 0,
+    flags: 0 as GuildMemberFlags,
     permissions: user.id === world.botUser.id ? APP_PERMISSIONS : MEMBER_PERMISSIONS,
   };
 }
@@ -181,9 +183,10 @@ function buildCommandInteraction(
   const { guild, fields } = baseFields(world, input, id, token);
   const command = world.findCommand(input.name, CommandType.ChatInput, guild.id);
   let focused = input.kind === 'autocomplete' ? input.focused : undefined;
-  if (input.kind === 'autocomplete' && focused === undefined && input.options !== undefined && !Array.isArray(input.options)) {
+  const optionMap = input.options !== undefined && !Array.isArray(input.options) ? input.options : undefined;
+  if (input.kind === 'autocomplete' && focused === undefined && optionMap !== undefined) {
     // Default to the first string option: that is what users type into.
-    focused = Object.entries(input.options).find(([, v]) => typeof v === 'string')?.[0];
+    focused = Object.entries(optionMap).find(([, v]) => typeof v === 'string')?.[0];
   }
   const options = toWireOptions(input.options, command, focused);
   if (input.kind === 'autocomplete' && !options.some((o) => o.focused === true)) {
@@ -203,6 +206,7 @@ function buildCommandInteraction(
     name: input.name,
     type: CommandType.ChatInput,
     ...(command?.guild_id === undefined ? {} : { guild_id: command.guild_id }),
+    // WireOption is the union's common shape; the per-type union cannot be built from a loop.
     options: options as APIApplicationCommandInteractionDataOption[],
     ...(Object.keys(users).length > 0 ? { resolved: { users, members } } : {}),
   };
@@ -245,7 +249,8 @@ function buildComponentInteraction(
 ): BuiltInteraction {
   const message = world.messages.get(input.messageId);
   if (message === undefined || message.deleted) {
-    throw new Error(`stand-in: no message ${input.messageId} to click on (it must be a reply or follow-up recorded earlier)`);
+    const hint = 'it must be a reply or follow-up recorded earlier';
+    throw new Error(`stand-in: no message ${input.messageId} to click on (${hint})`);
   }
   // A user can only use components that are on the message and enabled.
   const component = findComponent(message.components, input.customId);
@@ -261,6 +266,7 @@ function buildComponentInteraction(
     input.kind === 'button'
       ? { custom_id: input.customId, component_type: ComponentType.Button }
       : { custom_id: input.customId, component_type: ComponentType.StringSelect, values: input.values };
+  // One literal for buttons and selects; the type is a union discriminated inside `data`.
   const payload = {
     ...fields,
     type: InteractionType.MessageComponent,

@@ -198,7 +198,8 @@ function checkComponents(c: Collector, value: unknown, v2: boolean): void {
       const children = c.array(component['components'], [...path, 'components'], Limits.rowButtons);
       const selects = children.filter((ch) => isRecord(ch) && SELECT_TYPES.has(Number(ch['type'])));
       if (selects.length > 0 && children.length > 1) {
-        c.reject([...path, 'components'], 'COMPONENT_LAYOUT_WIDTH_EXCEEDED', 'A select menu must be alone in its action row');
+        const message = 'A select menu must be alone in its action row';
+        c.reject([...path, 'components'], 'COMPONENT_LAYOUT_WIDTH_EXCEEDED', message);
       }
       children.forEach((ch, i) => visit(ch, [...path, 'components', i], true));
       return;
@@ -270,7 +271,8 @@ function checkSelect(c: Collector, select: Record<string, unknown>, path: (strin
 function checkAllowedMentions(c: Collector, value: unknown, required: boolean): void {
   if (value === undefined || value === null) {
     // Discord then parses every mention in the content, @everyone included.
-    if (required) c.advise(['allowed_mentions'], 'ALLOWED_MENTIONS_MISSING', 'missing allowed_mentions: the reply may ping anyone it names');
+    const message = 'missing allowed_mentions: the reply may ping anyone it names';
+    if (required) c.advise(['allowed_mentions'], 'ALLOWED_MENTIONS_MISSING', message);
     return;
   }
   if (!isRecord(value)) {
@@ -294,7 +296,8 @@ function checkAllowedMentions(c: Collector, value: unknown, required: boolean): 
     const ids = c.array(value[kind], ['allowed_mentions', kind], Limits.allowedMentionIds);
     // Discord refuses an explicit id list together with parsing the same kind.
     if (ids.length > 0 && parsed.includes(kind)) {
-      c.reject(['allowed_mentions', kind], 'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE', `parse:["${kind}"] and ${kind}: [ids] are mutually exclusive.`);
+      const message = `parse:["${kind}"] and ${kind}: [ids] are mutually exclusive.`;
+      c.reject(['allowed_mentions', kind], 'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE', message);
     }
   }
 }
@@ -350,7 +353,8 @@ export function checkCommandDefinition(command: unknown, path: (string | number)
   } else if (type === 2 || type === 3) {
     c.text(command['name'], [...path, 'name'], Limits.commandName, 1);
     if (typeof command['description'] === 'string' && command['description'] !== '') {
-      c.reject([...path, 'description'], 'APPLICATION_COMMAND_INVALID_DESCRIPTION', 'Context menu commands cannot have a description');
+      const message = 'Context menu commands cannot have a description';
+      c.reject([...path, 'description'], 'APPLICATION_COMMAND_INVALID_DESCRIPTION', message);
     }
   } else if (type !== 4) {
     c.reject([...path, 'type'], 'ENUM_TYPE_COERCE', `Value "${String(type)}" is not a valid enum value.`);
@@ -378,13 +382,15 @@ function checkCommandOptions(c: Collector, value: unknown, path: (string | numbe
       return;
     }
     if (option['required'] === true && sawOptional) {
-      c.reject([...at, 'required'], 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', 'Required options must be placed before non-required options');
+      const message = 'Required options must be placed before non-required options';
+      c.reject([...at, 'required'], 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', message);
     }
     if (option['required'] !== true) sawOptional = true;
     const choices = c.array(option['choices'], [...at, 'choices'], Limits.choices);
     choices.forEach((choice, j) => checkChoice(c, choice, [...at, 'choices', j]));
     if (choices.length > 0 && option['autocomplete'] === true) {
-      c.reject([...at, 'autocomplete'], 'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_WITH_CHOICES', 'Autocomplete cannot be set with choices');
+      const message = 'Autocomplete cannot be set with choices';
+      c.reject([...at, 'autocomplete'], 'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_WITH_CHOICES', message);
     }
   });
 }

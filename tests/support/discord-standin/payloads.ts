@@ -9,9 +9,14 @@ import type {
   APIRole,
   APITextChannel,
   APIUser,
+  ChannelFlags,
   GatewayGuildCreateDispatchData,
   GuildFeature,
+  GuildMemberFlags,
+  GuildSystemChannelFlags,
   Locale,
+  RoleFlags,
+  UserFlags,
 } from 'discord.js';
 import { snowflakeAt, snowflakeTimestamp } from './snowflake.ts';
 import type { MessageState } from './types.ts';
@@ -81,6 +86,9 @@ export function makeGuildInfo(id: string, index: number, ownerId: string): Guild
   };
 }
 
+// Discord sends 0 for "no flags"; the discord-api-types flag enums have no 0 member, hence the
+// `0 as XFlags` casts below.
+
 export function buildUser(id: string, bot: boolean, username?: string): APIUser {
   return {
     id,
@@ -92,8 +100,8 @@ export function buildUser(id: string, bot: boolean, username?: string): APIUser 
     system: false,
     banner: null,
     accent_color: null,
-    flags: 0,
-    public_flags: 0,
+    flags: 0 as UserFlags,
+    public_flags: 0 as UserFlags,
     avatar_decoration_data: null,
     collectibles: null,
     primary_guild: null,
@@ -119,7 +127,7 @@ function buildRole(
     permissions,
     managed: botId !== undefined,
     mentionable: false,
-    flags: 0,
+    flags: 0 as RoleFlags,
   };
   if (botId !== undefined) role.tags = { bot_id: botId };
   return role;
@@ -141,7 +149,7 @@ export function buildTextChannel(guild: GuildInfo, channelId: string, name = 'ge
     last_pin_timestamp: null,
     default_auto_archive_duration: 1440,
     default_thread_rate_limit_per_user: 0,
-    flags: 0,
+    flags: 0 as ChannelFlags,
   };
 }
 
@@ -156,7 +164,7 @@ export function buildMember(user: APIUser, roles: string[], joinedAt: string): A
     premium_since: null,
     deaf: false,
     mute: false,
-    flags: 0,
+    flags: 0 as GuildMemberFlags,
     pending: false,
     communication_disabled_until: null,
     avatar_decoration_data: null,
@@ -204,7 +212,7 @@ export function buildGuildCreate(
     mfa_level: 0,
     application_id: null,
     system_channel_id: guild.textChannelId,
-    system_channel_flags: 0,
+    system_channel_flags: 0 as GuildSystemChannelFlags,
     rules_channel_id: null,
     public_updates_channel_id: null,
     safety_alerts_channel_id: null,
@@ -260,6 +268,7 @@ export function toApiMessage(state: MessageState, ctx: MessageContext): APIMessa
     mention_everyone: false,
     mentions: [],
     mention_roles: [],
+    // Echoed exactly as the bot sent them (validated by limits-check, not retyped).
     attachments: state.attachments as APIMessage['attachments'],
     embeds: state.embeds as APIMessage['embeds'],
     pinned: false,
@@ -274,6 +283,7 @@ export function toApiMessage(state: MessageState, ctx: MessageContext): APIMessa
     const origin = ctx.interaction(state.interactionId);
     if (origin !== null) {
       const user = ctx.user(origin.userId);
+      // The metadata type is a union keyed by interaction type; one literal serves them all.
       message.interaction_metadata = {
         id: state.interactionId,
         type: origin.type,

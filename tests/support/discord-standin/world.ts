@@ -36,6 +36,10 @@ export class World {
   originOf: (interactionId: string) => InteractionOrigin | null = () => null;
 
   constructor(applicationId = DEFAULT_APPLICATION_ID, guildIds: string[] = [DEFAULT_GUILD_ID]) {
+    // discord.js parses ids with BigInt; catch a bad test option here rather than deep inside it.
+    for (const id of [applicationId, ...guildIds]) {
+      if (!/^\d{1,20}$/.test(id)) throw new Error(`stand-in: ids must be numeric snowflakes, got ${JSON.stringify(id)}`);
+    }
     this.applicationId = applicationId;
     // Modern applications share their id with their bot user.
     this.botUser = buildUser(applicationId, true);

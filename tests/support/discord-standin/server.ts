@@ -1,0 +1,202 @@
+// Entry point: a local stand-in for Discord's REST API v10 and Gateway that the real discord.js
+// Client can log in to, on 127.0.0.1 only. Tests dispatch interactions through it and assert on
+// what the bot answered (and on any Discord limit the answers break).
+//
+//   const standIn = await startDiscordStandIn({ heartbeatIntervalMs: 200 });
+//   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: standIn.apiUrl } });
+//   await client.login(standIn.token);
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { Gateway } from './gateway.ts';
+import { InteractionStore } from './interactions.ts';
+import { DEFAULT_APPLICATION_ID, DEFAULT_GUILD_ID } from './payloads.ts';
+import { createRequestHandler, defaultFailureBody } from './rest.ts';
+import type {
+  FailRule,
+  GatewayLogEntry,
+  IdentifyRecord,
+  InteractionInput,
+  InteractionRecord,
+  MessageState,
+  RegisteredCommand,
+  RequestLog,
+  ResponseRecord,
+  StandInOptions,
+} from './types.ts';
+import { World } from './world.ts';
+
+export type * from './types.ts';
+
+export interface DiscordStandIn {
+  /** http://127.0.0.1:PORT/api — pass as `rest: { api }`; the client appends /v10. */
+  apiUrl: string;
+  /** ws://127.0.0.1:PORT — what GET /gateway/bot hands out. */
+  gatewayUrl: string;
+  token: string;
+  applicationId: string;
+  botUserId: string;
+  guildIds: string[];
+  /** The user interactions come from unless a test says otherwise. */
+  defaultUserId: string;
+  /** The text channel of a guild (default: the first). */
+  textChannelId(guildId?: string): string;
+
+  /** Builds and dispatches an INTERACTION_CREATE over the gateway. */
+  dispatchInteraction(input: InteractionInput): Promise<InteractionRecord>;
+  /** Resolves with the interaction's first response, or rejects after timeoutMs (default 5000). */
+  waitForFirstResponse(id: string, timeoutMs?: number): Promise<ResponseRecord>;
+  /** Resolves once predicate(record) holds (checked after every change), or rejects after timeoutMs. */
+  waitFor(id: string, predicate: (r: InteractionRecord) => boolean, timeoutMs?: number): Promise<InteractionRecord>;
+  interactions: ReadonlyMap<string, InteractionRecord>;
+  /** Every message the stand-in knows (replies, follow-ups, made-up user messages), by id. */
+  messages: ReadonlyMap<string, MessageState>;
+
+  commands: { global: RegisteredCommand[]; guild: Map<string, RegisteredCommand[]> };
+  requests: RequestLog[];
+  violations: string[];
+  /** Gateway payloads both ways (op, t, s; never the data). */
+  gatewayLog: GatewayLogEntry[];
+  identifies: IdentifyRecord[];
+  /** Resolves when a client has IDENTIFIED and got READY + every GUILD_CREATE. */
+  ready: Promise<void>;
+  /**
+   * Resolves at the first payload with `op` received from a client, looking at log entries from
+   * index `fromIndex` on (default: entries received after this call).
+   */
+  waitForGatewayOp(op: number, options?: { fromIndex?: number; timeoutMs?: number }): Promise<GatewayLogEntry>;
+
+  /**
+   * The next `times` (default 1) requests matching `routePattern` get `status` and `body` instead
+   * of being handled. A string matches when the path contains it or "METHOD path" starts with it;
+   * a RegExp is tested against "METHOD path". A 429 carries Retry-After from body.retry_after.
+   */
+  failNext(routePattern: string | RegExp, status: number, body?: unknown, times?: number): void;
+  /** Closes gateway sockets abruptly (no close frame); the client should RESUME. */
+  dropConnections(): void;
+  /** op 7 RECONNECT. */
+  sendReconnect(): void;
+  /** op 9 INVALID_SESSION. */
+  sendInvalidSession(resumable: boolean): void;
+  close(): Promise<void>;
+}
+
+const DEFAULTS = {
+  token: 'standin-bot-token.MTIzNDU2Nzg5.not-a-real-token',
+  firstResponseDeadlineMs: 3_000,
+  interactionTokenLifetimeMs: 15 * 60_000,
+  // Discord's own interval; tests should pass something small.
+  heartbeatIntervalMs: 41_250,
+  allowedPrivilegedIntents: 0,
+} as const;
+
+export async function startDiscordStandIn(options: StandInOptions = {}): Promise<DiscordStandIn> {
+  const token = options.token ?? DEFAULTS.token;
+  const world = new World(options.applicationId ?? DEFAULT_APPLICATION_ID, options.guildIds ?? [DEFAULT_GUILD_ID]);
+  const violations: string[] = [];
+  const requests: RequestLog[] = [];
+  const failRules: FailRule[] = [];
+  const gatewayLog: GatewayLogEntry[] = [];
+  const identifies: IdentifyRecord[] = [];
+  const store = new InteractionStore(world, {
+    firstResponseDeadlineMs: options.firstResponseDeadlineMs ?? DEFAULTS.firstResponseDeadlineMs,
+    tokenLifetimeMs: options.interactionTokenLifetimeMs ?? DEFAULTS.interactionTokenLifetimeMs,
+    violations,
+  });
+
+  let port = 0;
+  const gatewayUrl = (): string => `ws://127.0.0.1:${port}`;
+  const server = createServer(
+    createRequestHandler({ world, store, token, requests, failRules, violations, identifies, gatewayUrl }),
+  );
+  const gateway = new Gateway(server, {
+    world,
+    token,
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? DEFAULTS.heartbeatIntervalMs,
+    allowedPrivilegedIntents: options.allowedPrivilegedIntents ?? DEFAULTS.allowedPrivilegedIntents,
+    url: gatewayUrl,
+    log: gatewayLog,
+    identifies,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  let closed: Promise<void> | null = null;
+
+  return {
+    apiUrl: `http://127.0.0.1:${port}/api`,
+    gatewayUrl: gatewayUrl(),
+    token,
+    applicationId: world.applicationId,
+    botUserId: world.botUser.id,
+    guildIds: world.guilds.map((g) => g.id),
+    defaultUserId: world.defaultUserId,
+    textChannelId(guildId) {
+      const guild = guildId === undefined ? world.guilds[0] : world.guild(guildId);
+      if (guild === undefined) throw new Error(`stand-in: unknown guild ${String(guildId)}`);
+      return guild.textChannelId;
+    },
+
+    async dispatchInteraction(input) {
+      const record = store.create(input);
+      await gateway.dispatch('INTERACTION_CREATE', record.payload);
+      // The response deadline runs from the moment the interaction went out.
+      record.dispatchedAt = performance.now();
+      return record;
+    },
+    waitForFirstResponse: (id, timeoutMs) => store.waitForFirstResponse(id, timeoutMs),
+    waitFor: (id, predicate, timeoutMs) => store.waitFor(id, predicate, timeoutMs),
+    interactions: store.records,
+    messages: world.messages,
+
+    commands: world.commands,
+    requests,
+    violations,
+    gatewayLog,
+    identifies,
+    ready: gateway.ready,
+    waitForGatewayOp(op, { fromIndex = gatewayLog.length, timeoutMs = 5_000 } = {}) {
+      const probe = (): GatewayLogEntry | undefined =>
+        gatewayLog.slice(fromIndex).find((e) => e.direction === 'in' && e.op === op);
+      return pollUntil(probe, timeoutMs, `gateway op ${op}`);
+    },
+
+    failNext(routePattern, status, body, times = 1) {
+      failRules.push({ pattern: routePattern, status, body: body ?? defaultFailureBody(status), remaining: times });
+    },
+    dropConnections: () => gateway.dropConnections(),
+    sendReconnect: () => gateway.sendReconnect(),
+    sendInvalidSession: (resumable) => gateway.sendInvalidSession(resumable),
+    close() {
+      closed ??= (async () => {
+        store.abortAll('closed');
+        await gateway.close();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      })();
+      return closed;
+    },
+  };
+}
+
+/** Polls `probe` every few ms; the gateway log is a plain array, so this keeps it simple. */
+function pollUntil<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const tick = (): void => {
+      const found = probe();
+      if (found !== undefined) resolve(found);
+      else if (performance.now() - started > timeoutMs) {
+        reject(new Error(`stand-in: timed out after ${timeoutMs} ms waiting for ${what}`));
+      }
+      else setTimeout(tick, 5);
+    };
+    tick();
+  });
+}
