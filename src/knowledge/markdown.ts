@@ -9,6 +9,8 @@ export interface SplitResult {
   credits: string[];
 }
 
+const MAX_HEADING_CHARS = 200;
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 function decodeEntities(text: string): string {
@@ -94,6 +96,11 @@ export function splitMarkdown(body: string): SplitResult {
       case 'heading': {
         const h = token as Tokens.Heading;
         const text = inlineText(h.tokens).replace(/\s+/g, ' ').trim();
+        // A "heading" of several hundred characters is a flattened paragraph that starts with #.
+        if (text.length > MAX_HEADING_CHARS) {
+          push('paragraph', text);
+          break;
+        }
         if (heading === null) {
           // The first heading names the document; it is not a section of it.
           heading = text;

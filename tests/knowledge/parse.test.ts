@@ -56,6 +56,13 @@ describe('Markdown structure', () => {
     expect(chunks.some((c) => /^#/.test(c.text))).toBe(false);
   });
 
+  it('reads an overlong "heading" as the paragraph it really is', () => {
+    const long = `# # Feature name: eBPF-JIT # ${'| arch | ok | '.repeat(30)}`;
+    const { chunks } = parse('arch.md', `# arch-support\n\n${long}\n`);
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]?.text).toMatch(/^# Feature name: eBPF-JIT/);
+  });
+
   it('turns links into their text and strips emphasis', () => {
     const { chunks } = parse('handbook.md', md);
     expect(chunks[0]?.text).toBe('Intro with a link to docs and bold code.');
