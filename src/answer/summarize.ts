@@ -117,7 +117,7 @@ export function summarize(kb: KnowledgeBase, options: SummaryOptions = {}): Summ
   const centroidNorm = Math.sqrt([...centroid.values()].reduce((s, w) => s + w * w, 0)) || 1;
   for (const [t, w] of centroid) centroid.set(t, w / centroidNorm);
   const relevance = candidates.map((c) => (topic ? sentenceScore(c.sentence.text, topicTerms, kb.vocabulary) : 0));
-  const maxRelevance = Math.max(1e-9, ...relevance);
+  const maxRelevance = relevance.reduce((m, r) => Math.max(m, r), 1e-9);
   candidates.forEach((c, i) => {
     const central = cosine(c.vector, centroid);
     c.score = topic ? 0.5 * central + 0.5 * ((relevance[i] ?? 0) / maxRelevance) : central;

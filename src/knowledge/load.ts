@@ -77,7 +77,8 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
       const parsed = parseDocument(slugs.get(file.path) ?? slugFromPath(file.path), file.path, bytes);
       if (parsed.ok) {
         documents.push(parsed.document);
-        chunks.push(...parsed.chunks);
+        // One file can hold hundreds of thousands of paragraphs: too many for spread arguments.
+        for (const chunk of parsed.chunks) chunks.push(chunk);
         usable.push(file);
       } else {
         skipped.push({ path: file.path, reason: parsed.reason });

@@ -115,7 +115,7 @@ export function splitMarkdown(body: string): SplitResult {
       case 'html': {
         const raw = token.type === 'html' ? decodeEntities(token.text.replace(/<[^>]*>/g, '')) : inlineText(hasTokens(token) ? token.tokens : []);
         const { paragraphs, credits: found } = splitLines(raw);
-        credits.push(...found);
+        for (const credit of found) credits.push(credit);
         for (const paragraph of paragraphs) push('paragraph', paragraph);
         break;
       }
@@ -153,7 +153,7 @@ export function splitPlainText(body: string): SplitResult {
   const credits: string[] = [];
   for (const chunk of body.split(/\n[ \t]*\n/)) {
     const { paragraphs, credits: found } = splitLines(chunk);
-    credits.push(...found);
+    for (const credit of found) credits.push(credit);
     for (const text of paragraphs) blocks.push({ kind: 'paragraph', text, breadcrumb: [] });
   }
   return { heading: null, blocks, credits };

@@ -1,7 +1,7 @@
-import { mkdir, symlink } from 'node:fs/promises';
+import { mkdir, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KnowledgeFolderError, loadKnowledge } from '../../src/knowledge/index.ts';
+import { KnowledgeFolderError, listKnowledgeFiles, loadKnowledge } from '../../src/knowledge/index.ts';
 import { knowledgeFolder } from '../helpers/folders.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -58,6 +58,27 @@ describe('loadKnowledge', () => {
     const dir = await folder({ 'big.txt': 'x'.repeat(2048), 'small.txt': 'Small.' });
     const loaded = await loadKnowledge(dir, { maxFileBytes: 1024 });
     expect(loaded.skipped).toEqual([{ path: 'big.txt', reason: expect.stringContaining('larger than') }]);
+  });
+
+  it('skips a file removed between listing and reading, naming it', async () => {
+    const dir = await folder({ 'a.md': 'Alpha.', 'b.md': 'Beta.' });
+    const listing = await listKnowledgeFiles(dir);
+    await rm(join(dir, 'b.md'));
+    const loaded = await loadKnowledge(dir, { listing });
+    expect(loaded.documents.map((d) => d.id)).toEqual(['a']);
+    expect(loaded.skipped).toEqual([{ path: 'b.md', reason: 'removed while being read' }]);
+  });
+
+  it('indexes a 20 MB file and a single 200 KB paragraph', async () => {
+    const line = 'Every line of this large file is a sentence about throughput and latency.\n';
+    const dir = await folder({
+      'large.txt': line.repeat(Math.ceil((20 * 1024 * 1024) / line.length)),
+      'long-paragraph.md': `${'word '.repeat(40_000)}end.`,
+    });
+    const loaded = await loadKnowledge(dir);
+    expect(loaded.skipped).toEqual([]);
+    expect(loaded.documents.find((d) => d.id === 'large')?.paragraphs).toBeGreaterThan(250_000);
+    expect(loaded.chunks.find((c) => c.id === 'long-paragraph#p1')?.text.length).toBeGreaterThan(200_000);
   });
 
   it('reports a symlink loop once and carries on', async () => {

@@ -47,7 +47,8 @@ export function parsePageParts(parts: readonly string[]): ParsedPage | null {
   const [askerId, offsetText, third, ...rest] = parts;
   const offset = Number(offsetText);
   if (!askerId || !Number.isInteger(offset) || offset < 0 || third === undefined) return null;
-  if (third.startsWith('~') && rest.length === 0 && !/^~[0-9a-z]{10,}$/u.test(third)) {
+  // Stored targets have no query part; an inline one always has (possibly with a `~` document ref).
+  if (third.startsWith('~') && rest.length === 0) {
     return { askerId, offset, target: { kind: 'stored', key: third.slice(1) } };
   }
   return { askerId, offset, target: { kind: 'inline', document: third === '' ? null : third, query: rest.join(':') } };

@@ -87,11 +87,14 @@ export function truncate(text: string, max: number, more?: string): string {
   let tail = more ? `${ELLIPSIS} ${more}` : ELLIPSIS;
   if (tail.length + 1 > max) tail = ELLIPSIS;
   if (max <= tail.length) return tail.slice(0, max);
-  // Room for the head, the space before the tail, and a closing `**`/backtick a repair may add.
-  const room = max - tail.length - 1 - 3;
+  // Room for the head and the space before the tail. A repair may add a closing `**` or
+  // backtick; when that overflows, cut again with less room (always at a boundary).
+  let room = max - tail.length - 1;
   let head = repairMarkdown(cutHead(text, room));
-  // A repair adds at most 3 characters, so this holds; the loop is a guard against surprises.
-  while (head.length + 1 + tail.length > max && head.length > 0) head = repairMarkdown(head.slice(0, -1));
+  while (head.length > 0 && head.length + 1 + tail.length > max) {
+    room -= head.length + 1 + tail.length - max;
+    head = repairMarkdown(cutHead(text, room));
+  }
   return head === '' ? tail : `${head} ${tail}`;
 }
 

@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import type { AutocompleteInteraction, ButtonInteraction, Interaction } from 'discord.js';
+import type { Logger } from '../log.ts';
+import { cooldownNotice, decodeCustomId, echoChoice, errorNotice, notice } from '../present/discord/index.ts';
+import type { BotContext, ButtonHandler, CommandModule } from './context.ts';
+import { commandName } from './context.ts';
+import { controlButtons } from './controls.ts';
+import type { Cooldowns } from './cooldown.ts';
+import { AUTOCOMPLETE_BUDGET_MS } from './limits.ts';
+import { Responder, respondChoices } from './reply.ts';
+
+/** A short id a person can quote and an operator can find in the log: 8 hex digits. */
+export function newReference(): string {
+  return randomBytes(4).toString('hex');
+}
+
+/** `promise`'s value, or `fallback` if it takes longer than `ms`. */
+export async function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Who and what an interaction was, for log lines (never its token). */
+function describe(interaction: Interaction): Record<string, unknown> {
+  const what = interaction.isCommand() || interaction.isAutocomplete() ? { command: interaction.commandName } : interaction.isButton() ? { customId: interaction.customId } : {};
+  return { interaction: interaction.id, user: interaction.user.id, guild: interaction.guildId, ...what };
+}
+
+/**
+ * Sends each interaction to its handler and makes sure a person never sees "The application did
+ * not respond": a handler that throws is logged with a reference id and the stack, and the person
+ * gets a private message quoting that id, whatever the interaction's state was.
+ */
+export class Router {
+  readonly #commands = new Map<string, CommandModule>();
+  readonly #buttons = new Map<string, ButtonHandler>();
+  readonly #ctx: BotContext;
+  readonly #cooldowns: Cooldowns;
+  readonly #log: Logger;
+
+  constructor(commands: readonly CommandModule[], ctx: BotContext, cooldowns: Cooldowns) {
+    this.#ctx = ctx;
+    this.#cooldowns = cooldowns;
+    this.#log = ctx.log;
+    for (const [prefix, handler] of Object.entries(controlButtons)) this.#buttons.set(prefix, handler);
+    for (const module of commands) {
+      const name = commandName(module);
+      if (this.#commands.has(name)) throw new Error(`two command modules are named "${name}"`);
+      this.#commands.set(name, module);
+      for (const [prefix, handler] of Object.entries(module.buttons ?? {})) {
+        if (this.#buttons.has(prefix)) throw new Error(`button prefix "${prefix}" is claimed twice`);
+        this.#buttons.set(prefix, handler);
+      }
+    }
+  }
+
+  /** Never throws: everything that goes wrong is logged, and answered when it still can be. */
+  async handle(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isAutocomplete()) {
+        await this.#autocomplete(interaction);
+        return;
+      }
+      if (!interaction.isRepliable()) return;
+      const reply = new Responder(interaction);
+      try {
+        await this.#dispatch(interaction, reply);
+      } catch (error) {
+        await this.#fail(interaction, reply, error);
+      }
+    } catch (error) {
+      this.#log.error({ err: error, ...describe(interaction) }, 'could not handle an interaction');
+    }
+  }
+
+  async #dispatch(interaction: Interaction, reply: Responder): Promise<void> {
+    if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+      const module = this.#commands.get(interaction.commandName);
+      if (!module) {
+        this.#log.warn(describe(interaction), 'interaction for a command this bot does not have (run deploy-commands?)');
+        await reply.notice(notice('This command is not available any more. It may take a moment for Discord to update the list.'));
+        return;
+      }
+      if (module.cooldown !== false) {
+        const turn = this.#cooldowns.take(interaction.user.id);
+        if (!turn.ok) {
+          await reply.notice(cooldownNotice(turn.retryAfterSeconds));
+          return;
+        }
+      }
+      this.#log.debug(describe(interaction), 'command');
+      if (module.kind === 'chatInput' && interaction.isChatInputCommand()) await module.execute(interaction, reply, this.#ctx);
+      else if (module.kind === 'message' && interaction.isMessageContextMenuCommand()) await module.execute(interaction, reply, this.#ctx);
+      else await reply.notice(notice('This command is not available in this form.'));
+      return;
+    }
+    if (interaction.isButton()) {
+      await this.#button(interaction, reply);
+      return;
+    }
+    this.#log.debug(describe(interaction), 'ignored an interaction of a kind Footnote does not use');
+  }
+
+  async #button(interaction: ButtonInteraction, reply: Responder): Promise<void> {
+    const { prefix, parts } = decodeCustomId(interaction.customId);
+    const handler = this.#buttons.get(prefix);
+    if (!handler) {
+      await reply.notice(notice('This button no longer works; run the command again.'));
+      return;
+    }
+    this.#log.debug(describe(interaction), 'button');
+    await handler(interaction, reply, this.#ctx, parts);
+  }
+
+  /**
+   * Suggestions within the budget; when they fail or the knowledge base is not ready, what was
+   * typed is offered back, so the person can always go on.
+   */
+  async #autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    const typed = typeof focused.value === 'string' ? focused.value : String(focused.value);
+    const module = this.#commands.get(interaction.commandName);
+    let choices = echoChoice(typed);
+    if (module?.kind === 'chatInput' && module.autocomplete && this.#ctx.knowledge.current) {
+      try {
+        const deadline = this.#ctx.now() + AUTOCOMPLETE_BUDGET_MS;
+        // A handler that went async and slow must not hold the answer past Discord's deadline.
+        choices = await withTimeout(Promise.resolve(module.autocomplete(interaction, this.#ctx, deadline)), AUTOCOMPLETE_BUDGET_MS * 4, choices);
+      } catch (error) {
+        this.#log.error({ err: error, ref: newReference(), ...describe(interaction) }, 'autocomplete failed; echoing the input');
+      }
+    }
+    await respondChoices(interaction, choices);
+  }
+
+  async #fail(interaction: Interaction, reply: Responder, error: unknown): Promise<void> {
+    const ref = newReference();
+    this.#log.error({ err: error, ref, state: reply.state, ...describe(interaction) }, `handler failed (reference ${ref})`);
+    try {
+      await reply.notice(errorNotice(ref));
+    } catch (sendError) {
+      // Too late (the token expired) or Discord is unreachable: the log line above is all there is.
+      this.#log.warn({ err: sendError, ref, ...describe(interaction) }, 'could not tell the person about the failure');
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import type { APIEmbed } from 'discord.js';
+import type { KnowledgeBase } from '../../search/index.ts';
+import { DiscordLimits } from '../../discord/limits.ts';
+import { descriptionRoom, fitEmbed } from './layout.ts';
+import { code, escapeMarkdown } from './markdown.ts';
+import { fitLines } from './truncate.ts';
+import { COLOR, type ReplyBody } from './types.ts';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The documents in the knowledge base, their paragraph counts, and when they were indexed. */
+export function presentDocuments(kb: Pick<KnowledgeBase, 'documents' | 'chunks' | 'skipped' | 'indexedAt'>): ReplyBody {
+  const lines = kb.documents.map((d) => `**${escapeMarkdown(d.title)}** — ${plural(d.paragraphs, 'paragraph')} · ${code(d.id)}`);
+  const indexed = Date.parse(kb.indexedAt);
+  const when = Number.isFinite(indexed) ? `<t:${Math.floor(indexed / 1000)}:f> (<t:${Math.floor(indexed / 1000)}:R>)` : 'at start-up';
+  const embed: APIEmbed = {
+    color: COLOR.answer,
+    title: 'Documents',
+    footer: { text: `${plural(kb.documents.length, 'document')} · ${plural(kb.chunks.length, 'citable paragraph')}` },
+    ...(Number.isFinite(indexed) ? { timestamp: new Date(indexed).toISOString() } : {}),
+  };
+  if (kb.skipped.length > 0) {
+    const skipped = kb.skipped.map((s) => `• ${escapeMarkdown(s.path)}: ${escapeMarkdown(s.reason)}`);
+    embed.fields = [
+      { name: `Skipped ${plural(kb.skipped.length, 'file')}`, value: fitLines(skipped, DiscordLimits.fieldValue, { more: (n) => `${kb.skipped.length - n} more in the bot's log` }).text },
+    ];
+  }
+  const head = `Indexed ${when}.`;
+  const room = descriptionRoom(embed) - head.length - 2;
+  const body = fitLines(lines, room, { more: (n) => `${kb.documents.length - n} more documents; ${code('/search')} with a document finds them` }).text;
+  embed.description = `${head}\n\n${body}`;
+  return { embeds: [fitEmbed(embed)], components: [] };
+}
