@@ -1,0 +1,41 @@
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { source, UnknownCitationError } from '../src/answer/index.ts';
+import { answer, answerOf, noticeOf } from '../src/discord/answer.ts';
+import type { ChatInputCommandModule } from '../src/discord/context.ts';
+import { citationChoices } from '../src/discord/suggest.ts';
+import { code, notice, presentSource, resolveChunkRef } from '../src/present/discord/index.ts';
+
+const data = new SlashCommandBuilder()
+  .setName('source')
+  .setDescription('A cited paragraph in full, with the paragraphs before and after it')
+  .setContexts(InteractionContextType.Guild)
+  .addStringOption((o) =>
+    o.setName('citation').setDescription('The citation, e.g. china-ai-governance#p2 (pick from the list as you type)').setRequired(true).setAutocomplete(true),
+  );
+
+export const sourceCommand: ChatInputCommandModule = {
+  kind: 'chatInput',
+  data,
+  help: {
+    usage: '/source citation',
+    description: 'Shows a cited paragraph in full with its neighbours; answers point here with the id to use.',
+    example: '/source citation: china-ai-governance#p2',
+  },
+  async execute(interaction, reply, ctx) {
+    const citation = interaction.options.getString('citation', true).trim();
+    await answer(interaction, reply, ctx, { private: ctx.settings.defaultPrivate, mention: null }, (kb) => {
+      const id = resolveChunkRef(kb, citation)?.id ?? citation;
+      try {
+        return answerOf(presentSource(source(kb, id)));
+      } catch (error) {
+        if (!(error instanceof UnknownCitationError)) throw error;
+        const near = error.suggestions.map((s) => code(s)).join(', ');
+        return noticeOf(notice(`There is no paragraph “${citation}”.${near ? ` Nearby: ${near}.` : ''} Pick one from the list as you type.`));
+      }
+    });
+  },
+  autocomplete(interaction, ctx, deadline) {
+    const kb = ctx.knowledge.current;
+    return kb ? citationChoices(kb, interaction.options.getFocused(), deadline, ctx.now) : [];
+  },
+};

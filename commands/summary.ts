@@ -1,0 +1,64 @@
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { summarize, UnknownDocumentError } from '../src/answer/index.ts';
+import { answer, answerOf, noticeOf } from '../src/discord/answer.ts';
+import type { ChatInputCommandModule } from '../src/discord/context.ts';
+import { MAX_OPTION_TEXT } from '../src/discord/limits.ts';
+import { documentChoices, topicChoices } from '../src/discord/suggest.ts';
+import { presentSummary, resolveDocumentRef } from '../src/present/discord/index.ts';
+import type { KnowledgeBase } from '../src/search/index.ts';
+import { audienceOf, mentionOption, privateOption } from './options.ts';
+import { unknownDocument } from './search.ts';
+
+/**
+ * A summary reads every sentence of what it summarises (up to the engine's sample of 1500
+ * paragraphs); past this many paragraphs that can take longer than Discord waits, so the reply
+ * is deferred first.
+ */
+export const SLOW_SUMMARY_CHUNKS = 300;
+
+const data = new SlashCommandBuilder()
+  .setName('summary')
+  .setDescription('A summary in sentences quoted from the material, one citation each')
+  .setContexts(InteractionContextType.Guild)
+  .addStringOption((o) => o.setName('topic').setDescription('Summarise only what the material says about this').setAutocomplete(true).setMaxLength(MAX_OPTION_TEXT))
+  .addStringOption((o) => o.setName('document').setDescription('Only this document').setAutocomplete(true))
+  .addBooleanOption(privateOption)
+  .addUserOption(mentionOption);
+
+function paragraphsToRead(kb: KnowledgeBase, document: string | null, topic: string | null): number {
+  if (topic) return 0;
+  return document ? (kb.documentById.get(document)?.paragraphs ?? 0) : kb.chunks.length;
+}
+
+export const summaryCommand: ChatInputCommandModule = {
+  kind: 'chatInput',
+  data,
+  help: {
+    usage: '/summary [topic] [document] [private] [mention]',
+    description: 'The sentences that best summarise the material (or a topic, or one document), quoted in their order with a citation each.',
+    example: '/summary topic: export controls',
+  },
+  async execute(interaction, reply, ctx) {
+    const topic = interaction.options.getString('topic')?.trim() || null;
+    const documentInput = interaction.options.getString('document')?.trim() || null;
+    const audience = audienceOf(interaction, ctx.settings);
+    const documentOf = (kb: KnowledgeBase) => (documentInput ? resolveDocumentRef(kb, documentInput) : null);
+    await answer(interaction, reply, ctx, { ...audience, slow: (kb) => paragraphsToRead(kb, documentOf(kb), topic) > SLOW_SUMMARY_CHUNKS }, (kb) => {
+      const document = documentOf(kb);
+      try {
+        const result = summarize(kb, { ...(topic ? { topic } : {}), ...(document ? { document } : {}) });
+        const titles = new Map(kb.chunks.map((c) => [c.id, c.title]));
+        return answerOf(presentSummary(result, document ? (kb.documentById.get(document)?.title ?? null) : null, titles));
+      } catch (error) {
+        if (error instanceof UnknownDocumentError) return noticeOf(unknownDocument(documentInput ?? ''));
+        throw error;
+      }
+    });
+  },
+  autocomplete(interaction, ctx) {
+    const kb = ctx.knowledge.current;
+    if (!kb) return [];
+    const focused = interaction.options.getFocused(true);
+    return focused.name === 'document' ? documentChoices(kb, focused.value) : topicChoices(kb, focused.value);
+  },
+};
