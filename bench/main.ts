@@ -4,15 +4,22 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readQuestions } from '../src/eval/evaluate.ts';
 import { DEFAULT_KNOWLEDGE_DIR, PROJECT_ROOT, userPath } from '../src/paths.ts';
-import { benchEngine, type Query } from './engine.ts';
+import { benchDiscord } from './discord.ts';
+import { benchEngine, knownItemQueries, type Query } from './engine.ts';
 
-const USAGE = `npm run bench -- [--knowledge DIR] [--queries N]
+const USAGE = `npm run bench -- [--knowledge DIR] [--queries N] [--discord N]
 
 Without --knowledge, benchmarks the article in knowledge/ with the evaluation questions.
+--discord N: N sequential /ask interactions and a burst of N through the bot (default 200; 0 skips).
 Figures are printed; nothing here is asserted (speed is not a test).`;
 
 const { values } = parseArgs({
-  options: { knowledge: { type: 'string' }, queries: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  options: {
+    knowledge: { type: 'string' },
+    queries: { type: 'string' },
+    discord: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
   strict: true,
 });
 if (values.help) {
@@ -35,6 +42,13 @@ try {
   }
   const engine = await benchEngine(knowledgeDir, cacheDir, queries, rounds);
   console.log(['# Engine', '', ...engine.lines].join('\n'));
+
+  const interactions = Number(values.discord ?? 200);
+  if (interactions > 0) {
+    const questions = (queries ?? knownItemQueries(engine.kb.chunks, 200)).map((q) => q.text);
+    const discord = await benchDiscord(engine.kb, questions, interactions, interactions);
+    console.log(['', '# Discord (real discord.js client, local stand-in on 127.0.0.1)', '', ...discord].join('\n'));
+  }
 } finally {
   await rm(cacheDir, { recursive: true, force: true });
 }

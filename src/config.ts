@@ -35,8 +35,13 @@ export function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`).join('\n');
 }
 
+/** `KEY=` in a copied `.env.example` means "not set", not "set to nothing". */
+export function withoutEmpty(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+}
+
 export function readBaseConfig(env: NodeJS.ProcessEnv = process.env, knowledgeOverride?: string): BaseConfig {
-  const parsed = baseSchema.safeParse(env);
+  const parsed = baseSchema.safeParse(withoutEmpty(env));
   if (!parsed.success) throw new ConfigError(`Invalid configuration:\n${describeIssues(parsed.error)}`);
   const c = parsed.data;
   const knowledge = knowledgeOverride ?? c.KNOWLEDGE_DIR;

@@ -1,0 +1,83 @@
+import { PassThrough } from 'node:stream';
+import { REST } from 'discord.js';
+import { commandDefinitions, commands } from '../commands/index.ts';
+import { createBot } from '../src/discord/bot.ts';
+import { readBotConfig } from '../src/discord/config.ts';
+import { deployCommands } from '../src/discord/deploy.ts';
+import type { KnowledgeBase } from '../src/search/index.ts';
+import { startDiscordStandIn, type InteractionRecord } from '../tests/support/discord-standin/server.ts';
+import { ms, percentiles, row, timeAsync } from './stats.ts';
+
+const TOKEN = `${Buffer.from('100000000000000001').toString('base64url')}.GdVx3k.benchbenchbenchbenchbenchbenchbench0123`;
+
+/** Milliseconds from dispatch to the reply a person sees: the message itself, or its edit after a deferral. */
+function completeMs(record: InteractionRecord): number | null {
+  const first = record.firstResponse;
+  if (!first) return null;
+  if (first.type !== 5) return first.atMs;
+  return record.history.find((h) => h.kind === 'editOriginal' && h.status < 300)?.atMs ?? null;
+}
+
+/**
+ * Dispatch-to-reply latency of /ask through the whole stack: the stand-in sends INTERACTION_CREATE
+ * over the gateway, the real discord.js client hands it to the bot, and the stand-in times the
+ * callback (and the edit, when the bot deferred). Sequential first, then a burst all at once.
+ */
+export async function benchDiscord(kb: KnowledgeBase, questions: readonly string[], sequential: number, burst: number): Promise<string[]> {
+  const s = await startDiscordStandIn({ token: TOKEN, heartbeatIntervalMs: 5_000 });
+  const guildId = s.guildIds[0] ?? '';
+  const config = readBotConfig({
+    DISCORD_TOKEN: s.token,
+    DISCORD_CLIENT_ID: s.applicationId,
+    DISCORD_GUILD_ID: guildId,
+    DISCORD_API_URL: s.apiUrl,
+    FOOTNOTE_CACHE: 'off',
+    FOOTNOTE_COOLDOWN_SECONDS: '0',
+    LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
+  });
+  await deployCommands(config, commandDefinitions(commands), new REST({ api: s.apiUrl }).setToken(s.token));
+  const bot = createBot(config, { knowledge: kb, logDestination: new PassThrough().resume() });
+  await bot.start();
+  let user = 400000000000000000n;
+  const ask = (i: number) =>
+    s.dispatchInteraction({ kind: 'chatInput', name: 'ask', userId: (user++).toString(), options: { question: questions[i % questions.length] ?? 'AI' } });
+  const settle = (r: InteractionRecord) => s.waitFor(r.id, (x) => completeMs(x) !== null, 10_000);
+  const lines: string[] = [];
+  try {
+    for (let i = 0; i < 10; i++) await settle(await ask(i)); // warm-up
+    const first: number[] = [];
+    const complete: number[] = [];
+    for (let i = 0; i < sequential; i++) {
+      const done = await settle(await ask(i));
+      first.push(done.firstResponse?.atMs ?? NaN);
+      complete.push(completeMs(done) ?? NaN);
+    }
+    const [records, burstMs] = await timeAsync(async () => {
+      const dispatched = await Promise.all(Array.from({ length: burst }, (_, i) => ask(i)));
+      return Promise.all(dispatched.map(settle));
+    });
+    const burstFirst = records.map((r) => r.firstResponse?.atMs ?? NaN);
+    const late = burstFirst.filter((t) => !(t < 3000)).length;
+    const deferred = records.filter((r) => r.firstResponse?.type === 5).length;
+    const widths = [26, 6, 8, 8, 8, 8];
+    lines.push(row(['/ask dispatch → (ms)', 'n', 'p50', 'p95', 'p99', 'max'], widths));
+    for (const [name, samples] of [
+      ['first response, sequential', first],
+      ['reply seen, sequential', complete],
+      [`first response, burst ${burst}`, burstFirst],
+      [`reply seen, burst ${burst}`, records.map((r) => completeMs(r) ?? NaN)],
+    ] as const) {
+      const p = percentiles(samples);
+      lines.push(row([name, p.n, ms(p.p50), ms(p.p95), ms(p.p99), ms(p.max)], widths));
+    }
+    lines.push(
+      '',
+      `burst of ${burst}: all answered in ${ms(burstMs)} ms; ${deferred} deferred; ${late} first responses later than 3 s; ${s.violations.length} limit violations`,
+    );
+  } finally {
+    await bot.stop();
+    await s.close();
+  }
+  return lines;
+}
