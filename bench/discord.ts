@@ -1,14 +1,7 @@
-import { PassThrough } from 'node:stream';
-import { REST } from 'discord.js';
-import { commandDefinitions, commands } from '../commands/index.ts';
-import { createBot } from '../src/discord/bot.ts';
-import { readBotConfig } from '../src/discord/config.ts';
-import { deployCommands } from '../src/discord/deploy.ts';
 import type { KnowledgeBase } from '../src/search/index.ts';
-import { startDiscordStandIn, type InteractionRecord } from '../tests/support/discord-standin/server.ts';
+import { startHarness } from '../tests/discord/helpers/harness.ts';
+import type { InteractionRecord } from '../tests/support/discord-standin/server.ts';
 import { ms, percentiles, row, timeAsync } from './stats.ts';
-
-const TOKEN = `${Buffer.from('100000000000000001').toString('base64url')}.GdVx3k.benchbenchbenchbenchbenchbenchbench0123`;
 
 /** Milliseconds from dispatch to the reply a person sees: the message itself, or its edit after a deferral. */
 function completeMs(record: InteractionRecord): number | null {
@@ -24,21 +17,12 @@ function completeMs(record: InteractionRecord): number | null {
  * callback (and the edit, when the bot deferred). Sequential first, then a burst all at once.
  */
 export async function benchDiscord(kb: KnowledgeBase, questions: readonly string[], sequential: number, burst: number): Promise<string[]> {
-  const s = await startDiscordStandIn({ token: TOKEN, heartbeatIntervalMs: 5_000 });
-  const guildId = s.guildIds[0] ?? '';
-  const config = readBotConfig({
-    DISCORD_TOKEN: s.token,
-    DISCORD_CLIENT_ID: s.applicationId,
-    DISCORD_GUILD_ID: guildId,
-    DISCORD_API_URL: s.apiUrl,
-    FOOTNOTE_CACHE: 'off',
-    FOOTNOTE_COOLDOWN_SECONDS: '0',
-    LOG_LEVEL: 'warn',
-    LOG_FORMAT: 'json',
+  const h = await startHarness({
+    knowledge: kb,
+    env: { FOOTNOTE_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'warn' },
+    standIn: { heartbeatIntervalMs: 5_000 },
   });
-  await deployCommands(config, commandDefinitions(commands), new REST({ api: s.apiUrl }).setToken(s.token));
-  const bot = createBot(config, { knowledge: kb, logDestination: new PassThrough().resume() });
-  await bot.start();
+  const s = h.s;
   let user = 400000000000000000n;
   const ask = (i: number) =>
     s.dispatchInteraction({ kind: 'chatInput', name: 'ask', userId: (user++).toString(), options: { question: questions[i % questions.length] ?? 'AI' } });
@@ -76,8 +60,7 @@ export async function benchDiscord(kb: KnowledgeBase, questions: readonly string
       `burst of ${burst}: all answered in ${ms(burstMs)} ms; ${deferred} deferred; ${late} first responses later than 3 s; ${s.violations.length} limit violations`,
     );
   } finally {
-    await bot.stop();
-    await s.close();
+    await h.close();
   }
   return lines;
 }
