@@ -1,4 +1,4 @@
 export type { Chunk, ChunkKind, KnowledgeDocument, SkippedFile } from './types.ts';
 export { KnowledgeFolderError, listKnowledgeFiles, type KnowledgeFile } from './files.ts';
-export { loadKnowledge, type LoadedKnowledge, type LoadOptions } from './load.ts';
+export { assignSlugs, loadFile, loadKnowledge, type LoadedFile, type LoadedKnowledge, type LoadOptions } from './load.ts';
 export { parseDocument } from './parse.ts';

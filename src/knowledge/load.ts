@@ -51,6 +51,16 @@ async function readKnowledgeFile(file: KnowledgeFile, maxBytes: number): Promise
   }
 }
 
+export type LoadedFile = { ok: true; document: KnowledgeDocument; chunks: Chunk[] } | { ok: false; skipped: SkippedFile };
+
+/** Reads and chunks one file; a file that cannot be used comes back with the reason. */
+export async function loadFile(file: KnowledgeFile, slug: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<LoadedFile> {
+  const bytes = await readKnowledgeFile(file, maxBytes);
+  if (!(bytes instanceof Uint8Array)) return { ok: false, skipped: bytes };
+  const parsed = parseDocument(slug, file.path, bytes);
+  return parsed.ok ? parsed : { ok: false, skipped: { path: file.path, reason: parsed.reason } };
+}
+
 /**
  * Reads and chunks every knowledge file. Bad files are skipped with a reason, never fatal; a
  * folder with nothing usable in it is, because a bot with no material can only refuse.
@@ -66,23 +76,16 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   const slugs = assignSlugs(files);
   const documents: KnowledgeDocument[] = [];
   const chunks: Chunk[] = [];
-  const usable: KnowledgeFile[] = [];
 
   let done = 0;
   for (const file of files) {
-    const bytes = await readKnowledgeFile(file, maxBytes);
-    if (!(bytes instanceof Uint8Array)) {
-      skipped.push(bytes);
+    const loaded = await loadFile(file, slugs.get(file.path) ?? slugFromPath(file.path), maxBytes);
+    if (loaded.ok) {
+      documents.push(loaded.document);
+      // One file can hold hundreds of thousands of paragraphs: too many for spread arguments.
+      for (const chunk of loaded.chunks) chunks.push(chunk);
     } else {
-      const parsed = parseDocument(slugs.get(file.path) ?? slugFromPath(file.path), file.path, bytes);
-      if (parsed.ok) {
-        documents.push(parsed.document);
-        // One file can hold hundreds of thousands of paragraphs: too many for spread arguments.
-        for (const chunk of parsed.chunks) chunks.push(chunk);
-        usable.push(file);
-      } else {
-        skipped.push({ path: file.path, reason: parsed.reason });
-      }
+      skipped.push(loaded.skipped);
     }
     options.onProgress?.(++done, files.length);
   }

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Chunk, KnowledgeDocument, SkippedFile } from '../knowledge/index.ts';
 import type { KnowledgeFile } from '../knowledge/files.ts';
-import { assembleKnowledgeBase, type KnowledgeBase } from './knowledge-base.ts';
+import { assembleKnowledgeBase, type IndexedFile, type KnowledgeBase } from './knowledge-base.ts';
 import { INDEX_OPTIONS, type IndexedChunk } from './options.ts';
 import type { Topic } from './topics.ts';
 import { deserializeVocabulary, serializeVocabulary, type SerializedVocabulary } from './vocabulary.ts';
@@ -15,7 +15,7 @@ import { deserializeVocabulary, serializeVocabulary, type SerializedVocabulary }
  * Bumped whenever chunking, tokenizing or the stored shape changes: an index written by another
  * version is rebuilt, never read.
  */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 const FORMAT = 'footnote-index';
 
 /**
@@ -51,6 +51,8 @@ interface Header {
 interface Payload {
   dir: string;
   indexedAt: string;
+  documentIndexedAt: [string, string][];
+  files: IndexedFile[];
   documents: KnowledgeDocument[];
   chunks: Chunk[];
   skipped: SkippedFile[];
@@ -85,6 +87,8 @@ export async function saveIndex(file: string, kb: KnowledgeBase): Promise<void> 
   const payload: Payload = {
     dir: kb.dir,
     indexedAt: kb.indexedAt,
+    documentIndexedAt: [...kb.documentIndexedAt],
+    files: kb.files,
     documents: kb.documents,
     chunks: kb.chunks,
     skipped: kb.skipped,
@@ -144,7 +148,9 @@ export async function loadIndex(file: string, fingerprint: string): Promise<Cach
       index,
       vocabulary: deserializeVocabulary(payload.vocabulary),
       topics: payload.topics,
+      files: payload.files,
       indexedAt: payload.indexedAt,
+      documentIndexedAt: new Map(payload.documentIndexedAt),
       fingerprint,
     });
     return { ok: true, kb };

@@ -6,3 +6,5 @@ export { runQuery, type Hit } from './query.ts';
 export { idf, type Vocabulary } from './vocabulary.ts';
 export { termOf, words, type Word } from './text.ts';
 export type { Topic } from './topics.ts';
+export { reloadKnowledgeBase, type Reloaded, type ReloadReport } from './reload.ts';
+export type { IndexedFile } from './knowledge-base.ts';

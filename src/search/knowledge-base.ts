@@ -5,6 +5,13 @@ import { INDEX_OPTIONS, type IndexedChunk } from './options.ts';
 import { extractTopics, type Topic } from './topics.ts';
 import { buildVocabulary, type Vocabulary } from './vocabulary.ts';
 
+/** A knowledge file as it was when indexed: what a reload compares against. */
+export interface IndexedFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
 /** Everything the answer layer needs: the chunks, their index, and what the index knows of words. */
 export interface KnowledgeBase {
   dir: string;
@@ -18,8 +25,12 @@ export interface KnowledgeBase {
   vocabulary: Vocabulary;
   topics: Topic[];
   skipped: SkippedFile[];
-  /** ISO time the index was built. */
+  /** Every file seen, usable or skipped, with the stats it had. */
+  files: IndexedFile[];
+  /** ISO time the knowledge base was last built or reloaded. */
   indexedAt: string;
+  /** ISO time each document was last (re)indexed, by document id. */
+  documentIndexedAt: Map<string, string>;
   fingerprint: string;
 }
 
@@ -34,17 +45,12 @@ export function toIndexed(chunk: Chunk): IndexedChunk {
   return { id: chunk.id, title: chunk.title, breadcrumb: chunk.kind === 'credit' ? CREDIT_KEYWORDS : breadcrumb, text: chunk.text };
 }
 
-export interface KnowledgeBaseParts {
-  dir: string;
-  documents: KnowledgeDocument[];
-  chunks: Chunk[];
-  skipped: SkippedFile[];
-  index: MiniSearch<IndexedChunk>;
-  vocabulary: Vocabulary;
-  topics: Topic[];
-  indexedAt: string;
-  fingerprint: string;
+/** What a chunk says, for the vocabulary: its headings, its words, and what a credit is. */
+export function chunkBody(chunk: Chunk): string {
+  return `${chunk.breadcrumb.join('\n')}\n${chunk.text}${chunk.kind === 'credit' ? `\n${CREDIT_KEYWORDS}` : ''}`;
 }
+
+export type KnowledgeBaseParts = Omit<KnowledgeBase, 'chunkById' | 'documentById' | 'bodyByDocument'>;
 
 /** Adds the lookup tables that are cheaper to rebuild than to store. */
 export function assembleKnowledgeBase(parts: KnowledgeBaseParts): KnowledgeBase {
@@ -64,19 +70,22 @@ export function buildKnowledgeBase(dir: string, loaded: LoadedKnowledge, fingerp
   const index = new MiniSearch<IndexedChunk>(INDEX_OPTIONS);
   index.addAll(loaded.chunks.map(toIndexed));
   const vocabulary = buildVocabulary(
-    loaded.chunks.map((c) => `${c.breadcrumb.join('\n')}\n${c.text}${c.kind === 'credit' ? `\n${CREDIT_KEYWORDS}` : ''}`),
+    loaded.chunks.map(chunkBody),
     loaded.documents.map((d) => d.title),
   );
   const topics = extractTopics(loaded.chunks.map((c) => c.text));
+  const indexedAt = new Date().toISOString();
   return assembleKnowledgeBase({
     dir,
     documents: loaded.documents,
     chunks: loaded.chunks,
     skipped: loaded.skipped,
+    files: loaded.files.map((f) => ({ path: f.path, size: f.size, mtimeMs: f.mtimeMs })),
     index,
     vocabulary,
     topics,
-    indexedAt: new Date().toISOString(),
+    indexedAt,
+    documentIndexedAt: new Map(loaded.documents.map((d) => [d.id, indexedAt])),
     fingerprint,
   });
 }

@@ -81,8 +81,9 @@ function corrections(vocabulary: Vocabulary, normal: string, limit: number): { t
   const consider = (found: Map<string, [string, number]>, swapsOnly: boolean) => {
     for (const [word, [stem, levenshtein]] of found) {
       const distance = swapsOnly ? damerau(normal, word) : levenshtein;
-      if (distance > max) continue;
       const df = vocabulary.df.get(stem) ?? 0;
+      // A word whose last paragraph was removed by a reload is no correction.
+      if (distance > max || df === 0) continue;
       const seen = best.get(stem);
       if (!seen || distance < seen.distance) best.set(stem, { distance, df });
     }
@@ -105,7 +106,8 @@ function completions(vocabulary: Vocabulary, normal: string, limit: number): str
   // A short prefix can match thousands of words; look at a bounded number of them.
   for (const [, stem] of vocabulary.words.atPrefix(normal)) {
     if (++visited > 500) break;
-    found.set(stem, vocabulary.df.get(stem) ?? 0);
+    const df = vocabulary.df.get(stem) ?? 0;
+    if (df > 0) found.set(stem, df);
   }
   return [...found].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([stem]) => stem);
 }

@@ -9,57 +9,109 @@ import { normalizeWord, termOf, words } from './text.ts';
  */
 export interface Vocabulary {
   chunkCount: number;
-  /** stem → number of chunks containing it */
+  /** stem → number of chunks containing it (title-only stems count as 1): what queries read */
   df: Map<string, number>;
   /** normalized word → its stem, searchable by prefix and edit distance */
   words: SearchableMap<string>;
   /** stem the material lacks → stems of the material that can mean the same (see synonyms.ts) */
   synonyms: SynonymMap;
+  /** stem → chunks whose body holds it; kept apart from titles so a reload can subtract exactly */
+  bodyDf: Map<string, number>;
+  /** stem → documents whose title holds it */
+  titleDf: Map<string, number>;
 }
 
 export interface SerializedVocabulary {
   chunkCount: number;
-  df: [string, number][];
+  bodyDf: [string, number][];
+  titleDf: [string, number][];
   words: [string, string][];
   synonyms: [string, string[]][];
 }
 
-/**
- * `bodies` are what each chunk says (breadcrumb and text); `titles` are the document titles,
- * whose words every chunk of a document shares. Titles are searchable words but do not count
- * towards how common a word is: in a one-document folder they would otherwise look like "the".
- */
-export function buildVocabulary(bodies: Iterable<string>, titles: Iterable<string>, withSynonyms = true): Vocabulary {
-  const df = new Map<string, number>();
-  const surface = new SearchableMap<string>();
-  let chunkCount = 0;
-  const learn = (text: string, seen: Set<string>) => {
-    for (const w of words(text)) {
-      const stem = termOf(w.text);
-      if (stem === null) continue;
-      seen.add(stem);
-      const normal = normalizeWord(w.text);
-      if (!surface.has(normal)) surface.set(normal, stem);
-    }
-  };
-  for (const text of bodies) {
-    chunkCount++;
-    const seen = new Set<string>();
-    learn(text, seen);
-    for (const stem of seen) df.set(stem, (df.get(stem) ?? 0) + 1);
+/** The stems of `text`, teaching `surface` the spelling behind each. */
+function learn(text: string, surface: SearchableMap<string>): Set<string> {
+  const seen = new Set<string>();
+  for (const w of words(text)) {
+    const stem = termOf(w.text);
+    if (stem === null) continue;
+    seen.add(stem);
+    const normal = normalizeWord(w.text);
+    if (!surface.has(normal)) surface.set(normal, stem);
   }
-  const titleStems = new Set<string>();
-  for (const title of titles) learn(title, titleStems);
-  for (const stem of titleStems) if (!df.has(stem)) df.set(stem, 1);
-  return { chunkCount, df, words: surface, synonyms: withSynonyms ? buildSynonyms(df, chunkCount) : new Map() };
+  return seen;
+}
+
+function count(map: Map<string, number>, stems: Iterable<string>, delta: number): void {
+  for (const stem of stems) {
+    const n = (map.get(stem) ?? 0) + delta;
+    if (n > 0) map.set(stem, n);
+    else map.delete(stem);
+  }
+}
+
+/**
+ * Titles are searchable words but do not count towards how common a word is: in a one-document
+ * folder every chunk shares the title, which would make its words look like "the".
+ */
+function mergeDf(bodyDf: ReadonlyMap<string, number>, titleDf: ReadonlyMap<string, number>): Map<string, number> {
+  const df = new Map(bodyDf);
+  for (const stem of titleDf.keys()) if (!df.has(stem)) df.set(stem, 1);
+  return df;
+}
+
+export interface VocabularyChange {
+  /** What each chunk says (breadcrumb and text). */
+  bodies: Iterable<string>;
+  titles: Iterable<string>;
+}
+
+/** The vocabulary of a whole folder. */
+export function buildVocabulary(bodies: Iterable<string>, titles: Iterable<string>, withSynonyms = true): Vocabulary {
+  return updateVocabulary(null, { bodies: [], titles: [] }, { bodies, titles }, withSynonyms);
+}
+
+/**
+ * A new vocabulary with `removed` taken out of `base` and `added` put in; `base` is not touched,
+ * so the index it belongs to keeps answering until the new one replaces it.
+ */
+export function updateVocabulary(base: Vocabulary | null, removed: VocabularyChange, added: VocabularyChange, withSynonyms = true): Vocabulary {
+  const bodyDf = new Map(base?.bodyDf);
+  const titleDf = new Map(base?.titleDf);
+  // Words no longer used stay in the surface map; they map to stems whose df is gone, and
+  // readers ignore stems without a df.
+  const surface = base ? (SearchableMap.from(base.words) as SearchableMap<string>) : new SearchableMap<string>();
+  let chunkCount = base?.chunkCount ?? 0;
+  const scratch = new SearchableMap<string>();
+  for (const text of removed.bodies) {
+    chunkCount--;
+    count(bodyDf, learn(text, scratch), -1);
+  }
+  for (const title of removed.titles) count(titleDf, learn(title, scratch), -1);
+  for (const text of added.bodies) {
+    chunkCount++;
+    count(bodyDf, learn(text, surface), +1);
+  }
+  for (const title of added.titles) count(titleDf, learn(title, surface), +1);
+  const df = mergeDf(bodyDf, titleDf);
+  return { chunkCount, df, words: surface, synonyms: withSynonyms ? buildSynonyms(df, chunkCount) : new Map(), bodyDf, titleDf };
 }
 
 export function serializeVocabulary(v: Vocabulary): SerializedVocabulary {
-  return { chunkCount: v.chunkCount, df: [...v.df], words: [...v.words], synonyms: [...v.synonyms] };
+  return { chunkCount: v.chunkCount, bodyDf: [...v.bodyDf], titleDf: [...v.titleDf], words: [...v.words], synonyms: [...v.synonyms] };
 }
 
 export function deserializeVocabulary(s: SerializedVocabulary): Vocabulary {
-  return { chunkCount: s.chunkCount, df: new Map(s.df), words: SearchableMap.from(s.words) as SearchableMap<string>, synonyms: new Map(s.synonyms) };
+  const bodyDf = new Map(s.bodyDf);
+  const titleDf = new Map(s.titleDf);
+  return {
+    chunkCount: s.chunkCount,
+    df: mergeDf(bodyDf, titleDf),
+    words: SearchableMap.from(s.words) as SearchableMap<string>,
+    synonyms: new Map(s.synonyms),
+    bodyDf,
+    titleDf,
+  };
 }
 
 /** BM25's inverse document frequency: rare stems weigh more; an unknown stem weighs most. */
