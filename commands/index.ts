@@ -4,6 +4,7 @@ import { askMessageCommand } from './ask-message.ts';
 import { askCommand } from './ask.ts';
 import { documentsCommand } from './documents.ts';
 import { helpCommand } from './help.ts';
+import { reloadCommand } from './reload.ts';
 import { searchCommand } from './search.ts';
 import { sourceCommand } from './source.ts';
 import { summaryCommand } from './summary.ts';
@@ -18,6 +19,7 @@ export const commands: readonly CommandModule[] = [
   summaryCommand,
   sourceCommand,
   documentsCommand,
+  reloadCommand,
   askMessageCommand,
   helpCommand,
 ];

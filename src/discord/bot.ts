@@ -5,7 +5,9 @@ import { openKnowledgeBase, type KnowledgeBase } from '../search/index.ts';
 import type { BotConfig } from './config.ts';
 import type { BotContext, CommandModule, StoredSearch } from './context.ts';
 import { Cooldowns } from './cooldown.ts';
+import type { KnowledgeWatcher } from '../knowledge/watch.ts';
 import { KnowledgeHolder, type KnowledgeSource } from './knowledge.ts';
+import { persistIndex, startLiveReload } from './live-reload.ts';
 import { createBotLogger } from './logger.ts';
 import { Router } from './router.ts';
 import { StateStore } from './state-store.ts';
@@ -73,10 +75,16 @@ export function createBot(config: BotConfig, deps: BotDeps = {}): Bot {
   const log = deps.log ?? createBotLogger(config, deps.logDestination);
   const now = deps.now ?? Date.now;
   const commands = deps.commands ?? defaultCommands;
-  const knowledge = new KnowledgeHolder(deps.knowledge ?? defaultKnowledge(config, log));
+  const persist = persistIndex(config.cacheDir, log);
+  const knowledge = new KnowledgeHolder(deps.knowledge ?? defaultKnowledge(config, log), persist ? { persist } : {});
   const context: BotContext = {
     knowledge,
-    settings: { defaultPrivate: config.defaultPrivate, cooldownSeconds: config.cooldownSeconds, deleteWindowSeconds: config.deleteWindowSeconds },
+    settings: {
+      defaultPrivate: config.defaultPrivate,
+      cooldownSeconds: config.cooldownSeconds,
+      deleteWindowSeconds: config.deleteWindowSeconds,
+      watch: config.watch,
+    },
     log,
     now,
     // Search pages stay turnable for an hour; the button's own click brings a fresh token.
@@ -110,6 +118,7 @@ export function createBot(config: BotConfig, deps: BotDeps = {}): Bot {
   if (log.isLevelEnabled('trace')) client.on(Events.Debug, (message) => log.trace(message));
 
   let stopped = false;
+  let watcher: KnowledgeWatcher | null = null;
   return {
     client,
     log,
@@ -118,7 +127,10 @@ export function createBot(config: BotConfig, deps: BotDeps = {}): Bot {
     async start() {
       const started = now();
       knowledge.load().then(
-        (kb) => log.info({ documents: kb.documents.length, chunks: kb.chunks.length, ms: now() - started }, 'knowledge base ready'),
+        (kb) => {
+          log.info({ documents: kb.documents.length, chunks: kb.chunks.length, ms: now() - started }, 'knowledge base ready');
+          if (config.watch && !stopped) watcher = startLiveReload(knowledge, kb.dir, log);
+        },
         (error: unknown) => log.error({ err: error }, 'could not load the knowledge base; commands will answer with an error'),
       );
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
@@ -128,6 +140,7 @@ export function createBot(config: BotConfig, deps: BotDeps = {}): Bot {
     async stop() {
       if (stopped) return;
       stopped = true;
+      watcher?.close();
       if (inFlight.size > 0) {
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([Promise.allSettled([...inFlight]), new Promise((resolve) => (timer = setTimeout(resolve, DRAIN_MS)))]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseSchema, ConfigError, describeIssues, readBaseConfig, type BaseConfig } from '../config.ts';
+import { baseSchema, ConfigError, describeIssues, readBaseConfig, withoutEmpty, type BaseConfig } from '../config.ts';
 
 /**
  * The bot's settings, read from the environment (and `.env`) and validated once at start, so a
@@ -65,6 +65,7 @@ const discordSchema = z.object({
   FOOTNOTE_DEFAULT_PRIVATE: flag.default(false),
   FOOTNOTE_COOLDOWN_SECONDS: seconds(3600).default(3),
   FOOTNOTE_DELETE_WINDOW_SECONDS: seconds(24 * 3600).default(300),
+  FOOTNOTE_WATCH: flag.default(true),
 });
 
 const botSchema = baseSchema.extend(discordSchema.shape);
@@ -85,6 +86,8 @@ export interface BotSettings {
   cooldownSeconds: number;
   /** How long the asker may delete a public reply; 0 leaves no delete button. */
   deleteWindowSeconds: number;
+  /** Re-index the knowledge folder when its files change. */
+  watch: boolean;
 }
 
 export interface BotConfig extends BaseConfig, DiscordIdentity, BotSettings {}
@@ -97,13 +100,6 @@ function identity(d: z.infer<typeof discordSchema>): DiscordIdentity {
   return { token: d.DISCORD_TOKEN, clientId: d.DISCORD_CLIENT_ID, guildId: d.DISCORD_GUILD_ID ?? null, apiUrl: d.DISCORD_API_URL?.replace(/\/+$/u, '') ?? null };
 }
 
-/**
- * `KEY=` in .env (as .env.example has them) arrives as an empty string; it means "not set", and
- * the shared schema would otherwise reject it (KNOWLEDGE_DIR must not be empty).
- */
-function withoutEmpty(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
-}
 
 /** The bot's whole configuration; throws ConfigError listing every problem at once. */
 export function readBotConfig(rawEnv: NodeJS.ProcessEnv = process.env): BotConfig {
@@ -117,6 +113,7 @@ export function readBotConfig(rawEnv: NodeJS.ProcessEnv = process.env): BotConfi
     defaultPrivate: d.FOOTNOTE_DEFAULT_PRIVATE,
     cooldownSeconds: d.FOOTNOTE_COOLDOWN_SECONDS,
     deleteWindowSeconds: d.FOOTNOTE_DELETE_WINDOW_SECONDS,
+    watch: d.FOOTNOTE_WATCH,
   };
 }
 
@@ -127,7 +124,7 @@ export function readDeployConfig(rawEnv: NodeJS.ProcessEnv = process.env): Disco
   const parsed = schema.safeParse(env);
   if (!parsed.success) fail(parsed.error);
   const d = parsed.data;
-  return { ...identity({ ...d, FOOTNOTE_DEFAULT_PRIVATE: false, FOOTNOTE_COOLDOWN_SECONDS: 0, FOOTNOTE_DELETE_WINDOW_SECONDS: 0 }), logLevel: d.LOG_LEVEL, logFormat: d.LOG_FORMAT };
+  return { ...identity({ ...d, FOOTNOTE_DEFAULT_PRIVATE: false, FOOTNOTE_COOLDOWN_SECONDS: 0, FOOTNOTE_DELETE_WINDOW_SECONDS: 0, FOOTNOTE_WATCH: false }), logLevel: d.LOG_LEVEL, logFormat: d.LOG_FORMAT };
 }
 
 /**

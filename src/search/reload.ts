@@ -39,6 +39,10 @@ export async function reloadKnowledgeBase(kb: KnowledgeBase): Promise<Reloaded> 
   const listing = await listKnowledgeFiles(kb.dir);
   if (listing.files.length === 0) throw new KnowledgeFolderError(`no .md or .txt files left in knowledge folder ${kb.dir}; keeping the current index`);
   const fingerprint = fingerprintFiles(listing.files);
+  if (fingerprint === kb.fingerprint) {
+    const n = paragraphCount(kb.documents);
+    return { kb, report: { added: [], changed: [], removed: [], skipped: kb.skipped, paragraphs: { before: n, after: n }, ms: performance.now() - started } };
+  }
   const before = new Map(kb.files.map((f) => [f.path, f]));
   const slugs = assignSlugs(listing.files);
   const docByPath = new Map(kb.documents.map((d) => [d.path, d]));

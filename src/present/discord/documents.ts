@@ -9,8 +9,12 @@ import { COLOR, type ReplyBody } from './types.ts';
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The documents in the knowledge base, their paragraph counts, and when they were indexed. */
-export function presentDocuments(kb: Pick<KnowledgeBase, 'documents' | 'chunks' | 'skipped' | 'indexedAt'>): ReplyBody {
-  const lines = kb.documents.map((d) => `**${escapeMarkdown(d.title)}** — ${plural(d.paragraphs, 'paragraph')} · ${code(d.id)}`);
+export function presentDocuments(kb: Pick<KnowledgeBase, 'documents' | 'chunks' | 'skipped' | 'indexedAt'> & Partial<Pick<KnowledgeBase, 'documentIndexedAt'>>): ReplyBody {
+  const lines = kb.documents.map((d) => {
+    const at = Date.parse(kb.documentIndexedAt?.get(d.id) ?? '');
+    const when = Number.isFinite(at) ? ` · indexed <t:${Math.floor(at / 1000)}:R>` : '';
+    return `**${escapeMarkdown(d.title)}** — ${plural(d.paragraphs, 'paragraph')} · ${code(d.id)}${when}`;
+  });
   const indexed = Date.parse(kb.indexedAt);
   const when = Number.isFinite(indexed) ? `<t:${Math.floor(indexed / 1000)}:f> (<t:${Math.floor(indexed / 1000)}:R>)` : 'at start-up';
   const embed: APIEmbed = {

@@ -26,3 +26,4 @@ export { presentSource } from './source.ts';
 export { presentSummary, summaryTitle } from './summary.ts';
 export { ELLIPSIS, fitLines, repairMarkdown, truncate, truncatePlain } from './truncate.ts';
 export { COLOR, type ButtonRow, type Choice, type ReplyBody } from './types.ts';
+export { presentReload } from './reload.ts';
