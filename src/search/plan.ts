@@ -26,6 +26,8 @@ export interface QueryPlan {
   terms: Map<string, number>;
   /** Set when the query had more content words than `maxWords` and the rest were dropped. */
   truncated: boolean;
+  /** Every word of the query in order, normalised, stop words included: for phrase matching. */
+  sequence: string[];
 }
 
 export interface PlanOptions {
@@ -188,5 +190,5 @@ export function planQuery(query: string, vocabulary: Vocabulary, options: PlanOp
     const scale = p.asking ? ASKING_WEIGHT : 1;
     for (const t of p.terms) terms.set(t.term, Math.max(terms.get(t.term) ?? 0, t.weight * scale));
   }
-  return { words: planned, terms, truncated };
+  return { words: planned, terms, truncated, sequence: all.slice(0, opts.maxWords * 4).map((w) => normalizeWord(w.text)) };
 }

@@ -2,6 +2,7 @@ import type { Chunk } from '../knowledge/index.ts';
 import type { KnowledgeBase } from './knowledge-base.ts';
 import { PLANNED_SEARCH } from './options.ts';
 import type { QueryPlan } from './plan.ts';
+import { normalizeWord, words } from './text.ts';
 
 const CREDIT_SUFFIX = '#credit';
 const CREDIT_BOOST = 0.6;
@@ -34,5 +35,40 @@ export function runQuery(kb: KnowledgeBase, plan: QueryPlan, options: QueryOptio
     const chunk = kb.chunkById.get(r.id as string);
     if (chunk) hits.push({ chunk, score: r.score, terms: r.terms });
   }
-  return hits;
+  return rerank(hits, plan);
+}
+
+/** Hits re-scored by how closely they match the query's own wording (the best few only). */
+const RERANK_DEPTH = 30;
+const PHRASE_WEIGHT = 0.5;
+const EXACT_WEIGHT = 0.25;
+
+/**
+ * BM25 over stems treats "tasks are" and "the task was" alike. A paragraph that has the query's
+ * words in the same form and the same order is the one a person is quoting or paraphrasing
+ * closely, so the best few hits get a bonus for exact word forms and for adjacent pairs of
+ * query words that appear adjacent in the paragraph.
+ */
+function rerank(hits: Hit[], plan: QueryPlan): Hit[] {
+  const sequence = plan.sequence;
+  if (hits.length < 2 || sequence.length === 0) return hits;
+  const content = new Set(plan.words.map((w) => normalizeWord(w.word)));
+  const pairs = new Set<string>();
+  for (let i = 1; i < sequence.length; i++) pairs.add(`${sequence[i - 1]} ${sequence[i]}`);
+  const head = hits.slice(0, RERANK_DEPTH).map((hit) => {
+    const ws = words(hit.chunk.text).map((w) => normalizeWord(w.text));
+    const present = new Set(ws);
+    let exact = 0;
+    for (const c of content) if (present.has(c)) exact++;
+    const seen = new Set<string>();
+    for (let i = 1; i < ws.length; i++) {
+      const pair = `${ws[i - 1]} ${ws[i]}`;
+      if (pairs.has(pair)) seen.add(pair);
+    }
+    const exactShare = content.size > 0 ? exact / content.size : 0;
+    const phraseShare = pairs.size > 0 ? seen.size / pairs.size : 0;
+    return { ...hit, score: hit.score * (1 + EXACT_WEIGHT * exactShare + PHRASE_WEIGHT * phraseShare) };
+  });
+  head.sort((a, b) => b.score - a.score);
+  return [...head, ...hits.slice(RERANK_DEPTH)];
 }
