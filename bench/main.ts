@@ -4,13 +4,17 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readQuestions } from '../src/eval/evaluate.ts';
 import { DEFAULT_KNOWLEDGE_DIR, PROJECT_ROOT, userPath } from '../src/paths.ts';
+import { loadKnowledge } from '../src/knowledge/index.ts';
 import { benchDiscord } from './discord.ts';
+import { benchPeers, footnoteFigures, formatPeers, PEER_NAMES } from './peers.ts';
 import { benchEngine, knownItemQueries, type Query } from './engine.ts';
 
-const USAGE = `npm run bench -- [--knowledge DIR] [--queries N] [--discord N]
+const USAGE = `npm run bench -- [--knowledge DIR] [--queries N] [--discord N] [--peers LIST] [--peer-queries N]
 
 Without --knowledge, benchmarks the article in knowledge/ with the evaluation questions.
 --discord N: N sequential /ask interactions and a burst of N through the bot (default 200; 0 skips).
+--peers LIST: the other engines to compare, comma-separated (default: all of ${PEER_NAMES.join(', ')}; none skips).
+--peer-queries N: queries per peer (default: as many as --queries, at most 1000).
 Figures are printed; nothing here is asserted (speed is not a test).`;
 
 const { values } = parseArgs({
@@ -18,6 +22,8 @@ const { values } = parseArgs({
     knowledge: { type: 'string' },
     queries: { type: 'string' },
     discord: { type: 'string' },
+    peers: { type: 'string' },
+    'peer-queries': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   strict: true,
@@ -42,6 +48,15 @@ try {
   }
   const engine = await benchEngine(knowledgeDir, cacheDir, queries, rounds);
   console.log(['# Engine', '', ...engine.lines].join('\n'));
+
+  const peerNames = values.peers === undefined || values.peers === 'all' ? [...PEER_NAMES] : values.peers === 'none' ? [] : values.peers.split(',');
+  if (peerNames.length > 0) {
+    const peerQueries = knownItemQueries(engine.kb.chunks, Math.min(rounds, Number(values['peer-queries'] ?? 1000)));
+    const loaded = await loadKnowledge(knowledgeDir);
+    const footnote = await footnoteFigures(knowledgeDir, loaded, peerQueries);
+    const peers = await benchPeers(loaded.chunks, peerQueries, { engines: peerNames });
+    console.log(['', `# Peers (same chunks, ${peerQueries.length} known-item queries, default setups)`, '', ...formatPeers(footnote, peers)].join('\n'));
+  }
 
   const interactions = Number(values.discord ?? 200);
   if (interactions > 0) {
