@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Chunk, KnowledgeDocument, SkippedFile } from '../knowledge/index.ts';
 import type { KnowledgeFile } from '../knowledge/files.ts';
@@ -99,6 +99,7 @@ export async function saveIndex(file: string, kb: KnowledgeBase): Promise<void> 
   const body = JSON.stringify(payload);
   const header: Header = { format: FORMAT, version: INDEX_FORMAT_VERSION, engine: engineSourceHash(), fingerprint: kb.fingerprint, checksum: sha256(body) };
   await mkdir(resolve(file, '..'), { recursive: true });
+  await removeStaleTemps(file);
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     await writeFile(temp, `${JSON.stringify(header)}\n${body}`);
@@ -106,6 +107,21 @@ export async function saveIndex(file: string, kb: KnowledgeBase): Promise<void> 
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  }
+}
+
+/** A temporary file this old was left by a writer that crashed or was killed mid-write. */
+const STALE_TEMP_MS = 10 * 60_000;
+
+async function removeStaleTemps(file: string): Promise<void> {
+  const dir = resolve(file, '..');
+  const prefix = `${basename(file)}.`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > STALE_TEMP_MS) await rm(path, { force: true });
   }
 }
 

@@ -39,6 +39,20 @@ describe('persisted index', () => {
     expect(await readdir(s.cache)).toEqual([s.file.split('/').pop()]);
   });
 
+  it('ignores, then clears away, what a writer that crashed mid-write left behind', async () => {
+    const s = await setup();
+    await s.open();
+    const leftover = `${s.file}.99999.deadbeef.tmp`;
+    await writeFile(leftover, '{"format":"footnote-index"'); // half a header: a killed writer
+    const old = new Date(Date.now() - 60 * 60_000);
+    await utimes(leftover, old, old);
+    expect((await s.open()).from).toBe('cache');
+    // The next write (after a change) removes the stale temporary file.
+    await writeFile(join(s.knowledge, 'new.md'), 'More.');
+    expect((await s.open()).from).toBe('build');
+    expect(await readdir(s.cache)).toEqual([s.file.split('/').pop()]);
+  });
+
   it('keeps one entry per knowledge folder', async () => {
     const s = await setup();
     const other = await knowledgeFolder({ 'x.md': 'Other.' });
