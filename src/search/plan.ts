@@ -39,6 +39,8 @@ export interface PlanOptions {
   maxCorrections?: number;
   /** Completions tried for the last word. */
   maxCompletions?: number;
+  /** Misspelt words looked up per query; edit-distance search is the costly part of a query. */
+  maxFuzzyWords?: number;
 }
 
 export const PLAN_DEFAULTS: Required<PlanOptions> = {
@@ -46,9 +48,11 @@ export const PLAN_DEFAULTS: Required<PlanOptions> = {
   maxWords: 32,
   maxCorrections: 3,
   maxCompletions: 12,
+  maxFuzzyWords: 8,
 };
 
 const FUZZY_WEIGHT = [1, 0.7, 0.5];
+const MAX_FUZZY_LENGTH = 24;
 const SYNONYM_WEIGHT = 0.4;
 const PREFIX_WEIGHT = 0.6;
 const ASKING_WEIGHT = 0.3;
@@ -135,6 +139,7 @@ export function planQuery(query: string, vocabulary: Vocabulary, options: PlanOp
   const planned: PlannedWord[] = [];
   const seen = new Set<string>();
   let truncated = false;
+  let fuzzyBudget = opts.maxFuzzyWords;
 
   for (const w of all) {
     const stem = termOf(w.text);
@@ -168,7 +173,9 @@ export function planQuery(query: string, vocabulary: Vocabulary, options: PlanOp
       for (const term of vocabulary.synonyms.get(stem) ?? []) terms.push({ term, weight: SYNONYM_WEIGHT });
       if (terms.length > 0) match = 'synonym';
     }
-    if (match === 'none') {
+    // Past the budget, or for a "word" no one would misspell (a hash, a URL), an unknown word stays unknown.
+    if (match === 'none' && fuzzyBudget > 0 && normal.length <= MAX_FUZZY_LENGTH) {
+      fuzzyBudget--;
       for (const c of corrections(vocabulary, normal, opts.maxCorrections)) {
         terms.push({ term: c.term, weight: FUZZY_WEIGHT[c.distance] ?? 0.4 });
       }

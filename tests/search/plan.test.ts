@@ -82,3 +82,14 @@ describe('planQuery', () => {
     expect(plan.words).toHaveLength(1);
   });
 });
+
+describe('work per query is bounded', () => {
+  it('looks up at most maxFuzzyWords misspellings and never fuzzes very long tokens', async () => {
+    const kb = await articleKb();
+    const typos = 'shanghia conferance hegemonny digtal divde mentalty goverance cooperaton initiatve tecnology';
+    const plan = planQuery(typos, kb.vocabulary, { maxFuzzyWords: 3 });
+    expect(plan.words.filter((w) => w.match === 'fuzzy')).toHaveLength(3);
+    const long = planQuery('x'.repeat(25) + 'hegemony', kb.vocabulary);
+    expect(long.words[0]?.match).toBe('none');
+  });
+});
