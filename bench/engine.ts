@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { ask, search, summarize } from '../src/answer/index.ts';
 import type { Chunk } from '../src/knowledge/index.ts';
 import { cacheFileFor, openKnowledgeBase, words, type KnowledgeBase } from '../src/search/index.ts';
@@ -30,6 +33,16 @@ export function knownItemQueries(chunks: readonly Chunk[], count: number, seed =
   return out;
 }
 
+const execFileAsync = promisify(execFile);
+
+/** Time from a fresh process's start to its first answer, with or without the persisted index. */
+async function readyInChild(knowledgeDir: string, cacheDir: string, rebuild: boolean): Promise<{ from: string; ms: number; rssBytes: number }> {
+  const script = fileURLToPath(new URL('./ready.ts', import.meta.url));
+  const args = ['--import', 'tsx', script, knowledgeDir, cacheDir, ...(rebuild ? ['rebuild'] : [])];
+  const { stdout } = await execFileAsync(process.execPath, args, { maxBuffer: 1024 * 1024 });
+  return JSON.parse(stdout) as { from: string; ms: number; rssBytes: number };
+}
+
 export interface EngineBench {
   kb: KnowledgeBase;
   lines: string[];
@@ -50,6 +63,12 @@ export async function benchEngine(knowledgeDir: string, cacheDir: string, querie
     `  ${kb.documents.length} documents, ${kb.chunks.length} chunks, ${kb.skipped.length} skipped`,
     `  build ${ms(buildMs)} ms · load persisted ${ms(loadMs)} ms (${built.kb.chunks.length === kb.chunks.length ? 'same chunks' : 'MISMATCH'}) · index file ${mb(size)}`,
     `  after load: heap ${mb(memory.heapUsed)} · RSS ${mb(memory.rss)}`,
+  );
+
+  const cold = await readyInChild(knowledgeDir, cacheDir, true);
+  const warm = await readyInChild(knowledgeDir, cacheDir, false);
+  lines.push(
+    `  process start → ready to answer: ${ms(warm.ms)} ms from the persisted index (RSS ${mb(warm.rssBytes)}), ${ms(cold.ms)} ms building it (RSS ${mb(cold.rssBytes)})`,
   );
 
   const qs = queries ?? knownItemQueries(kb.chunks, rounds);
