@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { AutocompleteInteraction, ButtonInteraction, Interaction } from 'discord.js';
+import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type Interaction } from 'discord.js';
 import type { Logger } from '../log.ts';
-import { cooldownNotice, decodeCustomId, echoChoice, errorNotice, notice } from '../present/discord/index.ts';
+import { cooldownNotice, decodeCustomId, echoChoice, errorNotice, notice, type ReplyBody } from '../present/discord/index.ts';
 import type { BotContext, ButtonHandler, CommandModule } from './context.ts';
 import { commandName } from './context.ts';
 import { controlButtons } from './controls.ts';
 import type { Cooldowns } from './cooldown.ts';
 import { AUTOCOMPLETE_BUDGET_MS } from './limits.ts';
-import { Responder, respondChoices } from './reply.ts';
+import { errorForLog } from './logger.ts';
+import { GaveUpError, InterruptedError, Responder, respondChoices } from './reply.ts';
 
 /** A short id a person can quote and an operator can find in the log: 8 hex digits. */
 export function newReference(): string {
@@ -44,6 +45,8 @@ export class Router {
   readonly #ctx: BotContext;
   readonly #cooldowns: Cooldowns;
   readonly #log: Logger;
+  /** Interactions being handled now, by id: what shutdown waits for, and answers if it must. */
+  readonly #active = new Map<string, Responder>();
 
   constructor(commands: readonly CommandModule[], ctx: BotContext, cooldowns: Cooldowns) {
     this.#ctx = ctx;
@@ -69,15 +72,44 @@ export class Router {
         return;
       }
       if (!interaction.isRepliable()) return;
-      const reply = new Responder(interaction);
+      const reply = new Responder(interaction, { log: this.#log });
+      this.#active.set(interaction.id, reply);
       try {
         await this.#dispatch(interaction, reply);
       } catch (error) {
         await this.#fail(interaction, reply, error);
+      } finally {
+        this.#active.delete(interaction.id);
       }
     } catch (error) {
-      this.#log.error({ err: error, ...describe(interaction) }, 'could not handle an interaction');
+      if (error instanceof GaveUpError) {
+        this.#log.error({ err: errorForLog(error.reason ?? error), step: error.step, ...describe(interaction) }, `gave up answering interaction ${interaction.id}: ${error.message}`);
+      } else this.#log.error({ err: errorForLog(error), ...describe(interaction) }, 'could not handle an interaction');
     }
+  }
+
+  /** How many interactions are being handled right now. */
+  get active(): number {
+    return this.#active.size;
+  }
+
+  /**
+   * Shutdown: every interaction still being handled whose person has no answer yet (nothing, or
+   * only "thinking…") is answered with `body` instead; the handlers' own answers are then dropped.
+   * Returns the ids of the interactions that got the notice.
+   */
+  async interruptAll(body: ReplyBody): Promise<string[]> {
+    const told: string[] = [];
+    await Promise.all(
+      [...this.#active].map(async ([id, reply]) => {
+        try {
+          if (await reply.interrupt(body)) told.push(id);
+        } catch (error) {
+          this.#log.warn({ err: errorForLog(error), interaction: id }, 'could not tell the person that Footnote is restarting');
+        }
+      }),
+    );
+    return told;
   }
 
   async #dispatch(interaction: Interaction, reply: Responder): Promise<void> {
@@ -109,6 +141,14 @@ export class Router {
   }
 
   async #button(interaction: ButtonInteraction, reply: Responder): Promise<void> {
+    // A private reply's buttons are for the person it was shown to. Discord only shows it to them;
+    // this keeps it so if a click comes from anyone else anyway (a forged or replayed request).
+    const shownTo = interaction.message.interactionMetadata?.user.id;
+    if (interaction.message.flags.has(MessageFlags.Ephemeral) && shownTo !== undefined && shownTo !== interaction.user.id) {
+      this.#log.warn(describe(interaction), 'a button of a private reply was clicked by someone else; ignored');
+      await reply.notice(notice('This button belongs to a private reply shown to someone else.'));
+      return;
+    }
     const { prefix, parts } = decodeCustomId(interaction.customId);
     const handler = this.#buttons.get(prefix);
     if (!handler) {
@@ -134,20 +174,36 @@ export class Router {
         // A handler that went async and slow must not hold the answer past Discord's deadline.
         choices = await withTimeout(Promise.resolve(module.autocomplete(interaction, this.#ctx, deadline)), AUTOCOMPLETE_BUDGET_MS * 4, choices);
       } catch (error) {
-        this.#log.error({ err: error, ref: newReference(), ...describe(interaction) }, 'autocomplete failed; echoing the input');
+        this.#log.error({ err: errorForLog(error), ref: newReference(), ...describe(interaction) }, 'autocomplete failed; echoing the input');
       }
     }
-    await respondChoices(interaction, choices);
+    await respondChoices(interaction, choices, this.#log);
   }
 
   async #fail(interaction: Interaction, reply: Responder, error: unknown): Promise<void> {
+    if (error instanceof InterruptedError) {
+      this.#log.debug(describe(interaction), 'answer dropped: the person was already told that Footnote is restarting');
+      return;
+    }
+    if (error instanceof GaveUpError) {
+      // Sending an error notice now could be the second answer the person sees, or be refused.
+      this.#log.error(
+        { err: errorForLog(error.reason ?? error), step: error.step, state: reply.state, ...describe(interaction) },
+        `gave up answering interaction ${interaction.id}: ${error.message}`,
+      );
+      return;
+    }
     const ref = newReference();
-    this.#log.error({ err: error, ref, state: reply.state, ...describe(interaction) }, `handler failed (reference ${ref})`);
+    this.#log.error({ err: errorForLog(error), ref, state: reply.state, ...describe(interaction) }, `handler failed (reference ${ref})`);
     try {
       await reply.notice(errorNotice(ref));
     } catch (sendError) {
+      if (sendError instanceof GaveUpError) {
+        this.#log.error({ err: errorForLog(sendError.reason ?? sendError), ref, ...describe(interaction) }, `gave up answering interaction ${interaction.id}: ${sendError.message}`);
+        return;
+      }
       // Too late (the token expired) or Discord is unreachable: the log line above is all there is.
-      this.#log.warn({ err: sendError, ref, ...describe(interaction) }, 'could not tell the person about the failure');
+      this.#log.warn({ err: errorForLog(sendError), ref, ...describe(interaction) }, 'could not tell the person about the failure');
     }
   }
 }

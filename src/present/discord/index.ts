@@ -19,7 +19,7 @@ export { finalizeMessage, type AllowedMentions, type FinalizeOptions, type WireM
 export { presentHelp, type HelpEntry } from './help.ts';
 export { descriptionRoom, fitEmbed } from './layout.ts';
 export { code, escapeMarkdown, neutralizeMentions, plainText } from './markdown.ts';
-export { cooldownNotice, errorNotice, notice, onlyAskerNotice } from './notices.ts';
+export { cooldownNotice, errorNotice, notice, onlyAskerNotice, restartNotice } from './notices.ts';
 export { documentFor, refFor, resolveChunkRef, resolveDocumentRef } from './refs.ts';
 export { fitsInline, pageCustomId, parsePageParts, presentSearch, SEARCH_PAGE_SIZE, type PageState, type PageTarget, type ParsedPage } from './search.ts';
 export { presentSource } from './source.ts';

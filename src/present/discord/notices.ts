@@ -21,3 +21,8 @@ export function cooldownNotice(seconds: number): ReplyBody {
 export function onlyAskerNotice(askerId: string, action: string): ReplyBody {
   return notice(`Only <@${askerId}> can ${action}.`);
 }
+
+/** Shutdown reached an interaction still being answered: the bot will be back shortly. */
+export function restartNotice(): ReplyBody {
+  return notice('Footnote is restarting and could not finish this answer. Please ask again in a moment.');
+}

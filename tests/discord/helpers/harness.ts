@@ -19,6 +19,8 @@ export interface HarnessOptions {
   /** Extra command modules (e.g. ones that throw), served and registered with the real ones. */
   extraCommands?: readonly CommandModule[];
   standIn?: StandInOptions;
+  /** Bot options a fault test needs: gateway options, REST timeout, shutdown drain time. */
+  bot?: Pick<BotDeps, 'ws' | 'restTimeoutMs' | 'drainMs'>;
 }
 
 export interface Harness {
@@ -68,6 +70,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     knowledge: options.knowledge ?? (await fixtureKb()),
     commands: served,
     now: () => Date.now() + clock.skewMs,
+    ...options.bot,
   });
   await bot.start();
   return {
@@ -132,3 +135,9 @@ export function embedOf(message: MessageState | null | undefined, index = 0): Em
 }
 
 export const EPHEMERAL = 64;
+
+/**
+ * discord.js spaces IDENTIFYs 5 s apart (Discord's max_concurrency 1); a test that makes the bot
+ * identify again passes this so the wait does not slow it down.
+ */
+export const NO_IDENTIFY_WAIT: NonNullable<BotDeps['ws']> = { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) };

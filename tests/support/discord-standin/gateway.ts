@@ -70,6 +70,8 @@ interface Session {
 interface Connection {
   socket: WebSocket;
   session: Session | null;
+  /** False once the connection plays dead: heartbeats get no op 11. */
+  acksHeartbeats: boolean;
 }
 
 export interface GatewayOptions {
@@ -114,6 +116,11 @@ export class Gateway {
     for (const connection of this.#connections) connection.socket.terminate();
   }
 
+  /** The connections open now stop acknowledging heartbeats; later ones acknowledge again. */
+  stopHeartbeatAcks(): void {
+    for (const connection of this.#connections) connection.acksHeartbeats = false;
+  }
+
   /** op 7: the client should reconnect and RESUME. */
   sendReconnect(): void {
     for (const connection of this.#connections) {
@@ -142,7 +149,7 @@ export class Gateway {
   }
 
   #onConnection(socket: WebSocket, request: IncomingMessage): void {
-    const connection: Connection = { socket, session: null };
+    const connection: Connection = { socket, session: null, acksHeartbeats: true };
     this.#connections.add(connection);
     socket.on('close', (code) => this.#onClose(connection, code));
     socket.on('error', () => socket.terminate());
@@ -193,7 +200,7 @@ export class Gateway {
 
     switch (op) {
       case Op.Heartbeat:
-        this.#send(connection, { op: Op.HeartbeatAck, d: null, s: null, t: null });
+        if (connection.acksHeartbeats) this.#send(connection, { op: Op.HeartbeatAck, d: null, s: null, t: null });
         return;
       case Op.Identify:
         this.#identify(connection, d);

@@ -6,7 +6,7 @@ import { registerCommands, type CommandRouteContext } from './commands.ts';
 import { discordError, ok, type HttpResult } from './http.ts';
 import type { InteractionStore } from './interactions.ts';
 import { isRecord } from './limits-check.ts';
-import type { FailRule, IdentifyRecord, RequestLog, UploadedFile } from './types.ts';
+import type { DelayRule, FailRule, IdentifyRecord, RequestLog, UploadedFile } from './types.ts';
 import type { World } from './world.ts';
 
 export const API_PREFIX = '/api/v10';
@@ -17,6 +17,7 @@ export interface RestContext {
   token: string;
   requests: RequestLog[];
   failRules: FailRule[];
+  delayRules: DelayRule[];
   violations: string[];
   identifies: IdentifyRecord[];
   /** ws://127.0.0.1:PORT */
@@ -168,22 +169,46 @@ async function handle(ctx: RestContext, routes: Route[], req: IncomingMessage): 
     return result;
   };
 
-  // Injected faults come first: they stand for Discord refusing before looking at the request.
-  const injected = takeFailure(ctx.failRules, method, path);
-  if (injected !== null) return respond(injected);
+  // A slow Discord: the request has arrived (the client may give up waiting) and is handled late.
+  const delay = takeRule(ctx.delayRules, method, path);
+  if (delay !== null) await new Promise((resolve) => setTimeout(resolve, delay.ms));
 
-  if (!fullPath.startsWith(`${API_PREFIX}/`)) return respond(discordError('NotFound'));
-  const candidates = routes.filter((r) => r.pattern.test(path));
-  if (candidates.length === 0) return respond(discordError('NotFound'));
-  const matched = candidates.find((r) => r.method === method);
-  if (matched === undefined) return respond(discordError('MethodNotAllowed'));
-  if (matched.auth && authorization !== `Bot ${ctx.token}`) return respond(discordError('Unauthorized'));
+  // Injected faults come first: they stand for Discord refusing before looking at the request,
+  // unless the rule says the request was applied and only its answer was lost.
+  const rule = takeRule(ctx.failRules, method, path);
+  const injected = rule === null ? null : failureResult(rule);
+  if (injected !== null && rule?.applied !== true) return respond(injected);
 
-  const params = { ...(matched.pattern.exec(path)?.groups ?? {}) };
-  return respond(matched.handle(params, { method, path, query, body: parsed.body, files: parsed.files }));
+  const result = route(ctx, routes, fullPath, method, path, authorization, query, parsed);
+  return respond(injected ?? result);
 }
 
-function takeFailure(rules: FailRule[], method: string, path: string): HttpResult | null {
+function route(
+  ctx: RestContext,
+  routes: Route[],
+  fullPath: string,
+  method: string,
+  path: string,
+  authorization: string | undefined,
+  query: Record<string, string>,
+  parsed: { body: unknown; files: UploadedFile[] },
+): HttpResult {
+  if (!fullPath.startsWith(`${API_PREFIX}/`)) return discordError('NotFound');
+  const candidates = routes.filter((r) => r.pattern.test(path));
+  if (candidates.length === 0) return discordError('NotFound');
+  const matched = candidates.find((r) => r.method === method);
+  if (matched === undefined) return discordError('MethodNotAllowed');
+  if (matched.auth && authorization !== `Bot ${ctx.token}`) return discordError('Unauthorized');
+
+  const params = { ...(matched.pattern.exec(path)?.groups ?? {}) };
+  return matched.handle(params, { method, path, query, body: parsed.body, files: parsed.files });
+}
+
+/**
+ * The first rule matching the request, used up by one: a string matches when the path contains it
+ * or "METHOD path" starts with it; a RegExp is tested against "METHOD path".
+ */
+function takeRule<R extends { pattern: string | RegExp; remaining: number }>(rules: R[], method: string, path: string): R | null {
   const line = `${method} ${path}`;
   const rule = rules.find((r) =>
     typeof r.pattern === 'string' ? path.includes(r.pattern) || line.startsWith(r.pattern) : r.pattern.test(line),
@@ -191,11 +216,27 @@ function takeFailure(rules: FailRule[], method: string, path: string): HttpResul
   if (rule === undefined) return null;
   rule.remaining -= 1;
   if (rule.remaining <= 0) rules.splice(rules.indexOf(rule), 1);
+  return rule;
+}
+
+function failureResult(rule: FailRule): HttpResult {
   if (rule.status !== 429) return { status: rule.status, body: rule.body };
-  // discord.js waits for Retry-After (seconds) before retrying a 429.
+  // What Discord sends with a 429 (https://discord.com/developers/docs/topics/rate-limits#header-format):
+  // Retry-After in seconds, and the bucket's state. discord.js waits for Retry-After, then retries.
   const retryAfter = isRecord(rule.body) && typeof rule.body['retry_after'] === 'number' ? rule.body['retry_after'] : 0.05;
-  const headers: Record<string, string> = { 'Retry-After': String(retryAfter), 'X-RateLimit-Scope': 'user' };
-  if (isRecord(rule.body) && rule.body['global'] === true) headers['X-RateLimit-Global'] = 'true';
+  const global = isRecord(rule.body) && rule.body['global'] === true;
+  const headers: Record<string, string> = {
+    'Retry-After': String(retryAfter),
+    'X-RateLimit-Scope': global ? 'global' : 'user',
+  };
+  if (global) headers['X-RateLimit-Global'] = 'true';
+  else {
+    headers['X-RateLimit-Limit'] = '5';
+    headers['X-RateLimit-Remaining'] = '0';
+    headers['X-RateLimit-Reset'] = ((Date.now() + retryAfter * 1000) / 1000).toFixed(3);
+    headers['X-RateLimit-Reset-After'] = retryAfter.toFixed(3);
+    headers['X-RateLimit-Bucket'] = 'standin0bucket0hash';
+  }
   return { status: 429, body: rule.body, headers };
 }
 

@@ -13,6 +13,7 @@ import { InteractionStore } from './interactions.ts';
 import { DEFAULT_APPLICATION_ID, DEFAULT_GUILD_ID } from './payloads.ts';
 import { createRequestHandler, defaultFailureBody } from './rest.ts';
 import type {
+  DelayRule,
   FailRule,
   GatewayLogEntry,
   IdentifyRecord,
@@ -72,6 +73,22 @@ export interface DiscordStandIn {
    * a RegExp is tested against "METHOD path". A 429 carries Retry-After from body.retry_after.
    */
   failNext(routePattern: string | RegExp, status: number, body?: unknown, times?: number): void;
+  /**
+   * Like failNext, but each matching request is handled first and takes effect; only its answer is
+   * replaced by `status`. A 5xx after Discord applied the request: the client cannot tell.
+   */
+  failAfterApplying(routePattern: string | RegExp, status: number, times?: number): void;
+  /**
+   * The next `times` (default 1; Infinity for all) requests matching `routePattern` are held `ms`
+   * before they are handled. A client that gives up waiting does not stop the request: it is
+   * still handled (and takes effect) when the time is up, as on a real server.
+   */
+  delayNext(routePattern: string | RegExp, ms: number, times?: number): void;
+  /**
+   * The connections open now stop acknowledging heartbeats (op 11), as a half-dead connection
+   * does; the client should notice, close it and RESUME on a new one, which is acknowledged again.
+   */
+  stopHeartbeatAcks(): void;
   /** Closes gateway sockets abruptly (no close frame); the client should RESUME. */
   dropConnections(): void;
   /** op 7 RECONNECT. */
@@ -96,6 +113,7 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
   const violations: string[] = [];
   const requests: RequestLog[] = [];
   const failRules: FailRule[] = [];
+  const delayRules: DelayRule[] = [];
   const gatewayLog: GatewayLogEntry[] = [];
   const identifies: IdentifyRecord[] = [];
   const store = new InteractionStore(world, {
@@ -107,7 +125,7 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
   let port = 0;
   const gatewayUrl = (): string => `ws://127.0.0.1:${port}`;
   const server = createServer(
-    createRequestHandler({ world, store, token, requests, failRules, violations, identifies, gatewayUrl }),
+    createRequestHandler({ world, store, token, requests, failRules, delayRules, violations, identifies, gatewayUrl }),
   );
   const gateway = new Gateway(server, {
     world,
@@ -170,6 +188,13 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
     failNext(routePattern, status, body, times = 1) {
       failRules.push({ pattern: routePattern, status, body: body ?? defaultFailureBody(status), remaining: times });
     },
+    failAfterApplying(routePattern, status, times = 1) {
+      failRules.push({ pattern: routePattern, status, body: defaultFailureBody(status), remaining: times, applied: true });
+    },
+    delayNext(routePattern, ms, times = 1) {
+      delayRules.push({ pattern: routePattern, ms, remaining: times });
+    },
+    stopHeartbeatAcks: () => gateway.stopHeartbeatAcks(),
     dropConnections: () => gateway.dropConnections(),
     sendReconnect: () => gateway.sendReconnect(),
     sendInvalidSession: (resumable) => gateway.sendInvalidSession(resumable),

@@ -232,4 +232,16 @@ export interface FailRule {
   status: number;
   body: unknown;
   remaining: number;
+  /**
+   * The request is handled first (it takes effect, like a request Discord applied) and only the
+   * answer is replaced: a proxy error after the fact. Otherwise Discord refused it before looking.
+   */
+  applied?: boolean;
+}
+
+/** Holds matching requests for `ms` before handling them: a slow Discord, or a slow network. */
+export interface DelayRule {
+  pattern: string | RegExp;
+  ms: number;
+  remaining: number;
 }
