@@ -1,9 +1,10 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type { Chunk, KnowledgeDocument, SkippedFile } from '../knowledge/index.ts';
 import type { LoadedKnowledge } from '../knowledge/load.ts';
 import { INDEX_OPTIONS, type IndexedChunk } from './options.ts';
 import { extractTopics, type Topic } from './topics.ts';
-import { buildVocabulary, type Vocabulary } from './vocabulary.ts';
+import { processTerm } from './text.ts';
+import { VocabularyRecorder, type Vocabulary } from './vocabulary.ts';
 
 /** A knowledge file as it was when indexed: what a reload compares against. */
 export interface IndexedFile {
@@ -66,13 +67,31 @@ export function assembleKnowledgeBase(parts: KnowledgeBaseParts): KnowledgeBase 
   return { ...parts, chunkById, documentById, bodyByDocument };
 }
 
+/**
+ * The index options for a build: MiniSearch's own tokenizing also feeds the vocabulary recorder,
+ * so the build reads each paragraph once. The first field MiniSearch extracts from a document is
+ * its id, which marks where one chunk's words end and the next one's begin.
+ */
+function recordingOptions(recorder: VocabularyRecorder): Options<IndexedChunk> {
+  return {
+    ...INDEX_OPTIONS,
+    extractField: (document, field) => {
+      if (field === 'id') recorder.startChunk();
+      return document[field as keyof IndexedChunk];
+    },
+    processTerm: (term, field) => {
+      const stem = processTerm(term);
+      if (stem !== null && field !== 'title') recorder.word(term, stem);
+      return stem;
+    },
+  };
+}
+
 export function buildKnowledgeBase(dir: string, loaded: LoadedKnowledge, fingerprint: string): KnowledgeBase {
-  const index = new MiniSearch<IndexedChunk>(INDEX_OPTIONS);
+  const recorder = new VocabularyRecorder();
+  const index = new MiniSearch<IndexedChunk>(recordingOptions(recorder));
   index.addAll(loaded.chunks.map(toIndexed));
-  const vocabulary = buildVocabulary(
-    loaded.chunks.map(chunkBody),
-    loaded.documents.map((d) => d.title),
-  );
+  const vocabulary = recorder.finish(loaded.documents.map((d) => d.title));
   const topics = extractTopics(loaded.chunks.map((c) => c.text));
   const indexedAt = new Date().toISOString();
   return assembleKnowledgeBase({
