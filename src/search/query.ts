@@ -23,7 +23,8 @@ export interface QueryOptions {
 export function runQuery(kb: KnowledgeBase, plan: QueryPlan, options: QueryOptions = {}): Hit[] {
   if (plan.terms.size === 0) return [];
   const { document } = options;
-  const results = kb.index.search([...plan.terms.keys()].join(' '), {
+  const terms = selectiveTerms(kb, plan);
+  const results = kb.index.search(terms.join(' '), {
     ...PLANNED_SEARCH,
     boostTerm: (term: string) => plan.terms.get(term) ?? 1,
     // A credit line is a few words long, so BM25 would rank it high for any word it shares.
@@ -36,6 +37,30 @@ export function runQuery(kb: KnowledgeBase, plan: QueryPlan, options: QueryOptio
     if (chunk) hits.push({ chunk, score: r.score, terms: r.terms });
   }
   return rerank(hits, plan);
+}
+
+/**
+ * A term in more than this share of the chunks is left out of the search when at least
+ * MIN_RARE_TERMS rarer ones carry the query. Measured on 1,000 known-item queries over the Python
+ * documentation: ask p50 12 → 7 ms and p99 72 → 40 ms, top-1 76.5 → 75.9 %.
+ */
+const COMMON_TERM_SHARE = 0.1;
+const MIN_RARE_TERMS = 3;
+/** Below this many chunks every search is fast; keep every term. */
+const SELECTIVE_FROM_CHUNKS = 1000;
+
+/**
+ * The terms worth searching. A term in a large share of the chunks ("use", "file" in technical
+ * documentation) adds almost nothing to BM25 (its idf is near zero) but makes the search visit
+ * every chunk that has it; when the query has rarer terms, those decide the ranking, and the
+ * re-ranking below still rewards the common words where they appear next to the rare ones.
+ */
+function selectiveTerms(kb: KnowledgeBase, plan: QueryPlan): string[] {
+  const all = [...plan.terms.keys()];
+  const limit = kb.vocabulary.chunkCount * COMMON_TERM_SHARE;
+  if (kb.vocabulary.chunkCount < SELECTIVE_FROM_CHUNKS) return all;
+  const rare = all.filter((t) => (kb.vocabulary.df.get(t) ?? 0) <= limit);
+  return rare.length >= MIN_RARE_TERMS ? rare : all;
 }
 
 /** Hits re-scored by how closely they match the query's own wording (the best few only). */
