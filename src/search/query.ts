@@ -55,7 +55,7 @@ const SELECTIVE_FROM_CHUNKS = 1000;
  * every chunk that has it; when the query has rarer terms, those decide the ranking, and the
  * re-ranking below still rewards the common words where they appear next to the rare ones.
  */
-function selectiveTerms(kb: KnowledgeBase, plan: QueryPlan): string[] {
+export function selectiveTerms(kb: KnowledgeBase, plan: QueryPlan): string[] {
   const all = [...plan.terms.keys()];
   const limit = kb.vocabulary.chunkCount * COMMON_TERM_SHARE;
   if (kb.vocabulary.chunkCount < SELECTIVE_FROM_CHUNKS) return all;

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { planQuery } from '../../src/search/plan.ts';
+import { runQuery, selectiveTerms } from '../../src/search/query.ts';
+import { kbFrom } from '../helpers/folders.ts';
+
+describe('selective terms in large folders', () => {
+  it('leaves a term found in most chunks out when three rarer terms carry the query, and still ranks by them', async () => {
+    const paragraphs = Array.from({ length: 1200 }, (_, i) => `Use the file number ${i} with care.`);
+    paragraphs[700] = 'Use the file with the quantum flux capacitor.';
+    const kb = await kbFrom({ 'big.md': paragraphs.join('\n\n') });
+    const plan = planQuery('use quantum flux capacitor', kb.vocabulary);
+    expect(selectiveTerms(kb, plan).sort()).toEqual(['capacitor', 'flux', 'quantum']);
+    expect(runQuery(kb, plan)[0]?.chunk.id).toBe('big#p701');
+    // With fewer rare terms, the common one stays in.
+    expect(selectiveTerms(kb, planQuery('use quantum', kb.vocabulary)).sort()).toEqual(['quantum', 'us']); // "use" stems to "us"
+  });
+});
