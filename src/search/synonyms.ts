@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { stemmer } from 'stemmer';
+import { termOf } from './text.ts';
 
 /**
  * People ask in their own words ("summit", "nations", "America") about material that says
@@ -40,7 +40,7 @@ function* synsets(): Generator<{ lemmas: string[]; broader: string[] }> {
       const lemmas: string[] = [];
       for (let i = 0; i < count; i++) {
         const lemma = fields[4 + i * 2];
-        if (lemma && !lemma.includes('_')) lemmas.push(lemma.replace(/\(.*\)$/, '').toLowerCase());
+        if (lemma && !lemma.includes('_')) lemmas.push(lemma.replace(/\(.*\)$/, ''));
       }
       const pointersAt = 4 + count * 2;
       const pointers = parseInt(fields[pointersAt] ?? '0', 10);
@@ -75,11 +75,12 @@ let stemSets: StemSet[] | null = null;
 /** WordNet as stems, read once per process: every build after the first skips the parsing. */
 function wordnetStemSets(): StemSet[] {
   if (stemSets) return stemSets;
-  const stemOf = (lemma: string) => stemmer(lemma.replace(/['’]/g, ''));
+  // The index's own rule, case included: WordNet's "US" must become the country's term, not "use"'s.
+  const stemOf = (lemma: string) => termOf(lemma) ?? '';
   stemSets = [];
   for (const { lemmas, broader } of synsets()) {
-    const stems = [...new Set(lemmas.map(stemOf))];
-    stemSets.push({ stems, related: [...new Set([...stems, ...broader.map(stemOf)])] });
+    const stems = [...new Set(lemmas.map(stemOf))].filter(Boolean);
+    stemSets.push({ stems, related: [...new Set([...stems, ...broader.map(stemOf)])].filter(Boolean) });
   }
   return stemSets;
 }

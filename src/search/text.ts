@@ -53,7 +53,8 @@ function isAcronym(word: string): boolean {
 
 /**
  * The index term for a word, or null for words that carry no meaning. An upper-case acronym keeps
- * its place even when its lower-case form is a stop word: "US" is a country, "us" is not.
+ * its place even when its lower-case form is a stop word — "US" is a country, "us" is not — with a
+ * term of its own ("us."), since the stemmer makes "use" into "us".
  */
 export function termOf(word: string): string | null {
   // A corpus repeats a few hundred thousand words millions of times; stem each spelling once.
@@ -70,7 +71,10 @@ const termCache = new Map<string, string | null>();
 
 function computeTerm(word: string): string | null {
   const lower = word.normalize('NFKC').toLowerCase();
-  if (STOP_WORDS.has(lower.replace(/’/g, "'")) && !isAcronym(word)) return null;
+  if (STOP_WORDS.has(lower.replace(/’/g, "'"))) {
+    // "US", "IT", "WHO" are names, not the pronouns; and unstemmed, or "US" would be "use".
+    return isAcronym(word) ? `${lower}.` : null;
+  }
   const normal = normalizeWord(word);
   if (normal.length < 2 && !/^\p{N}$/u.test(normal)) return null;
   if (/^\p{N}+$/u.test(normal)) return normal;

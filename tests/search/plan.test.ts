@@ -7,7 +7,9 @@ describe('terms', () => {
   it.each([
     ['The', null],
     ['us', null],
-    ['US', 'us'],
+    ['US', 'us.'],
+    ['use', 'us'],
+    ['WHO', 'who.'],
     ["humanity's", 'human'],
     ['conferences', 'confer'],
     ['2025', '2025'],
@@ -57,7 +59,7 @@ describe('planQuery', () => {
     const kb = await articleKb();
     const plan = planQuery('America', kb.vocabulary);
     expect(plan.words[0]?.match).toBe('synonym');
-    expect(plan.terms.has('us')).toBe(true);
+    expect(plan.terms.has('us.')).toBe(true);
   });
 
   it('completes the last word only while typing', async () => {
