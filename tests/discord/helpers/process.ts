@@ -1,6 +1,6 @@
 // Runs a TypeScript entry point as its own Node process, the way `npm start` does, and collects
 // everything it prints.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PROJECT } from './fixtures.ts';
@@ -59,4 +59,73 @@ export function jsonLines(text: string): Record<string, unknown>[] {
     .split('\n')
     .filter((l) => l.startsWith('{'))
     .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+export interface Started {
+  child: ChildProcess;
+  /** stderr so far. */
+  stderr(): string;
+  /** Resolves with stderr once `pattern` matches it; rejects after `timeoutMs` or when the process ends first. */
+  waitForStderr(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** Resolves when the process has ended (killed with SIGKILL after `timeoutMs` of runScript's options). */
+  done: Promise<Run>;
+}
+
+/**
+ * Like runScript, but hands back the running process, for tests that act on it while it runs
+ * (dispatch interactions, then signal it). With `detached`, it leads its own process group.
+ */
+export function startScript(script: string, options: { env: NodeJS.ProcessEnv; cwd: string; timeoutMs?: number; detached?: boolean }): Started {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, join(PROJECT, script)], {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group (its children join it), as a terminal gives a command: `process.kill(-pid)` signals them all.
+    detached: options.detached ?? false,
+  });
+  let stdout = '';
+  let stderr = '';
+  const watchers = new Set<() => void>();
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 15_000);
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    for (const watch of watchers) watch();
+  });
+  const done = new Promise<Run>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      for (const watch of watchers) watch();
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+  return {
+    child,
+    stderr: () => stderr,
+    done,
+    waitForStderr(pattern, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const stopWatching = (): void => {
+          watchers.delete(watch);
+          clearTimeout(timeout);
+        };
+        const watch = (): void => {
+          if (pattern.test(stderr)) {
+            stopWatching();
+            resolve(stderr);
+          } else if (child.exitCode !== null || child.signalCode !== null) {
+            stopWatching();
+            reject(new Error(`${script} ended before ${String(pattern)} appeared:\n${stderr}`));
+          }
+        };
+        const timeout = setTimeout(() => {
+          stopWatching();
+          reject(new Error(`timed out after ${timeoutMs} ms waiting for ${String(pattern)} from ${script}:\n${stderr}`));
+        }, timeoutMs);
+        watchers.add(watch);
+        watch();
+      });
+    },
+  };
 }

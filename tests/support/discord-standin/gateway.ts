@@ -12,6 +12,7 @@ import type { ApplicationFlags, GatewayReadyDispatchData } from 'discord.js';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { isRecord } from './limits-check.ts';
 import { buildGuildCreate } from './payloads.ts';
+import { shardOfGuild } from './snowflake.ts';
 import type { GatewayLogEntry, IdentifyRecord } from './types.ts';
 import type { World } from './world.ts';
 
@@ -67,6 +68,22 @@ interface Session {
   invalid: boolean;
 }
 
+/** Sessions are current per shard: a shard's new session replaces its old one. */
+function shardKey(shard: [number, number] | null): string {
+  return shard === null ? 'unsharded' : `${shard[0]}/${shard[1]}`;
+}
+
+/**
+ * Whether a session receives a guild's events: an unsharded session gets every guild; a shard
+ * gets the guilds with `(guild_id >> 22) % num_shards === shard_id`, and direct messages (no
+ * guild) go to shard 0, as on Discord.
+ */
+function owns(shard: [number, number] | null, guildId: string | null): boolean {
+  if (shard === null) return true;
+  const [id, count] = shard;
+  return guildId === null ? id === 0 : shardOfGuild(guildId, count) === id;
+}
+
 interface Connection {
   socket: WebSocket;
   session: Session | null;
@@ -91,8 +108,9 @@ export class Gateway {
   readonly #sessions = new Map<string, Session>();
   readonly #connections = new Set<Connection>();
   /** Callbacks waiting for a session to dispatch into. */
-  #sessionWaiters: (() => void)[] = [];
-  #current: Session | null = null;
+  #sessionWaiters: ((closing?: boolean) => boolean)[] = [];
+  /** The live session of each shard, least recently identified first. */
+  readonly #current = new Map<string, Session>();
   #resolveReady: () => void = () => {};
   readonly ready: Promise<void>;
 
@@ -105,9 +123,13 @@ export class Gateway {
     this.#wss.on('connection', (socket, request) => this.#onConnection(socket, request));
   }
 
-  /** Sends a dispatch to the current session (buffered for replay if it is between connections). */
-  async dispatch(t: string, d: unknown, timeoutMs = 5_000): Promise<void> {
-    const session = await this.#waitForSession(timeoutMs);
+  /**
+   * Sends a dispatch to the session of the shard that owns `guildId` (buffered for replay if it is
+   * between connections); without a guild, to shard 0. Waits up to `timeoutMs` for that shard to
+   * identify.
+   */
+  async dispatch(t: string, d: unknown, options: { guildId?: string | null; timeoutMs?: number } = {}): Promise<void> {
+    const session = await this.#waitForSession(options.guildId ?? null, options.timeoutMs ?? 5_000);
     this.#sendDispatch(session, t, d);
   }
 
@@ -143,7 +165,7 @@ export class Gateway {
 
   async close(): Promise<void> {
     for (const connection of this.#connections) connection.socket.terminate();
-    for (const waiter of this.#sessionWaiters) waiter();
+    for (const waiter of this.#sessionWaiters) waiter(true);
     this.#sessionWaiters = [];
     await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
   }
@@ -251,15 +273,17 @@ export class Gateway {
     let shard: [number, number] | null = null;
     const rawShard = d['shard'];
     if (rawShard !== undefined) {
-      const [id, count] = Array.isArray(rawShard) ? rawShard : [];
-      // GET /gateway/bot recommends one shard; the stand-in only serves [0, 1].
-      if (id !== 0 || count !== 1) {
+      const [id, count]: unknown[] = Array.isArray(rawShard) ? rawShard : [];
+      // [shard_id, num_shards] with 0 <= shard_id < num_shards; anything else is refused (4010).
+      if (!Array.isArray(rawShard) || rawShard.length !== 2 || !isShardNumber(count, 1) || !isShardNumber(id, 0) || id >= count) {
         connection.socket.close(Close.InvalidShard, 'Invalid shard.');
         return;
       }
-      shard = [0, 1];
+      shard = [id, count];
     }
-    this.#options.identifies.push({ intents, shard, properties: d['properties'], at: performance.now() });
+    const { world } = this.#options;
+    const guilds = world.guilds.filter((g) => owns(shard, g.id));
+    this.#options.identifies.push({ intents, shard, guildIds: guilds.map((g) => g.id), properties: d['properties'], at: performance.now() });
 
     const session: Session = {
       id: randomBytes(16).toString('hex'),
@@ -271,13 +295,16 @@ export class Gateway {
     };
     this.#sessions.set(session.id, session);
     connection.session = session;
-    this.#current = session;
+    const key = shardKey(shard);
+    // Re-inserted so the map stays ordered by when each shard last identified.
+    this.#current.delete(key);
+    this.#current.set(key, session);
 
-    const { world } = this.#options;
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: { ...world.botUser, verified: true, mfa_enabled: false, email: null },
-      guilds: world.guilds.map((g) => ({ id: g.id, unavailable: true })),
+      // Only this shard's guilds, in READY and in GUILD_CREATE.
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.#options.url(),
       application: { id: world.applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
@@ -286,14 +313,13 @@ export class Gateway {
     this.#sendDispatch(session, 'READY', ready);
     // Without GUILD_CREATE for every guild in READY, discord.js waits 15 s before it is ready.
     if ((intents & GUILDS_INTENT) !== 0) {
-      for (const guild of world.guilds) {
+      for (const guild of guilds) {
         this.#sendDispatch(session, 'GUILD_CREATE', buildGuildCreate(guild, world.botUser, world.guildMembers()));
       }
     }
     this.#resolveReady();
-    const waiters = this.#sessionWaiters;
-    this.#sessionWaiters = [];
-    for (const waiter of waiters) waiter();
+    // Waiters for this shard's guilds are served; the others keep waiting for their shard.
+    this.#sessionWaiters = this.#sessionWaiters.filter((waiter) => !waiter());
   }
 
   #resume(connection: Connection, d: unknown): void {
@@ -329,7 +355,8 @@ export class Gateway {
   #invalidate(session: Session): void {
     session.invalid = true;
     this.#sessions.delete(session.id);
-    if (this.#current === session) this.#current = null;
+    const key = shardKey(session.shard);
+    if (this.#current.get(key) === session) this.#current.delete(key);
   }
 
   #sendDispatch(session: Session, t: string, d: unknown): void {
@@ -346,11 +373,19 @@ export class Gateway {
     connection.socket.send(JSON.stringify(payload));
   }
 
-  #waitForSession(timeoutMs: number): Promise<Session> {
+  /** The most recently identified live session that receives `guildId`'s events. */
+  #sessionFor(guildId: string | null): Session | null {
+    let found: Session | null = null;
+    for (const session of this.#current.values()) if (owns(session.shard, guildId)) found = session;
+    return found;
+  }
+
+  #waitForSession(guildId: string | null, timeoutMs: number): Promise<Session> {
     return new Promise((resolve, reject) => {
       const attempt = (): boolean => {
-        if (this.#current !== null) {
-          resolve(this.#current);
+        const session = this.#sessionFor(guildId);
+        if (session !== null) {
+          resolve(session);
           return true;
         }
         return false;
@@ -358,15 +393,31 @@ export class Gateway {
       if (attempt()) return;
       const timer = setTimeout(() => {
         this.#sessionWaiters = this.#sessionWaiters.filter((w) => w !== waiter);
-        reject(new Error(`stand-in: no gateway session to dispatch into after ${timeoutMs} ms (has a client logged in?)`));
+        const whose = guildId === null ? 'shard 0' : `the shard of guild ${guildId}`;
+        reject(new Error(`stand-in: no gateway session (${whose}) to dispatch into after ${timeoutMs} ms (has a client logged in?)`));
       }, timeoutMs);
-      const waiter = (): void => {
-        clearTimeout(timer);
-        if (!attempt()) reject(new Error('stand-in: closed while waiting for a gateway session'));
+      // Called after every IDENTIFY (and at close): resolves if that session is the one, otherwise
+      // keeps waiting; at close, `closing` rejects.
+      const waiter = (closing = false): boolean => {
+        if (attempt()) {
+          clearTimeout(timer);
+          return true;
+        }
+        if (closing) {
+          clearTimeout(timer);
+          reject(new Error('stand-in: closed while waiting for a gateway session'));
+          return true;
+        }
+        return false;
       };
       this.#sessionWaiters.push(waiter);
     });
   }
+}
+
+/** A shard id (min 0) or count (min 1): a non-negative integer. */
+function isShardNumber(value: unknown, min: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min;
 }
 
 function rawToString(data: RawData): string {

@@ -64,6 +64,18 @@ export const DEFAULT_APPLICATION_ID = snowflakeAt(Date.UTC(2021, 0, 4), 0, 1);
 export const DEFAULT_USER_ID = snowflakeAt(Date.UTC(2019, 5, 1), 0, 2);
 export const DEFAULT_GUILD_ID = snowflakeAt(Date.UTC(2020, 2, 1), 0, 3);
 
+/**
+ * `count` guild ids: the default guild first, then one created each millisecond after it. A
+ * guild's shard is its creation millisecond modulo the shard count, so consecutive milliseconds
+ * take turns: with at least `n` guilds, every shard of an `n`-shard bot has one (and with 2
+ * guilds and 2 shards, the first is on shard 0 and the second on shard 1).
+ */
+export function generateGuildIds(count: number): string[] {
+  if (!Number.isInteger(count) || count < 1) throw new Error(`stand-in: guildCount must be a positive integer, got ${count}`);
+  const created = Date.UTC(2020, 2, 1);
+  return Array.from({ length: count }, (_, i) => snowflakeAt(created + i, 0, 3));
+}
+
 export interface GuildInfo {
   id: string;
   name: string;

@@ -22,6 +22,10 @@ export interface RestContext {
   identifies: IdentifyRecord[];
   /** ws://127.0.0.1:PORT */
   gatewayUrl: () => string;
+  /** GET /gateway/bot `shards`. */
+  recommendedShards: number;
+  /** GET /gateway/bot `session_start_limit.max_concurrency`. */
+  maxConcurrency: number;
 }
 
 export interface ParsedRequest {
@@ -79,12 +83,12 @@ function buildRoutes(ctx: RestContext): Route[] {
     route('GET', '/gateway/bot', true, () =>
       ok({
         ...gatewayInfo(),
-        shards: 1,
+        shards: ctx.recommendedShards,
         session_start_limit: {
           total: 1000,
           remaining: Math.max(0, 1000 - ctx.identifies.length),
           reset_after: 86_400_000,
-          max_concurrency: 1,
+          max_concurrency: ctx.maxConcurrency,
         },
       }),
     ),

@@ -2,6 +2,11 @@
 // Client can log in to, on 127.0.0.1 only. Tests dispatch interactions through it and assert on
 // what the bot answered (and on any Discord limit the answers break).
 //
+// Sharding works as on Discord: IDENTIFY may carry `shard: [id, count]`; each shard's READY and
+// GUILD_CREATEs carry only its guilds ((guild_id >> 22) % count === id), and an interaction goes to
+// the connection of the shard that owns its guild. `recommendedShards` and `maxConcurrency` set
+// what GET /gateway/bot answers; `guildCount` makes guilds that take turns across shards.
+//
 //   const standIn = await startDiscordStandIn({ heartbeatIntervalMs: 200 });
 //   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: standIn.apiUrl } });
 //   await client.login(standIn.token);
@@ -10,8 +15,9 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Gateway } from './gateway.ts';
 import { InteractionStore } from './interactions.ts';
-import { DEFAULT_APPLICATION_ID, DEFAULT_GUILD_ID } from './payloads.ts';
+import { DEFAULT_APPLICATION_ID, DEFAULT_GUILD_ID, generateGuildIds } from './payloads.ts';
 import { createRequestHandler, defaultFailureBody } from './rest.ts';
+import { shardOfGuild } from './snowflake.ts';
 import type {
   DelayRule,
   FailRule,
@@ -38,6 +44,8 @@ export interface DiscordStandIn {
   applicationId: string;
   botUserId: string;
   guildIds: string[];
+  /** The guilds a bot with `shardCount` shards receives on shard `shardId` ((id >> 22) % count). */
+  guildsOfShard(shardId: number, shardCount: number): string[];
   /** The user interactions come from unless a test says otherwise. */
   defaultUserId: string;
   /** The text channel of a guild (default: the first). */
@@ -58,8 +66,9 @@ export interface DiscordStandIn {
   violations: string[];
   /** Gateway payloads both ways (op, t, s; never the data). */
   gatewayLog: GatewayLogEntry[];
+  /** Every IDENTIFY, with the shard it asked for and the guilds its READY listed. */
   identifies: IdentifyRecord[];
-  /** Resolves when a client has IDENTIFIED and got READY + every GUILD_CREATE. */
+  /** Resolves when the first client (or shard) has IDENTIFIED and got READY + its GUILD_CREATEs. */
   ready: Promise<void>;
   /**
    * Resolves at the first payload with `op` received from a client, looking at log entries from
@@ -109,7 +118,12 @@ const DEFAULTS = {
 
 export async function startDiscordStandIn(options: StandInOptions = {}): Promise<DiscordStandIn> {
   const token = options.token ?? DEFAULTS.token;
-  const world = new World(options.applicationId ?? DEFAULT_APPLICATION_ID, options.guildIds ?? [DEFAULT_GUILD_ID]);
+  if (options.guildIds !== undefined && options.guildCount !== undefined) throw new Error('stand-in: pass guildIds or guildCount, not both');
+  for (const [name, value] of [['recommendedShards', options.recommendedShards], ['maxConcurrency', options.maxConcurrency]] as const) {
+    if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new Error(`stand-in: ${name} must be a positive integer, got ${value}`);
+  }
+  const guildIds = options.guildIds ?? (options.guildCount === undefined ? [DEFAULT_GUILD_ID] : generateGuildIds(options.guildCount));
+  const world = new World(options.applicationId ?? DEFAULT_APPLICATION_ID, guildIds);
   const violations: string[] = [];
   const requests: RequestLog[] = [];
   const failRules: FailRule[] = [];
@@ -125,7 +139,19 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
   let port = 0;
   const gatewayUrl = (): string => `ws://127.0.0.1:${port}`;
   const server = createServer(
-    createRequestHandler({ world, store, token, requests, failRules, delayRules, violations, identifies, gatewayUrl }),
+    createRequestHandler({
+      world,
+      store,
+      token,
+      requests,
+      failRules,
+      delayRules,
+      violations,
+      identifies,
+      gatewayUrl,
+      recommendedShards: options.recommendedShards ?? 1,
+      maxConcurrency: options.maxConcurrency ?? 1,
+    }),
   );
   const gateway = new Gateway(server, {
     world,
@@ -154,6 +180,7 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
     applicationId: world.applicationId,
     botUserId: world.botUser.id,
     guildIds: world.guilds.map((g) => g.id),
+    guildsOfShard: (shardId, shardCount) => world.guilds.map((g) => g.id).filter((id) => shardOfGuild(id, shardCount) === shardId),
     defaultUserId: world.defaultUserId,
     textChannelId(guildId) {
       const guild = guildId === undefined ? world.guilds[0] : world.guild(guildId);
@@ -163,7 +190,8 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
 
     async dispatchInteraction(input) {
       const record = store.create(input);
-      await gateway.dispatch('INTERACTION_CREATE', record.payload);
+      // Delivered on the connection of the shard that owns the interaction's guild.
+      await gateway.dispatch('INTERACTION_CREATE', record.payload, { guildId: record.payload.guild_id ?? null });
       // The response deadline runs from the moment the interaction went out.
       record.dispatchedAt = performance.now();
       return record;

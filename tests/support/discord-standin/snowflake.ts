@@ -18,6 +18,15 @@ export function snowflakeTimestamp(id: string): number {
   return Number((BigInt(id) >> 22n) + DISCORD_EPOCH_MS);
 }
 
+/**
+ * The shard that receives a guild's events: Discord's formula, `(guild_id >> 22) % num_shards`
+ * (https://discord.com/developers/docs/events/gateway#sharding), i.e. the guild's creation
+ * millisecond modulo the shard count.
+ */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
 /** Generates unique, increasing snowflakes from the clock plus a per-millisecond counter. */
 export class SnowflakeFactory {
   #lastMs = 0;

@@ -7,8 +7,24 @@ export interface StandInOptions {
   token?: string;
   /** Application id; the bot user shares it, as it does for modern Discord applications. */
   applicationId?: string;
-  /** Guilds the bot is in (sent as unavailable in READY, then one GUILD_CREATE each). */
+  /**
+   * Guilds the bot is in (sent as unavailable in READY, then one GUILD_CREATE each, to the shard
+   * that owns each guild). Default: one guild, or `guildCount` generated ones.
+   */
   guildIds?: string[];
+  /**
+   * Instead of `guildIds`: this many generated guilds, created one millisecond apart so that they
+   * take turns across shards (guild i is on shard (i + first) % count; with 2 guilds and 2 shards
+   * the first is on shard 0, the second on shard 1).
+   */
+  guildCount?: number;
+  /** `shards` in GET /gateway/bot: the shard count Discord recommends (default 1). */
+  recommendedShards?: number;
+  /**
+   * `session_start_limit.max_concurrency` in GET /gateway/bot (default 1, as for most bots): how
+   * many shards may IDENTIFY in the same 5 seconds, one per bucket `shard_id % max_concurrency`.
+   */
+  maxConcurrency?: number;
   /** How long an interaction may go without its first response (Discord: 3 s). */
   firstResponseDeadlineMs?: number;
   /** How long follow-ups/edits may use the interaction token (Discord: 15 min). */
@@ -209,7 +225,10 @@ export interface GatewayLogEntry {
 
 export interface IdentifyRecord {
   intents: number;
+  /** `[shard_id, num_shards]` as the client sent it; null when it did not shard. */
   shard: [number, number] | null;
+  /** The guilds READY listed for this session (those of its shard). */
+  guildIds: string[];
   properties: unknown;
   at: number;
 }

@@ -1,0 +1,77 @@
+import { pathToFileURL } from 'node:url';
+import { ConfigError, loadEnvFile } from '../config.ts';
+import { cacheFileFor, openKnowledgeBase } from '../search/index.ts';
+import { readBotConfig } from './config.ts';
+import { createBotLogger, errorForLog } from './logger.ts';
+
+/**
+ * Forked once by the shard manager (sharded.ts) before it starts the shards: builds the persisted
+ * index, or checks that the one on disk matches the files, sends the manager a summary and exits.
+ *
+ * It is a process of its own so that the manager stays small: building needs WordNet and the
+ * whole index in memory (about 640 MB on the Python documentation), and a Node process does not
+ * give that back to the system; the manager lives as long as the bot. Shards then load the index
+ * from disk and never need WordNet.
+ */
+
+/** What the manager is told (and logs as "index ready"). */
+export interface IndexSummary {
+  from: 'cache' | 'build';
+  reason: string | null;
+  documents: number;
+  chunks: number;
+  ms: number;
+  file: string;
+}
+
+async function main(): Promise<void> {
+  loadEnvFile();
+  let config;
+  try {
+    config = readBotConfig();
+  } catch (error) {
+    // The manager checked the same settings; only a change in between gets here.
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createBotLogger(config).child({ role: 'index' });
+  if (config.cacheDir === null) {
+    log.error('FOOTNOTE_CACHE=off: there is no persisted index to prepare');
+    process.exit(1);
+  }
+  const cacheDir = config.cacheDir;
+  try {
+    const opened = await openKnowledgeBase({
+      knowledgeDir: config.knowledgeDir,
+      cacheDir,
+      onCacheProblem: (message) => log.warn({ knowledgeDir: config.knowledgeDir }, `rebuilding the index: ${message}`),
+    });
+    for (const s of opened.kb.skipped) log.warn({ file: s.path, reason: s.reason }, `skipped ${s.path}: ${s.reason}`);
+    const summary: IndexSummary = {
+      from: opened.from,
+      reason: opened.reason,
+      documents: opened.kb.documents.length,
+      chunks: opened.kb.chunks.length,
+      ms: Math.round(opened.ms),
+      file: cacheFileFor(cacheDir, config.knowledgeDir),
+    };
+    await new Promise<void>((resolve, reject) => process.send?.(summary, (error: Error | null) => (error ? reject(error) : resolve())));
+    log.flush();
+    process.exit(0);
+  } catch (error) {
+    log.error({ err: errorForLog(error) }, 'could not build the index');
+    log.flush();
+    process.exit(1);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (typeof process.send !== 'function') {
+    process.stderr.write('src/discord/prepare-index.ts is started by `npm run start:sharded`; to build the index yourself use `npm run index`.\n');
+    process.exit(1);
+  }
+  await main();
+}

@@ -1,0 +1,125 @@
+import { pathToFileURL } from 'node:url';
+import { ConfigError, loadEnvFile } from '../config.ts';
+import type { Logger } from '../log.ts';
+import { openKnowledgeBase, type KnowledgeBase } from '../search/index.ts';
+import type { BotConfig } from './config.ts';
+import { readBotConfig } from './config.ts';
+import { createBotLogger, errorForLog } from './logger.ts';
+import { installProcessHandlers } from './process.ts';
+import { describeLoginError, handleShutdown, type SignalEvents } from './start.ts';
+
+/**
+ * One shard of `npm run start:sharded`: a child process the ShardingManager (sharded.ts) forks with
+ * SHARDS and SHARD_COUNT set. It is `npm start` with three differences:
+ * - discord.js's Client reads SHARDS/SHARD_COUNT itself, so the bot identifies as that shard and
+ *   Discord sends it only the guilds of that shard;
+ * - it loads the persisted index the manager has just built (building it only if the files
+ *   changed in between), and says which it did;
+ * - a second SIGINT/SIGTERM does not force an exit: with Ctrl-C the terminal signals every
+ *   process of the group and the manager forwards the signal too, so a shard gets it twice.
+ *   The manager decides when to force (it kills shards that outlast its timeout).
+ * Every log line carries the shard id.
+ */
+
+/** The shard this process is, from what the ShardingManager passes (SHARDS is one id for a process shard). */
+export function shardFromEnv(env: NodeJS.ProcessEnv = process.env): { id: number; count: number } | null {
+  const id = Number(env['SHARDS']);
+  const count = Number(env['SHARD_COUNT']);
+  if (env['SHARDING_MANAGER'] === undefined || !Number.isInteger(id) || !Number.isInteger(count) || id < 0 || count < 1) return null;
+  return { id, count };
+}
+
+/**
+ * `signals` that pass on the first SIGINT or SIGTERM only; later ones (copies from the terminal's
+ * process group or the manager) are logged and ignored.
+ */
+export function firstSignalOnly(target: SignalEvents, log: Pick<Logger, 'info'>): SignalEvents {
+  let seen: string | null = null;
+  const wrapped = new Map<() => void, () => void>();
+  return {
+    on(event, listener) {
+      const once = (): void => {
+        if (seen !== null) {
+          log.info(`${event} while already stopping (after ${seen}); ignored, the manager stops what outlasts its timeout`);
+          return;
+        }
+        seen = event;
+        listener();
+      };
+      wrapped.set(listener, once);
+      target.on(event, once);
+    },
+    off(event, listener) {
+      const once = wrapped.get(listener);
+      if (once) target.off(event, once);
+    },
+  };
+}
+
+/** The knowledge base from the persisted index (see the manager's prepareIndex), logging where it came from. */
+function persistedKnowledge(config: BotConfig, log: Logger): () => Promise<KnowledgeBase> {
+  return async () => {
+    const opened = await openKnowledgeBase({
+      knowledgeDir: config.knowledgeDir,
+      cacheDir: config.cacheDir,
+      onCacheProblem: (message) => log.warn({ knowledgeDir: config.knowledgeDir }, `rebuilding the index: ${message}`),
+    });
+    const ms = Math.round(opened.ms);
+    if (opened.from === 'cache') {
+      log.info({ ms }, 'loaded the persisted index');
+    } else {
+      // The files changed after the manager built it, or there is no cache (FOOTNOTE_CACHE=off).
+      log.warn({ reason: opened.reason, ms }, `built the index in this shard: ${opened.reason ?? 'no persisted index'}`);
+      for (const s of opened.kb.skipped) log.warn({ file: s.path, reason: s.reason }, `skipped ${s.path}: ${s.reason}`);
+    }
+    return opened.kb;
+  };
+}
+
+export async function main(): Promise<void> {
+  const shard = shardFromEnv();
+  if (shard === null || typeof process.send !== 'function') {
+    process.stderr.write('src/discord/shard.ts is started by `npm run start:sharded` (one process per shard); to run the bot as one process use `npm start`.\n');
+    process.exitCode = 1;
+    return;
+  }
+  loadEnvFile();
+  let config: BotConfig;
+  try {
+    config = readBotConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
+  }
+  const log: Logger = createBotLogger(config).child({ shard: shard.id });
+  let shutdown: ((reason: string, code?: number) => Promise<void>) | null = null;
+  const uninstall = installProcessHandlers(log, process, {
+    onFatal: () => {
+      if (shutdown) void shutdown('uncaught exception', 1);
+      else process.exit(1);
+    },
+  });
+  log.info({ shardCount: shard.count }, 'starting Footnote shard');
+  const { createBot } = await import('./bot.ts');
+  const bot = createBot(config, { log, knowledge: persistedKnowledge(config, log) });
+  shutdown = handleShutdown({ bot, log, cleanup: uninstall, signals: firstSignalOnly(process, log) });
+  // The manager is gone (killed, or crashed): a shard on its own would never be stopped or
+  // replaced, and a new manager would start a second copy of it.
+  process.once('disconnect', () => void shutdown?.('the shard manager went away'));
+
+  try {
+    await bot.start();
+  } catch (error) {
+    log.fatal({ err: errorForLog(error) }, describeLoginError(error));
+    await bot.stop();
+    process.exit(1);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await main();
+}

@@ -1,0 +1,179 @@
+// `npm run start:sharded` as a person runs it: the manager as its own process, two shards as its
+// children, the stand-in as Discord with one guild on each shard.
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployCommands } from '../../src/discord/deploy.ts';
+import { openKnowledgeBase } from '../../src/search/index.ts';
+import { tempDir } from '../helpers/folders.ts';
+import { startDiscordStandIn, type DiscordStandIn, type InteractionRecord } from '../support/discord-standin/server.ts';
+import { FIXTURE_DIR } from './helpers/fixtures.ts';
+import { embedOf, TEST_TOKEN } from './helpers/harness.ts';
+import { cleanEnv, jsonLines, startScript } from './helpers/process.ts';
+
+let s: DiscordStandIn;
+let cwd: { dir: string; cleanup: () => Promise<void> };
+
+beforeAll(async () => {
+  // Two guilds, created a millisecond apart: the first on shard 0, the second on shard 1 of 2.
+  // max_concurrency 16 (as Discord grants large bots): the manager spaces shard starts by
+  // 5.5 s / 16 instead of 5.5 s, so the test does not wait for Discord's identify pacing.
+  s = await startDiscordStandIn({ token: TEST_TOKEN, guildCount: 2, maxConcurrency: 16, heartbeatIntervalMs: 1_000 });
+  await deployCommands({ token: s.token, clientId: s.applicationId, guildId: null, apiUrl: s.apiUrl });
+  // An empty working folder: no .env of the developer's gets read. The index goes under it.
+  cwd = await tempDir('footnote-sharded-');
+});
+afterAll(async () => {
+  await s?.close();
+  await cwd?.cleanup();
+});
+
+/** The interaction once its answer is in place (answered at once, or deferred and then edited). */
+function answered(record: InteractionRecord): Promise<InteractionRecord> {
+  return s.waitFor(record.id, (r) => (r.original?.embeds.length ?? 0) > 0 && ((r.original?.flags ?? 0) & 128) === 0, 10_000);
+}
+
+describe('npm run start:sharded', () => {
+  it('builds the index once, starts a process per shard that loads it, answers in guilds of both shards, restarts a shard that dies, and stops cleanly on SIGTERM', { timeout: 30_000 }, async () => {
+    const cacheDir = join(cwd.dir, 'cache');
+    const [guild0, guild1] = [s.guildsOfShard(0, 2)[0] ?? '', s.guildsOfShard(1, 2)[0] ?? ''];
+    expect(guild0).not.toBe('');
+    expect(guild1).not.toBe('');
+
+    const run = startScript('src/discord/sharded.ts', {
+      cwd: cwd.dir,
+      timeoutMs: 25_000,
+      env: cleanEnv({
+        DISCORD_TOKEN: s.token,
+        DISCORD_CLIENT_ID: s.applicationId,
+        DISCORD_API_URL: s.apiUrl,
+        KNOWLEDGE_DIR: FIXTURE_DIR,
+        FOOTNOTE_CACHE_DIR: cacheDir,
+        FOOTNOTE_SHARDS: '2',
+        // Shows which shard handled each command ('command' lines carry the shard id).
+        LOG_LEVEL: 'debug',
+      }),
+    });
+    await run.waitForStderr(/"msg":"all shards ready"/u, 20_000);
+
+    // Each shard identified as itself, and its READY listed only its own guild.
+    expect(s.identifies.map((i) => i.shard).sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    for (const identify of s.identifies) expect(identify.guildIds).toEqual(identify.shard?.[0] === 0 ? [guild0] : [guild1]);
+
+    // One question in a guild of each shard: the stand-in delivers each on that shard's connection.
+    const onShard0 = await s.dispatchInteraction({ kind: 'chatInput', name: 'ask', guildId: guild0, userId: '300000000000000101', options: { question: 'When does the on-call rota change?' } });
+    const onShard1 = await s.dispatchInteraction({ kind: 'chatInput', name: 'ask', guildId: guild1, userId: '300000000000000102', options: { question: 'Who approves refunds above 200 euros?' } });
+    await answered(onShard0);
+    await answered(onShard1);
+    expect(embedOf(onShard0.original).description).toBe('> The on-**call** **rota** **changes** every Monday at 10:00. [1]');
+    expect(embedOf(onShard1.original).title).toBe('Who approves refunds above 200 euros?');
+    expect(embedOf(onShard1.original).description).toMatch(/\*\*refunds?\*\*/iu);
+    expect(s.violations).toEqual([]);
+
+    // A shard that dies is started again by the manager, logged, and answers again.
+    const shard1Pid = jsonLines(run.stderr()).find((l) => l['msg'] === 'shard process started' && l['shard'] === 1)?.['shardPid'];
+    expect(typeof shard1Pid).toBe('number');
+    process.kill(Number(shard1Pid), 'SIGKILL');
+    await run.waitForStderr(/"shard":1,"msg":"shard ready"[^]*"shard":1,"msg":"shard ready"/u, 10_000);
+    const again = await s.dispatchInteraction({ kind: 'chatInput', name: 'ask', guildId: guild1, userId: '300000000000000103', options: { question: 'When does the on-call rota change?' } });
+    await answered(again);
+    expect(embedOf(again.original).description).toBe('> The on-**call** **rota** **changes** every Monday at 10:00. [1]');
+    expect(s.identifies.map((i) => i.shard)).toContainEqual([1, 2]);
+    expect(s.identifies).toHaveLength(3);
+
+    const cacheFiles = await readdir(cacheDir);
+    expect(cacheFiles.filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    const indexFile = join(cacheDir, cacheFiles.find((f) => f.endsWith('.json')) ?? '');
+    const { mtimeMs } = await stat(indexFile);
+
+    run.child.kill('SIGTERM');
+    const result = await run.done;
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain(s.token);
+
+    const lines = jsonLines(result.stderr);
+    const manager = lines.filter((l) => l['role'] === 'manager');
+    const ofShard = (id: number) => lines.filter((l) => l['shard'] === id && l['role'] === undefined);
+    const messages = (ls: Record<string, unknown>[]) => ls.map((l) => l['msg']);
+
+    // The index was built once, by the manager, before any shard started ...
+    const built = manager.filter((l) => l['msg'] === 'index ready');
+    expect(built).toHaveLength(1);
+    expect(built[0]).toMatchObject({ from: 'build', file: indexFile });
+    expect(messages(manager).indexOf('index ready')).toBeLessThan(messages(manager).indexOf('shard process started'));
+    expect(manager.find((l) => l['msg'] === 'starting 2 shard(s)')).toMatchObject({ shards: 2, maxConcurrency: 16, spawnDelayMs: 344 });
+    // ... and each shard loaded it from disk, without building or rewriting it (the shard started
+    // again too).
+    expect(lines.filter((l) => l['msg'] === 'loaded the persisted index').map((l) => l['shard'])).toEqual([0, 1, 1]);
+    for (const id of [0, 1]) {
+      expect(messages(ofShard(id))).toEqual(expect.arrayContaining(['starting Footnote shard', 'loaded the persisted index', 'knowledge base ready', 'connected to Discord as footnote-standin']));
+      expect(messages(ofShard(id)).some((m) => String(m).startsWith('built the index'))).toBe(false);
+      expect(ofShard(id).find((l) => l['msg'] === 'connected to Discord as footnote-standin')).toMatchObject({ guilds: 1 });
+    }
+    // Written before the manager said so (log times are whole milliseconds), never again after.
+    expect(Math.floor(mtimeMs)).toBeLessThanOrEqual(Number(built[0]?.['time']));
+
+    // Each command was handled by the shard that owns its guild; the last one by the new shard 1 process.
+    const handledBy = (interaction: string) => lines.filter((l) => l['msg'] === 'command' && l['interaction'] === interaction).map((l) => [l['shard'], l['pid']]);
+    expect(handledBy(onShard0.id)).toEqual([[0, expect.any(Number)]]);
+    expect(handledBy(onShard1.id)).toEqual([[1, shard1Pid]]);
+    const [[, newPid] = []] = handledBy(again.id);
+    expect(handledBy(again.id)).toEqual([[1, expect.any(Number)]]);
+    expect(newPid).not.toBe(shard1Pid);
+    expect(manager.filter((l) => l['msg'] === 'shard process exited; starting it again')).toEqual([expect.objectContaining({ shard: 1, code: null, signal: 'SIGKILL' })]);
+
+    // SIGTERM went to both shards; each drained and disconnected, then the manager exited 0.
+    for (const id of [0, 1]) expect(messages(ofShard(id))).toEqual(expect.arrayContaining(['SIGTERM: shutting down', 'disconnected from Discord']));
+    expect(messages(manager)).toEqual(expect.arrayContaining(['SIGTERM: stopping the shards', 'all shards stopped']));
+  });
+
+  it('stops cleanly on Ctrl-C, when the terminal sends SIGINT to the manager and every shard at once', { timeout: 30_000 }, async () => {
+    // An index persisted earlier (by `npm run index`, or the last start): found fresh, not built again.
+    const cacheDir = join(cwd.dir, 'cache-ctrl-c');
+    await openKnowledgeBase({ knowledgeDir: FIXTURE_DIR, cacheDir });
+    const run = startScript('src/discord/sharded.ts', {
+      cwd: cwd.dir,
+      timeoutMs: 25_000,
+      detached: true,
+      env: cleanEnv({
+        DISCORD_TOKEN: s.token,
+        DISCORD_CLIENT_ID: s.applicationId,
+        DISCORD_API_URL: s.apiUrl,
+        KNOWLEDGE_DIR: FIXTURE_DIR,
+        FOOTNOTE_CACHE_DIR: cacheDir,
+        FOOTNOTE_SHARDS: '2',
+      }),
+    });
+    await run.waitForStderr(/"msg":"all shards ready"/u, 20_000);
+    // The whole group, as Ctrl-C does: each shard gets SIGINT from the terminal and again from the manager.
+    process.kill(-(run.child.pid ?? 0), 'SIGINT');
+    const result = await run.done;
+    expect(result.code).toBe(0);
+    const lines = jsonLines(result.stderr);
+    expect(lines.find((l) => l['msg'] === 'index ready')).toMatchObject({ from: 'cache' });
+    for (const id of [0, 1]) {
+      const messages = lines.filter((l) => l['shard'] === id && l['role'] === undefined).map((l) => l['msg']);
+      expect(messages).toEqual(expect.arrayContaining(['SIGINT: shutting down', 'disconnected from Discord']));
+      // The copy, when it arrives separately (the kernel merges a signal sent again before the first
+      // was handled), is ignored rather than taken as "pressed again: force it" and exit 1.
+      expect(messages.filter((m) => String(m).startsWith('SIGINT while already stopping')).length).toBeLessThanOrEqual(1);
+      expect(messages).not.toContain('SIGINT again; exiting now');
+    }
+    expect(lines.filter((l) => l['role'] === 'manager').map((l) => l['msg'])).toEqual(expect.arrayContaining(['SIGINT: stopping the shards', 'all shards stopped']));
+  });
+
+  it('refuses a bad FOOTNOTE_SHARDS with a clear message and exit code 1, before starting anything', async () => {
+    const run = startScript('src/discord/sharded.ts', {
+      cwd: cwd.dir,
+      env: cleanEnv({ DISCORD_TOKEN: s.token, DISCORD_CLIENT_ID: s.applicationId, DISCORD_API_URL: s.apiUrl, KNOWLEDGE_DIR: FIXTURE_DIR, FOOTNOTE_CACHE: 'off', FOOTNOTE_SHARDS: 'two' }),
+    });
+    const result = await run.done;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Footnote cannot start sharded; fix these settings');
+    expect(result.stderr).toContain('FOOTNOTE_SHARDS: must be a whole number of shards (1 to 256), or auto');
+    expect(result.stderr).not.toContain(s.token);
+  });
+});
