@@ -1,7 +1,6 @@
 import { pathToFileURL } from 'node:url';
-import { ConfigError, loadEnvFile } from '../config.ts';
 import { cacheFileFor, openKnowledgeBase } from '../search/index.ts';
-import { readBotConfig } from './config.ts';
+import { loadBotConfig } from './start.ts';
 import { createBotLogger, errorForLog } from './logger.ts';
 
 /**
@@ -25,18 +24,9 @@ export interface IndexSummary {
 }
 
 async function main(): Promise<void> {
-  loadEnvFile();
-  let config;
-  try {
-    config = readBotConfig();
-  } catch (error) {
-    // The manager checked the same settings; only a change in between gets here.
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  // The manager checked the same settings; only a change in between fails here.
+  const config = loadBotConfig();
+  if (!config) process.exit(1);
   const log = createBotLogger(config).child({ role: 'index' });
   if (config.cacheDir === null) {
     log.error('FOOTNOTE_CACHE=off: there is no persisted index to prepare');

@@ -1,12 +1,10 @@
 import { pathToFileURL } from 'node:url';
-import { ConfigError, loadEnvFile } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { openKnowledgeBase, type KnowledgeBase } from '../search/index.ts';
 import type { BotConfig } from './config.ts';
-import { readBotConfig } from './config.ts';
-import { createBotLogger, errorForLog } from './logger.ts';
+import { createBotLogger } from './logger.ts';
 import { installProcessHandlers } from './process.ts';
-import { describeLoginError, handleShutdown, type SignalEvents } from './start.ts';
+import { handleShutdown, loadBotConfig, startOrExit, type SignalEvents } from './start.ts';
 
 /**
  * One shard of `npm run start:sharded`: a child process the ShardingManager (sharded.ts) forks with
@@ -83,17 +81,10 @@ export async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  loadEnvFile();
-  let config: BotConfig;
-  try {
-    config = readBotConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    throw error;
+  const config = loadBotConfig();
+  if (!config) {
+    process.exitCode = 1;
+    return;
   }
   const log: Logger = createBotLogger(config).child({ shard: shard.id });
   let shutdown: ((reason: string, code?: number) => Promise<void>) | null = null;
@@ -111,13 +102,7 @@ export async function main(): Promise<void> {
   // replaced, and a new manager would start a second copy of it.
   process.once('disconnect', () => void shutdown?.('the shard manager went away'));
 
-  try {
-    await bot.start();
-  } catch (error) {
-    log.fatal({ err: errorForLog(error) }, describeLoginError(error));
-    await bot.stop();
-    process.exit(1);
-  }
+  await startOrExit(bot, log);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadEnvFile } from '../config.ts';
 import type { Logger } from '../log.ts';
-import { readBotConfig, tokenApplicationId } from './config.ts';
+import { readBotConfig, tokenApplicationId, type BotConfig } from './config.ts';
 import type { Bot } from './bot.ts';
 import { createBotLogger, errorForLog } from './logger.ts';
 import { installProcessHandlers } from './process.ts';
@@ -80,19 +80,38 @@ export function handleShutdown(options: ShutdownOptions): (reason: string, code?
   return shutdown;
 }
 
+/**
+ * The bot's settings from `.env` and the environment, or null after printing what is wrong (the
+ * caller exits 1): every entry point reports a bad setting the same way, token never included.
+ */
+export function loadBotConfig(): BotConfig | null {
+  loadEnvFile();
+  try {
+    return readBotConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return null;
+  }
+}
+
+/** Logs in; a refusal is logged in words a person can act on, and the process exits 1. */
+export async function startOrExit(bot: Bot, log: Logger): Promise<void> {
+  try {
+    await bot.start();
+  } catch (error) {
+    log.fatal({ err: errorForLog(error) }, describeLoginError(error));
+    await bot.stop();
+    process.exit(1);
+  }
+}
+
 /** `npm start`: read the settings, start the bot, and stop it cleanly on a signal. */
 export async function main(): Promise<void> {
-  loadEnvFile();
-  let config;
-  try {
-    config = readBotConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    throw error;
+  const config = loadBotConfig();
+  if (!config) {
+    process.exitCode = 1;
+    return;
   }
   const log: Logger = createBotLogger(config);
   let shutdown: ((reason: string, code?: number) => Promise<void>) | null = null;
@@ -111,14 +130,7 @@ export async function main(): Promise<void> {
   const { createBot } = await import('./bot.ts');
   const bot = createBot(config, { log });
   shutdown = handleShutdown({ bot, log, cleanup: uninstall });
-
-  try {
-    await bot.start();
-  } catch (error) {
-    log.fatal({ err: errorForLog(error) }, describeLoginError(error));
-    await bot.stop();
-    process.exit(1);
-  }
+  await startOrExit(bot, log);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
