@@ -65,6 +65,7 @@ export function selectiveTerms(kb: KnowledgeBase, plan: QueryPlan): string[] {
 
 /** Hits re-scored by how closely they match the query's own wording (the best few only). */
 const RERANK_DEPTH = 30;
+const RERANK_CHARS = 4000;
 const PHRASE_WEIGHT = 0.5;
 const EXACT_WEIGHT = 0.25;
 
@@ -81,7 +82,8 @@ function rerank(hits: Hit[], plan: QueryPlan): Hit[] {
   const pairs = new Set<string>();
   for (let i = 1; i < sequence.length; i++) pairs.add(`${sequence[i - 1]} ${sequence[i]}`);
   const head = hits.slice(0, RERANK_DEPTH).map((hit) => {
-    const ws = words(hit.chunk.text).map((w) => normalizeWord(w.text));
+    // A huge paragraph (a flattened table) is judged by its opening, not read whole on every query.
+    const ws = words(hit.chunk.text.slice(0, RERANK_CHARS)).map((w) => normalizeWord(w.text));
     const present = new Set(ws);
     let exact = 0;
     for (const c of content) if (present.has(c)) exact++;
