@@ -175,6 +175,18 @@ describe('wrong usage', () => {
 });
 
 describe('as a process', () => {
+  it('`npm run ask -- … --json` puts exactly the JSON object on stdout (no npm banner)', async () => {
+    const cache = await tempDir();
+    cleanups.push(cache.cleanup);
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const { stdout } = await promisify(execFile)(npm, ['run', 'ask', '--', 'Digital Egypt Builders', '--json'], {
+      cwd: PROJECT,
+      env: { ...process.env, FOOTNOTE_CACHE_DIR: cache.dir },
+    });
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(stdout)).toMatchObject({ query: 'Digital Egypt Builders', answered: true });
+  });
+
   it('keeps stdout to the JSON object and logs on stderr', async () => {
     const cache = await tempDir();
     cleanups.push(cache.cleanup);
