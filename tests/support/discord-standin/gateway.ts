@@ -251,16 +251,23 @@ export class Gateway {
     return true;
   }
 
-  #identify(connection: Connection, d: unknown): void {
+  /** The checks IDENTIFY and RESUME share; the payload when they pass, null after closing the socket. */
+  #authenticate(connection: Connection, d: unknown): Record<string, unknown> | null {
     if (connection.session !== null) {
       connection.socket.close(Close.AlreadyAuthenticated, 'Already authenticated.');
-      return;
+      return null;
     }
     if (!isRecord(d)) {
       connection.socket.close(Close.DecodeError, 'Error while decoding payload.');
-      return;
+      return null;
     }
-    if (!this.#checkToken(connection, d['token'])) return;
+    if (!this.#checkToken(connection, d['token'])) return null;
+    return d;
+  }
+
+  #identify(connection: Connection, payload: unknown): void {
+    const d = this.#authenticate(connection, payload);
+    if (!d) return;
     const intents = d['intents'];
     if (typeof intents !== 'number' || !Number.isInteger(intents) || intents < 0 || (intents & ~KNOWN_INTENTS) !== 0) {
       connection.socket.close(Close.InvalidIntents, 'Invalid intent(s).');
@@ -322,16 +329,9 @@ export class Gateway {
     this.#sessionWaiters = this.#sessionWaiters.filter((waiter) => !waiter());
   }
 
-  #resume(connection: Connection, d: unknown): void {
-    if (connection.session !== null) {
-      connection.socket.close(Close.AlreadyAuthenticated, 'Already authenticated.');
-      return;
-    }
-    if (!isRecord(d)) {
-      connection.socket.close(Close.DecodeError, 'Error while decoding payload.');
-      return;
-    }
-    if (!this.#checkToken(connection, d['token'])) return;
+  #resume(connection: Connection, payload: unknown): void {
+    const d = this.#authenticate(connection, payload);
+    if (!d) return;
     const sessionId = d['session_id'];
     const seq = typeof d['seq'] === 'number' ? d['seq'] : 0;
     const session = typeof sessionId === 'string' ? this.#sessions.get(sessionId) : undefined;

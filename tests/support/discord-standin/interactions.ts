@@ -297,24 +297,13 @@ export class InteractionStore {
   #newResponseMessage(rec: InteractionRecord, type?: number): MessageState {
     const channelId = rec.payload.channel?.id ?? rec.payload.channel_id ?? '0';
     const messageType = type ?? (rec.kind === 'chatInput' ? 20 : rec.kind === 'messageCommand' ? 23 : 0);
-    const now = Date.now();
-    return {
-      id: this.#world.snowflakes.next(now),
+    return this.#world.blankMessage({
       channelId,
       guildId: rec.payload.guild_id ?? null,
       authorId: this.#world.botUser.id,
       interactionId: rec.id,
       type: messageType,
-      content: '',
-      embeds: [],
-      components: [],
-      attachments: [],
-      flags: 0,
-      allowed_mentions: undefined,
-      createdAt: now,
-      editedAt: null,
-      deleted: false,
-    };
+    });
   }
 
   #commit(state: MessageState): MessageState {

@@ -67,9 +67,10 @@ export class World {
     return [this.botUser, this.user(DEFAULT_USER_ID)];
   }
 
-  newMessage(init: Pick<MessageState, 'channelId' | 'guildId' | 'authorId' | 'interactionId' | 'type'>): MessageState {
+  /** An empty message with a fresh id, not yet stored (an interaction response commits it later). */
+  blankMessage(init: Pick<MessageState, 'channelId' | 'guildId' | 'authorId' | 'interactionId' | 'type'>): MessageState {
     const now = Date.now();
-    const state: MessageState = {
+    return {
       id: this.snowflakes.next(now),
       ...init,
       content: '',
@@ -82,6 +83,10 @@ export class World {
       editedAt: null,
       deleted: false,
     };
+  }
+
+  newMessage(init: Pick<MessageState, 'channelId' | 'guildId' | 'authorId' | 'interactionId' | 'type'>): MessageState {
+    const state = this.blankMessage(init);
     this.messages.set(state.id, state);
     return state;
   }
