@@ -55,7 +55,7 @@ export function ask(kb: KnowledgeBase, question: string, options: AskOptions = {
     return refuse(kb, query, plan, 'The question has no words to look for (only punctuation or very common words).');
   }
 
-  const hits = runQuery(kb, plan, options.document ? { document: options.document } : {});
+  const { hits } = runQuery(kb, plan, { ...(options.document ? { document: options.document } : {}), limit: options.passages ?? 3 });
   const passages: Passage[] = hits.slice(0, options.passages ?? 3).map((hit) => ({
     chunk: hit.chunk,
     score: hit.score,

@@ -16,10 +16,10 @@ export function search(kb: KnowledgeBase, query: string, options: SearchOptions 
   const limit = Math.max(1, Math.min(options.limit ?? 5, 50));
   const offset = Math.max(0, options.offset ?? 0);
   const plan = planQuery(query.slice(0, MAX_QUESTION_CHARS), kb.vocabulary, { prefixLast: options.prefix ?? false });
-  const hits = runQuery(kb, plan, options.document ? { document: options.document } : {});
+  const { hits, total } = runQuery(kb, plan, { ...(options.document ? { document: options.document } : {}), limit: offset + limit });
   return {
     query,
-    total: hits.length,
+    total,
     offset,
     limit,
     hits: hits.slice(offset, offset + limit).map((hit) => ({

@@ -84,7 +84,7 @@ export function summarize(kb: KnowledgeBase, options: SummaryOptions = {}): Summ
   let topicTerms: ReadonlyMap<string, number> = new Map();
   if (topic) {
     const plan = planQuery(topic.slice(0, MAX_QUESTION_CHARS), kb.vocabulary);
-    const hits = runQuery(kb, plan, document ? { document } : {}).filter((h) => h.chunk.kind !== 'credit');
+    const hits = runQuery(kb, plan, { ...(document ? { document } : {}), limit: TOPIC_CHUNKS + 1 }).hits.filter((h) => h.chunk.kind !== 'credit');
     if (hits.length === 0 || coverage(plan) < COVERAGE_THRESHOLD) {
       return {
         ...base,

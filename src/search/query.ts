@@ -17,11 +17,19 @@ export interface Hit {
 export interface QueryOptions {
   /** Only chunks of this document. */
   document?: string;
+  /** Hits wanted, best first (default 100); a query can match tens of thousands of chunks. */
+  limit?: number;
+}
+
+export interface Ranked {
+  hits: Hit[];
+  /** How many chunks matched in all. */
+  total: number;
 }
 
 /** Ranks chunks for a planned query with BM25 over title, breadcrumb and text. */
-export function runQuery(kb: KnowledgeBase, plan: QueryPlan, options: QueryOptions = {}): Hit[] {
-  if (plan.terms.size === 0) return [];
+export function runQuery(kb: KnowledgeBase, plan: QueryPlan, options: QueryOptions = {}): Ranked {
+  if (plan.terms.size === 0) return { hits: [], total: 0 };
   const { document } = options;
   const terms = selectiveTerms(kb, plan);
   const results = kb.index.search(terms.join(' '), {
@@ -31,13 +39,18 @@ export function runQuery(kb: KnowledgeBase, plan: QueryPlan, options: QueryOptio
     boostDocument: (id: string) => (id.endsWith(CREDIT_SUFFIX) ? CREDIT_BOOST : 1),
     ...(document ? { filter: (r: { id: string }) => kb.chunkById.get(r.id)?.document === document } : {}),
   });
+  // Only the best are turned into hits: the rest would be garbage the moment they were made.
+  const wanted = Math.max(options.limit ?? DEFAULT_LIMIT, RERANK_DEPTH);
   const hits: Hit[] = [];
   for (const r of results) {
+    if (hits.length >= wanted) break;
     const chunk = kb.chunkById.get(r.id as string);
     if (chunk) hits.push({ chunk, score: r.score, terms: r.terms });
   }
-  return rerank(hits, plan);
+  return { hits: rerank(hits, plan).slice(0, options.limit ?? DEFAULT_LIMIT), total: results.length };
 }
+
+const DEFAULT_LIMIT = 100;
 
 /**
  * A term in more than this share of the chunks is left out of the search when at least

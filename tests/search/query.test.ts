@@ -10,7 +10,7 @@ describe('selective terms in large folders', () => {
     const kb = await kbFrom({ 'big.md': paragraphs.join('\n\n') });
     const plan = planQuery('use quantum flux capacitor', kb.vocabulary);
     expect(selectiveTerms(kb, plan).sort()).toEqual(['capacitor', 'flux', 'quantum']);
-    expect(runQuery(kb, plan)[0]?.chunk.id).toBe('big#p701');
+    expect(runQuery(kb, plan).hits[0]?.chunk.id).toBe('big#p701');
     // With fewer rare terms, the common one stays in.
     expect(selectiveTerms(kb, planQuery('use quantum', kb.vocabulary)).sort()).toEqual(['quantum', 'us']); // "use" stems to "us"
   });
