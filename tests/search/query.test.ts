@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planQuery } from '../../src/search/plan.ts';
 import { runQuery, selectiveTerms } from '../../src/search/query.ts';
+import type { KnowledgeBase } from '../../src/search/knowledge-base.ts';
+import type { QueryPlan } from '../../src/search/plan.ts';
 import { kbFrom } from '../helpers/folders.ts';
 
 describe('selective terms in large folders', () => {
@@ -13,5 +15,15 @@ describe('selective terms in large folders', () => {
     expect(runQuery(kb, plan).hits[0]?.chunk.id).toBe('big#p701');
     // With fewer rare terms, the common one stays in.
     expect(selectiveTerms(kb, planQuery('use quantum', kb.vocabulary)).sort()).toEqual(['quantum', 'us']); // "use" stems to "us"
+  });
+});
+
+describe('the work per query is bounded', () => {
+  it('searches the rarest terms first and stops when their postings pass the budget', () => {
+    const df = new Map([['rare', 5], ['uncommon', 4_000], ['common', 7_000], ['frequent', 9_000]]);
+    const kb = { vocabulary: { chunkCount: 200_000, df } } as unknown as KnowledgeBase;
+    const plan = { terms: new Map([...df.keys()].map((t) => [t, 1])) } as unknown as QueryPlan;
+    // 5 + 4,000 are always searched; + 7,000 would pass 10,000 postings.
+    expect(selectiveTerms(kb, plan)).toEqual(['rare', 'uncommon']);
   });
 });
