@@ -21,9 +21,11 @@ describe('selective terms in large folders', () => {
 describe('the work per query is bounded', () => {
   it('searches the rarest terms first and stops when their postings pass the budget', () => {
     const df = new Map([['rare', 5], ['uncommon', 4_000], ['common', 7_000], ['frequent', 9_000]]);
-    const kb = { vocabulary: { chunkCount: 200_000, df } } as unknown as KnowledgeBase;
+    const kb = (chunkCount: number) => ({ vocabulary: { chunkCount, df } }) as unknown as KnowledgeBase;
     const plan = { terms: new Map([...df.keys()].map((t) => [t, 1])) } as unknown as QueryPlan;
-    // 5 + 4,000 are always searched; + 7,000 would pass 10,000 postings.
-    expect(selectiveTerms(kb, plan)).toEqual(['rare', 'uncommon']);
+    // 5 + 4,000 are always searched; + 7,000 would pass the 10,000 postings of a 50k-chunk folder.
+    expect(selectiveTerms(kb(50_000), plan)).toEqual(['rare', 'uncommon']);
+    // A folder of 200k chunks allows 30,000: all four fit (20,005).
+    expect(selectiveTerms(kb(200_000), plan)).toEqual(['rare', 'uncommon', 'common', 'frequent']);
   });
 });
