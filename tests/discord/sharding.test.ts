@@ -29,6 +29,15 @@ afterAll(async () => {
 });
 
 /** The interaction once its answer is in place (answered at once, or deferred and then edited). */
+/** The sharding manager as `npm run start:sharded` runs it, pointed at the stand-in. */
+function startSharded(env: Record<string, string>, options: { detached?: boolean; timeoutMs?: number } = {}) {
+  return startScript('src/discord/sharded.ts', {
+    cwd: cwd.dir,
+    ...options,
+    env: cleanEnv({ DISCORD_TOKEN: s.token, DISCORD_CLIENT_ID: s.applicationId, DISCORD_API_URL: s.apiUrl, KNOWLEDGE_DIR: FIXTURE_DIR, ...env }),
+  });
+}
+
 function answered(record: InteractionRecord): Promise<InteractionRecord> {
   return s.waitFor(record.id, (r) => (r.original?.embeds.length ?? 0) > 0 && ((r.original?.flags ?? 0) & 128) === 0, 10_000);
 }
@@ -40,20 +49,11 @@ describe('npm run start:sharded', () => {
     expect(guild0).not.toBe('');
     expect(guild1).not.toBe('');
 
-    const run = startScript('src/discord/sharded.ts', {
-      cwd: cwd.dir,
-      timeoutMs: 25_000,
-      env: cleanEnv({
-        DISCORD_TOKEN: s.token,
-        DISCORD_CLIENT_ID: s.applicationId,
-        DISCORD_API_URL: s.apiUrl,
-        KNOWLEDGE_DIR: FIXTURE_DIR,
-        FOOTNOTE_CACHE_DIR: cacheDir,
-        FOOTNOTE_SHARDS: '2',
-        // Shows which shard handled each command ('command' lines carry the shard id).
-        LOG_LEVEL: 'debug',
-      }),
-    });
+    const run = startSharded(
+      // LOG_LEVEL debug shows which shard handled each command ('command' lines carry the shard id).
+      { FOOTNOTE_CACHE_DIR: cacheDir, FOOTNOTE_SHARDS: '2', LOG_LEVEL: 'debug' },
+      { timeoutMs: 25_000 },
+    );
     await run.waitForStderr(/"msg":"all shards ready"/u, 20_000);
 
     // Each shard identified as itself, and its READY listed only its own guild.
@@ -134,19 +134,7 @@ describe('npm run start:sharded', () => {
     // An index persisted earlier (by `npm run index`, or the last start): found fresh, not built again.
     const cacheDir = join(cwd.dir, 'cache-ctrl-c');
     await openKnowledgeBase({ knowledgeDir: FIXTURE_DIR, cacheDir });
-    const run = startScript('src/discord/sharded.ts', {
-      cwd: cwd.dir,
-      timeoutMs: 25_000,
-      detached: true,
-      env: cleanEnv({
-        DISCORD_TOKEN: s.token,
-        DISCORD_CLIENT_ID: s.applicationId,
-        DISCORD_API_URL: s.apiUrl,
-        KNOWLEDGE_DIR: FIXTURE_DIR,
-        FOOTNOTE_CACHE_DIR: cacheDir,
-        FOOTNOTE_SHARDS: '2',
-      }),
-    });
+    const run = startSharded({ FOOTNOTE_CACHE_DIR: cacheDir, FOOTNOTE_SHARDS: '2' }, { timeoutMs: 25_000, detached: true });
     await run.waitForStderr(/"msg":"all shards ready"/u, 20_000);
     // The whole group, as Ctrl-C does: each shard gets SIGINT from the terminal and again from the manager.
     process.kill(-(run.child.pid ?? 0), 'SIGINT');
@@ -166,10 +154,7 @@ describe('npm run start:sharded', () => {
   });
 
   it('refuses a bad FOOTNOTE_SHARDS with a clear message and exit code 1, before starting anything', async () => {
-    const run = startScript('src/discord/sharded.ts', {
-      cwd: cwd.dir,
-      env: cleanEnv({ DISCORD_TOKEN: s.token, DISCORD_CLIENT_ID: s.applicationId, DISCORD_API_URL: s.apiUrl, KNOWLEDGE_DIR: FIXTURE_DIR, FOOTNOTE_CACHE: 'off', FOOTNOTE_SHARDS: 'two' }),
-    });
+    const run = startSharded({ FOOTNOTE_CACHE: 'off', FOOTNOTE_SHARDS: 'two' });
     const result = await run.done;
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Footnote cannot start sharded; fix these settings');

@@ -2,24 +2,15 @@
 // other than the person it is for: refused privately, nothing changes for anyone else. (Show
 // paragraph is for everyone and answers privately.) A private reply's buttons are only ever shown
 // to its asker; the bot still refuses a click from anyone else (a forged or replayed request).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CustomIdPrefix, decodeCustomId } from '../../../src/present/discord/index.ts';
 import type { InteractionRecord, MessageState } from '../../support/discord-standin/server.ts';
 import { ANSWERABLE } from '../helpers/faults.ts';
-import { buttonsOf, customIdOf, embedOf, EPHEMERAL, startHarness, TEST_TOKEN, type Harness } from '../helpers/harness.ts';
+import { buttonsOf, customIdOf, embedOf, EPHEMERAL, type Harness } from '../helpers/harness.ts';
+import { sharedHarness } from '../helpers/shared-harness.ts';
 
 let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-  expect(h.log.text()).not.toContain(TEST_TOKEN);
-});
-afterEach(() => {
-  expect(h.s.violations).toEqual([]);
-});
+sharedHarness((started) => (h = started));
 
 const snapshot = (m: MessageState | null | undefined) => JSON.stringify({ content: m?.content, embeds: m?.embeds, components: m?.components, deleted: m?.deleted });
 

@@ -2,25 +2,16 @@
 // option's max_length, so 6,000 characters arrive as they would from a modified client). Each one
 // gets an answer or a clear private message, within the deadline; none pings anyone, none breaks
 // out of its embed (no live markdown, mention or link of its own), none leaves invalid text.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DiscordLimits } from '../../../src/discord/limits.ts';
 import { questionTitle } from '../../../src/present/discord/index.ts';
 import { answered } from '../helpers/faults.ts';
-import { EPHEMERAL, embedOf, startHarness, TEST_TOKEN, type Harness } from '../helpers/harness.ts';
+import { EPHEMERAL, embedOf, type Harness } from '../helpers/harness.ts';
+import { sharedHarness } from '../helpers/shared-harness.ts';
 import { allStrings, rawMassMentions, unescapedMentions } from '../helpers/limits.ts';
 
 let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-  expect(h.log.text()).not.toContain(TEST_TOKEN);
-});
-afterEach(() => {
-  expect(h.s.violations).toEqual([]);
-});
+sharedHarness((started) => (h = started));
 
 const SENTENCE = 'When does the on-call rota change, and who keeps the calendar for the team? ';
 
