@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import MiniSearch from 'minisearch';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge, type Chunk } from '../../src/knowledge/index.ts';
+import { FIELD_BOOSTS, INDEX_OPTIONS, PLANNED_SEARCH, type IndexedChunk } from '../../src/search/options.ts';
+import { PostingsBuilder, type PostingsIndex, type QueryTerm } from '../../src/search/postings.ts';
+import { processTerm, tokenize } from '../../src/search/text.ts';
+import { ARTICLE_DIR, PROJECT } from '../helpers/folders.ts';
+
+const tokenizing = { tokenize, processTerm };
+const toIndexed = (c: Chunk): IndexedChunk => ({ id: c.id, title: c.title, breadcrumb: c.breadcrumb.join(' › '), text: c.text });
+const fieldsOf = (c: IndexedChunk) => [c.title, c.breadcrumb, c.text];
+
+function build(chunks: readonly IndexedChunk[]): PostingsIndex {
+  const builder = new PostingsBuilder(chunks.length, tokenizing);
+  chunks.forEach((c, i) => builder.add(i, fieldsOf(c)));
+  return builder.finish();
+}
+
+/** What MiniSearch itself returns for the same exact terms and boosts: the reference. */
+function reference(ms: MiniSearch<IndexedChunk>, query: readonly QueryTerm[], boostDocument?: (id: string) => number) {
+  const boosts = new Map(query.map((q) => [q.term, q.boost]));
+  return ms.search(query.map((q) => q.term).join(' '), {
+    ...PLANNED_SEARCH,
+    boostTerm: (t: string) => boosts.get(t) ?? 1,
+    ...(boostDocument ? { boostDocument } : {}),
+  });
+}
+
+let chunks: IndexedChunk[] = [];
+let ms: MiniSearch<IndexedChunk>;
+let index: PostingsIndex;
+let terms: string[] = [];
+
+beforeAll(async () => {
+  const article = await loadKnowledge(ARTICLE_DIR);
+  const fixture = await loadKnowledge(`${PROJECT}/tests/fixtures/discord-knowledge`);
+  chunks = [...article.chunks, ...fixture.chunks].map(toIndexed);
+  ms = new MiniSearch<IndexedChunk>(INDEX_OPTIONS);
+  ms.addAll(chunks);
+  index = build(chunks);
+  terms = index.data.terms;
+});
+
+function expectSame(query: readonly QueryTerm[], boostDocument?: (id: string) => number) {
+  const expected = reference(ms, query, boostDocument);
+  const got = index.score(query, {
+    fieldBoosts: FIELD_BOOSTS,
+    limit: chunks.length,
+    ...(boostDocument ? { chunkBoost: (i: number) => boostDocument(chunks[i]!.id) } : {}),
+  });
+  expect(got.total).toBe(expected.length);
+  const byId = new Map(got.hits.map((h) => [chunks[h.chunk]!.id, h]));
+  for (const r of expected) {
+    const hit = byId.get(r.id as string);
+    expect(hit, r.id as string).toBeDefined();
+    expect(hit!.score).toBeCloseTo(r.score, 9);
+    expect([...hit!.terms].sort()).toEqual([...r.terms].sort());
+  }
+  // Best first, as MiniSearch orders them (ties may fall either way).
+  for (let i = 1; i < got.hits.length; i++) expect(got.hits[i - 1]!.score).toBeGreaterThanOrEqual(got.hits[i]!.score);
+}
+
+describe('PostingsIndex', () => {
+  it('indexes every term MiniSearch indexes, with the same chunk counts per field', () => {
+    expect(index.termCount).toBe(ms.termCount);
+    for (const term of terms) {
+      const data = ms.search(term, { ...PLANNED_SEARCH, fields: ['text'] });
+      expect(index.frequency(term, 'text'), term).toBe(data.length);
+    }
+  });
+
+  it.each([
+    ['one common term', [{ term: 'ai', boost: 1 }]],
+    ['several terms with boosts', [{ term: 'govern', boost: 1 }, { term: 'shanghai', boost: 0.7 }, { term: 'confer', boost: 0.4 }]],
+    ['a term in titles and breadcrumbs', [{ term: 'handbook', boost: 1 }, { term: 'deploy', boost: 1 }]],
+    ['a term no chunk has', [{ term: 'zzzz', boost: 1 }]],
+  ])('scores %s as MiniSearch does', (_, query) => {
+    expectSame(query);
+  });
+
+  it('applies a per-chunk boost, and a boost of 0 leaves the chunk out', () => {
+    const credit = (id: string) => (id.endsWith('#credit') ? 0 : id.includes('#p1') ? 2 : 1);
+    expectSame([{ term: 'ai', boost: 1 }, { term: 'illustr', boost: 1 }], credit);
+  });
+
+  it('matches MiniSearch on any set of indexed terms and boosts', () => {
+    const query = fc.uniqueArray(fc.record({ term: fc.constantFrom(...terms), boost: fc.double({ min: 0.1, max: 3, noNaN: true }) }), { selector: (q) => q.term, minLength: 1, maxLength: 12 });
+    fc.assert(fc.property(query, (q) => expectSame(q)), { numRuns: 200 });
+  });
+
+  it('returns the best `limit` hits of all, and counts every match', () => {
+    const query = [{ term: 'ai', boost: 1 }, { term: 'develop', boost: 1 }];
+    const all = index.score(query, { fieldBoosts: FIELD_BOOSTS, limit: chunks.length });
+    const few = index.score(query, { fieldBoosts: FIELD_BOOSTS, limit: 3 });
+    expect(few.total).toBe(all.total);
+    expect(few.hits).toEqual(all.hits.slice(0, 3));
+  });
+
+  it('leaves nothing behind between queries', () => {
+    const query = [{ term: 'govern', boost: 1 }];
+    const first = index.score(query, { fieldBoosts: FIELD_BOOSTS, limit: 10 });
+    index.score([{ term: 'ai', boost: 2 }, { term: 'govern', boost: 1 }], { fieldBoosts: FIELD_BOOSTS, limit: 10 });
+    expect(index.score(query, { fieldBoosts: FIELD_BOOSTS, limit: 10 })).toEqual(first);
+  });
+
+  it('filters chunks without changing their scores', () => {
+    const query = [{ term: 'ai', boost: 1 }];
+    const all = index.score(query, { fieldBoosts: FIELD_BOOSTS, limit: chunks.length });
+    const even = index.score(query, { fieldBoosts: FIELD_BOOSTS, limit: chunks.length, filter: (i) => i % 2 === 0 });
+    expect(even.hits).toEqual(all.hits.filter((h) => h.chunk % 2 === 0));
+    expect(even.total).toBe(even.hits.length);
+  });
+
+  it('rebuilt with chunks dropped, moved and added scores as an index built from scratch', () => {
+    // Drop every third chunk, keep the rest in order, and put two new chunks in between.
+    const kept = chunks.filter((_, i) => i % 3 !== 0);
+    const extra: IndexedChunk[] = [
+      { id: 'new#p1', title: 'New', breadcrumb: '', text: 'AI governance needs new rules for frontier models.' },
+      { id: 'new#p2', title: 'New', breadcrumb: 'Rules', text: 'Shanghai hosted the conference again.' },
+    ];
+    const next = [...kept.slice(0, 5), ...extra, ...kept.slice(5)];
+    const position = new Map(next.map((c, i) => [c.id, i]));
+    const remap = Int32Array.from(chunks, (c) => position.get(c.id) ?? -1);
+    const rebuilt = index.rebuilt(remap, next.length, extra.map((c) => ({ chunk: position.get(c.id)!, fields: fieldsOf(c) })), tokenizing);
+    const fresh = build(next);
+    for (const query of [[{ term: 'ai', boost: 1 }], [{ term: 'shanghai', boost: 1 }, { term: 'rule', boost: 0.5 }], [{ term: 'frontier', boost: 1 }]]) {
+      const a = rebuilt.score(query, { fieldBoosts: FIELD_BOOSTS, limit: 50 });
+      const b = fresh.score(query, { fieldBoosts: FIELD_BOOSTS, limit: 50 });
+      expect(a.total).toBe(b.total);
+      expect(a.hits.map((h) => [h.chunk, h.terms])).toEqual(b.hits.map((h) => [h.chunk, h.terms]));
+      a.hits.forEach((h, i) => expect(h.score).toBeCloseTo(b.hits[i]!.score, 9));
+    }
+    // The original still answers as before.
+    expect(index.chunkCount).toBe(chunks.length);
+  });
+});
