@@ -17,9 +17,9 @@ export interface Query {
  * Known-item queries: 3–8 consecutive-ish words of a random paragraph, as someone who remembers
  * a passage would type them. Deterministic for a given seed.
  */
-export function knownItemQueries(chunks: readonly Chunk[], count: number, seed = 42): Query[] {
+export function knownItemQueries(chunks: Iterable<Chunk>, count: number, seed = 42): Query[] {
   const random = seeded(seed);
-  const prose = chunks.filter((c) => c.kind === 'paragraph' && c.text.length >= 80);
+  const prose = [...chunks].filter((c) => c.kind === 'paragraph' && c.text.length >= 80);
   const out: Query[] = [];
   for (let tries = 0; out.length < count && tries < count * 20; tries++) {
     const chunk = prose[Math.floor(random() * prose.length)];
@@ -60,8 +60,8 @@ export async function benchEngine(knowledgeDir: string, cacheDir: string, querie
   const memory = process.memoryUsage();
   lines.push(
     `knowledge: ${knowledgeDir}`,
-    `  ${kb.documents.length} documents, ${kb.chunks.length} chunks, ${kb.skipped.length} skipped`,
-    `  build ${ms(buildMs)} ms · load persisted ${ms(loadMs)} ms (${built.kb.chunks.length === kb.chunks.length ? 'same chunks' : 'MISMATCH'}) · index file ${mb(size)}`,
+    `  ${kb.documents.length} documents, ${kb.chunks.size} chunks, ${kb.skipped.length} skipped`,
+    `  build ${ms(buildMs)} ms · load persisted ${ms(loadMs)} ms (${built.kb.chunks.size === kb.chunks.size ? 'same chunks' : 'MISMATCH'}) · index file ${mb(size)}`,
     `  after load: heap ${mb(memory.heapUsed)} · RSS ${mb(memory.rss)}`,
   );
 

@@ -21,7 +21,7 @@ export const askMessageCommand: MessageCommandModule = {
   },
   async execute(interaction, reply, ctx) {
     const text = interaction.targetMessage.content.trim();
-    await answer(interaction, reply, ctx, { private: ctx.settings.defaultPrivate, mention: null, slow: (kb) => kb.chunks.length > SLOW_ASK_CHUNKS }, (kb) =>
+    await answer(interaction, reply, ctx, { private: ctx.settings.defaultPrivate, mention: null, slow: (kb) => kb.chunks.size > SLOW_ASK_CHUNKS }, (kb) =>
       text === '' ? noticeOf(notice('That message has no text to ask about.')) : answerOf(presentAsk(ask(kb, text, { passages: 3 }))),
     );
   },

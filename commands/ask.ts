@@ -44,7 +44,7 @@ export const askCommand: ChatInputCommandModule = {
   async execute(interaction, reply, ctx) {
     const question = interaction.options.getString('question', true);
     const audience = audienceOf(interaction, ctx.settings);
-    await answer(interaction, reply, ctx, { ...audience, slow: (kb) => kb.chunks.length > SLOW_ASK_CHUNKS }, (kb) =>
+    await answer(interaction, reply, ctx, { ...audience, slow: (kb) => kb.chunks.size > SLOW_ASK_CHUNKS }, (kb) =>
       answerOf(presentAsk(ask(kb, question, { passages: PASSAGES }))),
     );
   },

@@ -27,7 +27,7 @@ const data = new SlashCommandBuilder()
 
 function paragraphsToRead(kb: KnowledgeBase, document: string | null, topic: string | null): number {
   if (topic) return 0;
-  return document ? (kb.documentById.get(document)?.paragraphs ?? 0) : kb.chunks.length;
+  return document ? (kb.documentById.get(document)?.paragraphs ?? 0) : kb.chunks.size;
 }
 
 export const summaryCommand: ChatInputCommandModule = {
@@ -47,7 +47,7 @@ export const summaryCommand: ChatInputCommandModule = {
       const document = documentOf(kb);
       try {
         const result = summarize(kb, { ...(topic ? { topic } : {}), ...(document ? { document } : {}) });
-        const titles = new Map(kb.chunks.map((c) => [c.id, c.title]));
+        const titles = new Map(result.sentences.map((s) => [s.chunkId, kb.chunks.get(s.chunkId)?.title ?? s.chunkId]));
         return answerOf(presentSummary(result, document ? (kb.documentById.get(document)?.title ?? null) : null, titles));
       } catch (error) {
         if (error instanceof UnknownDocumentError) return noticeOf(unknownDocument(documentInput ?? ''));

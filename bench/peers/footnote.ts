@@ -59,7 +59,7 @@ export async function footnoteFigures(knowledgeDir: string, loaded: LoadedKnowle
       heapBytes,
       query: percentiles(samples),
       top1: known > 0 ? hits / known : 0,
-      chunks: kb.chunks.length,
+      chunks: kb.chunks.size,
       note: notes.join('; '),
     };
   } finally {

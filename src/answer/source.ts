@@ -24,13 +24,15 @@ export function normalizeCitation(input: string): string {
 /** A paragraph in full, with the paragraphs before and after it. */
 export function source(kb: KnowledgeBase, citation: string): SourceResult {
   const id = normalizeCitation(citation);
-  const chunk = kb.chunkById.get(id);
+  const chunk = kb.chunks.get(id);
   if (!chunk) {
     const doc = id.split('#')[0] ?? '';
-    const near = [...kb.chunkById.keys()].filter((k) => k.startsWith(`${doc}#`)).slice(0, 3);
-    throw new UnknownCitationError(citation, near.length > 0 ? near : kb.chunks.slice(0, 3).map((c) => c.id));
+    const [start, end] = kb.chunks.rangeOf(doc);
+    const [from, to] = end > start ? [start, end] : [0, kb.chunks.size];
+    const near = Array.from({ length: Math.min(3, to - from) }, (_, i) => kb.chunks.idAt(from + i));
+    throw new UnknownCitationError(citation, near);
   }
-  const body = kb.bodyByDocument.get(chunk.document) ?? [];
+  const body = kb.chunks.bodyOf(chunk.document);
   const at = body.indexOf(chunk);
   return {
     chunk,

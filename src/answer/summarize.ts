@@ -97,10 +97,10 @@ export function summarize(kb: KnowledgeBase, options: SummaryOptions = {}): Summ
     chunks = hits.slice(0, TOPIC_CHUNKS).map((h) => h.chunk);
     topicTerms = plan.terms;
   } else {
-    chunks = document ? (kb.bodyByDocument.get(document) ?? []) : evenSample(kb.chunks.filter((c) => c.kind !== 'credit'), MAX_SUMMARY_CHUNKS);
+    chunks = document ? kb.chunks.bodyOf(document) : evenSample(bodyPositions(kb), MAX_SUMMARY_CHUNKS).map((i) => kb.chunks.at(i));
   }
 
-  const order = new Map(kb.chunks.map((c, i) => [c.id, i]));
+  const order = new Map(chunks.map((c) => [c.id, kb.chunks.indexOf(c.id)]));
   let candidates: Candidate[] = [];
   for (const chunk of chunks) {
     for (const sentence of quotableUnits(chunk)) {
@@ -149,4 +149,11 @@ export function summarize(kb: KnowledgeBase, options: SummaryOptions = {}): Summ
     sentences: chosen.map((c) => toExcerpt(c.chunk, c.sentence, topicTerms)),
     suggestions: [],
   };
+}
+
+/** Positions of every body paragraph (credits left out), without making the chunks. */
+function bodyPositions(kb: KnowledgeBase): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < kb.chunks.size; i++) if (kb.chunks.kindAt(i) !== 'credit') out.push(i);
+  return out;
 }

@@ -188,7 +188,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const opened = await open(config, io, log, values.rebuild === true);
         const { kb } = opened;
         if (json) {
-          print(io, JSON.stringify({ from: opened.from, ms: Math.round(opened.ms), documents: kb.documents.length, chunks: kb.chunks.length, skipped: kb.skipped }));
+          print(io, JSON.stringify({ from: opened.from, ms: Math.round(opened.ms), documents: kb.documents.length, chunks: kb.chunks.size, skipped: kb.skipped }));
         } else {
           print(io, formatIndexStats(kb, opened.from, opened.ms));
         }

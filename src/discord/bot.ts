@@ -238,7 +238,7 @@ export function createBot(config: BotConfig, deps: BotDeps = {}): Bot {
       const started = now();
       knowledge.load().then(
         (kb) => {
-          log.info({ documents: kb.documents.length, chunks: kb.chunks.length, ms: now() - started }, 'knowledge base ready');
+          log.info({ documents: kb.documents.length, chunks: kb.chunks.size, ms: now() - started }, 'knowledge base ready');
           if (config.watch && !stopped) {
             // A folder that cannot be watched (gone, or too many watches) must not take the bot down.
             try {

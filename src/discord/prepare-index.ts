@@ -44,7 +44,7 @@ async function main(): Promise<void> {
       from: opened.from,
       reason: opened.reason,
       documents: opened.kb.documents.length,
-      chunks: opened.kb.chunks.length,
+      chunks: opened.kb.chunks.size,
       ms: Math.round(opened.ms),
       file: cacheFileFor(cacheDir, config.knowledgeDir),
     };

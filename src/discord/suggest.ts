@@ -59,11 +59,10 @@ export function topicChoices(kb: KnowledgeBase, typed: string): Choice[] {
 export function citationChoices(kb: KnowledgeBase, typed: string, deadline: number, now: () => number): Choice[] {
   const q = typed.trim();
   const label = (id: string) => {
-    const chunk = kb.chunkById.get(id);
+    const chunk = kb.chunks.get(id);
     return chunk ? `${chunk.citation} — ${chunk.text}` : id;
   };
-  const byId = kb.chunks.filter((c) => q === '' || c.id.startsWith(q.toLowerCase())).slice(0, MAX);
-  const choices: Choice[] = byId.map((c) => ({ name: label(c.id), value: refFor(c.id, DiscordLimits.choiceValue) }));
+  const choices: Choice[] = idsStartingWith(kb, q.toLowerCase(), MAX).map((id) => ({ name: label(id), value: refFor(id, DiscordLimits.choiceValue) }));
   // Words, not an id being typed: also offer the paragraphs that contain them.
   if (choices.length < MAX && q !== '' && !q.includes('#') && now() < deadline) {
     for (const hit of search(kb, q, { prefix: true, limit: MAX }).hits) {
@@ -71,4 +70,19 @@ export function citationChoices(kb: KnowledgeBase, typed: string, deadline: numb
     }
   }
   return choices.length > 0 ? choices : echoChoice(typed);
+}
+
+/** Chunk ids that start with `prefix`, looking only inside the documents whose id can match. */
+function idsStartingWith(kb: KnowledgeBase, prefix: string, max: number): string[] {
+  const out: string[] = [];
+  for (const doc of kb.documents) {
+    if (!doc.id.startsWith(prefix) && !prefix.startsWith(`${doc.id}#`)) continue;
+    const [start, end] = kb.chunks.rangeOf(doc.id);
+    for (let i = start; i < end && out.length < max; i++) {
+      const id = kb.chunks.idAt(i);
+      if (id.startsWith(prefix)) out.push(id);
+    }
+    if (out.length >= max) break;
+  }
+  return out;
 }

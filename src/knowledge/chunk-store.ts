@@ -21,6 +21,9 @@ export interface ChunkColumns {
   texts: Buffer;
 }
 
+/** Part of a new store: a run [start, end) of an existing store's chunks, or chunks just read. */
+export type StorePart = { store: ChunkStore; start: number; end: number } | { chunks: readonly Chunk[] };
+
 /**
  * Every chunk of a knowledge base, in document order, made into objects only when asked for.
  * Start-up from a persisted index reads columns and a text buffer, so "ready" does not wait for
@@ -35,7 +38,7 @@ export class ChunkStore implements Iterable<Chunk> {
   /** First chunk of each document; one more entry for the end. */
   readonly #starts: Uint32Array;
 
-  private constructor(documents: readonly KnowledgeDocument[], columns: ChunkColumns, made?: Chunk[]) {
+  private constructor(documents: readonly KnowledgeDocument[], columns: ChunkColumns, made?: (Chunk | undefined)[]) {
     this.#documents = documents;
     this.#columns = columns;
     const n = columns.document.length;
@@ -53,38 +56,68 @@ export class ChunkStore implements Iterable<Chunk> {
 
   /** A store over chunks already made (a build): they must be grouped by document, in `documents` order. */
   static fromChunks(documents: readonly KnowledgeDocument[], chunks: readonly Chunk[]): ChunkStore {
-    const n = chunks.length;
+    return ChunkStore.assemble(documents, [{ chunks }]);
+  }
+
+  /**
+   * A store made of runs of another store's chunks (copied as bytes, never decoded) and of new
+   * chunks, in the order given: how a reload keeps the unchanged documents of a large folder.
+   */
+  static assemble(documents: readonly KnowledgeDocument[], parts: readonly StorePart[]): ChunkStore {
+    const n = parts.reduce((sum, p) => sum + ('chunks' in p ? p.chunks.length : p.end - p.start), 0);
     const documentIndex = new Map(documents.map((d, i) => [d.id, i]));
-    const document = new Uint32Array(n);
-    const paragraph = new Uint32Array(n);
-    const kind = new Uint8Array(n);
-    const breadcrumb = new Uint32Array(n);
-    const breadcrumbs: string[][] = [];
+    const columns = {
+      document: new Uint32Array(n),
+      paragraph: new Uint32Array(n),
+      kind: new Uint8Array(n),
+      breadcrumb: new Uint32Array(n),
+      breadcrumbs: [] as string[][],
+      textEnds: new Uint32Array(n),
+    };
     const breadcrumbId = new Map<string, number>();
-    const textEnds = new Uint32Array(n);
-    const texts: Buffer[] = [];
-    let bytes = 0;
-    for (let i = 0; i < n; i++) {
-      const c = chunks[i]!;
-      const d = documentIndex.get(c.document);
-      if (d === undefined) throw new Error(`chunk ${c.id} belongs to no document`);
-      document[i] = d;
-      paragraph[i] = c.paragraph;
-      kind[i] = KIND_CODE.get(c.kind) ?? 0;
-      const key = c.breadcrumb.join('\u0000');
+    const intern = (trail: string[]) => {
+      const key = trail.join('\u0000');
       let b = breadcrumbId.get(key);
       if (b === undefined) {
-        b = breadcrumbs.push(c.breadcrumb) - 1;
+        b = columns.breadcrumbs.push(trail) - 1;
         breadcrumbId.set(key, b);
       }
-      breadcrumb[i] = b;
-      const text = Buffer.from(c.text, 'utf8');
-      texts.push(text);
-      bytes += text.length;
-      textEnds[i] = bytes;
+      return b;
+    };
+    const texts: Buffer[] = [];
+    const made: (Chunk | undefined)[] = new Array<Chunk | undefined>(n);
+    let bytes = 0;
+    let at = 0;
+    const place = (i: number, documentId: string, paragraph: number, kind: number, trail: string[], textBytes: number) => {
+      const d = documentIndex.get(documentId);
+      if (d === undefined) throw new Error(`chunk ${i} belongs to no document (${documentId})`);
+      columns.document[i] = d;
+      columns.paragraph[i] = paragraph;
+      columns.kind[i] = kind;
+      columns.breadcrumb[i] = intern(trail);
+      bytes += textBytes;
+      columns.textEnds[i] = bytes;
+    };
+    for (const part of parts) {
+      if ('chunks' in part) {
+        for (const c of part.chunks) {
+          const text = Buffer.from(c.text, 'utf8');
+          texts.push(text);
+          made[at] = c;
+          place(at++, c.document, c.paragraph, KIND_CODE.get(c.kind) ?? 0, c.breadcrumb, text.length);
+        }
+        continue;
+      }
+      const from = part.store.#columns;
+      const first = part.start === 0 ? 0 : from.textEnds[part.start - 1]!;
+      texts.push(from.texts.subarray(first, part.end === 0 ? 0 : from.textEnds[part.end - 1]!));
+      for (let i = part.start; i < part.end; i++) {
+        const length = from.textEnds[i]! - (i === 0 ? 0 : from.textEnds[i - 1]!);
+        const doc = part.store.#documents[from.document[i]!]!;
+        place(at++, doc.id, from.paragraph[i]!, from.kind[i]!, from.breadcrumbs[from.breadcrumb[i]!]!, length);
+      }
     }
-    const columns = { document, paragraph, kind, breadcrumb, breadcrumbs, textEnds, texts: Buffer.concat(texts, bytes) };
-    return new ChunkStore(documents, columns, [...chunks]);
+    return new ChunkStore(documents, { ...columns, texts: Buffer.concat(texts, bytes) }, made);
   }
 
   static fromColumns(documents: readonly KnowledgeDocument[], columns: ChunkColumns): ChunkStore {
@@ -161,6 +194,10 @@ export class ChunkStore implements Iterable<Chunk> {
   rangeOf(documentId: string): [number, number] {
     const d = this.#documentIndex.get(documentId);
     return d === undefined ? [0, 0] : [this.#starts[d]!, this.#starts[d + 1]!];
+  }
+
+  kindAt(i: number): ChunkKind {
+    return KINDS[this.#columns.kind[i]!]!;
   }
 
   /** Index into the documents of the chunk at `i`. */

@@ -94,7 +94,7 @@ export function formatSource(result: SourceResult, style: TerminalStyle = PLAIN)
 
 export function formatIndexStats(kb: KnowledgeBase, from: 'cache' | 'build', ms: number): string {
   const lines = [
-    `${from === 'cache' ? 'Loaded' : 'Indexed'} ${kb.documents.length} document${kb.documents.length === 1 ? '' : 's'}, ${kb.chunks.length} chunks from ${kb.dir} in ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`}${from === 'cache' ? ' (persisted index, files unchanged)' : ''}.`,
+    `${from === 'cache' ? 'Loaded' : 'Indexed'} ${kb.documents.length} document${kb.documents.length === 1 ? '' : 's'}, ${kb.chunks.size} chunks from ${kb.dir} in ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`}${from === 'cache' ? ' (persisted index, files unchanged)' : ''}.`,
   ];
   if (kb.skipped.length > 0) {
     lines.push(`Skipped ${kb.skipped.length} file${kb.skipped.length === 1 ? '' : 's'}:`);

@@ -1,13 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { basename, join, resolve } from 'node:path';
-import MiniSearch, { type AsPlainObject } from 'minisearch';
-import type { Chunk, KnowledgeDocument, SkippedFile } from '../knowledge/index.ts';
+import { ChunkStore, type KnowledgeDocument, type SkippedFile } from '../knowledge/index.ts';
 import type { KnowledgeFile } from '../knowledge/files.ts';
 import { assembleKnowledgeBase, type IndexedFile, type KnowledgeBase } from './knowledge-base.ts';
-import { INDEX_OPTIONS, type IndexedChunk } from './options.ts';
+import { PostingsIndex } from './postings.ts';
 import type { Topic } from './topics.ts';
 import { deserializeVocabulary, serializeVocabulary, type SerializedVocabulary } from './vocabulary.ts';
 
@@ -15,7 +14,7 @@ import { deserializeVocabulary, serializeVocabulary, type SerializedVocabulary }
  * Bumped whenever chunking, tokenizing or the stored shape changes: an index written by another
  * version is rebuilt, never read.
  */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 const FORMAT = 'footnote-index';
 
 /**
@@ -45,21 +44,33 @@ interface Header {
   version: number;
   engine: string;
   fingerprint: string;
+  /** sha256 of everything after the header line. */
   checksum: string;
+  /** Byte length of each section, in SECTIONS order; each starts on an 8-byte boundary. */
+  sections: number[];
 }
 
-interface Payload {
+/** Everything that is not a typed array: small next to the chunks and postings. */
+interface Meta {
   dir: string;
   indexedAt: string;
   documentIndexedAt: [string, string][];
   files: IndexedFile[];
   documents: KnowledgeDocument[];
-  chunks: Chunk[];
   skipped: SkippedFile[];
   topics: Topic[];
   vocabulary: SerializedVocabulary;
-  index: AsPlainObject;
+  breadcrumbs: string[][];
+  terms: string[];
 }
+
+/**
+ * The file after its header line. Typed arrays are written as their bytes and read back as views
+ * of the file's buffer, and the chunk texts stay one UTF-8 buffer: loading 260,000 paragraphs
+ * is a read, a checksum and a small JSON parse, not 200 MB of JSON turned back into objects.
+ */
+const SECTIONS = ['meta', 'chunk.document', 'chunk.paragraph', 'chunk.kind', 'chunk.breadcrumb', 'chunk.textEnds', 'chunk.texts', 'postings.offsets', 'postings.docs', 'postings.freqs', 'postings.fieldLengths'] as const;
+const ALIGN = 8;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -78,31 +89,73 @@ export function fingerprintFiles(files: readonly KnowledgeFile[]): string {
   return hash.digest('hex');
 }
 
+const bytesOf = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+const padding = (length: number) => Buffer.alloc((ALIGN - (length % ALIGN)) % ALIGN);
+
 /**
- * Writes the index as one header line and a JSON body. The header's checksum covers the body, so
- * a truncated or corrupted file is detected; the write goes to a temporary file that is renamed
- * into place, so a crash mid-write never leaves half a file under the real name.
+ * Writes the index as one header line and its sections. The header's checksum covers the rest,
+ * so a truncated or corrupted file is detected; the sections are written one after another
+ * (never joined into one string, which at 260,000 paragraphs doubled the peak memory of a
+ * build), to a temporary file that is renamed into place, so a crash mid-write never leaves
+ * half a file under the real name.
  */
 export async function saveIndex(file: string, kb: KnowledgeBase): Promise<void> {
-  const payload: Payload = {
+  const columns = kb.chunks.columns;
+  const postings = kb.index.data;
+  const meta: Meta = {
     dir: kb.dir,
     indexedAt: kb.indexedAt,
     documentIndexedAt: [...kb.documentIndexedAt],
     files: kb.files,
     documents: kb.documents,
-    chunks: kb.chunks,
     skipped: kb.skipped,
     topics: kb.topics,
     vocabulary: serializeVocabulary(kb.vocabulary),
-    index: kb.index.toJSON(),
+    breadcrumbs: columns.breadcrumbs,
+    terms: postings.terms,
   };
-  const body = JSON.stringify(payload);
-  const header: Header = { format: FORMAT, version: INDEX_FORMAT_VERSION, engine: engineSourceHash(), fingerprint: kb.fingerprint, checksum: sha256(body) };
+  const sections: Buffer[] = [
+    Buffer.from(JSON.stringify(meta), 'utf8'),
+    bytesOf(columns.document),
+    bytesOf(columns.paragraph),
+    bytesOf(columns.kind),
+    bytesOf(columns.breadcrumb),
+    bytesOf(columns.textEnds),
+    columns.texts,
+    bytesOf(postings.offsets),
+    bytesOf(postings.docs),
+    bytesOf(postings.freqs),
+    bytesOf(postings.fieldLengths),
+  ];
+  const hash = createHash('sha256');
+  for (const section of sections) hash.update(section).update(padding(section.length));
+  const header: Header = {
+    format: FORMAT,
+    version: INDEX_FORMAT_VERSION,
+    engine: engineSourceHash(),
+    fingerprint: kb.fingerprint,
+    checksum: hash.digest('hex'),
+    sections: sections.map((b) => b.length),
+  };
+  // The header line is padded so the sections after it start aligned.
+  const line = JSON.stringify(header);
+  const headerBytes = Buffer.from(`${line}${' '.repeat((ALIGN - ((Buffer.byteLength(line) + 1) % ALIGN)) % ALIGN)}\n`, 'utf8');
+
   await mkdir(resolve(file, '..'), { recursive: true });
   await removeStaleTemps(file);
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await writeFile(temp, `${JSON.stringify(header)}\n${body}`);
+    const handle = await open(temp, 'w');
+    try {
+      await handle.write(headerBytes);
+      for (const section of sections) {
+        await handle.write(section);
+        const pad = padding(section.length);
+        if (pad.length > 0) await handle.write(pad);
+      }
+    } finally {
+      await handle.close();
+    }
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
@@ -131,17 +184,17 @@ export type CacheRead =
 
 /** Reads a persisted index if, and only if, it is whole, of this version, and of these files. */
 export async function loadIndex(file: string, fingerprint: string): Promise<CacheRead> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, reason: code === 'ENOENT' ? 'no persisted index yet' : `persisted index unreadable (${code})` };
   }
-  const newline = text.indexOf('\n');
+  const newline = bytes.indexOf(0x0a);
   let header: Partial<Header>;
   try {
-    header = JSON.parse(newline < 0 ? text : text.slice(0, newline)) as Partial<Header>;
+    header = JSON.parse(bytes.toString('utf8', 0, newline < 0 ? bytes.length : newline)) as Partial<Header>;
   } catch {
     return { ok: false, reason: 'persisted index is corrupt (bad header)' };
   }
@@ -151,26 +204,73 @@ export async function loadIndex(file: string, fingerprint: string): Promise<Cach
   }
   if (header.engine !== engineSourceHash()) return { ok: false, reason: 'persisted index was built by another version of the engine' };
   if (header.fingerprint !== fingerprint) return { ok: false, reason: 'knowledge files changed since the index was built' };
-  const body = text.slice(newline + 1);
-  if (newline < 0 || sha256(body) !== header.checksum) return { ok: false, reason: 'persisted index is corrupt (checksum mismatch)' };
+  const body = bytes.subarray(newline + 1);
+  if (newline < 0 || createHash('sha256').update(body).digest('hex') !== header.checksum) {
+    return { ok: false, reason: 'persisted index is corrupt (checksum mismatch)' };
+  }
   try {
-    const payload = JSON.parse(body) as Payload;
-    const index = MiniSearch.loadJS<IndexedChunk>(payload.index, INDEX_OPTIONS);
+    const s = splitSections(body, header.sections);
+    const meta = JSON.parse(s.bytes('meta').toString('utf8')) as Meta;
+    const chunks = ChunkStore.fromColumns(meta.documents, {
+      document: s.array('chunk.document', Uint32Array),
+      paragraph: s.array('chunk.paragraph', Uint32Array),
+      kind: s.array('chunk.kind', Uint8Array),
+      breadcrumb: s.array('chunk.breadcrumb', Uint32Array),
+      breadcrumbs: meta.breadcrumbs,
+      textEnds: s.array('chunk.textEnds', Uint32Array),
+      texts: s.bytes('chunk.texts'),
+    });
+    const index = new PostingsIndex({
+      terms: meta.terms,
+      offsets: s.array('postings.offsets', Uint32Array),
+      docs: s.array('postings.docs', Uint32Array),
+      freqs: s.array('postings.freqs', Uint16Array),
+      fieldLengths: s.array('postings.fieldLengths', Uint32Array),
+    });
+    if (index.chunkCount !== chunks.size) throw new Error(`${chunks.size} chunks but ${index.chunkCount} indexed`);
     const kb = assembleKnowledgeBase({
-      dir: payload.dir,
-      documents: payload.documents,
-      chunks: payload.chunks,
-      skipped: payload.skipped,
+      dir: meta.dir,
+      documents: meta.documents,
+      chunks,
+      skipped: meta.skipped,
       index,
-      vocabulary: deserializeVocabulary(payload.vocabulary),
-      topics: payload.topics,
-      files: payload.files,
-      indexedAt: payload.indexedAt,
-      documentIndexedAt: new Map(payload.documentIndexedAt),
+      vocabulary: deserializeVocabulary(meta.vocabulary),
+      topics: meta.topics,
+      files: meta.files,
+      indexedAt: meta.indexedAt,
+      documentIndexedAt: new Map(meta.documentIndexedAt),
       fingerprint,
     });
     return { ok: true, kb };
   } catch (error) {
     return { ok: false, reason: `persisted index is corrupt (${error instanceof Error ? error.message : String(error)})` };
   }
+}
+
+type TypedArrayOf<T> = { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number };
+
+/** The sections of a body, as byte ranges and as typed-array views (copied only if misaligned). */
+function splitSections(body: Buffer, lengths: unknown) {
+  if (!Array.isArray(lengths) || lengths.length !== SECTIONS.length || !lengths.every((n) => Number.isInteger(n) && n >= 0)) {
+    throw new Error('bad section table');
+  }
+  const starts = new Map<string, [number, number]>();
+  let at = 0;
+  SECTIONS.forEach((name, i) => {
+    const length = lengths[i] as number;
+    starts.set(name, [at, length]);
+    at += length + ((ALIGN - (length % ALIGN)) % ALIGN);
+  });
+  if (at !== body.length) throw new Error(`sections add up to ${at} bytes, the file holds ${body.length}`);
+  const bytes = (name: (typeof SECTIONS)[number]) => {
+    const [start, length] = starts.get(name)!;
+    return body.subarray(start, start + length);
+  };
+  const array = <T>(name: (typeof SECTIONS)[number], type: TypedArrayOf<T>): T => {
+    const b = bytes(name);
+    if (b.length % type.BYTES_PER_ELEMENT !== 0) throw new Error(`section ${name} is ${b.length} bytes`);
+    const aligned = b.byteOffset % type.BYTES_PER_ELEMENT === 0 ? b : Buffer.from(b);
+    return new type(aligned.buffer, aligned.byteOffset, b.length / type.BYTES_PER_ELEMENT);
+  };
+  return { bytes, array };
 }

@@ -1,9 +1,8 @@
-import MiniSearch, { type Options } from 'minisearch';
-import type { Chunk, KnowledgeDocument, SkippedFile } from '../knowledge/index.ts';
+import { ChunkStore, type Chunk, type KnowledgeDocument, type SkippedFile } from '../knowledge/index.ts';
 import type { LoadedKnowledge } from '../knowledge/load.ts';
-import { INDEX_OPTIONS, type IndexedChunk } from './options.ts';
+import { PostingsBuilder, type PostingsIndex, type Tokenizing } from './postings.ts';
 import { extractTopics, type Topic } from './topics.ts';
-import { processTerm } from './text.ts';
+import { processTerm, tokenize } from './text.ts';
 import { VocabularyRecorder, type Vocabulary } from './vocabulary.ts';
 
 /** A knowledge file as it was when indexed: what a reload compares against. */
@@ -17,12 +16,10 @@ export interface IndexedFile {
 export interface KnowledgeBase {
   dir: string;
   documents: KnowledgeDocument[];
-  chunks: Chunk[];
-  chunkById: Map<string, Chunk>;
+  /** Every chunk, grouped by document in `documents` order; positions are the index's chunk numbers. */
+  chunks: ChunkStore;
   documentById: Map<string, KnowledgeDocument>;
-  /** Body chunks of each document in paragraph order (the credit excluded), for neighbours. */
-  bodyByDocument: Map<string, Chunk[]>;
-  index: MiniSearch<IndexedChunk>;
+  index: PostingsIndex;
   vocabulary: Vocabulary;
   topics: Topic[];
   skipped: SkippedFile[];
@@ -41,9 +38,9 @@ export interface KnowledgeBase {
  */
 export const CREDIT_KEYWORDS = 'credit illustration illustrator picture image photo photograph photographer artwork artist drawing graphic cartoon';
 
-export function toIndexed(chunk: Chunk): IndexedChunk {
-  const breadcrumb = chunk.breadcrumb.join(' › ');
-  return { id: chunk.id, title: chunk.title, breadcrumb: chunk.kind === 'credit' ? CREDIT_KEYWORDS : breadcrumb, text: chunk.text };
+/** What is indexed for a chunk, field by field (see FIELDS): title, breadcrumb, text. */
+export function indexedFields(chunk: Chunk): [string, string, string] {
+  return [chunk.title, chunk.kind === 'credit' ? CREDIT_KEYWORDS : chunk.breadcrumb.join(' › '), chunk.text];
 }
 
 /** What a chunk says, for the vocabulary: its headings, its words, and what a credit is. */
@@ -51,53 +48,34 @@ export function chunkBody(chunk: Chunk): string {
   return `${chunk.breadcrumb.join('\n')}\n${chunk.text}${chunk.kind === 'credit' ? `\n${CREDIT_KEYWORDS}` : ''}`;
 }
 
-export type KnowledgeBaseParts = Omit<KnowledgeBase, 'chunkById' | 'documentById' | 'bodyByDocument'>;
+export type KnowledgeBaseParts = Omit<KnowledgeBase, 'documentById'>;
 
 /** Adds the lookup tables that are cheaper to rebuild than to store. */
 export function assembleKnowledgeBase(parts: KnowledgeBaseParts): KnowledgeBase {
-  const chunkById = new Map(parts.chunks.map((c) => [c.id, c]));
-  const documentById = new Map(parts.documents.map((d) => [d.id, d]));
-  const bodyByDocument = new Map<string, Chunk[]>();
-  for (const chunk of parts.chunks) {
-    if (chunk.kind === 'credit') continue;
-    const list = bodyByDocument.get(chunk.document) ?? [];
-    list.push(chunk);
-    bodyByDocument.set(chunk.document, list);
-  }
-  return { ...parts, chunkById, documentById, bodyByDocument };
+  return { ...parts, documentById: new Map(parts.documents.map((d) => [d.id, d])) };
 }
 
-/**
- * The index options for a build: MiniSearch's own tokenizing also feeds the vocabulary recorder,
- * so the build reads each paragraph once. The first field MiniSearch extracts from a document is
- * its id, which marks where one chunk's words end and the next one's begin.
- */
-function recordingOptions(recorder: VocabularyRecorder): Options<IndexedChunk> {
+/** How chunks are indexed: the tokenizer and term rule, and the vocabulary listening in. */
+export function indexTokenizing(recorder?: VocabularyRecorder): Tokenizing {
   return {
-    ...INDEX_OPTIONS,
-    extractField: (document, field) => {
-      if (field === 'id') recorder.startChunk();
-      return document[field as keyof IndexedChunk];
-    },
-    processTerm: (term, field) => {
-      const stem = processTerm(term);
-      if (stem !== null && field !== 'title') recorder.word(term, stem);
-      return stem;
-    },
+    tokenize,
+    processTerm,
+    ...(recorder ? { observe: { chunk: () => recorder.startChunk(), term: (token: string, stem: string) => recorder.word(token, stem) } } : {}),
   };
 }
 
 export function buildKnowledgeBase(dir: string, loaded: LoadedKnowledge, fingerprint: string): KnowledgeBase {
   const recorder = new VocabularyRecorder();
-  const index = new MiniSearch<IndexedChunk>(recordingOptions(recorder));
-  index.addAll(loaded.chunks.map(toIndexed));
+  const builder = new PostingsBuilder(loaded.chunks.length, indexTokenizing(recorder));
+  loaded.chunks.forEach((chunk, i) => builder.add(i, indexedFields(chunk)));
+  const index = builder.finish();
   const vocabulary = recorder.finish(loaded.documents.map((d) => d.title));
-  const topics = extractTopics(loaded.chunks.map((c) => c.text));
+  const topics = extractTopics(loaded.chunks.length, (i) => loaded.chunks[i]!.text);
   const indexedAt = new Date().toISOString();
   return assembleKnowledgeBase({
     dir,
     documents: loaded.documents,
-    chunks: loaded.chunks,
+    chunks: ChunkStore.fromChunks(loaded.documents, loaded.chunks),
     skipped: loaded.skipped,
     files: loaded.files.map((f) => ({ path: f.path, size: f.size, mtimeMs: f.mtimeMs })),
     index,

@@ -129,12 +129,14 @@ export class PostingsIndex {
         for (let p = start; p < end; p++) {
           const d = docs[p]!;
           const tf = freqs[p]!;
-          s.scores[d]! += weight * (D + (tf * (K + 1)) / (tf + K * (1 - B) + B * norm * fieldLengths[d * F + f]!));
+          s.scores[d] = s.scores[d]! + weight * (D + (tf * (K + 1)) / (tf + K * (1 - B) + B * norm * fieldLengths[d * F + f]!));
           if (s.seen[d] !== stamp) {
             s.seen[d] = stamp;
-            if (s.matched[d]++ === 0) touched = s.touch(touched, d);
-            s.low[d]! |= low;
-            s.high[d]! |= high;
+            const matched = s.matched[d]!;
+            s.matched[d] = matched + 1;
+            if (matched === 0) touched = s.touch(touched, d);
+            s.low[d] = s.low[d]! | low;
+            s.high[d] = s.high[d]! | high;
           }
         }
       }

@@ -1,10 +1,9 @@
 import type { Chunk } from '../knowledge/index.ts';
 import type { KnowledgeBase } from './knowledge-base.ts';
-import { PLANNED_SEARCH } from './options.ts';
+import { FIELD_BOOSTS } from './options.ts';
 import type { QueryPlan } from './plan.ts';
 import { normalizeWord, words } from './text.ts';
 
-const CREDIT_SUFFIX = '#credit';
 const CREDIT_BOOST = 0.6;
 
 export interface Hit {
@@ -31,23 +30,19 @@ export interface Ranked {
 export function runQuery(kb: KnowledgeBase, plan: QueryPlan, options: QueryOptions = {}): Ranked {
   if (plan.terms.size === 0) return { hits: [], total: 0 };
   const { document } = options;
-  const terms = selectiveTerms(kb, plan);
-  const results = kb.index.search(terms.join(' '), {
-    ...PLANNED_SEARCH,
-    boostTerm: (term: string) => plan.terms.get(term) ?? 1,
-    // A credit line is a few words long, so BM25 would rank it high for any word it shares.
-    boostDocument: (id: string) => (id.endsWith(CREDIT_SUFFIX) ? CREDIT_BOOST : 1),
-    ...(document ? { filter: (r: { id: string }) => kb.chunkById.get(r.id)?.document === document } : {}),
-  });
-  // Only the best are turned into hits: the rest would be garbage the moment they were made.
+  const terms = selectiveTerms(kb, plan).map((term) => ({ term, boost: plan.terms.get(term) ?? 1 }));
+  const [from, to] = document ? kb.chunks.rangeOf(document) : [0, 0];
+  // Only the best are made into hits: a query can match tens of thousands of chunks.
   const wanted = Math.max(options.limit ?? DEFAULT_LIMIT, RERANK_DEPTH);
-  const hits: Hit[] = [];
-  for (const r of results) {
-    if (hits.length >= wanted) break;
-    const chunk = kb.chunkById.get(r.id as string);
-    if (chunk) hits.push({ chunk, score: r.score, terms: r.terms });
-  }
-  return { hits: rerank(hits, plan).slice(0, options.limit ?? DEFAULT_LIMIT), total: results.length };
+  const scored = kb.index.score(terms, {
+    fieldBoosts: FIELD_BOOSTS,
+    limit: wanted,
+    // A credit line is a few words long, so BM25 would rank it high for any word it shares.
+    chunkBoost: (i) => (kb.chunks.kindAt(i) === 'credit' ? CREDIT_BOOST : 1),
+    ...(document ? { filter: (i: number) => i >= from && i < to } : {}),
+  });
+  const hits: Hit[] = scored.hits.map((h) => ({ chunk: kb.chunks.at(h.chunk), score: h.score, terms: h.terms }));
+  return { hits: rerank(hits, plan).slice(0, options.limit ?? DEFAULT_LIMIT), total: scored.total };
 }
 
 const DEFAULT_LIMIT = 100;

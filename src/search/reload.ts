@@ -1,10 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import MiniSearch from 'minisearch';
-import type { Chunk, KnowledgeDocument, SkippedFile } from '../knowledge/index.ts';
-import { assignSlugs, KnowledgeFolderError, listKnowledgeFiles, loadFile, type KnowledgeFile } from '../knowledge/index.ts';
+import type { Chunk, KnowledgeDocument, SkippedFile, StorePart } from '../knowledge/index.ts';
+import { assignSlugs, ChunkStore, KnowledgeFolderError, listKnowledgeFiles, loadFile, type KnowledgeFile } from '../knowledge/index.ts';
 import { fingerprintFiles } from './cache.ts';
-import { assembleKnowledgeBase, chunkBody, toIndexed, type KnowledgeBase } from './knowledge-base.ts';
-import { INDEX_OPTIONS, type IndexedChunk } from './options.ts';
+import { assembleKnowledgeBase, chunkBody, indexedFields, indexTokenizing, type KnowledgeBase } from './knowledge-base.ts';
 import { extractTopics } from './topics.ts';
 import { updateVocabulary } from './vocabulary.ts';
 
@@ -75,7 +73,7 @@ export async function reloadKnowledgeBase(kb: KnowledgeBase): Promise<Reloaded> 
     throw new KnowledgeFolderError(`no usable documents left in knowledge folder ${kb.dir}; keeping the current index`);
   }
 
-  const removedChunks = kb.chunks.filter((c) => outgoingIds.has(c.document));
+  const removedChunks = outgoing.flatMap((d) => kb.chunks.ofDocument(d.id));
   const addedChunks = fresh.flatMap((f) => f.chunks);
   const vocabulary = updateVocabulary(
     kb.vocabulary,
@@ -83,15 +81,27 @@ export async function reloadKnowledgeBase(kb: KnowledgeBase): Promise<Reloaded> 
     { bodies: addedChunks.map(chunkBody), titles: fresh.map((f) => f.document.title) },
   );
 
-  // Documents in folder order, as a full build would have them.
+  // Documents in folder order, as a full build would have them; kept documents' chunks are
+  // copied as they are, and their postings renumbered rather than re-indexed.
   const documents = [...kept, ...fresh.map((f) => f.document)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const chunksByDoc = new Map<string, Chunk[]>();
-  for (const c of kb.chunks) if (!outgoingIds.has(c.document)) (chunksByDoc.get(c.document) ?? chunksByDoc.set(c.document, []).get(c.document)!).push(c);
-  for (const f of fresh) chunksByDoc.set(f.document.id, f.chunks);
-  const chunks: Chunk[] = [];
-  for (const d of documents) for (const c of chunksByDoc.get(d.id) ?? []) chunks.push(c);
-
-  const index = updatedIndex(kb.index, removedChunks, addedChunks, chunks);
+  const freshById = new Map(fresh.map((f) => [f.document.id, f.chunks]));
+  const remap = new Int32Array(kb.chunks.size).fill(-1);
+  const parts: StorePart[] = [];
+  const added: { chunk: number; fields: string[] }[] = [];
+  let at = 0;
+  for (const d of documents) {
+    const chunks = freshById.get(d.id);
+    if (chunks) {
+      parts.push({ chunks });
+      for (const c of chunks) added.push({ chunk: at++, fields: indexedFields(c) });
+      continue;
+    }
+    const [start, end] = kb.chunks.rangeOf(d.id);
+    parts.push({ store: kb.chunks, start, end });
+    for (let i = start; i < end; i++) remap[i] = at++;
+  }
+  const chunks = ChunkStore.assemble(documents, parts);
+  const index = kb.index.rebuilt(remap, chunks.size, added, indexTokenizing());
   const now = new Date().toISOString();
   const documentIndexedAt = new Map([...kb.documentIndexedAt].filter(([id]) => !outgoingIds.has(id)));
   for (const f of fresh) documentIndexedAt.set(f.document.id, now);
@@ -104,7 +114,7 @@ export async function reloadKnowledgeBase(kb: KnowledgeBase): Promise<Reloaded> 
     files: listing.files.map((f) => ({ path: f.path, size: f.size, mtimeMs: f.mtimeMs })),
     index,
     vocabulary,
-    topics: extractTopics(chunks.map((c) => c.text)),
+    topics: extractTopics(chunks.size, (i) => chunks.at(i).text),
     indexedAt: now,
     documentIndexedAt,
     fingerprint,
@@ -122,22 +132,4 @@ export async function reloadKnowledgeBase(kb: KnowledgeBase): Promise<Reloaded> 
       ms: performance.now() - started,
     },
   };
-}
-
-/**
- * A copy of the index with the removed chunks discarded and the added ones indexed. The live
- * index is never modified: it keeps answering, whole, until the caller swaps in the new one.
- * Copying goes through MiniSearch's own serialised form, which costs far less than re-indexing
- * every paragraph when one document of hundreds changed.
- */
-function updatedIndex(live: MiniSearch<IndexedChunk>, removed: readonly Chunk[], added: readonly Chunk[], all: readonly Chunk[]): MiniSearch<IndexedChunk> {
-  if (removed.length + added.length > all.length / 2) {
-    const rebuilt = new MiniSearch<IndexedChunk>(INDEX_OPTIONS);
-    rebuilt.addAll(all.map(toIndexed));
-    return rebuilt;
-  }
-  const copy = MiniSearch.loadJS<IndexedChunk>(live.toJSON(), INDEX_OPTIONS);
-  for (const chunk of removed) copy.discard(chunk.id);
-  copy.addAll(added.map(toIndexed));
-  return copy;
 }

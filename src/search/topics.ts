@@ -18,13 +18,13 @@ const isNamePart = (w: string) => /^(?:\p{Lu}|\p{N}+\p{Lu})/u.test(w);
  * Proper names of two or more words ("World AI Conference", "United Arab Emirates"): the things a
  * body of material is about, offered as suggestions when a question falls outside it.
  */
-export function extractTopics(texts: readonly string[], limit = 50): Topic[] {
+export function extractTopics(count: number, textAt: (i: number) => string, limit = 50): Topic[] {
   const counts = new Map<string, number>();
   // The names a folder mentions most show up in any fair sample of it; reading every paragraph
   // of a large folder would cost seconds for the same list.
-  const step = Math.max(1, texts.length / MAX_TEXTS);
-  for (let at = 0; at < texts.length; at += step) {
-    const text = texts[Math.floor(at)] ?? '';
+  const step = Math.max(1, count / MAX_TEXTS);
+  for (let at = 0; at < count; at += step) {
+    const text = textAt(Math.floor(at));
     const seen = new Set<string>();
     let run: Word[] = [];
     let lastEnd = -1;

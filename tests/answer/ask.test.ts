@@ -21,7 +21,7 @@ describe('ask on the article', () => {
     const result = ask(kb, 'Which countries did China cooperate with on research?');
     expect(result.answer.length).toBeGreaterThan(0);
     for (const excerpt of result.answer) {
-      const chunk = kb.chunkById.get(excerpt.chunkId);
+      const chunk = kb.chunks.get(excerpt.chunkId);
       expect(chunk?.text).toContain(excerpt.text);
       expect(excerpt.citation).toBe(chunk?.citation);
       expect(excerpt.text).toMatch(/[.!?"]$/);

@@ -8,7 +8,7 @@ describe('summarize', () => {
     const summary = summarize(kb, { sentences: 6 });
     expect(summary.sentences).toHaveLength(6);
     const positions = summary.sentences.map((s) => {
-      const chunk = kb.chunkById.get(s.chunkId);
+      const chunk = kb.chunks.get(s.chunkId);
       expect(chunk, s.chunkId).toBeDefined();
       expect(chunk?.text).toContain(s.text);
       expect(s.citation).toBe(chunk?.citation);

@@ -44,9 +44,9 @@ describe('ask --json', () => {
     const scores = result.results.map((r) => r.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     const kb = await articleKb();
-    for (const r of result.results) expect(r.text).toBe(kb.chunkById.get(r.id)?.text);
+    for (const r of result.results) expect(r.text).toBe(kb.chunks.get(r.id)?.text);
     for (const a of result.answer) {
-      expect(kb.chunkById.get(a.citation)?.text).toContain(a.text);
+      expect(kb.chunks.get(a.citation)?.text).toContain(a.text);
       expect(a.text).not.toMatch(/\*\*|…/);
     }
   });
@@ -93,7 +93,7 @@ describe('other commands', () => {
     const { sentences } = JSON.parse(stdout) as { sentences: { text: string; citation: string }[] };
     expect(sentences).toHaveLength(3);
     const kb = await articleKb();
-    for (const s of sentences) expect(kb.chunkById.get(s.citation)?.text).toContain(s.text);
+    for (const s of sentences) expect(kb.chunks.get(s.citation)?.text).toContain(s.text);
   });
 
   it('prints readable text with citations', async () => {

@@ -12,7 +12,7 @@ describe('query path properties', () => {
       fc.property(query, (q) => {
         const result = ask(kb, q);
         expect(typeof result.answered).toBe('boolean');
-        for (const excerpt of result.answer) expect(kb.chunkById.get(excerpt.chunkId)?.text).toContain(excerpt.text);
+        for (const excerpt of result.answer) expect(kb.chunks.get(excerpt.chunkId)?.text).toContain(excerpt.text);
         for (const excerpt of result.answer) {
           for (const [s, e] of excerpt.marks) expect(0 <= s && s < e && e <= excerpt.text.length).toBe(true);
         }

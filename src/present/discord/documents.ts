@@ -9,7 +9,7 @@ import { COLOR, type ReplyBody } from './types.ts';
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The documents in the knowledge base, their paragraph counts, and when they were indexed. */
-export function presentDocuments(kb: Pick<KnowledgeBase, 'documents' | 'chunks' | 'skipped' | 'indexedAt'> & Partial<Pick<KnowledgeBase, 'documentIndexedAt'>>): ReplyBody {
+export function presentDocuments(kb: Pick<KnowledgeBase, 'documents' | 'skipped' | 'indexedAt'> & { chunks: { size: number } } & Partial<Pick<KnowledgeBase, 'documentIndexedAt'>>): ReplyBody {
   const lines = kb.documents.map((d) => {
     const at = Date.parse(kb.documentIndexedAt?.get(d.id) ?? '');
     const when = Number.isFinite(at) ? ` · indexed <t:${Math.floor(at / 1000)}:R>` : '';
@@ -20,7 +20,7 @@ export function presentDocuments(kb: Pick<KnowledgeBase, 'documents' | 'chunks' 
   const embed: APIEmbed = {
     color: COLOR.answer,
     title: 'Documents',
-    footer: { text: `${plural(kb.documents.length, 'document')} · ${plural(kb.chunks.length, 'citable paragraph')}` },
+    footer: { text: `${plural(kb.documents.length, 'document')} · ${plural(kb.chunks.size, 'citable paragraph')}` },
     ...(Number.isFinite(indexed) ? { timestamp: new Date(indexed).toISOString() } : {}),
   };
   if (kb.skipped.length > 0) {

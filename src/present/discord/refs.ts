@@ -31,7 +31,7 @@ function hashTables(kb: KnowledgeBase): { chunks: Map<string, string>; documents
   let tables = hashed.get(kb);
   if (!tables) {
     tables = {
-      chunks: new Map(kb.chunks.map((c) => [`~${hash(c.id)}`, c.id])),
+      chunks: new Map(Array.from({ length: kb.chunks.size }, (_, i) => kb.chunks.idAt(i)).map((id) => [`~${hash(id)}`, id])),
       documents: new Map(kb.documents.map((d) => [`~${hash(d.id)}`, d.id])),
     };
     hashed.set(kb, tables);
@@ -42,7 +42,7 @@ function hashTables(kb: KnowledgeBase): { chunks: Map<string, string>; documents
 /** The chunk a reference (or a plain chunk id) names, if the material still has it. */
 export function resolveChunkRef(kb: KnowledgeBase, ref: string): Chunk | undefined {
   const id = ref.startsWith('~') ? hashTables(kb).chunks.get(ref) : ref;
-  return id === undefined ? undefined : kb.chunkById.get(id);
+  return id === undefined ? undefined : kb.chunks.get(id);
 }
 
 /** The document id a reference names: `~hash` resolved, anything else passed through. */

@@ -96,7 +96,7 @@ describe('the swap', () => {
           const r = ask(kb, 'Where does the deploy key live?');
           const text = r.answer[0]?.text ?? '';
           // Whatever the index returned must be a paragraph of the same knowledge base.
-          for (const p of r.passages) expect(kb.chunkById.get(p.chunk.id)).toBe(p.chunk);
+          for (const p of r.passages) expect(kb.chunks.get(p.chunk.id)).toBe(p.chunk);
           seen.add(text);
         }
         await new Promise((resolve) => setImmediate(resolve));

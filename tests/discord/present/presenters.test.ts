@@ -96,7 +96,7 @@ describe('presenters respect every limit', () => {
   it('/documents: a thousand documents', () => {
     const documents = Array.from({ length: 1000 }, (_, i) => ({ id: `doc-${i}`, path: `doc-${i}.md`, title: `Document ${i} ${NASTY}`, url: null, author: null, publisher: null, date: null, credit: null, paragraphs: i }));
     const skipped = Array.from({ length: 100 }, (_, i) => ({ path: `bad-${i}.md`, reason: NASTY }));
-    const body = presentDocuments({ documents, chunks: [], skipped, indexedAt: new Date(0).toISOString() });
+    const body = presentDocuments({ documents, chunks: { size: 0 }, skipped, indexedAt: new Date(0).toISOString() });
     expectSafe(body);
     expect(body.embeds[0]?.description).toMatch(/… \d+ more documents/u);
   });
@@ -136,7 +136,7 @@ describe('presenters on the fixture material', () => {
 
   it('cut the long changelog at a sentence with a pointer', async () => {
     const kb = await fixtureKb();
-    const long = kb.chunks.find((c) => c.text.length > 6000);
+    const long = [...kb.chunks].find((c) => c.text.length > 6000);
     expect(long).toBeDefined();
     const body = presentSource(source(kb, long?.id ?? ''));
     expect(body.embeds[0]?.description).toMatch(/\. … the rest is in the document `notes`$/u);
