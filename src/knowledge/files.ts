@@ -47,8 +47,10 @@ export async function listKnowledgeFiles(root: string): Promise<{ files: Knowled
       skipped.push({ path: toPosix(relative(root, dir)) || '.', reason: `folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
       return;
     }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
+    // Entries are looked at concurrently: one stat at a time made listing 6,000 files take longer
+    // than loading their persisted index.
+    await Promise.all(entries.map(async (entry) => {
+      if (entry.name.startsWith('.')) return;
       const absolute = join(dir, entry.name);
       const path = toPosix(relative(root, absolute));
       try {
@@ -58,15 +60,15 @@ export async function listKnowledgeFiles(root: string): Promise<{ files: Knowled
           const real = await realpath(absolute);
           if (visited.has(real)) {
             skipped.push({ path, reason: 'symlink loop (folder already indexed)' });
-            continue;
+            return;
           }
           visited.add(real);
           await walk(absolute);
-          continue;
+          return;
         }
-        if (!KNOWLEDGE_EXTENSIONS.test(entry.name)) continue;
+        if (!KNOWLEDGE_EXTENSIONS.test(entry.name)) return;
         info ??= await stat(absolute);
-        if (!info.isFile()) continue;
+        if (!info.isFile()) return;
         files.push({ path, absolute, size: info.size, mtimeMs: info.mtimeMs });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
@@ -74,11 +76,11 @@ export async function listKnowledgeFiles(root: string): Promise<{ files: Knowled
           code === 'ENOENT' ? 'removed while being read, or a broken symlink' : code === 'ELOOP' ? 'symlink loop' : `cannot be read (${code ?? String(error)})`;
         skipped.push({ path, reason });
       }
-    }
+    }));
   };
   await walk(rootReal === root ? root : root);
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, skipped };
+  const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files: files.sort(byPath), skipped: skipped.sort(byPath) };
 }
 
 /** `Team/On-call Rota.md` → `team/on-call-rota`: stable, URL- and custom-id-safe. */

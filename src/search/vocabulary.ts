@@ -21,12 +21,38 @@ export interface Vocabulary {
   titleDf: Map<string, number>;
 }
 
+/**
+ * The vocabulary as stored: keys joined by newlines (no term or word holds one) beside arrays
+ * of numbers, which parse several times faster than arrays of pairs; words sorted, because
+ * MiniSearch's radix tree fills six times faster in key order (110,000 words: 126 ms, not 750).
+ */
 export interface SerializedVocabulary {
   chunkCount: number;
-  bodyDf: [string, number][];
-  titleDf: [string, number][];
-  words: [string, string][];
+  bodyDf: Counts;
+  titleDf: Counts;
+  /** Words in order, and the stem of each. */
+  words: { keys: string; stems: string };
   synonyms: [string, string[]][];
+}
+
+interface Counts {
+  keys: string;
+  counts: number[];
+}
+
+const SEPARATOR = '\n';
+const splitKeys = (keys: string) => (keys === '' ? [] : keys.split(SEPARATOR));
+
+function countsOf(map: ReadonlyMap<string, number>): Counts {
+  return { keys: [...map.keys()].join(SEPARATOR), counts: [...map.values()] };
+}
+
+function mapOf(c: Counts): Map<string, number> {
+  const keys = splitKeys(c.keys);
+  if (keys.length !== c.counts.length) throw new Error('vocabulary counts do not match their terms');
+  const map = new Map<string, number>();
+  for (let i = 0; i < keys.length; i++) map.set(keys[i]!, c.counts[i]!);
+  return map;
 }
 
 /** The stems of `text`, teaching `surface` the spelling behind each. */
@@ -142,16 +168,28 @@ export function updateVocabulary(base: Vocabulary | null, removed: VocabularyCha
 }
 
 export function serializeVocabulary(v: Vocabulary): SerializedVocabulary {
-  return { chunkCount: v.chunkCount, bodyDf: [...v.bodyDf], titleDf: [...v.titleDf], words: [...v.words], synonyms: [...v.synonyms] };
+  const words = [...v.words].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    chunkCount: v.chunkCount,
+    bodyDf: countsOf(v.bodyDf),
+    titleDf: countsOf(v.titleDf),
+    words: { keys: words.map(([w]) => w).join(SEPARATOR), stems: words.map(([, s]) => s).join(SEPARATOR) },
+    synonyms: [...v.synonyms],
+  };
 }
 
 export function deserializeVocabulary(s: SerializedVocabulary): Vocabulary {
-  const bodyDf = new Map(s.bodyDf);
-  const titleDf = new Map(s.titleDf);
+  const bodyDf = mapOf(s.bodyDf);
+  const titleDf = mapOf(s.titleDf);
+  const keys = splitKeys(s.words.keys);
+  const stems = splitKeys(s.words.stems);
+  if (keys.length !== stems.length) throw new Error('vocabulary words do not match their stems');
+  const words = new SearchableMap<string>();
+  for (let i = 0; i < keys.length; i++) words.set(keys[i]!, stems[i]!);
   return {
     chunkCount: s.chunkCount,
     df: mergeDf(bodyDf, titleDf),
-    words: SearchableMap.from(s.words) as SearchableMap<string>,
+    words,
     synonyms: new Map(s.synonyms),
     bodyDf,
     titleDf,
