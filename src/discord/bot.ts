@@ -1,7 +1,7 @@
 import { Client, Events, GatewayIntentBits, Options, type Interaction, type WebSocketOptions } from 'discord.js';
 import { commands as defaultCommands } from '../../commands/index.ts';
 import type { Logger } from '../log.ts';
-import { openKnowledgeBase, type KnowledgeBase } from '../search/index.ts';
+import { openKnowledgeBase, prepareWords, type KnowledgeBase } from '../search/index.ts';
 import type { BotConfig } from './config.ts';
 import type { BotContext, CommandModule, StoredSearch } from './context.ts';
 import { Cooldowns } from './cooldown.ts';
@@ -239,6 +239,8 @@ export function createBot(config: BotConfig, deps: BotDeps = {}): Bot {
       knowledge.load().then(
         (kb) => {
           log.info({ documents: kb.documents.length, chunks: kb.chunks.size, ms: now() - started }, 'knowledge base ready');
+          // Answering starts now; the typo-correction tree fills on the next turn of the loop.
+          setImmediate(() => prepareWords(kb.vocabulary));
           if (config.watch && !stopped) {
             // A folder that cannot be watched (gone, or too many watches) must not take the bot down.
             try {

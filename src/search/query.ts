@@ -48,49 +48,33 @@ export function runQuery(kb: KnowledgeBase, plan: QueryPlan, options: QueryOptio
 const DEFAULT_LIMIT = 100;
 
 /**
- * A term in more than this share of the chunks is left out of the search when at least
- * MIN_RARE_TERMS rarer ones carry the query. Measured on 1,000 known-item queries over the Python
- * documentation: ask p50 12 → 7 ms and p99 72 → 40 ms, top-1 76.5 → 75.9 %.
- */
-const COMMON_TERM_SHARE = 0.1;
-const MIN_RARE_TERMS = 3;
-/**
  * The work one query may do: the number of (term, chunk) postings its search visits, at least
- * 10,000 and 15 % of the chunks. Measured on 1,000 known-item queries: Linux docs (81k chunks)
- * p50 14 → 8–10 ms, p99 73 → 29–42 ms, top-1 80.2 → 79.1 %. A flat 10,000 on all 260k chunks
- * cut p50 44 → 20 ms but top-1 73.3 → 66.1 %; at 40,000 top-1 was 72.4 %, so the budget grows
- * with the folder and only stops pathological queries there.
+ * 10,000 and half the chunks. Scoring is cheap (postings.ts: a posting costs nanoseconds), so
+ * this only stops a pathological query of many common words. On 1,000 known-item queries over
+ * all 260k chunks of the Debian docs, a budget of 15 % cost a point of top-1 (73.3 → 72.3 %) and
+ * bought nothing (ask p50 2.2–2.5 ms either way, p99 9–10 ms); leaving out terms found in more
+ * than a tenth of the chunks, which paid off when MiniSearch scored, cost 0.6 points of top-1 on
+ * the Python docs (76.4 → 75.8 %) for 0.1 ms.
  */
 const POSTINGS_BUDGET = 10_000;
-const POSTINGS_BUDGET_SHARE = 0.15;
+const POSTINGS_BUDGET_SHARE = 0.5;
 const ALWAYS_SEARCHED = 2;
-/** Below this many chunks every search is fast; keep every term. */
-const SELECTIVE_FROM_CHUNKS = 1000;
 
 /**
- * The terms worth searching. A term in a large share of the chunks ("use", "file" in technical
- * documentation) adds almost nothing to BM25 (its idf is near zero) but makes the search visit
- * every chunk that has it; when the query has rarer terms, those decide the ranking, and the
- * re-ranking below still rewards the common words where they appear next to the rare ones. The
- * rarest terms are searched first, within a budget of postings, so no query costs more than a
- * bounded amount of work however common its words.
+ * The terms to search: the rarest first, until the chunks they occur in pass the budget (the two
+ * rarest always count), so no query costs more than a bounded amount of work however common its
+ * words. The common words left out of a long query add almost nothing to BM25 (their idf is near
+ * zero), and the re-ranking below still rewards them where they stand next to the rare ones.
  */
 export function selectiveTerms(kb: KnowledgeBase, plan: QueryPlan): string[] {
-  const all = [...plan.terms.keys()];
-  const limit = kb.vocabulary.chunkCount * COMMON_TERM_SHARE;
-  if (kb.vocabulary.chunkCount < SELECTIVE_FROM_CHUNKS) return all;
-  const rare = all.filter((t) => (kb.vocabulary.df.get(t) ?? 0) <= limit);
-  const chosen = rare.length >= MIN_RARE_TERMS ? rare : all;
-  // Rarest first, until the chunks they occur in exceed the budget; the two rarest always count.
+  const df = (t: string) => kb.vocabulary.df.get(t) ?? 0;
   const budget = Math.max(POSTINGS_BUDGET, kb.vocabulary.chunkCount * POSTINGS_BUDGET_SHARE);
-  const byDf = [...chosen].sort((a, b) => (kb.vocabulary.df.get(a) ?? 0) - (kb.vocabulary.df.get(b) ?? 0));
   const out: string[] = [];
   let spent = 0;
-  for (const t of byDf) {
-    const df = kb.vocabulary.df.get(t) ?? 0;
-    if (out.length >= ALWAYS_SEARCHED && spent + df > budget) break;
+  for (const t of [...plan.terms.keys()].sort((a, b) => df(a) - df(b))) {
+    if (out.length >= ALWAYS_SEARCHED && spent + df(t) > budget) break;
     out.push(t);
-    spent += df;
+    spent += df(t);
   }
   return out;
 }

@@ -201,6 +201,11 @@ export function deserializeVocabulary(s: SerializedVocabulary): Vocabulary {
   }) as Vocabulary;
 }
 
+/** Fills the words' radix tree now, so the first misspelt question does not wait for it. */
+export function prepareWords(v: Vocabulary): void {
+  v.words.size;
+}
+
 /** BM25's inverse document frequency: rare stems weigh more; an unknown stem weighs most. */
 export function idf(v: Vocabulary, stem: string): number {
   const n = v.df.get(stem) ?? 0;
