@@ -12,13 +12,13 @@ import type { PeerFigures, PeerQuery } from './types.ts';
 /**
  * Footnote measured the way the peers are, so the ratios compare like with like: build from
  * already-loaded chunks (no file reading or markdown parsing), persist with `saveIndex`, reload
- * with `loadIndex` (read, checksum, parse, rebuild), then `search` (limit 5) on the loaded index.
+ * with `loadIndex` (read, checksum, parse the metadata; the postings and chunk texts are used as read), then `search` (limit 5) on the loaded index.
  * Footnote's persisted file and heap include the chunks, documents, vocabulary and topics it needs
  * to answer and cite, which the peers (except Orama) do not keep.
  */
 export async function footnoteFigures(knowledgeDir: string, loaded: LoadedKnowledge, queries: readonly PeerQuery[]): Promise<PeerFigures> {
   const dir = await mkdtemp(join(tmpdir(), 'footnote-peer-footnote-'));
-  const file = join(dir, 'index.json');
+  const file = join(dir, 'index.bin');
   const fingerprint = fingerprintFiles(loaded.files);
   try {
     settle();

@@ -76,7 +76,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** One cache file per knowledge folder, named after the folder's absolute path. */
 export function cacheFileFor(cacheDir: string, knowledgeDir: string): string {
-  return join(cacheDir, `index-${sha256(resolve(knowledgeDir)).slice(0, 16)}.json`);
+  return join(cacheDir, `index-${sha256(resolve(knowledgeDir)).slice(0, 16)}.bin`);
 }
 
 /**
@@ -157,6 +157,8 @@ export async function saveIndex(file: string, kb: KnowledgeBase): Promise<void> 
       await handle.close();
     }
     await rename(temp, file);
+    // Versions before format 4 wrote JSON under another name; that file can never be read again.
+    await rm(file.replace(/\.bin$/, '.json'), { force: true });
   } catch (error) {
     await rm(temp, { force: true });
     throw error;

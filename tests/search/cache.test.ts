@@ -53,6 +53,14 @@ describe('persisted index', () => {
     expect(await readdir(s.cache)).toEqual([s.file.split('/').pop()]);
   });
 
+  it('removes the JSON index an older version left for the same folder', async () => {
+    const s = await setup();
+    const legacy = s.file.replace(/\.bin$/, '.json');
+    await writeFile(legacy, '{"format":"footnote-index","version":3}\n{}');
+    expect((await s.open()).from).toBe('build');
+    expect(await readdir(s.cache)).toEqual([s.file.split('/').pop()]);
+  });
+
   it('keeps one entry per knowledge folder', async () => {
     const s = await setup();
     const other = await knowledgeFolder({ 'x.md': 'Other.' });
@@ -74,15 +82,20 @@ describe('persisted index', () => {
     expect(ask(reopened.kb, 'Where is the deploy key?').answer[0]?.text).toContain('password manager');
   });
 
+  const withHeader = (bytes: Buffer, edit: (header: string) => string) => {
+    const newline = bytes.indexOf(0x0a);
+    return Buffer.concat([Buffer.from(edit(bytes.toString('utf8', 0, newline))), bytes.subarray(newline)]);
+  };
   it.each([
-    ['truncated', (text: string) => text.slice(0, Math.floor(text.length / 2)), 'checksum'],
-    ['corrupted', (text: string) => text.replace('vault', 'vaulx'), 'checksum'],
-    ['from another version', (text: string) => text.replace(/"version":\d+/, '"version":0'), 'format 0'],
-    ['not JSON at all', () => 'garbage', 'bad header'],
+    ['truncated', (bytes: Buffer) => bytes.subarray(0, Math.floor(bytes.length / 2)), 'checksum'],
+    ['corrupted', (bytes: Buffer) => Buffer.from(bytes).fill('x', bytes.indexOf('vault') + 4, bytes.indexOf('vault') + 5), 'checksum'],
+    ['from another version', (bytes: Buffer) => withHeader(bytes, (h) => h.replace(/"version":\d+/, '"version":0')), 'format 0'],
+    ['with a section table that does not add up', (bytes: Buffer) => withHeader(bytes, (h) => h.replace(/"sections":\[\d+/, '"sections":[1')), 'corrupt'],
+    ['not an index at all', () => Buffer.from('garbage'), 'bad header'],
   ])('rebuilds a %s index instead of serving it', async (_name, damage, reason) => {
     const s = await setup();
     await s.open();
-    await writeFile(s.file, damage(await readFile(s.file, 'utf8')));
+    await writeFile(s.file, damage(await readFile(s.file)));
     const problems: string[] = [];
     const reopened = await s.open(problems);
     expect(reopened.from).toBe('build');
