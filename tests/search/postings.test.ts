@@ -1,14 +1,38 @@
 import fc from 'fast-check';
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge, type Chunk } from '../../src/knowledge/index.ts';
-import { FIELD_BOOSTS, INDEX_OPTIONS, PLANNED_SEARCH, type IndexedChunk } from '../../src/search/options.ts';
+import { indexedFields } from '../../src/search/knowledge-base.ts';
+import { FIELD_BOOSTS } from '../../src/search/options.ts';
 import { PostingsBuilder, type PostingsIndex, type QueryTerm } from '../../src/search/postings.ts';
 import { processTerm, tokenize } from '../../src/search/text.ts';
 import { ARTICLE_DIR, PROJECT } from '../helpers/folders.ts';
 
+/**
+ * The reference: MiniSearch indexing the same fields with the same tokenizer and term rule, and
+ * searched for exact terms with the same boosts. The postings index must score as this does.
+ */
+interface IndexedChunk {
+  id: string;
+  title: string;
+  breadcrumb: string;
+  text: string;
+}
+const INDEX_OPTIONS: Options<IndexedChunk> = { idField: 'id', fields: ['title', 'breadcrumb', 'text'], storeFields: [], tokenize, processTerm };
+const PLANNED_SEARCH: SearchOptions = {
+  boost: FIELD_BOOSTS,
+  prefix: false,
+  fuzzy: false,
+  combineWith: 'OR',
+  tokenize: (query: string) => query.split(' '),
+  processTerm: (term: string) => term,
+};
+
 const tokenizing = { tokenize, processTerm };
-const toIndexed = (c: Chunk): IndexedChunk => ({ id: c.id, title: c.title, breadcrumb: c.breadcrumb.join(' › '), text: c.text });
+const toIndexed = (c: Chunk): IndexedChunk => {
+  const [title, breadcrumb, text] = indexedFields(c);
+  return { id: c.id, title, breadcrumb, text };
+};
 const fieldsOf = (c: IndexedChunk) => [c.title, c.breadcrumb, c.text];
 
 function build(chunks: readonly IndexedChunk[]): PostingsIndex {
