@@ -43,7 +43,7 @@ export async function benchPeers(
     const cap = options.maxChunks?.[p.engine] ?? p.defaultMaxChunks ?? Infinity;
     settle();
     const figures = await p.run(docs.length > cap ? docs.slice(0, cap) : docs, docs.length, queries);
-    if (!canCollect()) figures.note = `${figures.note ?? ''}${figures.note ? '; ' : ''}no gc available: heap figure includes garbage`;
+    if (!canCollect()) figures.note = `${figures.note ?? ''}${figures.note ? '; ' : ''}no gc available: memory figure includes garbage`;
     out.push(figures);
     settle();
   }
@@ -73,18 +73,18 @@ export function formatPeers(footnote: PeerFigures, peers: PeerFigures[]): string
   const nameWidth = Math.max(20, ...all.map((f) => f.engine.length));
   const line = (name: string, cells: (string | number)[], widths: number[]) => `${name.padEnd(nameWidth)}  ${row(cells, widths)}`;
   const w = [7, 9, 8, 8, 8, 8, 7, 7, 7, 7];
-  const lines = [line('engine', ['chunks', 'build ms', 'save ms', 'load ms', 'size', 'heap', 'p50 ms', 'p95 ms', 'p99 ms', 'top-1'], w)];
+  const lines = [line('engine', ['chunks', 'build ms', 'save ms', 'load ms', 'size', 'memory', 'p50 ms', 'p95 ms', 'p99 ms', 'top-1'], w)];
   for (const f of all) {
-    const cells = [f.chunks ?? '', num(f.buildMs), num(f.serializeMs), num(f.loadMs), size(f.bytes), size(Math.max(0, f.heapBytes))];
+    const cells = [f.chunks ?? '', num(f.buildMs), num(f.serializeMs), num(f.loadMs), size(f.bytes), size(Math.max(0, f.memoryBytes))];
     lines.push(line(f.engine, [...cells, num(f.query.p50), num(f.query.p95), num(f.query.p99), percent(f.top1)], w));
   }
   if (peers.length === 0) return lines;
   const rw = [7, 7, 7, 7, 7, 7, 7, 7, 9];
   lines.push('', `against ${footnote.engine} (peer ÷ ${footnote.engine}: above 1× is slower or bigger; top-1 in percentage points)`);
-  lines.push(line('engine', ['build', 'save', 'load', 'size', 'heap', 'p50', 'p95', 'p99', 'top-1'], rw));
+  lines.push(line('engine', ['build', 'save', 'load', 'size', 'memory', 'p50', 'p95', 'p99', 'top-1'], rw));
   for (const p of peers) {
     const times = [ratio(p.buildMs, footnote.buildMs), ratio(p.serializeMs, footnote.serializeMs), ratio(p.loadMs, footnote.loadMs)];
-    const space = [ratio(p.bytes, footnote.bytes), ratio(p.heapBytes, footnote.heapBytes)];
+    const space = [ratio(p.bytes, footnote.bytes), ratio(p.memoryBytes, footnote.memoryBytes)];
     const latency = [ratio(p.query.p50, footnote.query.p50), ratio(p.query.p95, footnote.query.p95), ratio(p.query.p99, footnote.query.p99)];
     lines.push(line(p.engine, [...times, ...space, ...latency, points(p.top1 - footnote.top1)], rw));
   }

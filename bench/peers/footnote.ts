@@ -6,14 +6,14 @@ import { search } from '../../src/answer/index.ts';
 import type { LoadedKnowledge } from '../../src/knowledge/index.ts';
 import { buildKnowledgeBase, fingerprintFiles, loadIndex, saveIndex, type KnowledgeBase } from '../../src/search/index.ts';
 import { percentiles } from '../stats.ts';
-import { heapUsed, PROBES, settle } from './measure.ts';
+import { memoryHeld, PROBES, settle } from './measure.ts';
 import type { PeerFigures, PeerQuery } from './types.ts';
 
 /**
  * Footnote measured the way the peers are, so the ratios compare like with like: build from
  * already-loaded chunks (no file reading or markdown parsing), persist with `saveIndex`, reload
  * with `loadIndex` (read, checksum, parse the metadata; the postings and chunk texts are used as read), then `search` (limit 5) on the loaded index.
- * Footnote's persisted file and heap include the chunks, documents, vocabulary and topics it needs
+ * Footnote's persisted file and memory include the chunks, documents, vocabulary and topics it needs
  * to answer and cite, which the peers (except Orama) do not keep.
  */
 export async function footnoteFigures(knowledgeDir: string, loaded: LoadedKnowledge, queries: readonly PeerQuery[]): Promise<PeerFigures> {
@@ -26,14 +26,14 @@ export async function footnoteFigures(knowledgeDir: string, loaded: LoadedKnowle
     const bytes = (await stat(file)).size;
     settle();
 
-    const before = heapUsed();
+    const before = memoryHeld();
     let started = performance.now();
     const read = await loadIndex(file, fingerprint);
     const loadMs = performance.now() - started;
     if (!read.ok) throw new Error(`Footnote's persisted index did not load: ${read.reason}`);
     const kb = read.kb;
     settle();
-    const heapBytes = heapUsed() - before;
+    const memoryBytes = memoryHeld() - before;
 
     const samples: number[] = [];
     let known = 0;
@@ -48,7 +48,7 @@ export async function footnoteFigures(knowledgeDir: string, loaded: LoadedKnowle
       }
     }
     const differ = queries.slice(0, PROBES).filter((q, i) => top(kb, q.text) !== built.probes[i]).length;
-    const notes = ['search (limit 5) on the index loaded from its file; save includes the checksum and the file write; size and heap include the chunks, vocabulary and topics'];
+    const notes = ['search (limit 5) on the index loaded from its file; save includes the checksum and the file write; size and memory include the chunks, vocabulary and topics'];
     if (differ > 0) notes.push(`the loaded index answered ${differ} of ${Math.min(PROBES, queries.length)} probe queries differently from the built one`);
     return {
       engine: 'footnote',
@@ -56,7 +56,7 @@ export async function footnoteFigures(knowledgeDir: string, loaded: LoadedKnowle
       serializeMs: built.serializeMs,
       loadMs,
       bytes,
-      heapBytes,
+      memoryBytes,
       query: percentiles(samples),
       top1: known > 0 ? hits / known : 0,
       chunks: kb.chunks.size,

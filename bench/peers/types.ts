@@ -11,8 +11,8 @@ export interface PeerFigures {
   loadMs: number;
   /** Size of the persisted index (UTF-8). */
   bytes: number;
-  /** `heapUsed` after load minus before, both after a full GC: what the loaded index keeps alive. */
-  heapBytes: number;
+  /** `memoryHeld` after load minus before, both after a full GC: what the loaded index keeps alive. */
+  memoryBytes: number;
   /** Latency of one query on the loaded index, as a user would run it (the library's default search). */
   query: Percentiles;
   /** Share of known-item queries whose first result is the paragraph the words came from (0..1). */
