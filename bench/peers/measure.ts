@@ -47,7 +47,7 @@ export function settle(): void {
  */
 export const memoryHeld = () => {
   const m = process.memoryUsage();
-  return m.memoryHeld + m.arrayBuffers;
+  return m.heapUsed + m.arrayBuffers;
 };
 
 type MaybePromise<T> = T | Promise<T>;
