@@ -29,6 +29,7 @@ export const reloadCommand: ChatInputCommandModule = {
     await reply.defer({ private: true });
     const outcome = await ctx.knowledge.reload();
     logReload(ctx.log, outcome, `/reload by ${interaction.user.id}`);
+    if (outcome.ok && !outcome.unchanged) ctx.announceReload?.();
     await reply.notice(presentReload(outcome));
   },
 };

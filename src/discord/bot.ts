@@ -77,6 +77,10 @@ export interface BotDeps {
   restTimeoutMs?: number;
   /** Override how long stop() keeps answering before it closes the connection (tests). */
   drainMs?: number;
+  /** Whether a reloaded index is written to the cache (default true; one shard of several writes it). */
+  persistReloads?: boolean;
+  /** Under `start:sharded`: how /reload tells the other shards. */
+  announceReload?: () => void;
 }
 
 /** What the bot holds in memory: every number here must come back down after a burst. */
@@ -132,7 +136,7 @@ export function createBot(config: BotConfig, deps: BotDeps = {}): Bot {
   const log = deps.log ?? createBotLogger(config, deps.logDestination);
   const now = deps.now ?? Date.now;
   const commands = deps.commands ?? defaultCommands;
-  const persist = persistIndex(config.cacheDir, log);
+  const persist = deps.persistReloads === false ? undefined : persistIndex(config.cacheDir, log);
   const knowledge = new KnowledgeHolder(deps.knowledge ?? defaultKnowledge(config, log), persist ? { persist } : {});
   const context: BotContext = {
     knowledge,
@@ -147,6 +151,7 @@ export function createBot(config: BotConfig, deps: BotDeps = {}): Bot {
     // Search pages stay turnable for an hour; the button's own click brings a fresh token.
     searches: new StateStore<StoredSearch>({ ttlMs: 60 * 60_000, now }),
     commands,
+    ...(deps.announceReload ? { announceReload: deps.announceReload } : {}),
   };
   const cooldowns = new Cooldowns(config.cooldownSeconds, now);
   const router = new Router(commands, context, cooldowns);

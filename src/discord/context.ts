@@ -27,6 +27,8 @@ export interface BotContext {
   searches: StateStore<StoredSearch>;
   /** Every command the bot serves, for /help. */
   commands: readonly CommandModule[];
+  /** Under `start:sharded`: tells the other shards that /reload changed the material here. */
+  announceReload?: () => void;
 }
 
 /** A command definition as a builder or its JSON: what `deploy-commands` registers. */

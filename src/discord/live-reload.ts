@@ -7,8 +7,10 @@ import type { KnowledgeHolder, ReloadOutcome } from './knowledge.ts';
 export function persistIndex(cacheDir: string | null, log: Logger): ((kb: KnowledgeBase) => Promise<void>) | undefined {
   if (!cacheDir) return undefined;
   return async (kb) => {
+    const file = cacheFileFor(cacheDir, kb.dir);
     try {
-      await saveIndex(cacheFileFor(cacheDir, kb.dir), kb);
+      await saveIndex(file, kb);
+      log.debug({ file }, 'persisted the reloaded index');
     } catch (error) {
       // The reloaded index serves anyway; the next start rebuilds.
       log.warn({ err: error }, 'could not persist the reloaded index');

@@ -4,6 +4,8 @@ import { openKnowledgeBase, type KnowledgeBase } from '../search/index.ts';
 import type { BotConfig } from './config.ts';
 import { createBotLogger } from './logger.ts';
 import { installProcessHandlers } from './process.ts';
+import { logReload } from './live-reload.ts';
+import { isReloadNotice, reloadNotice } from './shard-messages.ts';
 import { handleShutdown, loadBotConfig, startOrExit, type SignalEvents } from './start.ts';
 
 /**
@@ -96,7 +98,18 @@ export async function main(): Promise<void> {
   });
   log.info({ shardCount: shard.count }, 'starting Footnote shard');
   const { createBot } = await import('./bot.ts');
-  const bot = createBot(config, { log, knowledge: persistedKnowledge(config, log) });
+  const send = process.send.bind(process);
+  const bot = createBot(config, {
+    log,
+    knowledge: persistedKnowledge(config, log),
+    // Every shard reloads the same folder; one writing the index is enough.
+    persistReloads: shard.id === 0,
+    announceReload: () => send(reloadNotice(shard.id)),
+  });
+  process.on('message', (message) => {
+    if (!isReloadNotice(message)) return;
+    void bot.knowledge.reload().then((outcome) => logReload(log, outcome, `/reload on shard ${message.shard}`));
+  });
   shutdown = handleShutdown({ bot, log, cleanup: uninstall, signals: firstSignalOnly(process, log) });
   // The manager is gone (killed, or crashed): a shard on its own would never be stopped or
   // replaced, and a new manager would start a second copy of it.

@@ -8,6 +8,7 @@ import { readBotConfig, type BotConfig } from './config.ts';
 import { createBotLogger, errorForLog } from './logger.ts';
 import type { IndexSummary } from './prepare-index.ts';
 import { installProcessHandlers } from './process.ts';
+import { isReloadNotice } from './shard-messages.ts';
 
 /**
  * `npm run start:sharded`: the bot as several gateway shards, one child process each, under
@@ -276,6 +277,15 @@ async function runManager(config: BotConfig, settings: ShardingSettings): Promis
       track(child);
     });
     shard.on('ready', () => log.info({ shard: shard.id }, 'shard ready'));
+    // /reload reaches the one shard whose guild it came from; the manager passes it on.
+    shard.on('message', (message: unknown) => {
+      if (!isReloadNotice(message) || !manager) return;
+      log.info({ shard: shard.id }, '/reload ran on one shard; passing it on to the others');
+      for (const other of manager.shards.values()) {
+        if (other.id === shard.id) continue;
+        other.send(message).catch((error: unknown) => log.warn({ shard: other.id, err: errorForLog(error) }, 'could not pass /reload on to a shard'));
+      }
+    });
     shard.on('death', (dead) => {
       if (stopping) return;
       const child = dead as ChildProcess;

@@ -1,7 +1,8 @@
 // `npm run start:sharded` as a person runs it: the manager as its own process, two shards as its
 // children, the stand-in as Discord with one guild on each shard.
-import { readdir, stat } from 'node:fs/promises';
+import { cp, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { openKnowledgeBase } from '../../src/search/index.ts';
@@ -85,8 +86,8 @@ describe('npm run start:sharded', () => {
     expect(s.identifies).toHaveLength(3);
 
     const cacheFiles = await readdir(cacheDir);
-    expect(cacheFiles.filter((f) => f.endsWith('.json'))).toHaveLength(1);
-    const indexFile = join(cacheDir, cacheFiles.find((f) => f.endsWith('.json')) ?? '');
+    expect(cacheFiles.filter((f) => f.endsWith('.bin'))).toHaveLength(1);
+    const indexFile = join(cacheDir, cacheFiles.find((f) => f.endsWith('.bin')) ?? '');
     const { mtimeMs } = await stat(indexFile);
 
     run.child.kill('SIGTERM');
@@ -128,6 +129,46 @@ describe('npm run start:sharded', () => {
     // SIGTERM went to both shards; each drained and disconnected, then the manager exited 0.
     for (const id of [0, 1]) expect(messages(ofShard(id))).toEqual(expect.arrayContaining(['SIGTERM: shutting down', 'disconnected from Discord']));
     expect(messages(manager)).toEqual(expect.arrayContaining(['SIGTERM: stopping the shards', 'all shards stopped']));
+  });
+
+  it('passes a /reload on one shard on to the other, and only shard 0 rewrites the index', { timeout: 30_000 }, async () => {
+    // A copy of the fixture that the test can add to; no watchers, so only /reload reloads.
+    const knowledgeDir = join(cwd.dir, 'knowledge-reload');
+    await cp(FIXTURE_DIR, knowledgeDir, { recursive: true });
+    const cacheDir = join(cwd.dir, 'cache-reload');
+    const run = startSharded({ KNOWLEDGE_DIR: knowledgeDir, FOOTNOTE_CACHE_DIR: cacheDir, FOOTNOTE_SHARDS: '2', FOOTNOTE_WATCH: 'false', LOG_LEVEL: 'debug' }, { timeoutMs: 25_000 });
+    await run.waitForStderr(/"msg":"all shards ready"/u, 20_000);
+    const [guild0, guild1] = [s.guildsOfShard(0, 2)[0] ?? '', s.guildsOfShard(1, 2)[0] ?? ''];
+    const indexFile = join(cacheDir, (await readdir(cacheDir)).find((f) => f.endsWith('.bin')) ?? '');
+    const before = (await stat(indexFile)).mtimeMs;
+
+    await writeFile(join(knowledgeDir, 'kitchen.md'), '# Kitchen\n\nThe blue kettle lives in room 42.');
+    const reload = await s.dispatchInteraction({
+      kind: 'chatInput',
+      name: 'reload',
+      guildId: guild1,
+      userId: '300000000000000201',
+      memberPermissions: (PermissionFlagsBits.ManageGuild | PermissionFlagsBits.SendMessages).toString(),
+    });
+    await s.waitFor(reload.id, (r) => (r.original?.content ?? '').includes('Added: `kitchen`'), 10_000);
+    // Shard 0 heard of it from the manager and reloaded too: its guild gets the new material.
+    await run.waitForStderr(/"shard":0,[^\n]*"trigger":"\/reload on shard 1"[^\n]*reloaded: 1 added/u, 10_000);
+    const onShard0 = await s.dispatchInteraction({ kind: 'chatInput', name: 'ask', guildId: guild0, userId: '300000000000000202', options: { question: 'Where does the blue kettle live?' } });
+    await answered(onShard0);
+    expect(embedOf(onShard0.original).description).toMatch(/room 42/u);
+
+    run.child.kill('SIGTERM');
+    const result = await run.done;
+    expect(result.code).toBe(0);
+    // Both shards reloaded; shard 0 alone wrote the reloaded index, which the next start loads as it is.
+    const lines = jsonLines(result.stderr);
+    expect(lines.filter((l) => String(l['msg']).startsWith('reloaded: 1 added')).map((l) => l['shard']).sort()).toEqual([0, 1]);
+    expect(lines.filter((l) => l['msg'] === 'persisted the reloaded index').map((l) => l['shard'])).toEqual([0]);
+    expect((await stat(indexFile)).mtimeMs).toBeGreaterThan(before);
+    const reopened = await openKnowledgeBase({ knowledgeDir, cacheDir });
+    expect(reopened.from).toBe('cache');
+    expect(reopened.kb.documents.map((d) => d.id)).toContain('kitchen');
+    expect(s.violations).toEqual([]);
   });
 
   it('stops cleanly on Ctrl-C, when the terminal sends SIGINT to the manager and every shard at once', { timeout: 30_000 }, async () => {
