@@ -106,6 +106,8 @@ export class VocabularyRecorder {
   readonly #bodyDf = new Map<string, number>();
   /** A plain map while recording (looked up for every word of every paragraph), a radix tree at the end. */
   readonly #surface = new Map<string, string>();
+  /** Spellings already recorded: a folder repeats a few hundred thousand of them millions of times. */
+  readonly #seen = new Set<string>();
   #current: Set<string> | null = null;
   #chunkCount = 0;
 
@@ -117,6 +119,8 @@ export class VocabularyRecorder {
 
   word(word: string, stem: string): void {
     this.#current?.add(stem);
+    if (this.#seen.has(word)) return;
+    this.#seen.add(word);
     const normal = normalizeWord(word);
     if (!this.#surface.has(normal)) this.#surface.set(normal, stem);
   }
