@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { endianness } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { basename, join, resolve } from 'node:path';
 import { ChunkStore, type KnowledgeDocument, type SkippedFile } from '../knowledge/index.ts';
@@ -48,6 +49,8 @@ interface Header {
   checksum: string;
   /** Byte length of each section, in SECTIONS order; each starts on an 8-byte boundary. */
   sections: number[];
+  /** The typed arrays are written in the machine's byte order. */
+  endianness: 'BE' | 'LE';
 }
 
 /** Everything that is not a typed array: small next to the chunks and postings. */
@@ -136,6 +139,7 @@ export async function saveIndex(file: string, kb: KnowledgeBase): Promise<void> 
     fingerprint: kb.fingerprint,
     checksum: hash.digest('hex'),
     sections: sections.map((b) => b.length),
+    endianness: endianness(),
   };
   // The header line is padded so the sections after it start aligned.
   const line = JSON.stringify(header);
@@ -147,11 +151,10 @@ export async function saveIndex(file: string, kb: KnowledgeBase): Promise<void> 
   try {
     const handle = await open(temp, 'w');
     try {
-      await handle.write(headerBytes);
+      await writeAll(handle, headerBytes);
       for (const section of sections) {
-        await handle.write(section);
-        const pad = padding(section.length);
-        if (pad.length > 0) await handle.write(pad);
+        await writeAll(handle, section);
+        await writeAll(handle, padding(section.length));
       }
     } finally {
       await handle.close();
@@ -162,6 +165,15 @@ export async function saveIndex(file: string, kb: KnowledgeBase): Promise<void> 
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  }
+}
+
+/** A write may take less than it was given (a full disk, a signal); the rest follows, or it throws. */
+async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
+  for (let at = 0; at < bytes.length; ) {
+    const { bytesWritten } = await handle.write(bytes, at, bytes.length - at);
+    if (bytesWritten === 0) throw new Error('no progress writing the index');
+    at += bytesWritten;
   }
 }
 
@@ -206,6 +218,7 @@ export async function loadIndex(file: string, fingerprint: string): Promise<Cach
   }
   if (header.engine !== engineSourceHash()) return { ok: false, reason: 'persisted index was built by another version of the engine' };
   if (header.fingerprint !== fingerprint) return { ok: false, reason: 'knowledge files changed since the index was built' };
+  if (header.endianness !== endianness()) return { ok: false, reason: 'persisted index was written on a machine of another byte order' };
   const body = bytes.subarray(newline + 1);
   if (newline < 0 || createHash('sha256').update(body).digest('hex') !== header.checksum) {
     return { ok: false, reason: 'persisted index is corrupt (checksum mismatch)' };
