@@ -73,6 +73,7 @@ export async function reloadKnowledgeBase(kb: KnowledgeBase): Promise<Reloaded> 
     throw new KnowledgeFolderError(`no usable documents left in knowledge folder ${kb.dir}; keeping the current index`);
   }
 
+  await nextTurn();
   const removedChunks = outgoing.flatMap((d) => kb.chunks.ofDocument(d.id));
   const addedChunks = fresh.flatMap((f) => f.chunks);
   const vocabulary = updateVocabulary(
@@ -81,6 +82,7 @@ export async function reloadKnowledgeBase(kb: KnowledgeBase): Promise<Reloaded> 
     { bodies: addedChunks.map(chunkBody), titles: fresh.map((f) => f.document.title) },
   );
 
+  await nextTurn();
   // Documents in folder order, as a full build would have them; kept documents' chunks are
   // copied as they are, and their postings renumbered rather than re-indexed.
   const documents = [...kept, ...fresh.map((f) => f.document)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -101,7 +103,9 @@ export async function reloadKnowledgeBase(kb: KnowledgeBase): Promise<Reloaded> 
     for (let i = start; i < end; i++) remap[i] = at++;
   }
   const chunks = ChunkStore.assemble(documents, parts);
+  await nextTurn();
   const index = kb.index.rebuilt(remap, chunks.size, added, indexTokenizing());
+  await nextTurn();
   const now = new Date().toISOString();
   const documentIndexedAt = new Map([...kb.documentIndexedAt].filter(([id]) => !outgoingIds.has(id)));
   for (const f of fresh) documentIndexedAt.set(f.document.id, now);
@@ -133,3 +137,10 @@ export async function reloadKnowledgeBase(kb: KnowledgeBase): Promise<Reloaded> 
     },
   };
 }
+
+/**
+ * Lets the event loop answer what has arrived between the steps of a reload. A reload of a
+ * large folder is a second or two of work; in one piece it would hold every interaction that
+ * arrived meanwhile past Discord's 3-second deadline.
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

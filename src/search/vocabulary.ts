@@ -11,8 +11,13 @@ export interface Vocabulary {
   chunkCount: number;
   /** stem → number of chunks containing it (title-only stems count as 1): what queries read */
   df: Map<string, number>;
-  /** normalized word → its stem, searchable by prefix and edit distance */
-  words: SearchableMap<string>;
+  /** normalized word → its stem */
+  surface: ReadonlyMap<string, string>;
+  /**
+   * The same, searchable by prefix and edit distance: MiniSearch's radix tree, filled from
+   * `surface` in key order the first time typo correction or completion needs it.
+   */
+  readonly words: SearchableMap<string>;
   /** stem the material lacks → stems of the material that can mean the same (see synonyms.ts) */
   synonyms: SynonymMap;
   /** stem → chunks whose body holds it; kept apart from titles so a reload can subtract exactly */
@@ -56,7 +61,7 @@ function mapOf(c: Counts): Map<string, number> {
 }
 
 /** The stems of `text`, teaching `surface` the spelling behind each. */
-function learn(text: string, surface: SearchableMap<string>): Set<string> {
+function learn(text: string, surface: Map<string, string>): Set<string> {
   const seen = new Set<string>();
   for (const w of words(text)) {
     const stem = termOf(w.text);
@@ -127,20 +132,17 @@ export class VocabularyRecorder {
 
   finish(titles: Iterable<string>, withSynonyms = true): Vocabulary {
     this.#flush();
-    const surface = new SearchableMap<string>();
-    // In key order, the radix tree fills several times faster.
-    for (const word of [...this.#surface.keys()].sort()) surface.set(word, this.#surface.get(word)!);
     const titleDf = new Map<string, number>();
-    for (const title of titles) count(titleDf, learn(title, surface), +1);
+    for (const title of titles) count(titleDf, learn(title, this.#surface), +1);
     const df = mergeDf(this.#bodyDf, titleDf);
-    return {
+    return withWordTree({
       chunkCount: this.#chunkCount,
       df,
-      words: surface,
+      surface: this.#surface,
       synonyms: withSynonyms ? buildSynonyms(df, this.#chunkCount) : new Map(),
       bodyDf: this.#bodyDf,
       titleDf,
-    };
+    });
   }
 
   #flush(): void {
@@ -158,9 +160,9 @@ export function updateVocabulary(base: Vocabulary | null, removed: VocabularyCha
   const titleDf = new Map(base?.titleDf);
   // Words no longer used stay in the surface map; they map to stems whose df is gone, and
   // readers ignore stems without a df.
-  const surface = base ? (SearchableMap.from(base.words) as SearchableMap<string>) : new SearchableMap<string>();
+  const surface = new Map(base?.surface);
   let chunkCount = base?.chunkCount ?? 0;
-  const scratch = new SearchableMap<string>();
+  const scratch = new Map<string, string>();
   for (const text of removed.bodies) {
     chunkCount--;
     count(bodyDf, learn(text, scratch), -1);
@@ -172,11 +174,30 @@ export function updateVocabulary(base: Vocabulary | null, removed: VocabularyCha
   }
   for (const title of added.titles) count(titleDf, learn(title, surface), +1);
   const df = mergeDf(bodyDf, titleDf);
-  return { chunkCount, df, words: surface, synonyms: withSynonyms ? buildSynonyms(df, chunkCount) : new Map(), bodyDf, titleDf };
+  return withWordTree({ chunkCount, df, surface, synonyms: withSynonyms ? buildSynonyms(df, chunkCount) : new Map(), bodyDf, titleDf });
+}
+
+/**
+ * Adds `words`, the radix tree over `surface`, filled on first use: a question whose words are all
+ * in the index never needs it, and filling it (110,000 words: 130 ms in key order, six times that
+ * in arrival order) would otherwise delay start-up and every reload.
+ */
+function withWordTree(vocabulary: Omit<Vocabulary, 'words'>): Vocabulary {
+  let tree: SearchableMap<string> | null = null;
+  return Object.defineProperty(vocabulary, 'words', {
+    enumerable: true,
+    get: () => {
+      if (!tree) {
+        tree = new SearchableMap<string>();
+        for (const word of [...vocabulary.surface.keys()].sort()) tree.set(word, vocabulary.surface.get(word)!);
+      }
+      return tree;
+    },
+  }) as Vocabulary;
 }
 
 export function serializeVocabulary(v: Vocabulary): SerializedVocabulary {
-  const words = [...v.words].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const words = [...v.surface].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return {
     chunkCount: v.chunkCount,
     bodyDf: countsOf(v.bodyDf),
@@ -192,21 +213,9 @@ export function deserializeVocabulary(s: SerializedVocabulary): Vocabulary {
   const keys = splitKeys(s.words.keys);
   const stems = splitKeys(s.words.stems);
   if (keys.length !== stems.length) throw new Error('vocabulary words do not match their stems');
-  const vocabulary = { chunkCount: s.chunkCount, df: mergeDf(bodyDf, titleDf), synonyms: new Map(s.synonyms), bodyDf, titleDf };
-  // The words' radix tree serves typo correction and completion only; a question whose words
-  // are all in the index never needs it. Filling it (110,000 words: 130 ms) waits for the
-  // first query that does, rather than delaying start-up.
-  let words: SearchableMap<string> | null = null;
-  return Object.defineProperty(vocabulary, 'words', {
-    enumerable: true,
-    get: () => {
-      if (!words) {
-        words = new SearchableMap<string>();
-        for (let i = 0; i < keys.length; i++) words.set(keys[i]!, stems[i]!);
-      }
-      return words;
-    },
-  }) as Vocabulary;
+  const surface = new Map<string, string>();
+  for (let i = 0; i < keys.length; i++) surface.set(keys[i]!, stems[i]!);
+  return withWordTree({ chunkCount: s.chunkCount, df: mergeDf(bodyDf, titleDf), surface, synonyms: new Map(s.synonyms), bodyDf, titleDf });
 }
 
 /** Fills the words' radix tree now, so the first misspelt question does not wait for it. */
