@@ -85,7 +85,7 @@ function computeTerm(word: string): string | null {
   return stemmer(normal);
 }
 
-/** MiniSearch's `processTerm`: the same rule at index and at query time. */
+/** The term a token is indexed under: the same rule at index and at query time. */
 export function processTerm(term: string): string | null {
   return termOf(term);
 }

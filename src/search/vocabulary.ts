@@ -3,7 +3,7 @@ import { buildSynonyms, type SynonymMap } from './synonyms.ts';
 import { normalizeWord, termOf, words } from './text.ts';
 
 /**
- * What the index knows about its terms, beyond MiniSearch's own postings: how many chunks hold
+ * What the index knows about its terms, beyond its postings: how many chunks hold
  * each stem (for weighing query words) and the surface words behind the stems (so a typo is
  * corrected against words people write, not against stems like "confer").
  */
@@ -103,7 +103,7 @@ export function buildVocabulary(bodies: Iterable<string>, titles: Iterable<strin
 }
 
 /**
- * Collects the vocabulary while MiniSearch indexes, from the words it tokenizes anyway, so a build
+ * Collects the vocabulary while the postings are built, from the words tokenized anyway, so a build
  * reads every paragraph once rather than twice. Call `startChunk` before each chunk's words and
  * `word` for each of its body words (not its title's); titles are given to `finish`.
  */
