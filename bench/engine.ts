@@ -77,13 +77,16 @@ export async function benchEngine(knowledgeDir: string, cacheDir: string, querie
   const searchMs: number[] = [];
   const completeMs: number[] = [];
   let top1 = 0;
+  let fair = 0;
   let known = 0;
   for (const q of list) {
     const [result, t] = time(() => ask(kb, q.text));
     askMs.push(t);
     if (q.expected) {
       known++;
-      if (result.passages[0]?.chunk.id === q.expected) top1++;
+      const top = result.passages[0]?.chunk;
+      if (top?.id === q.expected) top1++;
+      if (top && (top.id === q.expected || sameWords(top, kb.chunks.get(q.expected), q.text))) fair++;
     }
     searchMs.push(time(() => search(kb, q.text, { limit: 5 }))[1]);
     // Autocomplete sees the question while it is being typed: cut it mid-word.
@@ -99,6 +102,20 @@ export async function benchEngine(knowledgeDir: string, cacheDir: string, querie
     const p = percentiles(samples);
     lines.push(row([name, p.n, ms(p.p50), ms(p.p95), ms(p.p99), ms(p.max)], widths));
   }
-  if (known > 0) lines.push('', `known-item top-1: ${((100 * top1) / known).toFixed(1)} % of ${known} queries`);
+  if (known > 0) {
+    const share = (n: number) => `${((100 * n) / known).toFixed(1)} %`;
+    lines.push('', `known-item top-1: ${share(top1)} of ${known} queries (${share(fair)} counting a first hit with the same text, or with the query's words in the same order)`);
+  }
   return { kb, lines };
+}
+
+const flat = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
+/**
+ * A first hit that is not the paragraph the words came from can still be right: documentation
+ * repeats paragraphs word for word, and three words of one paragraph can stand, in order, in
+ * another. Strict top-1 counts those as misses; this says how many there were.
+ */
+function sameWords(top: Chunk, expected: Chunk | undefined, query: string): boolean {
+  return (expected !== undefined && top.text === expected.text) || flat(top.text).includes(flat(query));
 }
