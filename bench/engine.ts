@@ -62,7 +62,7 @@ export async function benchEngine(knowledgeDir: string, cacheDir: string, querie
     `knowledge: ${knowledgeDir}`,
     `  ${kb.documents.length} documents, ${kb.chunks.size} chunks, ${kb.skipped.length} skipped`,
     `  build ${ms(buildMs)} ms · load persisted ${ms(loadMs)} ms (${built.kb.chunks.size === kb.chunks.size ? 'same chunks' : 'MISMATCH'}) · index file ${mb(size)}`,
-    `  after load: heap ${mb(memory.heapUsed)} · RSS ${mb(memory.rss)}`,
+    `  after load, in this process (which also built it): heap ${mb(memory.heapUsed)} · array buffers ${mb(memory.arrayBuffers)} · RSS ${mb(memory.rss)}`,
   );
 
   const cold = await readyInChild(knowledgeDir, cacheDir, true);
