@@ -200,11 +200,6 @@ export class ChunkStore implements Iterable<Chunk> {
     return KINDS[this.#columns.kind[i]!]!;
   }
 
-  /** Index into the documents of the chunk at `i`. */
-  documentAt(i: number): number {
-    return this.#columns.document[i]!;
-  }
-
   /** A document's body paragraphs in order, its credit left out. */
   bodyOf(documentId: string): Chunk[] {
     const [start, end] = this.rangeOf(documentId);

@@ -22,7 +22,7 @@ const D = 0.5;
 const MAX_FREQ = 0xffff;
 
 /** Query terms whose matches are told apart per chunk (two 32-bit masks). */
-export const MAX_QUERY_TERMS = 64;
+const MAX_QUERY_TERMS = 64;
 
 export interface PostingsData {
   /** Term id → term. */
