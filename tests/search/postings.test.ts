@@ -113,6 +113,11 @@ describe('PostingsIndex', () => {
     fc.assert(fc.property(query, (q) => expectSame(q)), { numRuns: 200 });
   });
 
+  it('tells apart the matches of up to 64 query terms, as MiniSearch does', () => {
+    expect(terms.length).toBeGreaterThan(64);
+    expectSame(terms.slice(0, 64).map((term, i) => ({ term, boost: 1 + (i % 3) / 2 })));
+  });
+
   it('returns the best `limit` hits of all, and counts every match', () => {
     const query = [{ term: 'ai', boost: 1 }, { term: 'develop', boost: 1 }];
     const all = index.score(query, { fieldBoosts: FIELD_BOOSTS, limit: chunks.length });
