@@ -79,10 +79,17 @@ export function selectiveTerms(kb: KnowledgeBase, plan: QueryPlan): string[] {
   return out;
 }
 
-/** Hits re-scored by how closely they match the query's own wording (the best few only). */
+/**
+ * Hits re-scored by how closely they match the query's own wording (the best few only). A
+ * paragraph holding every adjacent pair of the query's words triples its score. Measured on
+ * 1,000 known-item queries: a phrase weight of 2 rather than 0.5 took top-1 from 73.3 to 77.0 %
+ * on the whole Debian docs and from 76.4 to 79.2 % on the Python docs, while the article's
+ * paraphrased questions (`npm run eval`) scored exactly the same; a depth of 100 rather than 30
+ * added 1.6 points on the Python docs for twice the latency.
+ */
 const RERANK_DEPTH = 30;
 const RERANK_CHARS = 4000;
-const PHRASE_WEIGHT = 0.5;
+const PHRASE_WEIGHT = 2;
 const EXACT_WEIGHT = 0.25;
 
 /**
