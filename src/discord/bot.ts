@@ -1,7 +1,7 @@
 import { Client, Events, GatewayIntentBits, Options, type Interaction, type WebSocketOptions } from 'discord.js';
 import { commands as defaultCommands } from '../../commands/index.ts';
 import type { Logger } from '../log.ts';
-import { openKnowledgeBase, prepareWords, type KnowledgeBase } from '../search/index.ts';
+import { openKnowledgeBase, prepareWords, type KnowledgeBase, type Opened } from '../search/index.ts';
 import type { BotConfig } from './config.ts';
 import type { BotContext, CommandModule, StoredSearch } from './context.ts';
 import { Cooldowns } from './cooldown.ts';
@@ -115,14 +115,24 @@ export interface Bot {
   stats(): BotStats;
 }
 
+/** The configured folder's knowledge base, through its persisted index; a cache that cannot be used is logged. */
+export function openConfiguredKnowledge(config: BotConfig, log: Logger): Promise<Opened> {
+  return openKnowledgeBase({
+    knowledgeDir: config.knowledgeDir,
+    cacheDir: config.cacheDir,
+    onCacheProblem: (message) => log.warn({ knowledgeDir: config.knowledgeDir }, `rebuilding the index: ${message}`),
+  });
+}
+
+/** One warning per file the loader skipped, naming it and why. */
+export function logSkipped(log: Logger, kb: KnowledgeBase): void {
+  for (const s of kb.skipped) log.warn({ file: s.path, reason: s.reason }, `skipped ${s.path}: ${s.reason}`);
+}
+
 function defaultKnowledge(config: BotConfig, log: Logger): () => Promise<KnowledgeBase> {
   return async () => {
-    const opened = await openKnowledgeBase({
-      knowledgeDir: config.knowledgeDir,
-      cacheDir: config.cacheDir,
-      onCacheProblem: (message) => log.warn({ knowledgeDir: config.knowledgeDir }, `rebuilding the index: ${message}`),
-    });
-    for (const s of opened.kb.skipped) log.warn({ file: s.path, reason: s.reason }, `skipped ${s.path}: ${s.reason}`);
+    const opened = await openConfiguredKnowledge(config, log);
+    logSkipped(log, opened.kb);
     return opened.kb;
   };
 }

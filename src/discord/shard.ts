@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Logger } from '../log.ts';
-import { openKnowledgeBase, type KnowledgeBase } from '../search/index.ts';
+import type { KnowledgeBase } from '../search/index.ts';
 import type { BotConfig } from './config.ts';
 import { createBotLogger } from './logger.ts';
 import { installProcessHandlers } from './process.ts';
@@ -59,18 +59,15 @@ export function firstSignalOnly(target: SignalEvents, log: Pick<Logger, 'info'>)
 /** The knowledge base from the persisted index (see the manager's prepareIndex), logging where it came from. */
 function persistedKnowledge(config: BotConfig, log: Logger): () => Promise<KnowledgeBase> {
   return async () => {
-    const opened = await openKnowledgeBase({
-      knowledgeDir: config.knowledgeDir,
-      cacheDir: config.cacheDir,
-      onCacheProblem: (message) => log.warn({ knowledgeDir: config.knowledgeDir }, `rebuilding the index: ${message}`),
-    });
+    const { openConfiguredKnowledge, logSkipped } = await import('./bot.ts');
+    const opened = await openConfiguredKnowledge(config, log);
     const ms = Math.round(opened.ms);
     if (opened.from === 'cache') {
       log.info({ ms }, 'loaded the persisted index');
     } else {
       // The files changed after the manager built it, or there is no cache (FOOTNOTE_CACHE=off).
       log.warn({ reason: opened.reason, ms }, `built the index in this shard: ${opened.reason ?? 'no persisted index'}`);
-      for (const s of opened.kb.skipped) log.warn({ file: s.path, reason: s.reason }, `skipped ${s.path}: ${s.reason}`);
+      logSkipped(log, opened.kb);
     }
     return opened.kb;
   };
