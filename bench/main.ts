@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readQuestions } from '../src/eval/evaluate.ts';
+import { readParagraphQuestions } from '../src/eval/sets.ts';
 import { DEFAULT_KNOWLEDGE_DIR, PROJECT_ROOT, userPath } from '../src/paths.ts';
 import { loadKnowledge } from '../src/knowledge/index.ts';
 import { benchDiscord } from './discord.ts';
@@ -43,7 +43,7 @@ const cacheDir = await mkdtemp(join(tmpdir(), 'footnote-bench-'));
 try {
   let queries: Query[] | null = null;
   if (!values.knowledge) {
-    const questions = await readQuestions(join(PROJECT_ROOT, 'tests/eval/questions.json'));
+    const questions = await readParagraphQuestions(join(PROJECT_ROOT, 'tests/eval/article.json'));
     queries = questions.map((q) => ({ text: q.question, expected: null }));
   }
   const engine = await benchEngine(knowledgeDir, cacheDir, queries, rounds);

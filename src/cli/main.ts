@@ -4,11 +4,10 @@ import { pathToFileURL } from 'node:url';
 import { SingleBar } from 'cli-progress';
 import { ask, search, source, summarize, UnknownCitationError, UnknownDocumentError } from '../answer/index.ts';
 import { ConfigError, loadEnvFile, readBaseConfig, type BaseConfig } from '../config.ts';
-import { evaluate, formatReport, readQuestions } from '../eval/evaluate.ts';
 import { checkKnowledge } from '../knowledge/check.ts';
 import { KnowledgeFolderError, loadKnowledge } from '../knowledge/index.ts';
 import { createLogger, type Logger } from '../log.ts';
-import { PROJECT_ROOT, userPath } from '../paths.ts';
+import { userPath } from '../paths.ts';
 import { askErrorJson, askJson, searchJson, sourceJson, summaryJson } from '../present/json.ts';
 import { ANSI, formatAsk, formatIndexStats, formatSearch, formatSource, formatSummary, PLAIN } from '../present/terminal.ts';
 import { openKnowledgeBase, type KnowledgeBase, type Opened } from '../search/index.ts';
@@ -43,7 +42,6 @@ const ALLOWED: Record<string, OptionName[]> = {
   summary: [...COMMON, 'topic', 'document', 'sentences'],
   source: [...COMMON],
   index: [...COMMON, 'rebuild'],
-  eval: [...COMMON, 'questions'],
   'check-knowledge': [...COMMON],
 };
 
@@ -204,14 +202,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
           print(io, `${loaded.documents.length} documents, ${loaded.documents.reduce((n, d) => n + d.paragraphs, 0)} paragraphs; ${errors} error${errors === 1 ? '' : 's'}, ${findings.length - errors} warning${findings.length - errors === 1 ? '' : 's'}.`);
         }
         return errors > 0 ? 1 : 0;
-      }
-      case 'eval': {
-        const file = values.questions ? userPath(values.questions, io.env) : `${PROJECT_ROOT}/tests/eval/questions.json`;
-        const questions = await readQuestions(file);
-        const { kb } = await open(config, io, log);
-        const report = evaluate(kb, questions);
-        print(io, json ? JSON.stringify({ ...report, outcomes: undefined }) : formatReport(report));
-        return 0;
       }
     }
     return 2;

@@ -7,7 +7,6 @@ Usage:
   npm run summary -- [--topic T] [--document D] [--sentences N] [--json]
   npm run source -- <citation-id> [--json]     e.g. china-ai-governance#p2
   npm run index -- [--rebuild]                 build or load the index and report on it
-  npm run eval -- [--questions FILE] [--json]  score ask on a question set
   npm run check-knowledge                      what the loader skips or cites poorly; exits 1 on errors
 
 Every command takes --knowledge DIR (default: knowledge/, or KNOWLEDGE_DIR).
