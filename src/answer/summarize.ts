@@ -1,6 +1,7 @@
 import type { Chunk } from '../knowledge/index.ts';
 import { idf, planQuery, runQuery, termOf, words, type KnowledgeBase, type Vocabulary } from '../search/index.ts';
-import { COVERAGE_THRESHOLD, coverage, MAX_QUESTION_CHARS } from './ask.ts';
+import { coverageIn, JUDGE_DEFAULTS } from './answerable.ts';
+import { MAX_QUESTION_CHARS } from './ask.ts';
 import { sentenceScore, toExcerpt } from './excerpts.ts';
 import { quotableUnits, type Sentence } from './sentences.ts';
 import { suggestTopics } from './suggest.ts';
@@ -85,7 +86,7 @@ export function summarize(kb: KnowledgeBase, options: SummaryOptions = {}): Summ
   if (topic) {
     const plan = planQuery(topic.slice(0, MAX_QUESTION_CHARS), kb.vocabulary);
     const hits = runQuery(kb, plan, { ...(document ? { document } : {}), limit: TOPIC_CHUNKS + 1 }).hits.filter((h) => h.chunk.kind !== 'credit');
-    if (hits.length === 0 || coverage(plan) < COVERAGE_THRESHOLD) {
+    if (hits.length === 0 || coverageIn(plan, hits[0]!.chunk).all < JUDGE_DEFAULTS.minCoverage) {
       return {
         ...base,
         answered: false,

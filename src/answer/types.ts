@@ -1,3 +1,4 @@
+import type { Refusal } from './answerable.ts';
 import type { Chunk } from '../knowledge/index.ts';
 
 /** [start, end) offsets of a query word inside an excerpt's text. */
@@ -27,6 +28,8 @@ export interface AskResult {
   answered: boolean;
   /** Why the question was not answered, in words a person can act on. */
   refusal: string | null;
+  /** The same, as a code: `empty` and `no-words` mean the question itself was unusable. */
+  reason: Refusal | null;
   /** The sentences that answer, in order: quoted verbatim, each with its citation. */
   answer: Excerpt[];
   /** Best first. */

@@ -226,7 +226,7 @@ function batchLine(kb: KnowledgeBase, line: string, document: string | undefined
   if (query === '') return askErrorJson(line, 'blank line');
   const result = ask(kb, query, document ? { document, passages: 5 } : { passages: 5 });
   const json = askJson(result);
-  return result.answered || result.refusal === 'The material does not answer this question.' ? json : { ...json, error: result.refusal ?? 'unusable question' };
+  return result.reason === 'empty' || result.reason === 'no-words' ? { ...json, error: result.refusal ?? 'unusable question' } : json;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

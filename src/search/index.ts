@@ -4,7 +4,7 @@ export { cacheFileFor, fingerprintFiles, INDEX_FORMAT_VERSION, loadIndex, saveIn
 export { planQuery, type PlannedWord, type QueryPlan, type PlanOptions } from './plan.ts';
 export { runQuery, type Hit } from './query.ts';
 export { idf, prepareWords, type Vocabulary } from './vocabulary.ts';
-export { termOf, words, type Word } from './text.ts';
+export { normalizeWord, termOf, words, type Word } from './text.ts';
 export type { Topic } from './topics.ts';
 export { reloadKnowledgeBase, type Reloaded, type ReloadReport } from './reload.ts';
 export type { IndexedFile } from './knowledge-base.ts';

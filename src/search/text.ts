@@ -73,6 +73,13 @@ export function termOf(word: string): string | null {
 const TERM_CACHE_LIMIT = 1_000_000;
 const termCache = new Map<string, string | null>();
 
+/** Words the Porter stemmer folds into an unrelated word: "news" is not "new". */
+const STEM_EXCEPTIONS: ReadonlyMap<string, string> = new Map([
+  ['news', 'news'],
+  ['species', 'species'],
+  ['series', 'series'],
+]);
+
 function computeTerm(word: string): string | null {
   const lower = word.normalize('NFKC').toLowerCase();
   if (STOP_WORDS.has(lower.replace(/’/g, "'"))) {
@@ -82,7 +89,7 @@ function computeTerm(word: string): string | null {
   const normal = normalizeWord(word);
   if (normal.length < 2 && !/^\p{N}$/u.test(normal)) return null;
   if (/^\p{N}+$/u.test(normal)) return normal;
-  return stemmer(normal);
+  return STEM_EXCEPTIONS.get(normal) ?? stemmer(normal);
 }
 
 /** The term a token is indexed under: the same rule at index and at query time. */

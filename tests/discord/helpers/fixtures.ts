@@ -50,5 +50,5 @@ export function fakePassage(chunk: Chunk, excerpts: Excerpt[] = [fakeExcerpt(chu
 }
 
 export function fakeAnswer(query: string, excerpts: Excerpt[], passages: Passage[]): AskResult {
-  return { query, answered: true, refusal: null, answer: excerpts, passages, suggestions: [] };
+  return { query, answered: true, refusal: null, reason: null, answer: excerpts, passages, suggestions: [] };
 }

@@ -63,7 +63,7 @@ describe('presenters respect every limit', () => {
         return fakeAnswer('q', chunks.map((c) => fakeExcerpt(c, c.text)), chunks.map((c) => fakePassage(c)));
       })(),
     ],
-    ['a refusal with suggestions', { query: NASTY, answered: false, refusal: 'No.', answer: [], passages: [], suggestions: Array.from({ length: 30 }, () => NASTY.repeat(5)) }],
+    ['a refusal with suggestions', { query: NASTY, answered: false, refusal: 'No.', reason: 'not-covered', answer: [], passages: [], suggestions: Array.from({ length: 30 }, () => NASTY.repeat(5)) }],
   ];
 
   it.each(answerCases)('/ask: %s', (_name, result) => {
@@ -182,7 +182,7 @@ describe('any question and any material (property)', () => {
         for (const p of passages) chunks.set(p.chunk.id, p.chunk);
         const who = mention ? USER : null;
         expectSafe(presentAsk(fakeAnswer(question, excerpts, passages)), who);
-        expectSafe(presentAsk({ query: question, answered: false, refusal: question, answer: [], passages: [], suggestions: excerpts.map((e) => e.text) }), who);
+        expectSafe(presentAsk({ query: question, answered: false, refusal: question, reason: 'not-covered', answer: [], passages: [], suggestions: excerpts.map((e) => e.text) }), who);
         expectSafe(presentSearch({ query: question, total: passages.length + 7, offset: 0, limit: 5, hits: passages.slice(0, 5) }, PAGE, question), who);
         expectSafe(presentSummary({ topic: question, document: null, answered: true, refusal: null, sentences: excerpts, suggestions: [] }, question), who);
         const [first, second, third] = passages;

@@ -1,0 +1,161 @@
+import type { Chunk } from '../knowledge/index.ts';
+import { normalizeWord, termOf, words, type PlannedWord, type QueryPlan, type Vocabulary } from '../search/index.ts';
+import { indexedFields } from '../search/knowledge-base.ts';
+import { holdsAnswerType, readQuestion } from './question.ts';
+import type { Excerpt } from './types.ts';
+
+/** How the judge weighs a question against the passage that would answer it. */
+export interface JudgeOptions {
+  /** Share of the question's subject (by idf) the cited paragraph must hold, below which Footnote declines. */
+  minCoverage: number;
+  /** Share the paragraph must hold in the question's own words or their spellings: synonyms alone never answer. */
+  minLiteralCoverage: number;
+  /** What a word held only through a synonym counts for, against 1 for the word itself. */
+  synonymCredit: number;
+  /** What a word held only through a completion of a clipped word counts for. */
+  prefixCredit: number;
+  /** What a misspelt word held through its correction counts for. */
+  fuzzyCredit: number;
+  /** How much more a name the material never uses weighs ("Nvidia", "2022"): the question is about it. */
+  unknownNameFactor: number;
+  /** Share of paragraphs above which a word is everyday in the material and names nothing in an answer. */
+  commonShare: number;
+}
+
+export const JUDGE_DEFAULTS: JudgeOptions = {
+  minCoverage: 0.15,
+  minLiteralCoverage: 0.05,
+  synonymCredit: 0.6,
+  prefixCredit: 0.6,
+  fuzzyCredit: 0.9,
+  unknownNameFactor: 2,
+  commonShare: 0.25,
+};
+
+export type Verdict =
+  | { answerable: true; coverage: number }
+  | { answerable: false; coverage: number; reason: Refusal };
+
+/** Why a question was declined; each has one wording for people (see REFUSALS). */
+export type Refusal = 'empty' | 'no-words' | 'request' | 'no-match' | 'not-covered' | 'answer-type';
+
+export const REFUSALS: Record<Refusal, string> = {
+  empty: 'The question is empty.',
+  'no-words': 'The question has no words to look for (only punctuation or very common words).',
+  request: 'Footnote answers questions about the material; it does not write, translate, recommend or chat.',
+  'no-match': 'The material does not answer this question.',
+  'not-covered': 'The material does not answer this question.',
+  'answer-type': 'The material does not answer this question.',
+};
+
+/** Stems a chunk holds, in its text, headings and title: where a question's words can be found. */
+function stemsOf(chunk: Chunk): Set<string> {
+  const out = new Set<string>();
+  for (const text of indexedFields(chunk)) {
+    for (const w of words(text)) {
+      const t = termOf(w.text);
+      if (t !== null) out.add(t);
+    }
+  }
+  return out;
+}
+
+function credit(word: PlannedWord, held: ReadonlySet<string>, options: JudgeOptions): { all: number; literal: number } {
+  if (!word.terms.some((t) => held.has(t.term))) return { all: 0, literal: 0 };
+  switch (word.match) {
+    case 'exact':
+      return { all: 1, literal: 1 };
+    case 'fuzzy':
+      return { all: options.fuzzyCredit, literal: options.fuzzyCredit };
+    case 'prefix':
+      return { all: options.prefixCredit, literal: options.prefixCredit };
+    case 'synonym':
+      // A name's synonym is another name for it ("America", "US"): as good as the word itself.
+      return { all: options.synonymCredit, literal: word.name ? options.synonymCredit : 0 };
+    case 'none':
+      return { all: 0, literal: 0 };
+  }
+}
+
+/**
+ * How much of the question's subject the paragraph holds: each word of subject (not of asking)
+ * weighs its idf, a word the material never uses weighs most, and a name it never uses more
+ * again. "What is the population of Shanghai?" holds Shanghai but not the population, which
+ * weighs more.
+ */
+export function coverageIn(plan: QueryPlan, chunk: Chunk, options: JudgeOptions = JUDGE_DEFAULTS): { all: number; literal: number } {
+  const subject = plan.words.filter((w) => !w.asking);
+  const counted = subject.length > 0 ? subject : plan.words;
+  const held = stemsOf(chunk);
+  let total = 0;
+  let all = 0;
+  let literal = 0;
+  for (const w of counted) {
+    const weight = w.name && w.match === 'none' ? w.weight * options.unknownNameFactor : w.weight;
+    const c = credit(w, held, options);
+    total += weight;
+    all += weight * c.all;
+    literal += weight * c.literal;
+  }
+  return total === 0 ? { all: 0, literal: 0 } : { all: all / total, literal: literal / total };
+}
+
+/** A word most of the material's paragraphs use: no answer to "who" or "where". */
+function isCommonWord(word: string, vocabulary: Vocabulary, options: JudgeOptions): boolean {
+  const term = termOf(word);
+  return term !== null && (vocabulary.df.get(term) ?? 0) > vocabulary.chunkCount * options.commonShare;
+}
+
+/** A word the query plan dropped (a likely typo of a stop word, "won" for "on") is held only as itself. */
+function isHeldWord(word: string, held: ReadonlySet<string>): boolean {
+  const term = termOf(word);
+  return term === null || held.has(term);
+}
+
+/**
+ * The focus words the paragraph does not hold, in any of the ways the query plan looked for them
+ * (the word, its spelling, a synonym). A question whose focus is missing asks about something
+ * the material does not say, however many of its other words it shares.
+ */
+export function missingFocus(focus: readonly string[], plan: QueryPlan, chunk: Chunk, options: JudgeOptions = JUDGE_DEFAULTS): string[] {
+  if (focus.length === 0) return [];
+  const held = stemsOf(chunk);
+  const missing: string[] = [];
+  for (const f of focus) {
+    const planned = plan.words.find((w) => normalizeWord(w.word) === normalizeWord(f));
+    // Stop words and words of asking ("name", "kind") are not what a question is about.
+    if (planned?.asking) continue;
+    if (planned ? credit(planned, held, options).all === 0 : !isHeldWord(f, held)) missing.push(f);
+  }
+  return missing;
+}
+
+/**
+ * A focus is held when its head (the phrase's last word: "nations" in "Southeast Asian nations")
+ * is, and at least half of its words are: people qualify a noun in words the material may not use.
+ */
+export function holdsFocus(focus: readonly string[], missing: readonly string[]): boolean {
+  if (focus.length === 0 || missing.length === 0) return true;
+  if (missing.includes(focus[focus.length - 1]!)) return false;
+  return missing.length * 2 <= focus.length;
+}
+
+/**
+ * Whether the best paragraph answers the question: a question about the material, whose subject
+ * the paragraph holds (not only through synonyms), whose focus it holds, and which holds what the
+ * question asks for (a date for "when", a quantity for "how many").
+ */
+export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; excerpts: Excerpt[] } | undefined, vocabulary: Vocabulary, options: JudgeOptions = JUDGE_DEFAULTS): Verdict {
+  const shape = readQuestion(question);
+  if (shape.request) return { answerable: false, coverage: 0, reason: 'request' };
+  if (!best) return { answerable: false, coverage: 0, reason: 'no-match' };
+  const coverage = coverageIn(plan, best.chunk, options);
+  const declined = (reason: Refusal): Verdict => ({ answerable: false, coverage: coverage.all, reason });
+  if (coverage.all < options.minCoverage || coverage.literal < options.minLiteralCoverage) return declined('not-covered');
+  const missing = missingFocus(shape.focus, plan, best.chunk, options);
+  if (!holdsFocus(shape.focus, missing) || shape.narrowing.some((w) => missing.includes(w))) return declined('not-covered');
+  // What answers is what is quoted: the date or the name must be in the quoted sentences.
+  const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
+  if (!holdsAnswerType(quoted, shape.answerType, question, (w) => isCommonWord(w, vocabulary, options))) return declined('answer-type');
+  return { answerable: true, coverage: coverage.all };
+}

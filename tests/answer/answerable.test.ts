@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { coverageIn, holdsFocus, judge, missingFocus } from '../../src/answer/answerable.ts';
+import { bestExcerpts } from '../../src/answer/excerpts.ts';
+import { readQuestion } from '../../src/answer/question.ts';
+import { planQuery, type KnowledgeBase } from '../../src/search/index.ts';
+import { articleKb } from '../helpers/folders.ts';
+
+/** The verdict on a question against one paragraph of the article, chosen by the test rather than by ranking. */
+function verdictOn(kb: KnowledgeBase, question: string, paragraph: string) {
+  const chunk = kb.chunks.get(`china-ai-governance#${paragraph}`)!;
+  const plan = planQuery(question, kb.vocabulary);
+  return { plan, chunk, verdict: judge(question, plan, { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) }, kb.vocabulary) };
+}
+
+describe('judge', () => {
+  it('answers a question whose words, focus and answer type the paragraph holds', async () => {
+    const { verdict } = verdictOn(await articleKb(), 'When will the World AI Conference be held?', 'p2');
+    expect(verdict.answerable).toBe(true);
+  });
+
+  it('declines a "when" question whose paragraph holds no date', async () => {
+    const { verdict } = verdictOn(await articleKb(), 'When was the China-ASEAN center founded?', 'p8');
+    expect(verdict).toMatchObject({ answerable: false, reason: 'answer-type' });
+  });
+
+  it('declines a question whose focus the paragraph lacks, however many names it shares', async () => {
+    const { verdict } = verdictOn(await articleKb(), 'What is the population of Shanghai?', 'p2');
+    expect(verdict).toMatchObject({ answerable: false });
+  });
+
+  it('declines a request before looking at any paragraph', async () => {
+    const kb = await articleKb();
+    const plan = planQuery('write me a haiku about Shanghai', kb.vocabulary);
+    expect(judge('write me a haiku about Shanghai', plan, undefined, kb.vocabulary)).toMatchObject({ answerable: false, reason: 'request' });
+  });
+
+  it('declines when nothing matched at all', async () => {
+    const kb = await articleKb();
+    const plan = planQuery('photosynthesis', kb.vocabulary);
+    expect(judge('photosynthesis', plan, undefined, kb.vocabulary)).toMatchObject({ answerable: false, reason: 'no-match' });
+  });
+
+  it('does not let synonyms alone carry a question: their credit is not literal', async () => {
+    const kb = await articleKb();
+    const chunk = kb.chunks.get('china-ai-governance#p4')!;
+    const plan = planQuery('What do nations think?', kb.vocabulary);
+    expect(plan.words.find((w) => w.word === 'nations')?.match).toBe('synonym');
+    const c = coverageIn(plan, chunk);
+    expect(c.all).toBeGreaterThan(0);
+    expect(c.literal).toBe(0);
+    expect(judge('What do nations think?', plan, { chunk, excerpts: [] }, kb.vocabulary).answerable).toBe(false);
+  });
+
+  it('counts a name\'s synonym as the name itself ("America" for "US")', async () => {
+    const kb = await articleKb();
+    const plan = planQuery('What is America planning?', kb.vocabulary);
+    const c = coverageIn(plan, kb.chunks.get('china-ai-governance#p9')!);
+    expect(c.literal).toBeGreaterThan(0);
+  });
+});
+
+describe('missingFocus and holdsFocus', () => {
+  it('finds the focus words a paragraph lacks', async () => {
+    const kb = await articleKb();
+    const { plan, chunk } = verdictOn(kb, 'What is the population of Shanghai?', 'p2');
+    expect(missingFocus(readQuestion('What is the population of Shanghai?').focus, plan, chunk)).toEqual(['population']);
+  });
+
+  it('holds a phrase whose head is held and at most half of whose words are missing', () => {
+    expect(holdsFocus(['southeast', 'asian', 'nations'], ['southeast'])).toBe(true);
+    expect(holdsFocus(['regional', 'ai', 'hubs'], ['hubs'])).toBe(false);
+    expect(holdsFocus(['good', 'exercise', 'plan'], ['good', 'exercise'])).toBe(false);
+    expect(holdsFocus([], [])).toBe(true);
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { expectedAnswer, focusOf, holdsAnswerType, isRequest, readQuestion } from '../../src/answer/question.ts';
+
+describe('isRequest', () => {
+  it.each([
+    'write a poem about AI',
+    'Can you help me write a cover letter?',
+    'please translate this into French',
+    'tell me a joke',
+    'Hi there!',
+    'good morning everyone',
+    "what's your favourite colour?",
+    'recommend a good book',
+  ])('takes %j for a request or small talk', (q) => expect(isRequest(q)).toBe(true));
+
+  it.each([
+    'generate an unguessable token for a password-reset link',
+    'write my own command-line task for the project',
+    'how do I send an email from a Django view?',
+    'tell me about the Global AI Governance Initiative',
+    'Which team won the Champions League?',
+    'summarise the article',
+  ])('leaves %j to the material: documents answer such things', (q) => expect(isRequest(q)).toBe(false));
+});
+
+describe('expectedAnswer', () => {
+  it.each([
+    ['When is the conference held?', 'date'],
+    ['so when did china drop the plan?', 'date'],
+    ['In what year was it unveiled?', 'date'],
+    ['How many countries signed up?', 'number'],
+    ['What is the population of Shanghai?', 'number'],
+    ['What did the government pay for it?', 'number'],
+    ['Who unveiled the plan?', 'name'],
+    ['Where is the summit taking place?', 'place'],
+    ['Where will the conference be held?', 'place'],
+    ['where do I read the log messages of one service?', 'any'],
+    ['UnboundLocalError when I assign to a variable', 'any'],
+    ['how long has each query been running?', 'any'],
+    ['What does the article say about export controls?', 'any'],
+  ] as const)('%j needs %s', (q, type) => expect(expectedAnswer(q)).toBe(type));
+});
+
+describe('focusOf', () => {
+  it.each([
+    ['What is the population of Shanghai?', ['population']],
+    ['Which team won the Champions League?', ['team']],
+    ['Which countries did Chinese firms help?', ['countries']],
+    ['Who will speak at the conference?', ['speak']],
+    ['Who founded the Global Times?', ['founded', 'global', 'times']],
+    ['When was the first World AI Conference held?', ['first', 'world', 'ai', 'conference']],
+    ["What's a good exercise plan for beginners?", ['good', 'exercise', 'plan']],
+  ])('finds what %j asks about', (q, focus) => expect(focusOf(q).focus).toEqual(focus));
+
+  it.each(['export controls', 'Does the author believe technology is a weapon?', 'How do I rescue the repo?', 'What is China doing about the gap?'])(
+    'names no focus in %j: keywords, yes/no, how-to and "what is X doing" questions are judged by coverage alone',
+    (q) => expect(focusOf(q).focus).toEqual([]),
+  );
+
+  it('marks ordinals and superlatives as narrowing the focus', () => {
+    expect(focusOf('When was the first World AI Conference held?').narrowing).toEqual(['first']);
+    expect(focusOf('What is the tallest mountain in the world?').narrowing).toEqual(['tallest']);
+  });
+});
+
+describe('holdsAnswerType', () => {
+  const q = 'When is it held?';
+  it('finds a date in a month, a weekday or a year', () => {
+    expect(holdsAnswerType('It is held in Shanghai from July 26-28.', 'date', q)).toBe(true);
+    expect(holdsAnswerType('Washington on Wednesday unveiled it.', 'date', q)).toBe(true);
+    expect(holdsAnswerType('It is held in Shanghai.', 'date', q)).toBe(false);
+  });
+
+  it('does not take a year or a day of the month for a quantity', () => {
+    expect(holdsAnswerType('The 2025 conference runs July 26-28.', 'number', 'How many attended?')).toBe(false);
+    expect(holdsAnswerType('Some 5,000 people attended.', 'number', 'How many attended?')).toBe(true);
+    expect(holdsAnswerType('Three countries signed.', 'number', 'How many signed?')).toBe(true);
+  });
+
+  it('wants a name the question does not give, and not one the material uses everywhere', () => {
+    const question = 'Who unveiled the AI action plan?';
+    expect(holdsAnswerType('Washington unveiled its AI action plan.', 'name', question)).toBe(true);
+    expect(holdsAnswerType('the plan is about AI and more AI.', 'name', question)).toBe(false);
+    expect(holdsAnswerType('It said AI matters to China.', 'name', question, (w) => w === 'AI' || w === 'China')).toBe(false);
+  });
+
+  it('wants a place for "where is it held"', () => {
+    expect(holdsAnswerType('The conference is held in Shanghai.', 'place', 'Where is the conference held?')).toBe(true);
+    expect(holdsAnswerType('Institutions have been successively established.', 'place', 'Where is the center located?')).toBe(false);
+  });
+});
+
+describe('readQuestion', () => {
+  it('reads no type or focus into a request', () => {
+    expect(readQuestion('Who can write me a poem about Shanghai?')).toMatchObject({ request: false });
+    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], narrowing: [] });
+  });
+});
