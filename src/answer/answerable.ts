@@ -34,19 +34,26 @@ export const JUDGE_DEFAULTS: JudgeOptions = {
 
 export type Verdict =
   | { answerable: true; coverage: number }
-  | { answerable: false; coverage: number; reason: Refusal };
+  | { answerable: false; coverage: number; reason: Refusal; unknown?: string[] };
 
-/** Why a question was declined; each has one wording for people (see REFUSALS). */
-export type Refusal = 'empty' | 'no-words' | 'request' | 'no-match' | 'not-covered' | 'answer-type';
+/** Why a question was declined; each has one wording for people (see `refusalText`). */
+export type Refusal = 'empty' | 'no-words' | 'request' | 'no-match' | 'not-covered' | 'answer-type' | 'unknown-name';
 
-export const REFUSALS: Record<Refusal, string> = {
+const REFUSALS: Record<Refusal, string> = {
   empty: 'The question is empty.',
   'no-words': 'The question has no words to look for (only punctuation or very common words).',
   request: 'Footnote answers questions about the material; it does not write, translate, recommend or chat.',
   'no-match': 'The material does not answer this question.',
   'not-covered': 'The material does not answer this question.',
   'answer-type': 'The material does not answer this question.',
+  'unknown-name': 'The material does not answer this question.',
 };
+
+/** What a person reads when a question is declined: names the material never mentions are named. */
+export function refusalText(reason: Refusal, unknown: readonly string[] = []): string {
+  if (reason !== 'unknown-name' || unknown.length === 0) return REFUSALS[reason];
+  return `The material does not answer this question: it never mentions ${unknown.map((n) => `“${n}”`).join(' or ')}.`;
+}
 
 /** Stems a chunk holds, in its text, headings and title: where a question's words can be found. */
 function stemsOf(chunk: Chunk): Set<string> {
@@ -148,14 +155,28 @@ export function holdsFocus(focus: readonly string[], missing: readonly string[])
 export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; excerpts: Excerpt[] } | undefined, vocabulary: Vocabulary, options: JudgeOptions = JUDGE_DEFAULTS): Verdict {
   const shape = readQuestion(question);
   if (shape.request) return { answerable: false, coverage: 0, reason: 'request' };
+  const unknown = shape.names.filter((n) => !isKnown(n, plan, vocabulary));
+  if (unknown.length > 0) return { answerable: false, coverage: 0, reason: 'unknown-name', unknown };
   if (!best) return { answerable: false, coverage: 0, reason: 'no-match' };
   const coverage = coverageIn(plan, best.chunk, options);
   const declined = (reason: Refusal): Verdict => ({ answerable: false, coverage: coverage.all, reason });
   if (coverage.all < options.minCoverage || coverage.literal < options.minLiteralCoverage) return declined('not-covered');
-  const missing = missingFocus(shape.focus, plan, best.chunk, options);
-  if (!holdsFocus(shape.focus, missing) || shape.narrowing.some((w) => missing.includes(w))) return declined('not-covered');
+  const missing = missingFocus(shape.focus.flat(), plan, best.chunk, options);
+  if (shape.focus.some((phrase) => !holdsFocus(phrase, missing)) || shape.required.some((w) => missing.includes(w))) return declined('not-covered');
+  // A year is exact: the 2024 conference is not the 2025 one.
+  if (shape.names.some((n) => YEAR.test(n) && missing.includes(n)) || shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, stemsOf(best.chunk)))) return declined('not-covered');
   // What answers is what is quoted: the date or the name must be in the quoted sentences.
   const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
   if (!holdsAnswerType(quoted, shape.answerType, question, (w) => isCommonWord(w, vocabulary, options))) return declined('answer-type');
   return { answerable: true, coverage: coverage.all };
+}
+
+const YEAR = /^(?:1[5-9]|20)\d\d$/;
+
+/** Whether the material uses a name the question gives, as written, misspelt or by a synonym ("America" for "US"). */
+function isKnown(name: string, plan: QueryPlan, vocabulary: Vocabulary): boolean {
+  const planned = plan.words.find((w) => normalizeWord(w.word) === normalizeWord(name));
+  if (planned) return planned.match !== 'none';
+  const term = termOf(name);
+  return term === null || vocabulary.df.has(term);
 }

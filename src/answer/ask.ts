@@ -1,5 +1,5 @@
 import { planQuery, runQuery, type KnowledgeBase, type QueryPlan } from '../search/index.ts';
-import { judge, REFUSALS, type Refusal } from './answerable.ts';
+import { judge, refusalText, type Refusal } from './answerable.ts';
 import { bestExcerpts } from './excerpts.ts';
 import { suggestTopics } from './suggest.ts';
 import type { AskResult, Passage } from './types.ts';
@@ -16,8 +16,8 @@ export const MAX_QUESTION_CHARS = 1000;
 /** A runner-up within this share of the best paragraph's score often holds the other half of the answer. */
 const RUNNER_UP_SHARE = 0.85;
 
-function refuse(kb: KnowledgeBase, query: string, plan: QueryPlan, reason: Refusal, passages: Passage[] = []): AskResult {
-  return { query, answered: false, refusal: REFUSALS[reason], reason, answer: [], passages, suggestions: suggestTopics(kb, plan) };
+function refuse(kb: KnowledgeBase, query: string, plan: QueryPlan, reason: Refusal, passages: Passage[] = [], unknown: string[] = []): AskResult {
+  return { query, answered: false, refusal: refusalText(reason, unknown), reason, answer: [], passages, suggestions: suggestTopics(kb, plan) };
 }
 
 export function ask(kb: KnowledgeBase, question: string, options: AskOptions = {}): AskResult {
@@ -33,7 +33,7 @@ export function ask(kb: KnowledgeBase, question: string, options: AskOptions = {
     excerpts: bestExcerpts(hit.chunk, plan, kb.vocabulary),
   }));
   const verdict = judge(query, plan, passages[0], kb.vocabulary);
-  if (!verdict.answerable) return refuse(kb, query, plan, verdict.reason, passages);
+  if (!verdict.answerable) return refuse(kb, query, plan, verdict.reason, passages, verdict.unknown);
   const [first, second] = passages;
   const answer = [...(first?.excerpts ?? [])];
   if (first && second && second.score >= first.score * RUNNER_UP_SHARE) answer.push(...second.excerpts.slice(0, 1));

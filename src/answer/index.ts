@@ -1,5 +1,5 @@
 export { ask, MAX_QUESTION_CHARS, type AskOptions } from './ask.ts';
-export { judge, JUDGE_DEFAULTS, REFUSALS, type JudgeOptions, type Verdict } from './answerable.ts';
+export { judge, JUDGE_DEFAULTS, refusalText, type JudgeOptions, type Refusal, type Verdict } from './answerable.ts';
 export { search, type SearchOptions } from './search.ts';
 export { summarize, UnknownDocumentError, type SummaryOptions } from './summarize.ts';
 export { normalizeCitation, source, UnknownCitationError } from './source.ts';

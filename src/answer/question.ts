@@ -15,21 +15,25 @@ export interface QuestionShape {
   request: boolean;
   answerType: AnswerType;
   /**
-   * The words naming what is asked about, as written: "population" in "What is the population of
-   * Shanghai?", "team" in "Which team won…?", "speak" in "Who will speak at…?". Empty when the
-   * wording names none (keywords, yes/no questions, "what does the article say about…").
+   * Phrases naming what is asked about, as written: "population" and "shanghai" in "What is the
+   * population of Shanghai?", "team" in "Which team won…?", "speak" in "Who will speak at…?".
+   * Empty when the wording names none (keywords, yes/no and how-to questions).
    */
-  focus: string[];
+  focus: string[][];
   /**
-   * Focus words that narrow it to one thing — "first", "tallest", "largest" — and must be held
-   * whatever else is: the first conference is not the 2025 one.
+   * Words that narrow the focus to one thing and must be held whatever else is: "first",
+   * "tallest", the verb of a "who" question (who *heads* the centre, not who founded it).
    */
-  narrowing: string[];
+  required: string[];
+  /** Names the question gives (places, people, organisations, years): the material must know each. */
+  names: string[];
 }
 
 interface Token {
   normal: string;
   tags: ReadonlySet<string>;
+  /** Written with a capital, and not as the sentence's first word. */
+  capitalised: boolean;
 }
 
 const norm = (q: string) => q.normalize('NFKC').toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
@@ -82,81 +86,115 @@ const OPENERS = new Set(['hey', 'hi', 'so', 'yo', 'lol', 'ok', 'okay', 'hmm', 'u
 const DETERMINERS = new Set(['the', 'a', 'an', 'some', 'any', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'my']);
 const AUXILIARIES = new Set(['do', 'does', 'did', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must', 'has', 'have', 'had']);
 const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 's', 'be', 'been']);
+const PREPOSITIONS = new Set(['of', 'for', 'in', 'on', 'at', 'to', 'from', 'with', 'about', 'by', 'between', 'into', 'during', 'after', 'before', 'over', 'under', 'around', 'among', 'across', 'against', 'per', 'via', 'and', 'or']);
+const NAME_TAGS = ['ProperNoun', 'Person', 'Organization', 'Place', 'Acronym'];
+const STRONG_NAME_TAGS = ['Person', 'Organization', 'Place', 'Country', 'City', 'Region'];
+const YEAR = /^(?:1[5-9]|20)\d\d$/;
 
-const isNounish = (t: Token) => !t.tags.has('Verb') && !t.tags.has('Preposition') && !t.tags.has('Determiner') && !t.tags.has('Pronoun') && !t.tags.has('QuestionWord') && !t.tags.has('Conjunction') && !AUXILIARIES.has(t.normal) && !COPULAS.has(t.normal) && (t.tags.has('Noun') || t.tags.has('Adjective') || t.tags.has('Value') || t.tags.has('Acronym'));
+const isNounish = (t: Token) =>
+  !PREPOSITIONS.has(t.normal) && !DETERMINERS.has(t.normal) && !AUXILIARIES.has(t.normal) && !COPULAS.has(t.normal) &&
+  !['Verb', 'Preposition', 'Determiner', 'Pronoun', 'QuestionWord', 'Conjunction'].some((tag) => t.tags.has(tag)) &&
+  ['Noun', 'Adjective', 'Value', 'Acronym'].some((tag) => t.tags.has(tag));
+
+/**
+ * A name the question gives: a place, person or organisation the tagger knows, or a year. An
+ * acronym is left out: people shorten names the material spells in full ("WAIC", "UAE").
+ */
+function isGivenName(t: Token): boolean {
+  if (YEAR.test(t.normal)) return true;
+  // Two letters are an acronym or a clipped word ("ed" in "op-ed"), not a name.
+  if (t.tags.has('QuestionWord') || t.tags.has('Acronym') || t.normal.length < 3) return false;
+  return STRONG_NAME_TAGS.some((tag) => t.tags.has(tag)) || (t.capitalised && t.tags.has('ProperNoun'));
+}
 
 function tokens(question: string): Token[] {
   const doc = nlp(question.replace(/\b(what|who|where|when|how|which)['’]s\b/giu, '$1 is')).docs;
   // The sentence that asks: "is the plan trying to stop… ? saw something about that" asks first.
   const sentence = doc.find((s) => s.some((t) => t.tags?.has('QuestionWord'))) ?? doc[0] ?? [];
-  return sentence.map((t) => ({ normal: t.normal.replace(/[^\p{L}\p{N}'-]/gu, ''), tags: t.tags ?? new Set<string>() })).filter((t) => t.normal !== '');
+  return sentence
+    .map((t, i) => ({ normal: t.normal.replace(/[^\p{L}\p{N}'-]/gu, ''), tags: t.tags ?? new Set<string>(), capitalised: i > 0 && /^\p{Lu}/u.test(t.text) }))
+    .filter((t) => t.normal !== '');
 }
 
-interface Phrase {
-  words: Token[];
-  next: Token | undefined;
-  /** Index just past the phrase. */
-  end: number;
+interface Found {
+  phrases: Token[][];
+  required: Token[];
 }
 
 /** Noun-ish words from `i` on, after any determiners: "the ticket prices" → ticket, prices. */
-function nounPhrase(ts: Token[], i: number): Phrase {
+function nounPhrase(ts: Token[], i: number): { words: Token[]; end: number } {
   while (ts[i] && DETERMINERS.has(ts[i]!.normal)) i++;
   const words: Token[] = [];
   while (ts[i] && isNounish(ts[i]!)) words.push(ts[i++]!);
-  return { words, next: ts[i], end: i };
+  return { words, end: i };
 }
 
-/** A verb and the noun phrase it acts on: "founded the Global Times". */
-function verbPhrase(ts: Token[], i: number): Token[] {
+/** A noun phrase and the one its "of" names: "the population of Shanghai" → [population], [shanghai]. */
+function nounPhrases(ts: Token[], i: number): { phrases: Token[][]; end: number } {
+  const first = nounPhrase(ts, i);
+  if (first.words.length === 0) return { phrases: [], end: first.end };
+  if (ts[first.end]?.normal !== 'of') return { phrases: [first.words], end: first.end };
+  const second = nounPhrase(ts, first.end + 1);
+  return { phrases: second.words.length > 0 ? [first.words, second.words] : [first.words], end: second.end };
+}
+
+/** A verb and the noun phrase it acts on: "founded the Global Times". The verb is required. */
+function verbPhrase(ts: Token[], i: number): Found {
   while (ts[i] && (AUXILIARIES.has(ts[i]!.normal) || ts[i]!.tags.has('Pronoun'))) i++;
   const verb = ts[i];
-  if (!verb || !verb.tags.has('Verb') || AUXILIARIES.has(verb.normal) || COPULAS.has(verb.normal)) return [];
-  return [verb, ...nounPhrase(ts, i + 1).words];
+  if (!verb || !verb.tags.has('Verb') || AUXILIARIES.has(verb.normal) || COPULAS.has(verb.normal)) return { phrases: [], required: [] };
+  const object = nounPhrases(ts, i + 1).phrases;
+  return { phrases: [[verb], ...object], required: [verb] };
 }
+
+const none: Found = { phrases: [], required: [] };
+const nouns = (phrases: Token[][]): Found => ({ phrases, required: [] });
 
 /**
  * The focus of a wh-question: the noun phrase after "what/which" ("which countries…"), the one
- * after "what is the" when a preposition follows ("the population of…"), the subject of "when"
- * and "where" questions, and the verb with its object in "who" questions ("who founded the
- * Global Times"). Keyword queries, "how do I" and yes/no questions have none.
+ * after "what is the" when a preposition follows ("the population of Shanghai"), the subject of
+ * "when" and "where" questions, and the verb with its object in "who" questions ("who founded
+ * the Global Times"). Keyword queries, "how do I" and yes/no questions have none.
  */
-function focusTokens(question: string): Token[] {
-  const ts = tokens(question);
+function focusTokens(ts: Token[]): Found {
   let i = 0;
   while (ts[i] && OPENERS.has(ts[i]!.normal)) i++;
   const wh = ts[i]?.normal;
-  if (wh === undefined || !ts[i]!.tags.has('QuestionWord')) return [];
+  if (wh === undefined || !ts[i]!.tags.has('QuestionWord')) return none;
   i++;
   // "How do I …" names a task in the asker's words, which documentation rarely shares.
   if (wh === 'how' && (ts[i]?.normal === 'many' || ts[i]?.normal === 'much')) i++;
-  else if (wh === 'how') return [];
+  else if (wh === 'how') return none;
   if (wh === 'when' || wh === 'where') {
     // "When was the first conference held?" is about the first conference: its subject is the focus.
     while (ts[i] && (AUXILIARIES.has(ts[i]!.normal) || COPULAS.has(ts[i]!.normal))) i++;
-    return nounPhrase(ts, i).words;
+    return nouns(nounPhrases(ts, i).phrases);
   }
   if (ts[i] && COPULAS.has(ts[i]!.normal)) {
-    const np = nounPhrase(ts, i + 1);
+    const np = nounPhrases(ts, i + 1);
+    const next = ts[np.end];
     // "What is the population of Shanghai?" asks for the population; "what is China doing" asks nothing named.
-    return np.words.length > 0 && (np.next === undefined || np.next.tags.has('Preposition')) ? np.words : [];
+    return np.phrases.length > 0 && (next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition')) ? nouns(np.phrases) : none;
   }
   if (wh === 'who' || wh === 'whom') return verbPhrase(ts, i);
-  if (wh === 'what' || wh === 'which' || wh === 'whose') return nounPhrase(ts, i).words;
-  return [];
+  if (wh === 'what' || wh === 'which' || wh === 'whose') return nouns(nounPhrases(ts, i).phrases);
+  return none;
 }
 
-export function focusOf(question: string): { focus: string[]; narrowing: string[] } {
-  const found = focusTokens(question);
+export function focusOf(question: string): Pick<QuestionShape, 'focus' | 'required' | 'names'> {
+  const ts = tokens(question);
+  const found = focusTokens(ts);
+  const narrowing = found.phrases.flat().filter((t) => t.tags.has('Ordinal') || t.tags.has('Superlative'));
   return {
-    focus: found.map((t) => t.normal),
-    narrowing: found.filter((t) => t.tags.has('Ordinal') || t.tags.has('Superlative')).map((t) => t.normal),
+    focus: found.phrases.map((p) => p.map((t) => t.normal)),
+    required: [...new Set([...found.required, ...narrowing].map((t) => t.normal))],
+    names: [...new Set(ts.filter(isGivenName).map((t) => t.normal))],
   };
 }
 
 export function readQuestion(question: string): QuestionShape {
   const request = isRequest(question);
-  if (request) return { request, answerType: 'any', focus: [], narrowing: [] };
+  if (request) return { request, answerType: 'any', focus: [], required: [], names: [] };
   return { request, answerType: expectedAnswer(question), ...focusOf(question) };
 }
 
@@ -167,8 +205,6 @@ const DATE = new RegExp(String.raw`\b(?:${MONTHS}|${WEEKDAYS})\b|\b(?:1[5-9]|20)
 const DATE_NUMBERS = new RegExp(String.raw`\b(?:(?:${MONTHS}) \d{1,2}(?:\s*[-–]\s*\d{1,2})?|(?:1[5-9]|20)\d\d)\b`, 'gi');
 const QUANTITY = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|percent|half|quarter|twice|double|triple)\b|%/i;
 const CALENDAR = new RegExp(`^(?:${MONTHS}|${WEEKDAYS})$`, 'i');
-
-const NAME_TAGS = ['ProperNoun', 'Person', 'Organization', 'Place', 'Acronym'];
 
 /** Words the tagger takes for names (people, places, organisations), months and weekdays aside. */
 function namesIn(text: string): string[] {

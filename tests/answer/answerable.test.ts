@@ -63,7 +63,7 @@ describe('missingFocus and holdsFocus', () => {
   it('finds the focus words a paragraph lacks', async () => {
     const kb = await articleKb();
     const { plan, chunk } = verdictOn(kb, 'What is the population of Shanghai?', 'p2');
-    expect(missingFocus(readQuestion('What is the population of Shanghai?').focus, plan, chunk)).toEqual(['population']);
+    expect(missingFocus(readQuestion('What is the population of Shanghai?').focus.flat(), plan, chunk)).toEqual(['population']);
   });
 
   it('holds a phrase whose head is held and at most half of whose words are missing', () => {

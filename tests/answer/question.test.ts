@@ -43,13 +43,14 @@ describe('expectedAnswer', () => {
 
 describe('focusOf', () => {
   it.each([
-    ['What is the population of Shanghai?', ['population']],
-    ['Which team won the Champions League?', ['team']],
-    ['Which countries did Chinese firms help?', ['countries']],
-    ['Who will speak at the conference?', ['speak']],
-    ['Who founded the Global Times?', ['founded', 'global', 'times']],
-    ['When was the first World AI Conference held?', ['first', 'world', 'ai', 'conference']],
-    ["What's a good exercise plan for beginners?", ['good', 'exercise', 'plan']],
+    ['What is the population of Shanghai?', [['population'], ['shanghai']]],
+    ['Which team won the Champions League?', [['team']]],
+    ['Which countries did Chinese firms help?', [['countries']]],
+    ['Who will speak at the conference?', [['speak']]],
+    ['Who founded the Global Times?', [['founded'], ['global', 'times']]],
+    ['Who is the president of Egypt?', [['president'], ['egypt']]],
+    ['When was the first World AI Conference held?', [['first', 'world', 'ai', 'conference']]],
+    ["What's a good exercise plan for beginners?", [['good', 'exercise', 'plan']]],
   ])('finds what %j asks about', (q, focus) => expect(focusOf(q).focus).toEqual(focus));
 
   it.each(['export controls', 'Does the author believe technology is a weapon?', 'How do I rescue the repo?', 'What is China doing about the gap?'])(
@@ -57,9 +58,15 @@ describe('focusOf', () => {
     (q) => expect(focusOf(q).focus).toEqual([]),
   );
 
-  it('marks ordinals and superlatives as narrowing the focus', () => {
-    expect(focusOf('When was the first World AI Conference held?').narrowing).toEqual(['first']);
-    expect(focusOf('What is the tallest mountain in the world?').narrowing).toEqual(['tallest']);
+  it('requires ordinals, superlatives and the verb of a "who" question', () => {
+    expect(focusOf('When was the first World AI Conference held?').required).toEqual(['first']);
+    expect(focusOf('What is the tallest mountain in the world?').required).toEqual(['tallest']);
+    expect(focusOf('Who heads the China-BRICS center?').required).toEqual(['heads']);
+  });
+
+  it('lists the names and years a question gives, in any case', () => {
+    expect(focusOf('What did Japan say about the 2025 conference?').names).toEqual(expect.arrayContaining(['japan', '2025']));
+    expect(focusOf('what did japan say about it').names).toEqual(['japan']);
   });
 });
 
@@ -93,6 +100,6 @@ describe('holdsAnswerType', () => {
 describe('readQuestion', () => {
   it('reads no type or focus into a request', () => {
     expect(readQuestion('Who can write me a poem about Shanghai?')).toMatchObject({ request: false });
-    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], narrowing: [] });
+    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], names: [] });
   });
 });
