@@ -200,7 +200,15 @@ export function readQuestion(question: string): QuestionShape {
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
-const DATE = new RegExp(String.raw`\b(?:${MONTHS}|${WEEKDAYS})\b|\b(?:1[5-9]|20)\d\d\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b(?:today|yesterday|tomorrow|century|decade|(?:last|next|this) (?:year|month|week))\b`, 'i');
+/**
+ * What can answer "when": a date, a time or a frequency ("nightly", "every Monday"), or — in
+ * documentation, where "when does autovacuum run?" is answered by a condition — a clause of time.
+ */
+const DATE = new RegExp(
+  String.raw`\b(?:${MONTHS}|${WEEKDAYS})\b|\b(?:1[5-9]|20)\d\d\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\b\d{1,2}:\d\d\b` +
+    String.raw`|\b(?:today|yesterday|tomorrow|tonight|century|decade|year|years|month|months|week|weeks|day|days|hour|hours|minute|minutes|seconds|nightly|daily|weekly|monthly|yearly|annually|hourly|midnight|noon|morning|evening|night|every|each|whenever|when|after|before|until|once|during|while|since|ago|soon|later|now)\b`,
+  'i',
+);
 /** A year, or a day of a month ("July 26-28"), is a date rather than a quantity. */
 const DATE_NUMBERS = new RegExp(String.raw`\b(?:(?:${MONTHS}) \d{1,2}(?:\s*[-–]\s*\d{1,2})?|(?:1[5-9]|20)\d\d)\b`, 'gi');
 const QUANTITY = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|percent|half|quarter|twice|double|triple)\b|%/i;
