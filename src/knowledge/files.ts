@@ -1,5 +1,6 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { isKnowledgeFile } from './file-kinds.ts';
 import type { SkippedFile } from './types.ts';
 
 export interface KnowledgeFile {
@@ -13,8 +14,6 @@ export interface KnowledgeFile {
 export class KnowledgeFolderError extends Error {
   override name = 'KnowledgeFolderError';
 }
-
-const KNOWLEDGE_EXTENSIONS = /\.(md|markdown|txt)$/i;
 
 function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
@@ -66,7 +65,7 @@ export async function listKnowledgeFiles(root: string): Promise<{ files: Knowled
           walk(absolute);
           continue;
         }
-        if (!KNOWLEDGE_EXTENSIONS.test(entry.name)) continue;
+        if (!isKnowledgeFile(entry.name)) continue;
         info ??= statSync(absolute);
         if (!info.isFile()) continue;
         files.push({ path, absolute, size: info.size, mtimeMs: info.mtimeMs });

@@ -1,4 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
+import { isKnowledgeFile } from './file-kinds.ts';
 
 export interface WatchOptions {
   /** Quiet time after the last change before `onChange` runs: an editor's save is several events. */
@@ -9,8 +10,6 @@ export interface WatchOptions {
 export interface KnowledgeWatcher {
   close(): void;
 }
-
-const KNOWLEDGE_FILE = /\.(md|markdown|txt)$/i;
 
 /**
  * Calls `onChange` once things have settled after any knowledge file under `dir` is added,
@@ -32,7 +31,7 @@ export function watchKnowledge(dir: string, onChange: () => void, options: Watch
     const path = name === null ? '' : String(name);
     if (path.split(/[\\/]/).some((part) => part.startsWith('.'))) return;
     // A folder renamed or removed reports the folder's name, not its files.
-    if (path === '' || KNOWLEDGE_FILE.test(path) || !/\.[^/\\]+$/.test(path)) schedule();
+    if (path === '' || isKnowledgeFile(path) || !/\.[^/\\]+$/.test(path)) schedule();
   });
   watcher.on('error', (error) => options.onError?.(error));
   return {
