@@ -188,11 +188,19 @@ function matchedTerms(terms: readonly QueryTerm[], low: number, high: number): s
   return out;
 }
 
+/**
+ * Largest stamp `Scratch.seen` holds. Two bytes a chunk rather than four; clearing the column
+ * once every 65,535 query terms costs less than a term's postings, and a wrap that comes this
+ * often is one the tests reach.
+ */
+export const MAX_STAMP = 0xffff;
+
 /** Per-chunk accumulators, reused by every query on one index (queries run one at a time). */
 class Scratch {
   readonly scores: Float64Array;
   readonly matched: Uint8Array;
-  readonly seen: Uint32Array;
+  /** The stamp of the last query term that reached each chunk: a term counts once per chunk, whatever its fields. */
+  readonly seen: Uint16Array;
   readonly low: Int32Array;
   readonly high: Int32Array;
   touched: Uint32Array;
@@ -201,14 +209,14 @@ class Scratch {
   constructor(n: number) {
     this.scores = new Float64Array(n);
     this.matched = new Uint8Array(n);
-    this.seen = new Uint32Array(n);
+    this.seen = new Uint16Array(n);
     this.low = new Int32Array(n);
     this.high = new Int32Array(n);
     this.touched = new Uint32Array(Math.min(n, 1024));
   }
 
   nextStamp(): number {
-    if (++this.#stamp === 0xffffffff) {
+    if (++this.#stamp > MAX_STAMP) {
       this.seen.fill(0);
       this.#stamp = 1;
     }
