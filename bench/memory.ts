@@ -14,6 +14,7 @@ import { ask } from '../src/answer/index.ts';
 import { readQuestions } from '../src/eval/evaluate.ts';
 import { DEFAULT_KNOWLEDGE_DIR, PROJECT_ROOT, userPath } from '../src/paths.ts';
 import { openKnowledgeBase, reloadKnowledgeBase } from '../src/search/index.ts';
+import { machine } from './record.ts';
 import { mb } from './stats.ts';
 
 const { values } = parseArgs({
@@ -41,6 +42,7 @@ async function buildElsewhere(knowledgeDir: string, cacheDir: string): Promise<v
 const knowledgeDir = values.knowledge ? userPath(values.knowledge) : DEFAULT_KNOWLEDGE_DIR;
 const cacheDir = await mkdtemp(join(tmpdir(), 'footnote-memory-'));
 try {
+  console.log(`on ${machine()}`);
   report('modules loaded');
   // Built by another process, as a bot finds it after `npm run index`: nothing of the build stays here.
   if (values.from === 'cache') await buildElsewhere(knowledgeDir, cacheDir);

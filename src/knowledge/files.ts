@@ -21,8 +21,8 @@ function toPosix(path: string): string {
 
 /**
  * Every `.md`/`.txt` file under `root`, sorted by path. The walk uses synchronous calls: a stat
- * costs microseconds from the kernel's cache, while a promise per stat (even 6,000 at once) made
- * listing the Debian documentation take 160 ms, a quarter of start-up, against 30 ms. Hidden entries (`.git`, `.obsidian`) are
+ * costs microseconds from the kernel's cache, while a promise per stat made listing a large
+ * folder several times slower (docs/benchmarks.md). Hidden entries (`.git`, `.obsidian`) are
  * not knowledge. Symlinked folders are followed once; a link back into a folder already walked is
  * reported as a loop instead of being walked forever.
  */

@@ -1,10 +1,9 @@
 /**
  * An inverted index in typed arrays, scored exactly as MiniSearch scores (BM25+ per field, the
  * same k, b and d, the same field-length rule, the sum multiplied by the number of query terms a
- * chunk matched). MiniSearch keeps each (term, chunk) posting as a Map entry: on 260,000
- * paragraphs that is about 6 million entries, 2.8 s to rebuild from its JSON and hundreds of
- * megabytes of heap, and a query that touches 40,000 postings allocates an object for each. Here
- * a posting is 6 bytes in two arrays that load as they were written, and a query adds into one
+ * chunk matched). MiniSearch keeps each (term, chunk) posting as a Map entry: a large
+ * folder has millions, slow to rebuild from JSON and heavy on the heap, and a query allocates an
+ * object for each posting it touches (docs/benchmarks.md has the figures). Here a posting is 6 bytes in two arrays that load as they were written, and a query adds into one
  * reusable array of scores. tests/search/postings.test.ts holds it to MiniSearch's results.
  */
 

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { uncachedTermOf } from './text.ts';
 
 /**
- * WordNet's synonym sets as index stems, in a compact table. The parsed data files, as objects,
- * took about 45 MB of heap for as long as the process lived (every build and every reload of a
- * bot reads them); as one string of distinct stems and one array of numbers they take a few MB.
+ * WordNet's synonym sets as index stems, in a compact table. Parsed into objects, the data files
+ * held tens of megabytes of heap for as long as the process lived (every build and every reload
+ * of a bot reads them); as one string of distinct stems and one array of numbers they take a
+ * tenth of that (docs/benchmarks.md).
  */
 export interface StemTable {
   /** Distinct stems, joined by newlines; a stem's id is its line number. */
