@@ -48,6 +48,7 @@ export interface EngineFigures {
   paragraphs: number;
   ask: { p50: number; p99: number };
   autocompleteP99: number;
+  /** A fresh process from start until it has answered from the persisted index, and its RSS then. */
   ready: { ms: number; rssBytes: number };
 }
 

@@ -1,19 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
+import type { EngineFigures } from './engine.ts';
 import type { PeerFigures } from './peers/types.ts';
 
 /** What one `npm run bench` measured on one folder: the figures the chart draws. Times in ms, sizes in bytes. */
-export interface FolderRun {
+export interface FolderRun extends EngineFigures {
   /** The folder's name, e.g. "knowledge" or "python". */
   folder: string;
-  paragraphs: number;
   /** The machine and runtime, so a figure is never read without them. */
   measuredOn: string;
   date: string;
-  ask: { p50: number; p99: number };
-  autocompleteP99: number;
-  /** A fresh process from start until it has answered from the persisted index, and its RSS then. */
-  ready: { ms: number; rssBytes: number };
   /** Footnote and each peer over the same chunks and queries, when peers were run. */
   peers: PeerFigures[] | null;
 }

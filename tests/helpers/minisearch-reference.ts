@@ -3,17 +3,14 @@ import { expect } from 'vitest';
 import { FIELD_BOOSTS } from '../../src/search/options.ts';
 import { PostingsBuilder, type PostingsIndex, type QueryTerm } from '../../src/search/postings.ts';
 import { processTerm, tokenize } from '../../src/search/text.ts';
+import type { PeerDoc } from '../../bench/peers/types.ts';
 
 /**
  * The reference the postings index is held to: MiniSearch indexing the same fields with the same
- * tokenizer and term rule, searched for exact terms with the same boosts.
+ * tokenizer and term rule, searched for exact terms with the same boosts. A chunk's fields as
+ * plain strings, as the benchmark gives them to every engine.
  */
-export interface IndexedChunk {
-  id: string;
-  title: string;
-  breadcrumb: string;
-  text: string;
-}
+export type IndexedChunk = PeerDoc;
 
 const INDEX_OPTIONS: Options<IndexedChunk> = { idField: 'id', fields: ['title', 'breadcrumb', 'text'], storeFields: [], tokenize, processTerm };
 export const PLANNED_SEARCH: SearchOptions = {
