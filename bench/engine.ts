@@ -43,9 +43,19 @@ async function readyInChild(knowledgeDir: string, cacheDir: string, rebuild: boo
   return JSON.parse(stdout) as { from: string; ms: number; rssBytes: number };
 }
 
+/** The figures the chart draws (times in ms, sizes in bytes). */
+export interface EngineFigures {
+  paragraphs: number;
+  ask: { p50: number; p99: number };
+  autocompleteP99: number;
+  /** A fresh process from start until it has answered from the persisted index, and its RSS then. */
+  ready: { ms: number; rssBytes: number };
+}
+
 export interface EngineBench {
   kb: KnowledgeBase;
   lines: string[];
+  figures: EngineFigures;
 }
 
 export async function benchEngine(knowledgeDir: string, cacheDir: string, queries: Query[] | null, rounds: number): Promise<EngineBench> {
@@ -102,11 +112,18 @@ export async function benchEngine(knowledgeDir: string, cacheDir: string, querie
     const p = percentiles(samples);
     lines.push(row([name, p.n, ms(p.p50), ms(p.p95), ms(p.p99), ms(p.max)], widths));
   }
+  const askP = percentiles(askMs);
+  const figures: EngineFigures = {
+    paragraphs: kb.chunks.size,
+    ask: { p50: askP.p50, p99: askP.p99 },
+    autocompleteP99: percentiles(completeMs).p99,
+    ready: { ms: warm.ms, rssBytes: warm.rssBytes },
+  };
   if (known > 0) {
     const share = (n: number) => `${((100 * n) / known).toFixed(1)} %`;
     lines.push('', `known-item top-1: ${share(top1)} of ${known} queries (${share(fair)} counting a first hit with the same text, or with the query's words in the same order)`);
   }
-  return { kb, lines };
+  return { kb, lines, figures };
 }
 
 const flat = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;

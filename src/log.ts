@@ -76,3 +76,8 @@ export function createLogger(options: LogOptions = {}): Logger {
   const stream = format === 'pretty' ? pretty({ destination, colorize: isTty, sync: true, ignore: 'pid,hostname' }) : destination;
   return pino(config, stream);
 }
+
+/** "skipped <file>: <reason>", one warning per file the loader passed over: the same line wherever a folder is opened. */
+export function logSkippedFiles(log: Logger, skipped: readonly { path: string; reason: string }[]): void {
+  for (const s of skipped) log.warn({ file: s.path, reason: s.reason }, `skipped ${s.path}: ${s.reason}`);
+}

@@ -1,3 +1,4 @@
+import { chunkId, citation, parseChunkId, type Anchor } from './references.ts';
 import type { Chunk, ChunkKind, KnowledgeDocument } from './types.ts';
 
 const KINDS: readonly ChunkKind[] = ['paragraph', 'list', 'code', 'quote', 'table', 'credit'];
@@ -140,9 +141,9 @@ export class ChunkStore implements Iterable<Chunk> {
     const doc = this.#documents[c.document[i]!]!;
     const paragraph = c.paragraph[i]!;
     const kind = KINDS[c.kind[i]!]!;
-    const credit = kind === 'credit';
+    const anchor: Anchor = kind === 'credit' ? 'credit' : paragraph;
     const chunk: Chunk = {
-      id: credit ? `${doc.id}#credit` : `${doc.id}#p${paragraph}`,
+      id: chunkId(doc.id, anchor),
       document: doc.id,
       title: doc.title,
       paragraph,
@@ -150,7 +151,7 @@ export class ChunkStore implements Iterable<Chunk> {
       kind,
       text: c.texts.toString('utf8', i === 0 ? 0 : c.textEnds[i - 1]!, c.textEnds[i]!),
       url: doc.url,
-      citation: credit ? `${doc.title}, credit` : `${doc.title}, ¶${paragraph}`,
+      citation: citation(doc.title, anchor),
     };
     this.#made[i] = chunk;
     return chunk;
@@ -160,20 +161,17 @@ export class ChunkStore implements Iterable<Chunk> {
   idAt(i: number): string {
     const c = this.#columns;
     const doc = this.#documents[c.document[i]!]!;
-    return KINDS[c.kind[i]!] === 'credit' ? `${doc.id}#credit` : `${doc.id}#p${c.paragraph[i]!}`;
+    return chunkId(doc.id, KINDS[c.kind[i]!] === 'credit' ? 'credit' : c.paragraph[i]!);
   }
 
   /** Position of the chunk with this id, or -1. */
   indexOf(id: string): number {
-    const hash = id.lastIndexOf('#');
-    if (hash < 0) return -1;
-    const d = this.#documentIndex.get(id.slice(0, hash));
+    const parsed = parseChunkId(id);
+    if (!parsed) return -1;
+    const d = this.#documentIndex.get(parsed.document);
     if (d === undefined) return -1;
-    const anchor = id.slice(hash + 1);
-    const credit = anchor === 'credit';
-    const match = /^p([1-9]\d*)$/.exec(anchor);
-    if (!credit && !match) return -1;
-    const paragraph = credit ? 0 : Number(match![1]);
+    const credit = parsed.anchor === 'credit';
+    const paragraph = parsed.anchor === 'credit' ? 0 : parsed.anchor;
     const c = this.#columns;
     for (let i = this.#starts[d]!; i < this.#starts[d + 1]!; i++) {
       if (c.paragraph[i] === paragraph && (KINDS[c.kind[i]!] === 'credit') === credit) return i;

@@ -1,5 +1,6 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { isKnowledgeFile } from './file-kinds.ts';
 import type { SkippedFile } from './types.ts';
 
 export interface KnowledgeFile {
@@ -14,16 +15,14 @@ export class KnowledgeFolderError extends Error {
   override name = 'KnowledgeFolderError';
 }
 
-const KNOWLEDGE_EXTENSIONS = /\.(md|markdown|txt)$/i;
-
 function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
 /**
  * Every `.md`/`.txt` file under `root`, sorted by path. The walk uses synchronous calls: a stat
- * costs microseconds from the kernel's cache, while a promise per stat (even 6,000 at once) made
- * listing the Debian documentation take 160 ms, a quarter of start-up, against 30 ms. Hidden entries (`.git`, `.obsidian`) are
+ * costs microseconds from the kernel's cache, while a promise per stat made listing a large
+ * folder several times slower (docs/benchmarks.md). Hidden entries (`.git`, `.obsidian`) are
  * not knowledge. Symlinked folders are followed once; a link back into a folder already walked is
  * reported as a loop instead of being walked forever.
  */
@@ -66,7 +65,7 @@ export async function listKnowledgeFiles(root: string): Promise<{ files: Knowled
           walk(absolute);
           continue;
         }
-        if (!KNOWLEDGE_EXTENSIONS.test(entry.name)) continue;
+        if (!isKnowledgeFile(entry.name)) continue;
         info ??= statSync(absolute);
         if (!info.isFile()) continue;
         files.push({ path, absolute, size: info.size, mtimeMs: info.mtimeMs });

@@ -1,3 +1,4 @@
+import { decodeHTMLStrict } from 'entities/decode';
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Block } from './types.ts';
 import { splitLines } from './paragraphs.ts';
@@ -11,17 +12,12 @@ export interface SplitResult {
 
 const MAX_HEADING_CHARS = 200;
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
+/**
+ * marked's lexer leaves character references as written. Markdown, like HTML, reads every named
+ * and numeric one ("caf&eacute;" is "café"), but only when it ends with a semicolon: "AT&T" and
+ * "&notation" are words, not entities.
+ */
+const decodeEntities = decodeHTMLStrict;
 
 function hasTokens(token: Token): token is Token & { tokens: Token[] } {
   return 'tokens' in token && Array.isArray(token.tokens);
@@ -42,7 +38,8 @@ function inlineText(tokens: Token[]): string {
         break;
       case 'codespan':
       case 'escape':
-        out += decodeEntities((token as Tokens.Codespan).text);
+        // Code shows "&amp;" as written, and an escaped character is already itself.
+        out += (token as Tokens.Codespan).text;
         break;
       default:
         if (hasTokens(token)) out += inlineText(token.tokens);

@@ -1,7 +1,9 @@
 import type { Chunk, KnowledgeDocument } from './types.ts';
+import { isMarkdownFile } from './file-kinds.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { splitMarkdown, splitPlainText } from './markdown.ts';
 import { normaliseNewlines, titleFromPath } from './paragraphs.ts';
+import { chunkId, citation } from './references.ts';
 
 export type ParseResult =
   | { ok: true; document: KnowledgeDocument; chunks: Chunk[] }
@@ -20,10 +22,6 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok
   }
 }
 
-export function isMarkdownPath(path: string): boolean {
-  return /\.(md|markdown)$/i.test(path);
-}
-
 /**
  * Turns one file into a document and its chunks. `id` is the document's slug (unique in the
  * folder, chosen by the loader); `path` is relative to the knowledge folder.
@@ -36,7 +34,7 @@ export function parseDocument(id: string, path: string, bytes: Uint8Array): Pars
 
   const fm = splitFrontMatter(text);
   if (!fm.ok) return fm;
-  const split = isMarkdownPath(path) ? splitMarkdown(fm.body) : splitPlainText(fm.body);
+  const split = isMarkdownFile(path) ? splitMarkdown(fm.body) : splitPlainText(fm.body);
   if (split.blocks.length === 0) return { ok: false, reason: 'no body text' };
 
   const title = fm.data.title ?? split.heading ?? titleFromPath(path);
@@ -55,7 +53,7 @@ export function parseDocument(id: string, path: string, bytes: Uint8Array): Pars
   };
 
   const chunks: Chunk[] = split.blocks.map((block, i) => ({
-    id: `${id}#p${i + 1}`,
+    id: chunkId(id, i + 1),
     document: id,
     title,
     paragraph: i + 1,
@@ -63,11 +61,11 @@ export function parseDocument(id: string, path: string, bytes: Uint8Array): Pars
     kind: block.kind,
     text: block.text,
     url,
-    citation: `${title}, ¶${i + 1}`,
+    citation: citation(title, i + 1),
   }));
   if (credit) {
     chunks.push({
-      id: `${id}#credit`,
+      id: chunkId(id, 'credit'),
       document: id,
       title,
       paragraph: 0,
@@ -75,7 +73,7 @@ export function parseDocument(id: string, path: string, bytes: Uint8Array): Pars
       kind: 'credit',
       text: credit,
       url,
-      citation: `${title}, credit`,
+      citation: citation(title, 'credit'),
     });
   }
   return { ok: true, document, chunks };

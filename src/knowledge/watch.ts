@@ -1,4 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
+import { isKnowledgeFile } from './file-kinds.ts';
 
 export interface WatchOptions {
   /** Quiet time after the last change before `onChange` runs: an editor's save is several events. */
@@ -10,29 +11,35 @@ export interface KnowledgeWatcher {
   close(): void;
 }
 
-const KNOWLEDGE_FILE = /\.(md|markdown|txt)$/i;
+/** Whether a change to `path` (relative to the watched folder) can change the knowledge. */
+function concernsKnowledge(path: string): boolean {
+  if (path.split(/[\\/]/).some((part) => part.startsWith('.'))) return false;
+  // A folder renamed or removed reports the folder's name, not its files.
+  return path === '' || isKnowledgeFile(path) || !/\.[^/\\]+$/.test(path);
+}
 
 /**
  * Calls `onChange` once things have settled after any knowledge file under `dir` is added,
- * changed or removed. Hidden paths (`.git`, editors' swap files) are ignored.
+ * changed or removed, with the paths that changed meanwhile (relative to `dir`, sorted; '' when
+ * the system did not say). Hidden paths (`.git`, editors' swap files) are ignored.
  */
-export function watchKnowledge(dir: string, onChange: () => void, options: WatchOptions = {}): KnowledgeWatcher {
+export function watchKnowledge(dir: string, onChange: (paths: string[]) => void, options: WatchOptions = {}): KnowledgeWatcher {
   const debounceMs = options.debounceMs ?? 500;
   let timer: NodeJS.Timeout | null = null;
-  let watcher: FSWatcher | null = null;
-  const schedule = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      onChange();
-    }, debounceMs);
-    timer.unref();
+  let changed = new Set<string>();
+  const settle = () => {
+    timer = null;
+    const paths = [...changed].sort();
+    changed = new Set();
+    onChange(paths);
   };
-  watcher = watch(dir, { recursive: true, persistent: false }, (_event, name) => {
+  let watcher: FSWatcher | null = watch(dir, { recursive: true, persistent: false }, (_event, name) => {
     const path = name === null ? '' : String(name);
-    if (path.split(/[\\/]/).some((part) => part.startsWith('.'))) return;
-    // A folder renamed or removed reports the folder's name, not its files.
-    if (path === '' || KNOWLEDGE_FILE.test(path) || !/\.[^/\\]+$/.test(path)) schedule();
+    if (!concernsKnowledge(path)) return;
+    changed.add(path);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(settle, debounceMs);
+    timer.unref();
   });
   watcher.on('error', (error) => options.onError?.(error));
   return {

@@ -1,4 +1,6 @@
 import type { AskResult, Excerpt, SearchResult, SourceResult, SummaryResult } from '../answer/index.ts';
+import type { Finding } from '../knowledge/check.ts';
+import type { KnowledgeDocument } from '../knowledge/index.ts';
 import type { KnowledgeBase } from '../search/index.ts';
 import { renderMarks } from './marks.ts';
 
@@ -103,4 +105,16 @@ export function formatIndexStats(kb: KnowledgeBase, from: 'cache' | 'build', ms:
     lines.push('Skipped 0 files.');
   }
   return lines.join('\n');
+}
+
+/** `check-knowledge`: each finding on a line, then the folder in one line. */
+export function formatFindings(findings: readonly Finding[], documents: readonly KnowledgeDocument[]): string {
+  const errors = findings.filter((f) => f.level === 'error').length;
+  const warnings = findings.length - errors;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const paragraphs = documents.reduce((n, d) => n + d.paragraphs, 0);
+  return [
+    ...findings.map((f) => `${f.level === 'error' ? 'error  ' : 'warning'}  ${f.path}: ${f.message}`),
+    `${documents.length} documents, ${paragraphs} paragraphs; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`,
+  ].join('\n');
 }

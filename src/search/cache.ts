@@ -69,8 +69,8 @@ interface Meta {
 
 /**
  * The file after its header line. Typed arrays are written as their bytes and read back as views
- * of the file's buffer, and the chunk texts stay one UTF-8 buffer: loading 260,000 paragraphs
- * is a read, a checksum and a small JSON parse, not 200 MB of JSON turned back into objects.
+ * of the file's buffer, and the chunk texts stay one UTF-8 buffer: loading a large folder
+ * is a read, a checksum and a small JSON parse, not its whole text as JSON turned back into objects.
  */
 const SECTIONS = ['meta', 'chunk.document', 'chunk.paragraph', 'chunk.kind', 'chunk.breadcrumb', 'chunk.textEnds', 'chunk.texts', 'postings.offsets', 'postings.docs', 'postings.freqs', 'postings.fieldLengths'] as const;
 const ALIGN = 8;
@@ -263,8 +263,8 @@ export async function loadIndex(file: string, fingerprint: string): Promise<Cach
 }
 
 /**
- * The file in as few reads as the kernel allows: `readFile` reads 512 KB at a time, a trip
- * through the thread pool each, which for a 100 MB index cost twice as long.
+ * The file in as few reads as the kernel allows: `readFile` reads in small pieces, a trip
+ * through the thread pool each, which made a large index noticeably slower to load.
  */
 async function readWhole(file: string): Promise<Buffer> {
   const handle = await open(file, 'r');

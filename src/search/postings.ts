@@ -1,10 +1,9 @@
 /**
  * An inverted index in typed arrays, scored exactly as MiniSearch scores (BM25+ per field, the
  * same k, b and d, the same field-length rule, the sum multiplied by the number of query terms a
- * chunk matched). MiniSearch keeps each (term, chunk) posting as a Map entry: on 260,000
- * paragraphs that is about 6 million entries, 2.8 s to rebuild from its JSON and hundreds of
- * megabytes of heap, and a query that touches 40,000 postings allocates an object for each. Here
- * a posting is 6 bytes in two arrays that load as they were written, and a query adds into one
+ * chunk matched). MiniSearch keeps each (term, chunk) posting as a Map entry: a large
+ * folder has millions, slow to rebuild from JSON and heavy on the heap, and a query allocates an
+ * object for each posting it touches (docs/benchmarks.md has the figures). Here a posting is 6 bytes in two arrays that load as they were written, and a query adds into one
  * reusable array of scores. tests/search/postings.test.ts holds it to MiniSearch's results.
  */
 
@@ -188,11 +187,19 @@ function matchedTerms(terms: readonly QueryTerm[], low: number, high: number): s
   return out;
 }
 
+/**
+ * Largest stamp `Scratch.seen` holds. Two bytes a chunk rather than four; clearing the column
+ * once every 65,535 query terms costs less than a term's postings, and a wrap that comes this
+ * often is one the tests reach.
+ */
+export const MAX_STAMP = 0xffff;
+
 /** Per-chunk accumulators, reused by every query on one index (queries run one at a time). */
 class Scratch {
   readonly scores: Float64Array;
   readonly matched: Uint8Array;
-  readonly seen: Uint32Array;
+  /** The stamp of the last query term that reached each chunk: a term counts once per chunk, whatever its fields. */
+  readonly seen: Uint16Array;
   readonly low: Int32Array;
   readonly high: Int32Array;
   touched: Uint32Array;
@@ -201,14 +208,14 @@ class Scratch {
   constructor(n: number) {
     this.scores = new Float64Array(n);
     this.matched = new Uint8Array(n);
-    this.seen = new Uint32Array(n);
+    this.seen = new Uint16Array(n);
     this.low = new Int32Array(n);
     this.high = new Int32Array(n);
     this.touched = new Uint32Array(Math.min(n, 1024));
   }
 
   nextStamp(): number {
-    if (++this.#stamp === 0xffffffff) {
+    if (++this.#stamp > MAX_STAMP) {
       this.seen.fill(0);
       this.#stamp = 1;
     }

@@ -65,7 +65,7 @@ export function termOf(word: string): string | null {
   const cached = termCache.get(word);
   if (cached !== undefined) return cached;
   if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
-  const term = computeTerm(word);
+  const term = uncachedTermOf(word);
   termCache.set(word, term);
   return term;
 }
@@ -80,7 +80,11 @@ const STEM_EXCEPTIONS: ReadonlyMap<string, string> = new Map([
   ['series', 'series'],
 ]);
 
-function computeTerm(word: string): string | null {
+/**
+ * `termOf` without remembering the answer: for word lists read once (WordNet's 150,000 lemmas),
+ * which would otherwise stay in the cache for the life of the process.
+ */
+export function uncachedTermOf(word: string): string | null {
   const lower = word.normalize('NFKC').toLowerCase();
   if (STOP_WORDS.has(lower.replace(/’/g, "'"))) {
     // "US", "IT", "WHO" are names, not the pronouns; and unstemmed, or "US" would be "use".

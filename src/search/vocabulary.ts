@@ -29,7 +29,7 @@ export interface Vocabulary {
 /**
  * The vocabulary as stored: keys joined by newlines (no term or word holds one) beside arrays
  * of numbers, which parse several times faster than arrays of pairs; words sorted, because
- * MiniSearch's radix tree fills six times faster in key order (110,000 words: 126 ms, not 750).
+ * MiniSearch's radix tree fills several times faster in key order.
  */
 export interface SerializedVocabulary {
   chunkCount: number;
@@ -179,8 +179,7 @@ export function updateVocabulary(base: Vocabulary | null, removed: VocabularyCha
 
 /**
  * Adds `words`, the radix tree over `surface`, filled on first use: a question whose words are all
- * in the index never needs it, and filling it (110,000 words: 130 ms in key order, six times that
- * in arrival order) would otherwise delay start-up and every reload.
+ * in the index never needs it, and filling it would otherwise delay start-up and every reload.
  */
 function withWordTree(vocabulary: Omit<Vocabulary, 'words'>): Vocabulary {
   let tree: SearchableMap<string> | null = null;

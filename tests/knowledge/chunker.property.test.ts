@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/knowledge/parse.ts';
 
 const encode = (s: string) => new TextEncoder().encode(s);
-const line = fc.string({ maxLength: 80 });
+// No NUL (a binary file) and no "---" (front matter): what is left can only lack a body.
+const line = fc.string({ maxLength: 80 }).filter((l) => !l.includes('\u0000') && !l.startsWith('---'));
 const document = fc.array(fc.oneof(line, fc.constant(''), fc.constant('# Heading'), fc.constant('- item'), fc.constant('```')), { maxLength: 30 }).map((lines) => lines.join('\n'));
 
 describe('chunker properties', () => {
@@ -12,7 +13,7 @@ describe('chunker properties', () => {
       fc.property(document, (text) => {
         const result = parseDocument('doc', path, encode(text));
         if (!result.ok) {
-          expect(result.reason.length).toBeGreaterThan(0);
+          expect(['empty file', 'no body text']).toContain(result.reason);
           return;
         }
         const body = result.chunks.filter((c) => c.kind !== 'credit');
@@ -28,7 +29,7 @@ describe('chunker properties', () => {
     fc.assert(
       fc.property(fc.array(fc.stringMatching(/^[A-Za-z ,']{1,40}[.!?]$/), { minLength: 1, maxLength: 12 }), (lines) => {
         const result = parseDocument('doc', 'doc.txt', encode(lines.join('\n')));
-        if (!result.ok) return;
+        if (!result.ok) throw new Error(`lines of words did not parse: ${result.reason}`);
         const source = lines.map((l) => l.trim()).join(' ');
         for (const c of result.chunks) expect(source).toContain(c.text);
       }),

@@ -69,6 +69,17 @@ describe('Markdown structure', () => {
     expect(chunks[3]?.text).toBe('Ask away & enjoy.');
   });
 
+  it('reads every HTML character reference that ends with a semicolon, in text, tables, lists and HTML blocks', () => {
+    const text = ['Caf&eacute; &mdash; na&iuml;ve &#233;&#x00E9; &hellip;', '', '- item &frac12;', '', '| a&ouml; |', '|---|', '| &euro; |', '', '<p>Fa&ccedil;ade</p>'].join('\n');
+    expect(body(parse('notes.md', text).chunks).map((c) => c.text)).toEqual(['Café — naïve éé …', '- item ½', 'aö\n€', 'Façade']);
+  });
+
+  it('leaves what is not a reference as written: no semicolon, code, and plain text files', () => {
+    expect(parse('a.md', 'AT&T &notation &copy no').chunks[0]?.text).toBe('AT&T &notation &copy no');
+    expect(parse('a.md', 'Write `&eacute;` for é.').chunks[0]?.text).toBe('Write &eacute; for é.');
+    expect(parse('a.txt', 'caf&eacute;').chunks[0]?.text).toBe('caf&eacute;');
+  });
+
   it('keeps a list with its lead-in and a code block whole', () => {
     const { chunks } = parse('handbook.md', md);
     expect(chunks[1]).toMatchObject({ kind: 'list', text: 'Run these steps:\n- install Node\n- run npm ci' });

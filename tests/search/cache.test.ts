@@ -61,11 +61,20 @@ describe('persisted index', () => {
     expect(await readdir(s.cache)).toEqual([s.file.split('/').pop()]);
   });
 
-  it('keeps one entry per knowledge folder', async () => {
+  it('keeps one entry per knowledge folder: two folders sharing a cache folder each load their own', async () => {
     const s = await setup();
-    const other = await knowledgeFolder({ 'x.md': 'Other.' });
+    const other = await knowledgeFolder({ 'runbook.md': '# Runbook\n\nRestart the queue worker with systemctl.' });
     cleanups.push(other.cleanup);
-    expect(cacheFileFor(s.cache, other.dir)).not.toBe(s.file);
+    const openOther = () => openKnowledgeBase({ knowledgeDir: other.dir, cacheDir: s.cache });
+    expect([(await s.open()).from, (await openOther()).from]).toEqual(['build', 'build']);
+    const [guide, runbook] = [await s.open(), await openOther()];
+    expect([guide.from, runbook.from]).toEqual(['cache', 'cache']);
+    expect(guide.kb.documents.map((d) => d.id)).toEqual(['guide']);
+    expect(runbook.kb.documents.map((d) => d.id)).toEqual(['runbook']);
+    expect((await readdir(s.cache)).sort()).toEqual([s.file, cacheFileFor(s.cache, other.dir)].map((f) => f.split('/').pop()).sort());
+    // The same folder named another way is the same entry.
+    const again = await openKnowledgeBase({ knowledgeDir: join(s.knowledge, '..', s.knowledge.split('/').pop()!), cacheDir: s.cache });
+    expect(again.from).toBe('cache');
   });
 
   it('rebuilds when a file changes, and the answer follows the new text', async () => {

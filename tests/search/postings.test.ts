@@ -1,55 +1,18 @@
 import fc from 'fast-check';
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import type MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge, type Chunk } from '../../src/knowledge/index.ts';
 import { indexedFields } from '../../src/search/knowledge-base.ts';
 import { FIELD_BOOSTS } from '../../src/search/options.ts';
-import { PostingsBuilder, type PostingsIndex, type QueryTerm } from '../../src/search/postings.ts';
-import { processTerm, tokenize } from '../../src/search/text.ts';
+import type { PostingsIndex, QueryTerm } from '../../src/search/postings.ts';
 import { ARTICLE_DIR, PROJECT } from '../helpers/folders.ts';
+import { buildMiniSearch, buildPostings, expectSameAsMiniSearch, fieldsOf, PLANNED_SEARCH, tokenizing, type IndexedChunk } from '../helpers/minisearch-reference.ts';
 
-/**
- * The reference: MiniSearch indexing the same fields with the same tokenizer and term rule, and
- * searched for exact terms with the same boosts. The postings index must score as this does.
- */
-interface IndexedChunk {
-  id: string;
-  title: string;
-  breadcrumb: string;
-  text: string;
-}
-const INDEX_OPTIONS: Options<IndexedChunk> = { idField: 'id', fields: ['title', 'breadcrumb', 'text'], storeFields: [], tokenize, processTerm };
-const PLANNED_SEARCH: SearchOptions = {
-  boost: FIELD_BOOSTS,
-  prefix: false,
-  fuzzy: false,
-  combineWith: 'OR',
-  tokenize: (query: string) => query.split(' '),
-  processTerm: (term: string) => term,
-};
-
-const tokenizing = { tokenize, processTerm };
 const toIndexed = (c: Chunk): IndexedChunk => {
   const [title, breadcrumb, text] = indexedFields(c);
   return { id: c.id, title, breadcrumb, text };
 };
-const fieldsOf = (c: IndexedChunk) => [c.title, c.breadcrumb, c.text];
-
-function build(chunks: readonly IndexedChunk[]): PostingsIndex {
-  const builder = new PostingsBuilder(chunks.length, tokenizing);
-  chunks.forEach((c, i) => builder.add(i, fieldsOf(c)));
-  return builder.finish();
-}
-
-/** What MiniSearch itself returns for the same exact terms and boosts: the reference. */
-function reference(ms: MiniSearch<IndexedChunk>, query: readonly QueryTerm[], boostDocument?: (id: string) => number) {
-  const boosts = new Map(query.map((q) => [q.term, q.boost]));
-  return ms.search(query.map((q) => q.term).join(' '), {
-    ...PLANNED_SEARCH,
-    boostTerm: (t: string) => boosts.get(t) ?? 1,
-    ...(boostDocument ? { boostDocument } : {}),
-  });
-}
+const build = buildPostings;
 
 let chunks: IndexedChunk[] = [];
 let ms: MiniSearch<IndexedChunk>;
@@ -60,30 +23,12 @@ beforeAll(async () => {
   const article = await loadKnowledge(ARTICLE_DIR);
   const fixture = await loadKnowledge(`${PROJECT}/tests/fixtures/discord-knowledge`);
   chunks = [...article.chunks, ...fixture.chunks].map(toIndexed);
-  ms = new MiniSearch<IndexedChunk>(INDEX_OPTIONS);
-  ms.addAll(chunks);
+  ms = buildMiniSearch(chunks);
   index = build(chunks);
   terms = index.data.terms;
 });
 
-function expectSame(query: readonly QueryTerm[], boostDocument?: (id: string) => number) {
-  const expected = reference(ms, query, boostDocument);
-  const got = index.score(query, {
-    fieldBoosts: FIELD_BOOSTS,
-    limit: chunks.length,
-    ...(boostDocument ? { chunkBoost: (i: number) => boostDocument(chunks[i]!.id) } : {}),
-  });
-  expect(got.total).toBe(expected.length);
-  const byId = new Map(got.hits.map((h) => [chunks[h.chunk]!.id, h]));
-  for (const r of expected) {
-    const hit = byId.get(r.id as string);
-    expect(hit, r.id as string).toBeDefined();
-    expect(hit!.score).toBeCloseTo(r.score, 9);
-    expect([...hit!.terms].sort()).toEqual([...r.terms].sort());
-  }
-  // Best first, as MiniSearch orders them (ties may fall either way).
-  for (let i = 1; i < got.hits.length; i++) expect(got.hits[i - 1]!.score).toBeGreaterThanOrEqual(got.hits[i]!.score);
-}
+const expectSame = (query: readonly QueryTerm[], boostDocument?: (id: string) => number) => expectSameAsMiniSearch({ chunks, ms, index }, query, boostDocument);
 
 describe('PostingsIndex', () => {
   it('indexes every term MiniSearch indexes, with the same chunk counts per field', () => {

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { buildSynonyms } from '../../src/search/synonyms.ts';
+
+/** A material's document frequencies, stem → chunks holding it. */
+const material = (df: Record<string, number>) => new Map(Object.entries(df));
+
+describe('buildSynonyms', () => {
+  it('bridges a word the material lacks to the material\'s word for the same thing ("summit" → "meeting", the head of "summit meeting")', () => {
+    const synonyms = buildSynonyms(material({ meet: 1 }), 10);
+    expect(synonyms.get('summit')).toEqual(['meet']);
+  });
+
+  it('bridges only a word\'s common senses, and never to a broader word', () => {
+    // "capital" is the city of Washington only in a rare sense; "canine" is broader than "dog".
+    expect(buildSynonyms(material({ washington: 1 }), 10).has('capit')).toBe(false);
+    expect(buildSynonyms(material({ canin: 1 }), 10).get('dog')).toBeUndefined();
+    expect(buildSynonyms(material({ canin: 1 }), 10).get('canid')).toEqual(['canin']);
+  });
+
+  it('maps WordNet\'s words to the index\'s own terms, so "America" reaches the acronym "US"', () => {
+    const synonyms = buildSynonyms(material({ 'us.': 1 }), 10);
+    expect(synonyms.get('america')).toEqual(['us.']);
+    expect(synonyms.has('us')).toBe(false);
+  });
+
+  it('never bridges a word the material already uses', () => {
+    const synonyms = buildSynonyms(material({ meet: 1, summit: 1 }), 10);
+    expect(synonyms.has('summit')).toBe(false);
+    expect(synonyms.has('meet')).toBe(false);
+  });
+
+  it('bridges to no word that more than half of the material uses', () => {
+    expect(buildSynonyms(material({ meet: 6 }), 10).has('summit')).toBe(false);
+    expect(buildSynonyms(material({ meet: 5 }), 10).get('summit')).toEqual(['meet']);
+  });
+
+  it('keeps the four rarest bridges of a word, rarest first', () => {
+    // "group" shares its common senses with "grouping", "radical", "chemical group" and "mathematical group".
+    const bridges = buildSynonyms(material({ group: 0 }), 100).get('group');
+    expect(bridges).toBeUndefined();
+    const df = { chemic: 5, radic: 4, mathemat: 3, group: 0 };
+    const found = buildSynonyms(new Map(Object.entries(df).filter(([, n]) => n > 0)), 100);
+    const all = [...found.values()].flat();
+    expect(all.length).toBeGreaterThan(0);
+    for (const list of found.values()) {
+      expect(list.length).toBeLessThanOrEqual(4);
+      expect(list.map((t) => df[t as keyof typeof df])).toEqual([...list.map((t) => df[t as keyof typeof df])].sort((a, b) => a - b));
+    }
+  });
+
+  it('bridges nothing into a material with no words', () => {
+    expect(buildSynonyms(material({}), 0).size).toBe(0);
+  });
+});
