@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { quotableUnits, summarize, type Excerpt, type SummaryResult } from '../answer/index.ts';
+import type { SummaryTuning } from '../answer/summarize.ts';
 import type { KnowledgeBase } from '../search/index.ts';
 
 /**
@@ -166,14 +167,14 @@ function resolveEntry(kb: KnowledgeBase, entry: SummaryEntry): SummaryEntry {
   };
 }
 
-export function evaluateSummaries(kb: KnowledgeBase, entries: readonly SummaryEntry[], budget = SUMMARY_EVAL_SENTENCES): SummaryOutcome[] {
+export function evaluateSummaries(kb: KnowledgeBase, entries: readonly SummaryEntry[], budget = SUMMARY_EVAL_SENTENCES, tuning: Partial<SummaryTuning> = {}): SummaryOutcome[] {
   return entries.map((named) => {
     const label = entryLabel(named);
     const entry = resolveEntry(kb, named);
     const result =
       entry.scope === 'document'
-        ? summarize(kb, { document: entry.document ?? '', sentences: budget })
-        : summarize(kb, { topic: entry.topic ?? '', ...(entry.document ? { document: entry.document } : {}), sentences: budget });
+        ? summarize(kb, { document: entry.document ?? '', sentences: budget, tuning })
+        : summarize(kb, { topic: entry.topic ?? '', ...(entry.document ? { document: entry.document } : {}), sentences: budget, tuning });
     const chosen: Unit[] = result.sentences.map((s) => ({ document: documentOf(kb, s), text: s.text }));
     const chosenMask = chosen.reduce((m, u) => m | pointMask(entry, u), 0);
     const units = materialUnits(kb, entry);

@@ -10,9 +10,9 @@ import { articleKb, kbFrom, PROJECT } from '../helpers/folders.ts';
  * fails here. `npm run eval -- --set summary --misses tune` lists the points each summary missed.
  */
 const FLOORS: Record<string, number> = {
-  'china-ai-governance': 5,
+  'china-ai-governance': 6,
   'china-ai-governance: US AI action plan': 4,
-  'china-ai-governance: international cooperation': 2,
+  'china-ai-governance: international cooperation': 4,
   'china-ai-governance: World AI Conference': 3,
 };
 
