@@ -1,17 +1,96 @@
 import type { Chunk } from '../knowledge/index.ts';
-import { idf, planQuery, runQuery, termOf, words, type KnowledgeBase, type Vocabulary } from '../search/index.ts';
+import { idf, planQuery, runQuery, termOf, words, type KnowledgeBase } from '../search/index.ts';
 import { coverageIn, JUDGE_DEFAULTS } from './answerable.ts';
 import { MAX_QUESTION_CHARS } from './ask.ts';
+import { centroidCentrality, cosine, lexRank, scaled, vectorOf, type Vector } from './centrality.ts';
 import { sentenceScore, toExcerpt } from './excerpts.ts';
 import { quotableUnits, type Sentence } from './sentences.ts';
 import { suggestTopics } from './suggest.ts';
 import type { SummaryResult } from './types.ts';
 
+/**
+ * How sentences are weighed. Every signal is scaled to 0..1 before its weight applies, so the
+ * weights say how much each matters against the others.
+ */
+export interface SummaryTuning {
+  /** Likeness to the rest of the material (LexRank): what the text keeps returning to. */
+  centralityWeight: number;
+  /** Likeness to the document's title: a title says what the piece is about and what occasioned it. */
+  titleWeight: number;
+  /** Likeness to the heading a sentence sits under: a section's defining sentence names its subject. */
+  headingWeight: number;
+  /** Nearness to the document's start: news leads with its point, manuals with what a thing is for. */
+  positionWeight: number;
+  /** Share of the document over which the position bonus falls to about a third. */
+  positionScale: number;
+  /** Share of the opening's bonus that the closing paragraphs get: conclusions restate the point. */
+  endWeight: number;
+  /** Bonus for a paragraph's first sentence, where writers put its topic. */
+  leadWeight: number;
+  /** How much of a topic a sentence holds (topic summaries only). */
+  topicWeight: number;
+  /**
+   * Penalty for a sentence made mostly of words common across the material: such sentences
+   * ("this is particularly relevant as…") say little on their own.
+   */
+  generalPenalty: number;
+  /** Penalty for a sentence that leans on what is shown around it ("Above, …", "as follows:"). */
+  dependentPenalty: number;
+  /** Penalty for a sentence that is mostly symbols: commands and flattened tables read as noise. */
+  symbolPenalty: number;
+  /** Share of a pick's value that comes from how much of the material it stands for, not its own worth. */
+  coverageWeight: number;
+  /** Cost of a second sentence from an already quoted paragraph. */
+  sameParagraphRedundancy: number;
+  /** Power of idf in sentence vectors (1 is plain idf; lower lets common words count). */
+  idfExponent: number;
+  /** Candidates weighed for the choice (their likeness matrix is quadratic). */
+  shortlist: number;
+  /** LexRank's damping (chance of following a likeness rather than jumping anywhere). */
+  damping: number;
+  /** Above this many candidate sentences, likeness to the centroid stands in for LexRank's quadratic graph. */
+  lexRankMaxSentences: number;
+  /** Sentences shorter than this many words are left out when there are enough others. */
+  minWords: number;
+}
+
+export const SUMMARY_DEFAULTS = {
+  /** Sentences in a summary when none are asked for, and the most that may be. */
+  sentences: 5,
+  maxSentences: 20,
+  /** Paragraphs a topic summary draws from. */
+  topicChunks: 8,
+  /** Above this many paragraphs a summary of "everything" reads an even sample instead. */
+  maxSummaryChunks: 1500,
+  tuning: {
+    centralityWeight: 2,
+    titleWeight: 0,
+    headingWeight: 0,
+    positionWeight: 2,
+    positionScale: 0.1,
+    endWeight: 0.5,
+    leadWeight: 0.6,
+    topicWeight: 4,
+    generalPenalty: 0,
+    dependentPenalty: 0,
+    symbolPenalty: 0,
+    coverageWeight: 0.5,
+    sameParagraphRedundancy: 0,
+    shortlist: 600,
+    idfExponent: 0.75,
+    damping: 0.85,
+    lexRankMaxSentences: 800,
+    minWords: 6,
+  } satisfies SummaryTuning as SummaryTuning,
+} as const;
+
 export interface SummaryOptions {
   document?: string;
   topic?: string;
-  /** How many sentences (default 5, at most 20). */
+  /** How many sentences (default `SUMMARY_DEFAULTS.sentences`, at most `SUMMARY_DEFAULTS.maxSentences`). */
   sentences?: number;
+  /** Overrides of `SUMMARY_DEFAULTS.tuning`, for evaluation. */
+  tuning?: Partial<SummaryTuning>;
 }
 
 export class UnknownDocumentError extends Error {
@@ -21,46 +100,16 @@ export class UnknownDocumentError extends Error {
   }
 }
 
-/** Above this many paragraphs a summary of "everything" reads an even sample instead. */
-const MAX_SUMMARY_CHUNKS = 1500;
-/** Paragraphs a topic summary draws from. */
-const TOPIC_CHUNKS = 8;
-/** Trade-off between a sentence's own worth and its overlap with sentences already chosen. */
-const MMR_LAMBDA = 0.7;
-const MIN_WORDS = 6;
-
-type Vector = Map<string, number>;
-
 interface Candidate {
   chunk: Chunk;
   order: number;
+  /** How far into its document the sentence's paragraph stands, 0..1. */
+  along: number;
+  /** 0-based place of the sentence inside its paragraph. */
+  place: number;
   sentence: Sentence;
   vector: Vector;
   score: number;
-}
-
-function vectorOf(text: string, vocabulary: Vocabulary): Vector {
-  const tf = new Map<string, number>();
-  for (const w of words(text)) {
-    const t = termOf(w.text);
-    if (t !== null) tf.set(t, (tf.get(t) ?? 0) + 1);
-  }
-  let norm = 0;
-  for (const [t, n] of tf) {
-    const weight = n * idf(vocabulary, t);
-    tf.set(t, weight);
-    norm += weight * weight;
-  }
-  norm = Math.sqrt(norm) || 1;
-  for (const [t, w] of tf) tf.set(t, w / norm);
-  return tf;
-}
-
-function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [t, w] of small) dot += w * (large.get(t) ?? 0);
-  return dot;
 }
 
 function evenSample<T>(items: T[], max: number): T[] {
@@ -69,13 +118,40 @@ function evenSample<T>(items: T[], max: number): T[] {
   return Array.from({ length: max }, (_, i) => items[Math.floor(i * step)]!);
 }
 
+/** Openings and endings that point at something the summary will not show. */
+const DEPENDENT = /^(?:above|here|the above|the following|in (?:our|this|the above) example|this example)\b|:$/iu;
+const SYMBOL = /[^\p{L}\p{N}\s.,;:'"’()?!-]/gu;
+
+function symbolShare(text: string): number {
+  const visible = text.replace(/\s+/gu, '').length;
+  return visible === 0 ? 0 : (text.match(SYMBOL)?.length ?? 0) / visible;
+}
+
 /**
- * An extractive summary: sentences chosen for how central they are to the material (or to the
- * topic) and how little they repeat each other, then quoted verbatim in the material's order,
- * each with its citation.
+ * How general a sentence's words are: the mean, over its terms, of how far each falls short of
+ * the rarest term's idf. A sentence of rare words scores near 0.
+ */
+function generality(text: string, kb: KnowledgeBase, maxIdf: number): number {
+  let sum = 0;
+  let n = 0;
+  for (const w of words(text)) {
+    const t = termOf(w.text);
+    if (t === null) continue;
+    sum += 1 - Math.min(1, idf(kb.vocabulary, t) / maxIdf);
+    n++;
+  }
+  return n === 0 ? 1 : sum / n;
+}
+
+/**
+ * An extractive summary: sentences weighed by how central they are to the material, how much
+ * they share with the title and their heading, where they stand, and (for a topic) how much of
+ * the topic they hold; chosen so that they repeat each other little, then quoted verbatim in the
+ * material's order, each with its citation.
  */
 export function summarize(kb: KnowledgeBase, options: SummaryOptions = {}): SummaryResult {
-  const count = Math.max(1, Math.min(options.sentences ?? 5, 20));
+  const tuning: SummaryTuning = { ...SUMMARY_DEFAULTS.tuning, ...options.tuning };
+  const count = Math.max(1, Math.min(options.sentences ?? SUMMARY_DEFAULTS.sentences, SUMMARY_DEFAULTS.maxSentences));
   const document = options.document?.trim() || null;
   const topic = options.topic?.trim() || null;
   if (document && !kb.documentById.has(document)) throw new UnknownDocumentError(document, kb.documents.map((d) => d.id));
@@ -85,7 +161,7 @@ export function summarize(kb: KnowledgeBase, options: SummaryOptions = {}): Summ
   let topicTerms: ReadonlyMap<string, number> = new Map();
   if (topic) {
     const plan = planQuery(topic.slice(0, MAX_QUESTION_CHARS), kb.vocabulary);
-    const hits = runQuery(kb, plan, { ...(document ? { document } : {}), limit: TOPIC_CHUNKS + 1 }).hits.filter((h) => h.chunk.kind !== 'credit');
+    const hits = runQuery(kb, plan, { ...(document ? { document } : {}), limit: SUMMARY_DEFAULTS.topicChunks + 1 }).hits.filter((h) => h.chunk.kind !== 'credit');
     if (hits.length === 0 || coverageIn(plan, hits[0]!.chunk).all < JUDGE_DEFAULTS.minCoverage) {
       return {
         ...base,
@@ -95,53 +171,63 @@ export function summarize(kb: KnowledgeBase, options: SummaryOptions = {}): Summ
         suggestions: suggestTopics(kb, plan),
       };
     }
-    chunks = hits.slice(0, TOPIC_CHUNKS).map((h) => h.chunk);
+    chunks = hits.slice(0, SUMMARY_DEFAULTS.topicChunks).map((h) => h.chunk);
     topicTerms = plan.terms;
   } else {
-    chunks = document ? kb.chunks.bodyOf(document) : evenSample(bodyPositions(kb), MAX_SUMMARY_CHUNKS).map((i) => kb.chunks.at(i));
+    chunks = document ? kb.chunks.bodyOf(document) : evenSample(bodyPositions(kb), SUMMARY_DEFAULTS.maxSummaryChunks).map((i) => kb.chunks.at(i));
   }
 
   const order = new Map(chunks.map((c) => [c.id, kb.chunks.indexOf(c.id)]));
   let candidates: Candidate[] = [];
   for (const chunk of chunks) {
-    for (const sentence of quotableUnits(chunk)) {
-      if (topic && sentenceScore(sentence.text, topicTerms, kb.vocabulary) === 0) continue;
-      candidates.push({ chunk, order: order.get(chunk.id) ?? 0, sentence, vector: vectorOf(sentence.text, kb.vocabulary), score: 0 });
-    }
+    quotableUnits(chunk).forEach((sentence, place) => {
+      if (topic && sentenceScore(sentence.text, topicTerms, kb.vocabulary) === 0) return;
+      const paragraphs = kb.documentById.get(chunk.document)?.paragraphs ?? 1;
+      const along = Math.max(0, chunk.paragraph - 1) / Math.max(1, paragraphs - 1);
+      candidates.push({ chunk, order: order.get(chunk.id) ?? 0, along, place, sentence, vector: vectorOf(sentence.text, kb.vocabulary, tuning.idfExponent), score: 0 });
+    });
   }
-  const long = candidates.filter((c) => words(c.sentence.text).length >= MIN_WORDS);
-  if (long.length >= count) candidates = long;
+  // Code and tables are quotable whole, but a summary of them says nothing a reader can take in.
+  const prose = candidates.filter((c) => c.chunk.kind !== 'code' && c.chunk.kind !== 'table' && words(c.sentence.text).length >= tuning.minWords);
+  if (prose.length >= count) candidates = prose;
 
-  // Centrality: similarity to the centroid of all candidate sentences.
-  const centroid: Vector = new Map();
-  for (const c of candidates) for (const [t, w] of c.vector) centroid.set(t, (centroid.get(t) ?? 0) + w);
-  const centroidNorm = Math.sqrt([...centroid.values()].reduce((s, w) => s + w * w, 0)) || 1;
-  for (const [t, w] of centroid) centroid.set(t, w / centroidNorm);
-  const relevance = candidates.map((c) => (topic ? sentenceScore(c.sentence.text, topicTerms, kb.vocabulary) : 0));
-  const maxRelevance = relevance.reduce((m, r) => Math.max(m, r), 1e-9);
+  const vectors = candidates.map((c) => c.vector);
+  const central = scaled(
+    candidates.length <= tuning.lexRankMaxSentences ? lexRank(vectors, { damping: tuning.damping, iterations: 30 }) : centroidCentrality(vectors),
+  );
+  const titleVectors = new Map<string, Vector>();
+  const titleOf = (c: Chunk) => {
+    let v = titleVectors.get(c.document);
+    if (!v) titleVectors.set(c.document, (v = vectorOf(c.title, kb.vocabulary, tuning.idfExponent)));
+    return v;
+  };
+  const title = scaled(candidates.map((c) => cosine(c.vector, titleOf(c.chunk))));
+  const heading = scaled(candidates.map((c) => {
+    const last = c.chunk.breadcrumb[c.chunk.breadcrumb.length - 1];
+    return last ? cosine(c.vector, vectorOf(last, kb.vocabulary, tuning.idfExponent)) : 0;
+  }));
+  const relevance = scaled(candidates.map((c) => (topic ? sentenceScore(c.sentence.text, topicTerms, kb.vocabulary) : 0)));
+  const maxIdf = idf(kb.vocabulary, '\u0000');
   candidates.forEach((c, i) => {
-    const central = cosine(c.vector, centroid);
-    c.score = topic ? 0.5 * central + 0.5 * ((relevance[i] ?? 0) / maxRelevance) : central;
+    const text = c.sentence.text;
+    c.score =
+      tuning.centralityWeight * (central[i] ?? 0) +
+      tuning.titleWeight * (title[i] ?? 0) +
+      tuning.headingWeight * (heading[i] ?? 0) +
+      tuning.positionWeight * Math.max(Math.exp(-c.along / tuning.positionScale), tuning.endWeight * Math.exp(-(1 - c.along) / tuning.positionScale)) +
+      (c.place === 0 ? tuning.leadWeight : 0) +
+      (topic ? tuning.topicWeight * (relevance[i] ?? 0) : 0) -
+      tuning.generalPenalty * generality(text, kb, maxIdf) -
+      (DEPENDENT.test(text.trim()) ? tuning.dependentPenalty : 0) -
+      tuning.symbolPenalty * symbolShare(text);
   });
 
-  // Maximal marginal relevance: each pick is worth its score less its likeness to earlier picks.
-  const chosen: Candidate[] = [];
-  const pool = new Set(candidates);
-  while (chosen.length < count && pool.size > 0) {
-    let best: Candidate | null = null;
-    let bestValue = -Infinity;
-    for (const c of pool) {
-      const redundancy = chosen.reduce((m, s) => Math.max(m, cosine(c.vector, s.vector)), 0);
-      const value = MMR_LAMBDA * c.score - (1 - MMR_LAMBDA) * redundancy;
-      if (value > bestValue) {
-        bestValue = value;
-        best = c;
-      }
-    }
-    if (!best) break;
-    chosen.push(best);
-    pool.delete(best);
-  }
+  // Worth and likeness must share a scale, or the weights above would decide how much repetition costs.
+  const low = candidates.reduce((m, c) => Math.min(m, c.score), Infinity);
+  const high = candidates.reduce((m, c) => Math.max(m, c.score), -Infinity);
+  for (const c of candidates) c.score = high > low ? (c.score - low) / (high - low) : 1;
+
+  const chosen = select(candidates, count, tuning);
   chosen.sort((a, b) => a.order - b.order || a.sentence.start - b.sentence.start);
   return {
     ...base,
@@ -150,6 +236,45 @@ export function summarize(kb: KnowledgeBase, options: SummaryOptions = {}): Summ
     sentences: chosen.map((c) => toExcerpt(c.chunk, c.sentence, topicTerms)),
     suggestions: [],
   };
+}
+
+/**
+ * Greedy choice of sentences that are worth quoting and, together, stand for the whole material:
+ * each pick gains its own worth plus how much closer it brings every candidate to some chosen
+ * sentence like it (facility location, a coverage measure that has diminishing returns, so the
+ * greedy choice is near the best). Two sentences making one point cover little more than one.
+ * Above `shortlist` candidates only the best are weighed, to keep the likeness matrix small.
+ */
+function select(all: Candidate[], count: number, tuning: SummaryTuning): Candidate[] {
+  const candidates = all.length <= tuning.shortlist ? all : [...all].sort((a, b) => b.score - a.score).slice(0, tuning.shortlist);
+  const n = candidates.length;
+  const likeness = candidates.map((a) => candidates.map((b) => (a === b ? 1 : cosine(a.vector, b.vector))));
+  const nearest = new Float64Array(n);
+  const chosen: Candidate[] = [];
+  const taken = new Set<number>();
+  while (chosen.length < count && taken.size < n) {
+    let best = -1;
+    let bestValue = -Infinity;
+    for (let c = 0; c < n; c++) {
+      if (taken.has(c)) continue;
+      const row = likeness[c]!;
+      let gain = 0;
+      for (let i = 0; i < n; i++) gain += Math.max(0, row[i]! - nearest[i]!);
+      const candidate = candidates[c]!;
+      const repeats = chosen.some((s) => s.chunk.id === candidate.chunk.id) ? tuning.sameParagraphRedundancy : 0;
+      const value = (1 - tuning.coverageWeight) * candidate.score + tuning.coverageWeight * (gain / n) - repeats;
+      if (value > bestValue) {
+        bestValue = value;
+        best = c;
+      }
+    }
+    if (best < 0) break;
+    taken.add(best);
+    chosen.push(candidates[best]!);
+    const row = likeness[best]!;
+    for (let i = 0; i < n; i++) nearest[i] = Math.max(nearest[i]!, row[i]!);
+  }
+  return chosen;
 }
 
 /** Positions of every body paragraph (credits left out), without making the chunks. */

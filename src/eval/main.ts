@@ -8,12 +8,16 @@ import { evaluatePages, evaluateParagraphs, footnotePages } from './evaluate.ts'
 import { PAGE_PEERS } from './peers.ts';
 import { articleMisses, formatArticle, formatPages, pageMisses } from './report.ts';
 import { readPageQuestions, readParagraphQuestions, SPLITS, type Split } from './sets.ts';
+import { evaluateSummaries, formatSummaries, readSummaryEntries, SUMMARY_EVAL_SENTENCES } from './summaries.ts';
 
-const USAGE = `npm run eval -- [--set article|large] [--knowledge DIR] [--questions FILE] [--misses tune|held-out] [--peers none]
+const USAGE = `npm run eval -- [--set article|large|summary] [--knowledge DIR] [--questions FILE] [--misses tune|held-out] [--peers none] [--sentences N]
 
 --set article (default): tests/eval/article.json on knowledge/: declining and ranking, per split and kind.
 --set large: tests/eval/large.json on --knowledge (default ../shared/corpora/debian-docs): the page
   that answers in the top 1 / top 3, beside MiniSearch with its defaults and MiniSearch tuned.
+--set summary: main points each summary covers, on knowledge/ (tests/eval/summaries.json) or on
+  --knowledge (tests/eval/summaries-large.json when the folder is not the project's); --sentences N
+  (default ${SUMMARY_EVAL_SENTENCES}); --misses lists the points each summary missed.
 --misses SPLIT lists the misses of that split (tuning looks at "tune" only).`;
 
 const SHARED_CORPUS = resolve(PROJECT_ROOT, '../shared/corpora/debian-docs');
@@ -30,6 +34,7 @@ const { values } = parseArgs({
     questions: { type: 'string' },
     misses: { type: 'string' },
     peers: { type: 'string' },
+    sentences: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   strict: true,
@@ -38,13 +43,23 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (values.set !== 'article' && values.set !== 'large') fail(`--set must be article or large, not ${values.set}`);
+if (values.set !== 'article' && values.set !== 'large' && values.set !== 'summary') fail(`--set must be article, large or summary, not ${values.set}`);
 const misses = values.misses as Split | undefined;
 if (misses !== undefined && !SPLITS.includes(misses)) fail(`--misses must be ${SPLITS.join(' or ')}`);
 
 const large = values.set === 'large';
 const knowledgeDir = values.knowledge ? userPath(values.knowledge) : large ? SHARED_CORPUS : DEFAULT_KNOWLEDGE_DIR;
 if (!existsSync(knowledgeDir)) fail(`no knowledge folder at ${knowledgeDir}`);
+
+if (values.set === 'summary') {
+  const budget = values.sentences === undefined ? SUMMARY_EVAL_SENTENCES : Number(values.sentences);
+  if (!Number.isInteger(budget) || budget < 1) fail(`--sentences must be a whole number of at least 1, not ${values.sentences}`);
+  const file = values.questions ? userPath(values.questions) : resolve(PROJECT_ROOT, `tests/eval/${knowledgeDir === DEFAULT_KNOWLEDGE_DIR ? 'summaries' : 'summaries-large'}.json`);
+  const { kb } = await openKnowledgeBase({ knowledgeDir, cacheDir: DEFAULT_CACHE_DIR });
+  const outcomes = evaluateSummaries(kb, await readSummaryEntries(file), budget);
+  console.log([`# Summaries: ${file} on ${knowledgeDir}, ${budget} sentences`, '', ...formatSummaries(outcomes, misses !== undefined)].join('\n'));
+  process.exit(0);
+}
 const questionsFile = values.questions ? userPath(values.questions) : resolve(PROJECT_ROOT, `tests/eval/${large ? 'large' : 'article'}.json`);
 const { kb } = await openKnowledgeBase({ knowledgeDir, cacheDir: DEFAULT_CACHE_DIR });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarize, UnknownDocumentError } from '../../src/answer/index.ts';
-import { articleKb } from '../helpers/folders.ts';
+import { articleKb, kbFrom } from '../helpers/folders.ts';
 
 describe('summarize', () => {
   it('quotes every sentence verbatim from the paragraph it cites, in the material\'s order', async () => {
@@ -16,6 +16,34 @@ describe('summarize', () => {
     });
     const sorted = [...positions].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
     expect(positions).toEqual(sorted);
+  });
+
+  it('names the piece\'s occasion: a default-length summary quotes the World AI Conference sentence', async () => {
+    const summary = summarize(await articleKb(), { document: 'china-ai-governance' });
+    expect(summary.sentences).toHaveLength(5);
+    expect(summary.sentences.some((s) => s.text.startsWith('The 2025 World AI Conference & High-Level Meeting'))).toBe(true);
+  });
+
+  it('quotes prose, not a code block, when there is prose enough', async () => {
+    const kb = await kbFrom({
+      'guide.md': [
+        '# Backups',
+        '',
+        'The backup tool copies every project folder to the archive server each night.',
+        '',
+        '```',
+        'backup --all --target archive.example.org --compress --verify --retain 30 --log /var/log/backup.log',
+        '```',
+        '',
+        'Restoring a folder takes one command and leaves the current copy untouched until it succeeds.',
+        '',
+      ].join('\n'),
+    });
+    const summary = summarize(kb, { document: 'guide', sentences: 2 });
+    expect(summary.sentences.map((s) => s.text)).toEqual([
+      'The backup tool copies every project folder to the archive server each night.',
+      'Restoring a folder takes one command and leaves the current copy untouched until it succeeds.',
+    ]);
   });
 
   it('does not repeat itself: no two sentences are the same', async () => {
