@@ -1,6 +1,7 @@
 import type { AskResult, Excerpt, SearchResult, SourceResult, SummaryResult } from '../answer/index.ts';
 import type { KnowledgeBase } from '../search/index.ts';
 import { renderMarks } from './marks.ts';
+import { numbering } from './numbering.ts';
 
 export interface TerminalStyle {
   bold: (s: string) => string;
@@ -12,13 +13,6 @@ export const ANSI: TerminalStyle = { bold: (s) => `\u001b[1m${s}\u001b[22m`, dim
 
 function bolden(e: Excerpt, style: TerminalStyle): string {
   return renderMarks(e.text, e.marks, '\u0000', '\u0001').replace(/\u0000([^\u0001]*)\u0001/g, (_m, w: string) => style.bold(w));
-}
-
-/** Numbers each distinct cited chunk in order of first use: [1], [2], … */
-function numbering(excerpts: readonly Excerpt[]): Map<string, number> {
-  const numbers = new Map<string, number>();
-  for (const e of excerpts) if (!numbers.has(e.chunkId)) numbers.set(e.chunkId, numbers.size + 1);
-  return numbers;
 }
 
 function sourceLine(n: number, citation: string, url: string | null, style: TerminalStyle): string {

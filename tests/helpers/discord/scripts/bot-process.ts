@@ -1,0 +1,35 @@
+// The bot on its own, for burst.test.ts: a separate Node process started with --expose-gc, so the
+// heap it measures is the bot's alone (the stand-in and the test runner live in the parent).
+// Settings come from the environment, as for `npm start`. Talks to the parent over IPC:
+//   → { kind: 'ready' }                       once connected and the material is loaded
+//   ← 'measure'  → { kind: 'measure', heapUsed, stats }   after full garbage collections
+//   ← 'stop'     → exits 0 after bot.stop()
+import { commands } from '../../../../commands/index.ts';
+import { createBot } from '../../../../src/discord/bot.ts';
+import { readBotConfig } from '../../../../src/discord/config.ts';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const send = process.send?.bind(process);
+if (gc === undefined || send === undefined) {
+  process.stderr.write('bot-process.ts needs --expose-gc and an IPC channel\n');
+  process.exit(2);
+}
+
+const bot = createBot(readBotConfig(process.env), { commands });
+await bot.start();
+await bot.knowledge.get();
+
+async function measure(): Promise<{ heapUsed: number; stats: ReturnType<typeof bot.stats> }> {
+  // Several passes, with turns of the event loop between them, so finalizers and weak refs settle.
+  for (let i = 0; i < 4; i++) {
+    gc?.();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { heapUsed: process.memoryUsage().heapUsed, stats: bot.stats() };
+}
+
+process.on('message', (message) => {
+  if (message === 'measure') void measure().then((m) => send?.({ kind: 'measure', ...m }));
+  if (message === 'stop') void bot.stop().then(() => process.exit(0));
+});
+send({ kind: 'ready' });
