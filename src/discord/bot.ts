@@ -39,6 +39,12 @@ export interface BotDeps {
   persistReloads?: boolean;
   /** Under `start:sharded`: how /reload tells the other shards. */
   announceReload?: () => void;
+  /**
+   * How late (since Discord created it) an interaction may be handled and still be answered
+   * directly rather than deferred first (default: deliver.ts's budget). Tests that count
+   * requests set it high, so a busy test machine does not turn a direct answer into a deferred one.
+   */
+  firstResponseBudgetMs?: number;
 }
 
 /** What the bot holds in memory: every number here must come back down after a burst. */
@@ -99,6 +105,7 @@ function botContext(config: BotConfig, deps: BotDeps, knowledge: KnowledgeHolder
     searches: new StateStore<StoredSearch>({ ttlMs: 60 * 60_000, now }),
     commands: deps.commands,
     ...(deps.announceReload ? { announceReload: deps.announceReload } : {}),
+    ...(deps.firstResponseBudgetMs !== undefined ? { firstResponseBudgetMs: deps.firstResponseBudgetMs } : {}),
   };
 }
 

@@ -30,6 +30,8 @@ export interface BotContext {
   commands: readonly CommandModule[];
   /** Under `start:sharded`: tells the other shards that /reload changed the material here. */
   announceReload?: () => void;
+  /** Override deliver.ts's FIRST_RESPONSE_BUDGET_MS: how late an interaction may arrive and still be answered directly. */
+  firstResponseBudgetMs?: number;
 }
 
 /** A command definition as a builder or its JSON: what `deploy-commands` registers. */

@@ -39,7 +39,7 @@ export async function deliver(
 ): Promise<void> {
   const ready = ctx.knowledge.current;
   // An interaction that waited in a backlog (a busy event loop) has less of its 3 s left.
-  const late = Date.now() - interaction.createdTimestamp > FIRST_RESPONSE_BUDGET_MS;
+  const late = Date.now() - interaction.createdTimestamp > (ctx.firstResponseBudgetMs ?? FIRST_RESPONSE_BUDGET_MS);
   if (ready === null || late || options.slow?.(ready) === true) await reply.defer({ private: options.private });
   const kb = ready ?? (await ctx.knowledge.get());
   const outcome = await produce(kb);

@@ -92,6 +92,8 @@ export class Router {
         this.#log.error({ err: errorForLog(error.reason ?? error), step: error.step, ...describe(interaction) }, `gave up answering interaction ${interaction.id}: ${error.message}`);
       } else this.#log.error({ err: errorForLog(error), ...describe(interaction) }, 'could not handle an interaction');
     }
+    // The last line about an interaction: after it, the bot sends nothing more for it.
+    this.#log.debug({ interaction: interaction.id }, 'interaction done');
   }
 
   /** How many interactions are being handled right now. */

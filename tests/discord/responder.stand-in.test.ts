@@ -43,6 +43,10 @@ describe('429 rate limits', () => {
       expect((landed?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(250);
       expect(embedOf(record.original).description).toContain('every Monday');
       expect(acceptedCallbacks(record)).toBe(1);
+      // discord.js emits no `rateLimited` for a 429 that comes back; the bot logs it from the response.
+      const line = h.log.lines().find((l) => l['msg'] === 'rate limited by Discord');
+      expect(line).toMatchObject({ level: 40, method: 'PATCH', retryAfterMs: 300, global: false });
+      expect(String(line?.['route'])).not.toContain(record.token);
       expectClean(h, record);
     } finally {
       await h.close();
@@ -91,10 +95,10 @@ describe('5xx on the interaction callback', () => {
     expect(acceptedCallbacks(record)).toBe(1);
     expect(record.errors.filter((e) => e.code === 40060)).toEqual([]);
     expect(embedOf(record.original).title).toBe(ANSWERABLE);
-    expect(record.firstResponse?.atMs).toBeLessThan(3_000);
-    await expect
-      .poll(() => logLinesFor(h, record.id).map((l) => l['msg']))
-      .toEqual(expect.arrayContaining(['reply failed (HTTP 502); Discord may or may not have applied it', 'reply: sent on the second attempt']));
+    await h.handled(record.id);
+    expect(logLinesFor(h, record.id).map((l) => l['msg'])).toEqual(
+      expect.arrayContaining(['reply failed (HTTP 502); Discord may or may not have applied it', 'reply: sent on the second attempt']),
+    );
     expectClean(h, record);
   });
 
@@ -102,8 +106,8 @@ describe('5xx on the interaction callback', () => {
     h.s.failAfterApplying('/callback', 500);
     const record = await ask();
     await h.s.waitFor(record.id, answered);
-    // Give a wrong second attempt, or an error notice, the time to happen.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Once the bot is done with it, a wrong second attempt or an error notice would have been sent.
+    await h.handled(record.id);
     expect(callbackAttempts(h, record)).toEqual([500]);
     expect(acceptedCallbacks(record)).toBe(1);
     expect(record.errors).toEqual([]);
@@ -117,8 +121,7 @@ describe('5xx on the interaction callback', () => {
     h.s.failNext('/callback', 502, undefined, 2);
     h.s.failNext('GET /webhooks/', 502);
     const record = await ask();
-    await expect.poll(() => h.log.lines().some((l) => l['interaction'] === record.id && /^gave up answering/u.test(String(l['msg'])))).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await h.handled(record.id);
     expect(callbackAttempts(h, record)).toEqual([502, 502]);
     expect(acceptedCallbacks(record)).toBe(0);
     // No error notice on top: it would be a second answer if the first had been applied after all.
@@ -152,8 +155,8 @@ describe('5xx on the interaction callback', () => {
     const search = await h.run({ kind: 'chatInput', name: 'search', userId: asker, options: { query: 'team' } });
     h.s.failAfterApplying('/callback', 500);
     const click = await h.s.dispatchInteraction({ kind: 'button', userId: asker, messageId: search.original?.id ?? '', customId: customIdOf(search.original, 'Next ▶') });
-    await expect.poll(() => logLinesFor(h, click.id).some((l) => /already acknowledged/u.test(String(l['msg'])))).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await h.handled(click.id);
+    expect(logLinesFor(h, click.id).some((l) => /already acknowledged/u.test(String(l['msg'])))).toBe(true);
     // A button's @original is the message it is on, so there is nothing to look up: the same
     // update is sent again, and Discord's refusal says the first one had been applied.
     expect(callbackAttempts(h, click)).toEqual([500, 400]);
@@ -166,15 +169,16 @@ describe('5xx on the interaction callback', () => {
 });
 
 describe('slow answers from Discord', () => {
-  it('a callback that takes 1 s still answers within the 3 s deadline, once', async () => {
+  it('a callback that Discord takes 1 s to answer is sent once, and accepted', async () => {
     const h = await startHarness();
     try {
       h.s.delayNext('/callback', 1_000);
       const record = await h.s.dispatchInteraction({ kind: 'chatInput', name: 'ask', userId: h.newUser(), options: { question: ANSWERABLE } });
       await h.s.waitFor(record.id, answered);
-      expect(record.firstResponse?.atMs).toBeGreaterThanOrEqual(1_000);
-      expect(record.firstResponse?.atMs).toBeLessThan(3_000);
+      await h.handled(record.id);
+      // The stand-in refuses a first response past Discord's deadline: accepted means in time.
       expect(callbackAttempts(h, record)).toEqual([204]);
+      expect(acceptedCallbacks(record)).toBe(1);
       expect(record.errors).toEqual([]);
       expectClean(h, record);
     } finally {
@@ -211,11 +215,10 @@ describe('slow answers from Discord', () => {
       const record = await h.s.dispatchInteraction({ kind: 'chatInput', name: 'ask', userId: h.newUser(), options: { question: ANSWERABLE, private: true } });
       await h.s.waitFor(record.id, answered);
       // The held first attempt arrives after the second one was accepted.
-      await h.s.waitFor(record.id, (r) => r.errors.some((e) => e.code === 40060), 3_000);
+      await h.s.waitFor(record.id, (r) => r.errors.some((e) => e.code === 40060));
       expect(acceptedCallbacks(record)).toBe(1);
       // 10015: the bot's look at @original found no response yet; 40060: the late first attempt.
       expect(record.errors.map((e) => e.code)).toEqual([10015, 40060]);
-      expect(record.firstResponse?.atMs).toBeLessThan(3_000);
       expect(record.original?.flags).toBe(EPHEMERAL);
       expect(embedOf(record.original).title).toBe(ANSWERABLE);
       expect(record.followups).toEqual([]);

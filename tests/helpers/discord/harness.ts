@@ -19,8 +19,8 @@ export interface HarnessOptions {
   /** Extra command modules (e.g. ones that throw), served and registered with the real ones. */
   extraCommands?: readonly CommandModule[];
   standIn?: StandInOptions;
-  /** Bot options a fault test needs: gateway options, REST timeout, shutdown drain time. */
-  bot?: Pick<BotDeps, 'ws' | 'restTimeoutMs' | 'drainMs'>;
+  /** Bot options a fault test needs: gateway options, REST timeout, shutdown drain time, first-response budget. */
+  bot?: Pick<BotDeps, 'ws' | 'restTimeoutMs' | 'drainMs' | 'firstResponseBudgetMs'>;
 }
 
 export interface Harness {
@@ -35,6 +35,8 @@ export interface Harness {
   newUser(): string;
   /** Dispatches an interaction and waits for its first response. */
   run(input: InteractionInput): Promise<InteractionRecord>;
+  /** Resolves once the bot has finished with the interaction: it sends nothing more for it after. */
+  handled(interactionId: string): Promise<void>;
   /** Waits until the interaction's history has an entry of `kind`. */
   waitForHistory(record: InteractionRecord, kind: string, count?: number): Promise<InteractionRecord>;
   close(): Promise<void>;
@@ -70,6 +72,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     knowledge: options.knowledge ?? (await fixtureKb()),
     commands: served,
     now: () => Date.now() + clock.skewMs,
+    // Answer directly however busy the machine is; deliver.test.ts tests the late path on its own.
+    firstResponseBudgetMs: 60_000,
     ...options.bot,
   });
   await bot.start();
@@ -85,6 +89,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const record = await s.dispatchInteraction(input);
       await s.waitForFirstResponse(record.id);
       return record;
+    },
+    async handled(interactionId) {
+      await log.waitFor((l) => l['interaction'] === interactionId && l['msg'] === 'interaction done');
     },
     waitForHistory(record, kind, count = 1) {
       return s.waitFor(record.id, (r) => r.history.filter((h) => h.kind === kind).length >= count);
