@@ -19,7 +19,7 @@ import { audienceOf, MAX_OPTION_TEXT, mentionOption, privateOption } from './opt
 export const SLOW_ASK_CHUNKS = 100_000;
 
 /** Whether /ask (or Ask Footnote) on this knowledge base defers first. */
-export const askMayBeSlow = (kb: KnowledgeBase): boolean => kb.chunks.size > SLOW_ASK_CHUNKS;
+export const askMayBeSlow = (kb: Pick<KnowledgeBase, 'chunks'> | { chunks: { size: number } }): boolean => kb.chunks.size > SLOW_ASK_CHUNKS;
 
 /** The answer with its buttons: "Show paragraph [n]" and links to the sources. */
 export function answerOutcome(result: AskResult): Outcome {

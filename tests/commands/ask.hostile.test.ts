@@ -1,6 +1,6 @@
 // Hostile questions through /ask, as Discord delivers them (the stand-in does not enforce the
 // option's max_length, so 6,000 characters arrive as they would from a modified client). Each one
-// gets an answer or a clear private message, within the deadline; none pings anyone, none breaks
+// gets an answer or a clear private message, accepted by Discord; none pings anyone, none breaks
 // out of its embed (no live markdown, mention or link of its own), none leaves invalid text.
 import { describe, expect, it } from 'vitest';
 import { DiscordLimits } from '../../src/present/discord/limits.ts';
@@ -43,12 +43,12 @@ function unescapedMarkdown(text: string): string[] {
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
 
 describe('hostile questions to /ask', () => {
-  it.each(HOSTILE)('%s: answered or told privately, in time, pinging nobody, inside its embed', async (_name, question) => {
+  it.each(HOSTILE)('%s: answered or told privately, pinging nobody, inside its embed', async (_name, question) => {
     const record = await h.s.dispatchInteraction({ kind: 'chatInput', name: 'ask', userId: h.newUser(), options: { question } });
-    const done = await h.s.waitFor(record.id, answered, 5_000);
+    const done = await h.s.waitFor(record.id, answered);
     const message = done.original;
+    // The stand-in refuses a first response past Discord's deadline: none refused means in time.
     expect(done.firstResponse?.type).toBe(4);
-    expect(done.firstResponse?.atMs).toBeLessThan(DiscordLimits.firstResponseMs);
     expect(done.errors).toEqual([]);
     expect(done.followups).toEqual([]);
 

@@ -64,7 +64,7 @@ describe('SIGTERM during a burst', () => {
     const unanswered = records.filter((r) => !atClose.answered?.has(r.id)).map((r) => r.id);
     expect(unanswered).toEqual([]);
     for (const r of records) {
-      expect(r.firstResponse?.atMs).toBeLessThan(3_000);
+      expect(r.errors).toEqual([]);
       expect(r.history.filter((e) => e.kind === 'callback' && e.status < 300)).toHaveLength(1);
     }
     expect(harness.s.violations).toEqual([]);
@@ -98,7 +98,7 @@ describe('SIGTERM during a burst', () => {
 
     // The material arriving after the close changes nothing: the handlers' late answers are dropped.
     gated.release();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await Promise.all([harness.handled(publicAsk.id), harness.handled(privateAsk.id)]);
     expect(publicAsk.followups).toHaveLength(1);
     expect(privateAsk.history.filter((e) => e.kind === 'editOriginal')).toHaveLength(1);
     const warning = harness.log.lines().find((l) => /^stopping with 2 interaction\(s\) unanswered/u.test(String(l['msg'])));

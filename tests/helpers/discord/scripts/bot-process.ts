@@ -2,7 +2,7 @@
 // heap it measures is the bot's alone (the stand-in and the test runner live in the parent).
 // Settings come from the environment, as for `npm start`. Talks to the parent over IPC:
 //   → { kind: 'ready' }                       once connected and the material is loaded
-//   ← 'measure'  → { kind: 'measure', heapUsed, stats }   after full garbage collections
+//   ← 'measure'  → { kind: 'measure', retained, stats }   after full garbage collections
 //   ← 'stop'     → exits 0 after bot.stop()
 import { commands } from '../../../../commands/index.ts';
 import { createBot } from '../../../../src/discord/bot.ts';
@@ -16,16 +16,20 @@ if (gc === undefined || send === undefined) {
 }
 
 const bot = createBot(readBotConfig(process.env), { commands });
+// Every interaction the bot received, weakly: one still reachable after a full collection is one
+// the bot (or discord.js under it) kept.
+const received: WeakRef<object>[] = [];
+bot.client.on('interactionCreate', (interaction) => void received.push(new WeakRef(interaction)));
 await bot.start();
 await bot.knowledge.get();
 
-async function measure(): Promise<{ heapUsed: number; stats: ReturnType<typeof bot.stats> }> {
-  // Several passes, with turns of the event loop between them, so finalizers and weak refs settle.
+async function measure(): Promise<{ retained: number; received: number; stats: ReturnType<typeof bot.stats> }> {
+  // Several passes, with turns of the event loop between them, so weak refs are cleared.
   for (let i = 0; i < 4; i++) {
     gc?.();
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return { heapUsed: process.memoryUsage().heapUsed, stats: bot.stats() };
+  return { retained: received.filter((r) => r.deref() !== undefined).length, received: received.length, stats: bot.stats() };
 }
 
 process.on('message', (message) => {
