@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../src/search/index.ts';
-import { startHarness } from '../tests/discord/helpers/harness.ts';
+import { startHarness } from '../tests/helpers/discord/harness.ts';
 import type { InteractionRecord } from '../tests/support/discord-standin/server.ts';
 import { ms, percentiles, row, timeAsync } from './stats.ts';
 

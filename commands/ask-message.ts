@@ -1,9 +1,9 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder, InteractionContextType } from 'discord.js';
 import { ask } from '../src/answer/index.ts';
-import { answer, answerOf, noticeOf } from '../src/discord/answer.ts';
 import type { MessageCommandModule } from '../src/discord/context.ts';
-import { notice, presentAsk } from '../src/present/discord/index.ts';
-import { SLOW_ASK_CHUNKS } from './ask.ts';
+import { deliver, noticeOf } from '../src/discord/deliver.ts';
+import { notice } from '../src/present/discord/index.ts';
+import { answerOutcome, askMayBeSlow } from './ask.ts';
 
 const data = new ContextMenuCommandBuilder()
   .setName('Ask Footnote')
@@ -21,8 +21,8 @@ export const askMessageCommand: MessageCommandModule = {
   },
   async execute(interaction, reply, ctx) {
     const text = interaction.targetMessage.content.trim();
-    await answer(interaction, reply, ctx, { private: ctx.settings.defaultPrivate, mention: null, slow: (kb) => kb.chunks.size > SLOW_ASK_CHUNKS }, (kb) =>
-      text === '' ? noticeOf(notice('That message has no text to ask about.')) : answerOf(presentAsk(ask(kb, text, { passages: 3 }))),
+    await deliver(interaction, reply, ctx, { private: ctx.settings.defaultPrivate, mention: null, slow: askMayBeSlow }, (kb) =>
+      text === '' ? noticeOf(notice('That message has no text to ask about.')) : answerOutcome(ask(kb, text, { passages: 3 })),
     );
   },
 };

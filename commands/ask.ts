@@ -1,19 +1,31 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { ask } from '../src/answer/index.ts';
-import { answer, answerOf, noticeOf } from '../src/discord/answer.ts';
+import { ask, source, type AskResult } from '../src/answer/index.ts';
 import type { ButtonHandler, ChatInputCommandModule } from '../src/discord/context.ts';
-import { MAX_OPTION_TEXT } from '../src/discord/limits.ts';
+import { CustomIdPrefix } from '../src/discord/custom-id.ts';
+import { answerOf, deliver, noticeOf, type Outcome } from '../src/discord/deliver.ts';
+import { resolveChunkRef } from '../src/discord/refs.ts';
+import { answerRows, openSourceRows } from '../src/discord/source-buttons.ts';
 import { questionChoices } from '../src/discord/suggest.ts';
-import { CustomIdPrefix, notice, presentAsk, presentSource, resolveChunkRef } from '../src/present/discord/index.ts';
-import { source } from '../src/answer/index.ts';
-import { audienceOf, mentionOption, privateOption } from './options.ts';
+import { notice, presentAsk, presentSource } from '../src/present/discord/index.ts';
+import type { KnowledgeBase } from '../src/search/index.ts';
+import { audienceOf, MAX_OPTION_TEXT, mentionOption, privateOption } from './options.ts';
 
 /**
- * Paragraphs past this many, an answer is deferred first. On the 260,000 paragraphs of the
- * Debian docs an answer takes 14 ms at p99 and 52 ms at worst (`npm run bench`), so a direct
- * reply is safe well beyond; deferring starts past four times what has been measured.
+ * Past this many paragraphs an answer is deferred first. A question's work is bounded by the
+ * engine's postings budget, but in a folder this large its worst case is no longer a few
+ * milliseconds, and a busy process stretches it further: one request more (defer, then edit) keeps
+ * Discord's 3 s safe. Smaller folders answer in one request.
  */
-export const SLOW_ASK_CHUNKS = 1_000_000;
+export const SLOW_ASK_CHUNKS = 100_000;
+
+/** Whether /ask (or Ask Footnote) on this knowledge base defers first. */
+export const askMayBeSlow = (kb: Pick<KnowledgeBase, 'chunks'> | { chunks: { size: number } }): boolean => kb.chunks.size > SLOW_ASK_CHUNKS;
+
+/** The answer with its buttons: "Show paragraph [n]" and links to the sources. */
+export function answerOutcome(result: AskResult): Outcome {
+  const presented = presentAsk(result);
+  return answerOf({ ...presented, components: answerRows(presented.sources, { paragraphs: true }) });
+}
 
 /** Passages an answer considers (and lists under "See also"). */
 const PASSAGES = 3;
@@ -30,10 +42,10 @@ const data = new SlashCommandBuilder()
 
 /** "Show paragraph [n]": the cited paragraph in full, just for the person who clicked. */
 const showParagraph: ButtonHandler = async (interaction, reply, ctx, parts) => {
-  await answer(interaction, reply, ctx, { private: true, mention: null }, (kb) => {
+  await deliver(interaction, reply, ctx, { private: true, mention: null }, (kb) => {
     const chunk = resolveChunkRef(kb, parts[0] ?? '');
     if (!chunk) return noticeOf(notice('That paragraph is no longer in the material (it was re-indexed). Ask again for a fresh citation.'));
-    return answerOf(presentSource(source(kb, chunk.id), { neighbours: false }));
+    return answerOf({ ...presentSource(source(kb, chunk.id), { neighbours: false }), components: openSourceRows(chunk.url) });
   });
 };
 
@@ -48,9 +60,7 @@ export const askCommand: ChatInputCommandModule = {
   async execute(interaction, reply, ctx) {
     const question = interaction.options.getString('question', true);
     const audience = audienceOf(interaction, ctx.settings);
-    await answer(interaction, reply, ctx, { ...audience, slow: (kb) => kb.chunks.size > SLOW_ASK_CHUNKS }, (kb) =>
-      answerOf(presentAsk(ask(kb, question, { passages: PASSAGES }))),
-    );
+    await deliver(interaction, reply, ctx, { ...audience, slow: askMayBeSlow }, (kb) => answerOutcome(ask(kb, question, { passages: PASSAGES })));
   },
   autocomplete(interaction, ctx, deadline) {
     const kb = ctx.knowledge.current;

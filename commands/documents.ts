@@ -1,6 +1,6 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { answer, answerOf } from '../src/discord/answer.ts';
 import type { ChatInputCommandModule } from '../src/discord/context.ts';
+import { answerOf, deliver } from '../src/discord/deliver.ts';
 import { presentDocuments } from '../src/present/discord/index.ts';
 
 const data = new SlashCommandBuilder()
@@ -19,6 +19,6 @@ export const documentsCommand: ChatInputCommandModule = {
     example: '/documents',
   },
   async execute(interaction, reply, ctx) {
-    await answer(interaction, reply, ctx, { private: ctx.settings.defaultPrivate, mention: null }, (kb) => answerOf(presentDocuments(kb)));
+    await deliver(interaction, reply, ctx, { private: ctx.settings.defaultPrivate, mention: null }, (kb) => answerOf(presentDocuments(kb)));
   },
 };

@@ -1,7 +1,7 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { ChatInputCommandModule } from '../src/discord/context.ts';
+import { addControls } from '../src/discord/controls.ts';
 import { presentHelp, type HelpEntry } from '../src/present/discord/index.ts';
-import { addControls } from '../src/discord/answer.ts';
 
 const data = new SlashCommandBuilder().setName('help').setDescription('What Footnote can do, with an example of each command').setContexts(InteractionContextType.Guild);
 

@@ -1,6 +1,9 @@
 import type { ChatInputCommandInteraction, SlashCommandBooleanOption, SlashCommandUserOption } from 'discord.js';
 import type { BotSettings } from '../src/discord/config.ts';
 
+/** Longest text a slash-command string option accepts from a person (Discord allows up to 6000). */
+export const MAX_OPTION_TEXT = 1000;
+
 /** The `private` and `mention` options several commands share, defined once. */
 
 export function privateOption(option: SlashCommandBooleanOption): SlashCommandBooleanOption {

@@ -1,9 +1,11 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { source, UnknownCitationError } from '../src/answer/index.ts';
-import { answer, answerOf, noticeOf } from '../src/discord/answer.ts';
 import type { ChatInputCommandModule } from '../src/discord/context.ts';
+import { answerOf, deliver, noticeOf } from '../src/discord/deliver.ts';
+import { resolveChunkRef } from '../src/discord/refs.ts';
+import { openSourceRows } from '../src/discord/source-buttons.ts';
 import { citationChoices } from '../src/discord/suggest.ts';
-import { code, notice, presentSource, resolveChunkRef } from '../src/present/discord/index.ts';
+import { presentSource, unknownCitationNotice } from '../src/present/discord/index.ts';
 
 const data = new SlashCommandBuilder()
   .setName('source')
@@ -23,14 +25,14 @@ export const sourceCommand: ChatInputCommandModule = {
   },
   async execute(interaction, reply, ctx) {
     const citation = interaction.options.getString('citation', true).trim();
-    await answer(interaction, reply, ctx, { private: ctx.settings.defaultPrivate, mention: null }, (kb) => {
+    await deliver(interaction, reply, ctx, { private: ctx.settings.defaultPrivate, mention: null }, (kb) => {
       const id = resolveChunkRef(kb, citation)?.id ?? citation;
       try {
-        return answerOf(presentSource(source(kb, id)));
+        const result = source(kb, id);
+        return answerOf({ ...presentSource(result), components: openSourceRows(result.chunk.url) });
       } catch (error) {
         if (!(error instanceof UnknownCitationError)) throw error;
-        const near = error.suggestions.map((s) => code(s)).join(', ');
-        return noticeOf(notice(`There is no paragraph “${citation}”.${near ? ` Nearby: ${near}.` : ''} Pick one from the list as you type.`));
+        return noticeOf(unknownCitationNotice(citation, error.suggestions));
       }
     });
   },

@@ -1,13 +1,13 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { summarize, UnknownDocumentError } from '../src/answer/index.ts';
-import { answer, answerOf, noticeOf } from '../src/discord/answer.ts';
 import type { ChatInputCommandModule } from '../src/discord/context.ts';
-import { MAX_OPTION_TEXT } from '../src/discord/limits.ts';
+import { answerOf, deliver, noticeOf } from '../src/discord/deliver.ts';
+import { resolveDocumentRef } from '../src/discord/refs.ts';
+import { answerRows } from '../src/discord/source-buttons.ts';
 import { documentChoices, topicChoices } from '../src/discord/suggest.ts';
-import { presentSummary, resolveDocumentRef } from '../src/present/discord/index.ts';
+import { presentSummary, unknownDocumentNotice } from '../src/present/discord/index.ts';
 import type { KnowledgeBase } from '../src/search/index.ts';
-import { audienceOf, mentionOption, privateOption } from './options.ts';
-import { unknownDocument } from './search.ts';
+import { audienceOf, MAX_OPTION_TEXT, mentionOption, privateOption } from './options.ts';
 
 /**
  * A summary reads every sentence of what it summarises (up to the engine's sample of 1500
@@ -43,14 +43,15 @@ export const summaryCommand: ChatInputCommandModule = {
     const documentInput = interaction.options.getString('document')?.trim() || null;
     const audience = audienceOf(interaction, ctx.settings);
     const documentOf = (kb: KnowledgeBase) => (documentInput ? resolveDocumentRef(kb, documentInput) : null);
-    await answer(interaction, reply, ctx, { ...audience, slow: (kb) => paragraphsToRead(kb, documentOf(kb), topic) > SLOW_SUMMARY_CHUNKS }, (kb) => {
+    await deliver(interaction, reply, ctx, { ...audience, slow: (kb) => paragraphsToRead(kb, documentOf(kb), topic) > SLOW_SUMMARY_CHUNKS }, (kb) => {
       const document = documentOf(kb);
       try {
         const result = summarize(kb, { ...(topic ? { topic } : {}), ...(document ? { document } : {}) });
         const titles = new Map(result.sentences.map((s) => [s.chunkId, kb.chunks.get(s.chunkId)?.title ?? s.chunkId]));
-        return answerOf(presentSummary(result, document ? (kb.documentById.get(document)?.title ?? null) : null, titles));
+        const presented = presentSummary(result, document ? (kb.documentById.get(document)?.title ?? null) : null, titles);
+        return answerOf({ ...presented, components: answerRows(presented.sources, { paragraphs: false }) });
       } catch (error) {
-        if (error instanceof UnknownDocumentError) return noticeOf(unknownDocument(documentInput ?? ''));
+        if (error instanceof UnknownDocumentError) return noticeOf(unknownDocumentNotice(documentInput ?? ''));
         throw error;
       }
     });

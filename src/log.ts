@@ -29,28 +29,46 @@ export const REDACT_PATHS = [
   '*.headers.Authorization',
 ];
 
-/** Replaces every occurrence of a secret inside strings, errors and plain objects. */
-export function scrubSecrets<T>(value: T, secrets: readonly string[], depth = 0): T {
-  if (secrets.length === 0 || depth > 4) return value;
-  if (typeof value === 'string') {
-    let out: string = value;
-    for (const s of secrets) if (s && out.includes(s)) out = out.split(s).join(REDACTED);
-    return out as T;
-  }
+/**
+ * Replaces every occurrence of a secret inside strings, errors, arrays and plain objects, however
+ * deeply nested. A value met again on the way down (a cycle, such as an error whose cause points
+ * back at it) is replaced by its copy in progress, so the walk ends and the copy keeps the shape.
+ */
+export function scrubSecrets<T>(value: T, secrets: readonly string[]): T {
+  if (secrets.length === 0) return value;
+  return scrub(value, secrets, new Map()) as T;
+}
+
+function scrubString(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) if (s && out.includes(s)) out = out.split(s).join(REDACTED);
+  return out;
+}
+
+function scrub(value: unknown, secrets: readonly string[], seen: Map<object, unknown>): unknown {
+  if (typeof value === 'string') return scrubString(value, secrets);
+  if (value === null || typeof value !== 'object') return value;
+  const done = seen.get(value);
+  if (done !== undefined) return done;
   if (value instanceof Error) {
-    const copy = new Error(scrubSecrets(value.message, secrets));
+    const copy = new Error(scrubString(value.message, secrets));
+    seen.set(value, copy);
     copy.name = value.name;
-    copy.stack = scrubSecrets(value.stack ?? '', secrets);
-    for (const [k, v] of Object.entries(value)) (copy as unknown as Record<string, unknown>)[k] = scrubSecrets(v, secrets, depth + 1);
-    return copy as T;
+    copy.stack = scrubString(value.stack ?? '', secrets);
+    if (value.cause !== undefined) copy.cause = scrub(value.cause, secrets, seen);
+    for (const [k, v] of Object.entries(value)) (copy as unknown as Record<string, unknown>)[k] = scrub(v, secrets, seen);
+    return copy;
   }
-  if (Array.isArray(value)) return value.map((v) => scrubSecrets(v, secrets, depth + 1)) as T;
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = scrubSecrets(v, secrets, depth + 1);
-    return out as T;
+  if (Array.isArray(value)) {
+    const copy: unknown[] = [];
+    seen.set(value, copy);
+    for (const v of value) copy.push(scrub(v, secrets, seen));
+    return copy;
   }
-  return value;
+  const copy: Record<string, unknown> = {};
+  seen.set(value, copy);
+  for (const [k, v] of Object.entries(value)) copy[k] = scrub(v, secrets, seen);
+  return copy;
 }
 
 /**
@@ -75,9 +93,4 @@ export function createLogger(options: LogOptions = {}): Logger {
   };
   const stream = format === 'pretty' ? pretty({ destination, colorize: isTty, sync: true, ignore: 'pid,hostname' }) : destination;
   return pino(config, stream);
-}
-
-/** "skipped <file>: <reason>", one warning per file the loader passed over: the same line wherever a folder is opened. */
-export function logSkippedFiles(log: Logger, skipped: readonly { path: string; reason: string }[]): void {
-  for (const s of skipped) log.warn({ file: s.path, reason: s.reason }, `skipped ${s.path}: ${s.reason}`);
 }

@@ -1,7 +1,8 @@
 import { SingleBar } from 'cli-progress';
 import type { BaseConfig } from '../config.ts';
-import { logSkippedFiles, type Logger } from '../log.ts';
-import { openKnowledgeBase, type Opened } from '../search/index.ts';
+import type { Logger } from '../log.ts';
+import { logSkipped, openLogged } from '../open-knowledge.ts';
+import type { Opened } from '../search/index.ts';
 import type { Io } from './io.ts';
 
 /** Files below which a progress bar would only flicker. */
@@ -22,14 +23,8 @@ function progressBar(io: Io): (done: number, total: number) => void {
 
 /** The knowledge base a command reads: persisted when it can be, built (and its skipped files logged) when not. */
 export async function openForCli(config: BaseConfig, io: Io, log: Logger, rebuild = false): Promise<Opened> {
-  const opened = await openKnowledgeBase({
-    knowledgeDir: config.knowledgeDir,
-    cacheDir: config.cacheDir,
-    rebuild,
-    onCacheProblem: (message) => log.warn({ knowledgeDir: config.knowledgeDir }, `rebuilding the index: ${message}`),
-    onProgress: progressBar(io),
-  });
+  const opened = await openLogged({ knowledgeDir: config.knowledgeDir, cacheDir: config.cacheDir, rebuild, onProgress: progressBar(io) }, log, false);
   // A persisted index was logged about when it was built.
-  if (opened.from === 'build') logSkippedFiles(log, opened.kb.skipped);
+  if (opened.from === 'build') logSkipped(log, opened.kb.skipped);
   return opened;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSnowflake } from '../present/discord/index.ts';
 import { baseSchema, ConfigError, describeIssues, readBaseConfig, withoutEmpty, type BaseConfig } from '../config.ts';
 
 /**
@@ -7,9 +8,11 @@ import { baseSchema, ConfigError, describeIssues, readBaseConfig, withoutEmpty, 
  * token's value: they are printed, and logs get shared.
  */
 
-const SNOWFLAKE = /^\d{17,20}$/u;
 // A bot token is three base64url parts: the bot's id, a timestamp and an HMAC.
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{10,}$/u;
+
+/** What every entry point says when Discord answers 401 to the token (login, deploy, sharding). */
+export const TOKEN_REFUSED = 'Discord refused DISCORD_TOKEN. Reset the token in the Developer Portal (Bot › Reset Token) and update .env.';
 
 /** Explains what is wrong with a token without repeating any of it. */
 function tokenProblem(value: string): string | null {
@@ -51,11 +54,11 @@ const discordSchema = z.object({
   DISCORD_CLIENT_ID: z
     .string({ error: 'is missing: set it to the Application ID (Developer Portal › General Information)' })
     .trim()
-    .regex(SNOWFLAKE, { error: 'must be the numeric Application ID (17–20 digits)' }),
+    .refine(isSnowflake, { error: 'must be the numeric Application ID (17–20 digits)' }),
   DISCORD_GUILD_ID: z
     .string()
     .trim()
-    .regex(SNOWFLAKE, { error: 'must be a numeric server id (17–20 digits), or be left unset for global commands' })
+    .refine(isSnowflake, { error: 'must be a numeric server id (17–20 digits), or be left unset for global commands' })
     .optional()
     .or(z.literal('').transform(() => undefined)),
   DISCORD_API_URL: z
@@ -135,7 +138,7 @@ export function tokenApplicationId(token: string): string | null {
   const first = token.split('.')[0] ?? '';
   try {
     const decoded = Buffer.from(first, 'base64url').toString('utf8');
-    return SNOWFLAKE.test(decoded) ? decoded : null;
+    return isSnowflake(decoded) ? decoded : null;
   } catch {
     return null;
   }

@@ -6,10 +6,11 @@ import type {
   RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Logger } from '../log.ts';
-import type { Choice, HelpEntry } from '../present/discord/index.ts';
+import type { HelpEntry } from '../present/discord/index.ts';
+import type { Choice } from './choices.ts';
 import type { BotSettings } from './config.ts';
 import type { KnowledgeHolder } from './knowledge.ts';
-import type { Responder } from './reply.ts';
+import type { Responder } from './responder.ts';
 import type { StateStore } from './state-store.ts';
 
 /** A search that did not fit into its page buttons' custom ids. */
@@ -29,6 +30,8 @@ export interface BotContext {
   commands: readonly CommandModule[];
   /** Under `start:sharded`: tells the other shards that /reload changed the material here. */
   announceReload?: () => void;
+  /** Override deliver.ts's FIRST_RESPONSE_BUDGET_MS: how late an interaction may arrive and still be answered directly. */
+  firstResponseBudgetMs?: number;
 }
 
 /** A command definition as a builder or its JSON: what `deploy-commands` registers. */

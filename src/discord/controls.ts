@@ -1,20 +1,68 @@
-import { ButtonStyle } from 'discord.js';
-import {
-  CustomIdPrefix,
-  decodeCustomId,
-  decodeTime,
-  deleteButton,
-  notice,
-  onlyAskerNotice,
-  sentButton,
-  withControls,
-  withoutControls,
-  type ButtonRow,
-} from '../present/discord/index.ts';
-import type { ButtonHandler } from './context.ts';
-import { bodyOfMessage } from './message-body.ts';
+import { ButtonStyle, type APIButtonComponent } from 'discord.js';
+import { DiscordLimits, notice, onlyAskerNotice } from '../present/discord/index.ts';
+import { actionButton, rowsOf } from './components.ts';
+import type { BotContext, ButtonHandler } from './context.ts';
+import { CustomIdPrefix, decodeCustomId, decodeTime, encodeCustomId, encodeTime } from './custom-id.ts';
+import { bodyOfMessage, type ButtonRow, type ReplyBody } from './reply-body.ts';
 
 /** The buttons a reply carries for itself: publish (private replies) and delete (public ones). */
+
+const CONTROL_PREFIXES = new Set<string>([CustomIdPrefix.publish, CustomIdPrefix.remove, CustomIdPrefix.sent]);
+
+function isControl(button: APIButtonComponent): boolean {
+  return button.style !== ButtonStyle.Link && 'custom_id' in button && CONTROL_PREFIXES.has(decodeCustomId(button.custom_id).prefix);
+}
+
+/** A private reply's own control: post it to the channel (mentioning whoever the asker chose). */
+function publishButton(mentionUserId: string | null): APIButtonComponent {
+  return actionButton('Send to channel', encodeCustomId(CustomIdPrefix.publish, [mentionUserId ?? '']) ?? CustomIdPrefix.publish, ButtonStyle.Primary);
+}
+
+/** What a private reply's control becomes once it was posted: a reminder that cannot be used twice. */
+function sentButton(): APIButtonComponent {
+  return actionButton('Sent to channel', CustomIdPrefix.sent, ButtonStyle.Secondary, true);
+}
+
+/** A public reply's control: the asker may delete it until `expiresAtMs`. */
+function deleteButton(askerId: string, expiresAtMs: number): APIButtonComponent {
+  const id = encodeCustomId(CustomIdPrefix.remove, [askerId, encodeTime(expiresAtMs)]) ?? CustomIdPrefix.remove;
+  return actionButton('Delete', id, ButtonStyle.Danger);
+}
+
+/** Drops the publish/delete/sent controls, keeping the answer's own buttons. */
+export function withoutControls(rows: readonly ButtonRow[]): ButtonRow[] {
+  return rows.map((row) => ({ ...row, components: row.components.filter((b) => !isControl(b)) })).filter((row) => row.components.length > 0);
+}
+
+/** The reply controls currently on a message, to keep them when the message is re-rendered. */
+export function controlsOn(rows: readonly ButtonRow[]): APIButtonComponent[] {
+  return rows.flatMap((row) => row.components.filter(isControl));
+}
+
+/**
+ * Adds controls to a reply, in a row of their own at the bottom (where people expect them). An
+ * answer leaves the fifth row free for this; if it did not, the controls win over its last row.
+ */
+export function withControls(body: ReplyBody, controls: readonly APIButtonComponent[]): ReplyBody {
+  const rows = withoutControls(body.components ?? []);
+  if (controls.length === 0) return { ...body, components: rows };
+  if (rows.length >= DiscordLimits.actionRows) rows.length = DiscordLimits.actionRows - 1;
+  return { ...body, components: [...rows, ...rowsOf(controls)] };
+}
+
+/** The delete button for a public reply, or none when deleting is turned off. */
+function deleteControls(askerId: string, ctx: Pick<BotContext, 'settings' | 'now'>): APIButtonComponent[] {
+  const window = ctx.settings.deleteWindowSeconds;
+  return window > 0 ? [deleteButton(askerId, ctx.now() + window * 1000)] : [];
+}
+
+/**
+ * A reply's own controls: a private reply can be posted to the channel; a public one can be
+ * deleted by the person who asked, for a while.
+ */
+export function addControls(body: ReplyBody, options: { private: boolean; mention: string | null; askerId: string }, ctx: Pick<BotContext, 'settings' | 'now'>): ReplyBody {
+  return withControls(body, options.private ? [publishButton(options.mention)] : deleteControls(options.askerId, ctx));
+}
 
 /** "Send to channel": posts the private reply's content publicly, and marks the private one as sent. */
 const publish: ButtonHandler = async (interaction, reply, ctx, parts) => {
@@ -22,10 +70,8 @@ const publish: ButtonHandler = async (interaction, reply, ctx, parts) => {
   const original = bodyOfMessage(interaction.message);
   // The private copy keeps its content but its button now says it was sent.
   await reply.update(withControls(original, [sentButton()]));
-  const window = ctx.settings.deleteWindowSeconds;
-  const controls = window > 0 ? [deleteButton(interaction.user.id, ctx.now() + window * 1000)] : [];
   // The public copy: same embeds and buttons, the chosen mention, and the asker's delete button.
-  const publicBody = withControls({ embeds: original.embeds, components: withoutControls(original.components) }, controls);
+  const publicBody = withControls({ embeds: original.embeds, components: withoutControls(original.components) }, deleteControls(interaction.user.id, ctx));
   await reply.followUp(publicBody, { private: false, mention });
   ctx.log.info({ interaction: interaction.id, user: interaction.user.id }, 'private reply sent to channel');
 };
@@ -57,11 +103,3 @@ export const controlButtons: Readonly<Record<string, ButtonHandler>> = {
   [CustomIdPrefix.remove]: remove,
   [CustomIdPrefix.sent]: sent,
 };
-
-/** The reply controls currently on a message, to keep them when the message is re-rendered. */
-export function controlsOn(rows: readonly ButtonRow[]) {
-  const controlPrefixes = new Set(Object.keys(controlButtons));
-  return rows.flatMap((row) =>
-    row.components.filter((b) => b.style !== ButtonStyle.Link && 'custom_id' in b && controlPrefixes.has(decodeCustomId(b.custom_id).prefix)),
-  );
-}

@@ -1,8 +1,6 @@
-import { pathToFileURL } from 'node:url';
 import { ApplicationCommandType, DiscordAPIError, REST, Routes, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
-import { commandDefinitions } from '../../commands/index.ts';
 import { ConfigError, loadEnvFile } from '../config.ts';
-import { readDeployConfig, type DiscordIdentity } from './config.ts';
+import { readDeployConfig, TOKEN_REFUSED, type DiscordIdentity } from './config.ts';
 import { createBotLogger } from './logger.ts';
 
 export interface Deployed {
@@ -18,7 +16,7 @@ export interface Deployed {
  */
 export async function deployCommands(
   identity: DiscordIdentity,
-  definitions: RESTPostAPIApplicationCommandsJSONBody[] = commandDefinitions(),
+  definitions: readonly RESTPostAPIApplicationCommandsJSONBody[],
   rest: REST = new REST(identity.apiUrl ? { api: identity.apiUrl } : {}).setToken(identity.token),
 ): Promise<Deployed> {
   const route = identity.guildId ? Routes.applicationGuildCommands(identity.clientId, identity.guildId) : Routes.applicationCommands(identity.clientId);
@@ -44,7 +42,7 @@ export function describeDeployment(deployed: Deployed): string {
 export function describeDeployError(error: unknown, identity: DiscordIdentity): string {
   if (error instanceof DiscordAPIError || (error instanceof Error && 'status' in error)) {
     const status = (error as { status?: number }).status;
-    if (status === 401) return 'Discord refused DISCORD_TOKEN (401 Unauthorized). Reset the token in the Developer Portal (Bot › Reset Token) and update .env.';
+    if (status === 401) return TOKEN_REFUSED;
     if (status === 403) {
       return identity.guildId
         ? `Discord refused to register commands in server ${identity.guildId} (403). Invite the bot there with the applications.commands scope, or check DISCORD_GUILD_ID.`
@@ -56,7 +54,8 @@ export function describeDeployError(error: unknown, identity: DiscordIdentity): 
   return `Could not register the commands: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-async function main(): Promise<number> {
+/** `npm run deploy-commands`: registers `definitions`; returns the exit code. */
+export async function runDeploy(definitions: readonly RESTPostAPIApplicationCommandsJSONBody[]): Promise<number> {
   loadEnvFile();
   let identity;
   try {
@@ -70,7 +69,7 @@ async function main(): Promise<number> {
   }
   const log = createBotLogger(identity);
   try {
-    const deployed = await deployCommands(identity);
+    const deployed = await deployCommands(identity, definitions);
     process.stdout.write(`${describeDeployment(deployed)}\n`);
     return 0;
   } catch (error) {
@@ -80,8 +79,4 @@ async function main(): Promise<number> {
   } finally {
     log.flush();
   }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.exitCode = await main();
 }

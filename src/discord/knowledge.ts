@@ -5,6 +5,8 @@ export type KnowledgeSource = KnowledgeBase | Promise<KnowledgeBase> | (() => Pr
 export interface HolderOptions {
   /** Writes a reloaded index to disk, so the next start loads it instead of rebuilding; must not throw. */
   persist?: (kb: KnowledgeBase) => Promise<void>;
+  /** Told of each knowledge base as it starts serving: the first one, and each reloaded one. */
+  onServe?: (kb: KnowledgeBase) => void;
 }
 
 export type ReloadOutcome = { ok: true; report: ReloadReport; unchanged: boolean } | { ok: false; error: unknown };
@@ -38,6 +40,7 @@ export class KnowledgeHolder {
     this.#ready = pending.then(
       (kb) => {
         this.#current = kb;
+        this.#options.onServe?.(kb);
         return kb;
       },
       (error: unknown) => {
@@ -80,6 +83,7 @@ export class KnowledgeHolder {
         const { kb: next, report } = await reloadKnowledgeBase(kb);
         const unchanged = report.added.length + report.changed.length + report.removed.length === 0 && next.fingerprint === kb.fingerprint;
         this.#current = next;
+        if (next !== kb) this.#options.onServe?.(next);
         if (!unchanged) await this.#options.persist?.(next);
         return { ok: true, report, unchanged };
       } catch (error) {

@@ -1,4 +1,5 @@
 import type { Logger } from '../log.ts';
+import { logSkipped } from '../open-knowledge.ts';
 import { watchKnowledge, type KnowledgeWatcher } from '../knowledge/watch.ts';
 import { cacheFileFor, saveIndex, type KnowledgeBase } from '../search/index.ts';
 import type { KnowledgeHolder, ReloadOutcome } from './knowledge.ts';
@@ -33,7 +34,7 @@ export function logReload(log: Logger, outcome: ReloadOutcome, trigger: string):
     { trigger, added: report.added, changed: report.changed, removed: report.removed, paragraphs: report.paragraphs, ms: Math.round(report.ms) },
     `reloaded: ${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed`,
   );
-  for (const s of report.skipped) log.warn({ file: s.path, reason: s.reason }, `skipped ${s.path}: ${s.reason}`);
+  logSkipped(log, report.skipped);
 }
 
 /** Re-indexes the knowledge folder whenever its files change (debounced). */

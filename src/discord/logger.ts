@@ -46,3 +46,9 @@ export function errorForLog(error: unknown): unknown {
   if (error.cause !== undefined) copy.cause = errorForLog(error.cause);
   return copy;
 }
+
+/** Fields of a log line about one interaction: its id (never its token), and an error made fit to log. */
+export function logFields(interactionId: string, fields: Record<string, unknown>): Record<string, unknown> {
+  const { err, ...rest } = fields;
+  return { interaction: interactionId, ...rest, ...(err === undefined ? {} : { err: errorForLog(err) }) };
+}

@@ -1,7 +1,7 @@
-import { pathToFileURL } from 'node:url';
-import { cacheFileFor, openKnowledgeBase } from '../search/index.ts';
-import { loadBotConfig } from './start.ts';
+import { openLogged } from '../open-knowledge.ts';
+import { cacheFileFor } from '../search/index.ts';
 import { createBotLogger, errorForLog } from './logger.ts';
+import { loadBotConfig } from './start.ts';
 
 /**
  * Forked once by the shard manager (sharded.ts) before it starts the shards: builds the persisted
@@ -23,7 +23,12 @@ export interface IndexSummary {
   file: string;
 }
 
-async function main(): Promise<void> {
+/** The child the shard manager forks (see sharded.ts): prepares the index, reports, exits. */
+export async function prepareIndexProcess(): Promise<void> {
+  if (typeof process.send !== 'function') {
+    process.stderr.write('src/main/prepare-index.ts is started by `npm run start:sharded`; to build the index yourself use `npm run index`.\n');
+    process.exit(1);
+  }
   // The manager checked the same settings; only a change in between fails here.
   const config = loadBotConfig();
   if (!config) process.exit(1);
@@ -34,12 +39,7 @@ async function main(): Promise<void> {
   }
   const cacheDir = config.cacheDir;
   try {
-    const opened = await openKnowledgeBase({
-      knowledgeDir: config.knowledgeDir,
-      cacheDir,
-      onCacheProblem: (message) => log.warn({ knowledgeDir: config.knowledgeDir }, `rebuilding the index: ${message}`),
-    });
-    for (const s of opened.kb.skipped) log.warn({ file: s.path, reason: s.reason }, `skipped ${s.path}: ${s.reason}`);
+    const opened = await openLogged({ knowledgeDir: config.knowledgeDir, cacheDir }, log);
     const summary: IndexSummary = {
       from: opened.from,
       reason: opened.reason,
@@ -58,10 +58,3 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  if (typeof process.send !== 'function') {
-    process.stderr.write('src/discord/prepare-index.ts is started by `npm run start:sharded`; to build the index yourself use `npm run index`.\n');
-    process.exit(1);
-  }
-  await main();
-}

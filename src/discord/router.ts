@@ -1,14 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type Interaction } from 'discord.js';
 import type { Logger } from '../log.ts';
-import { cooldownNotice, decodeCustomId, echoChoice, errorNotice, notice, type ReplyBody } from '../present/discord/index.ts';
+import { cooldownNotice, errorNotice, notice } from '../present/discord/index.ts';
+import { echoChoice } from './choices.ts';
 import type { BotContext, ButtonHandler, CommandModule } from './context.ts';
 import { commandName } from './context.ts';
 import { controlButtons } from './controls.ts';
 import type { Cooldowns } from './cooldown.ts';
-import { AUTOCOMPLETE_BUDGET_MS } from './limits.ts';
+import { decodeCustomId } from './custom-id.ts';
 import { errorForLog } from './logger.ts';
-import { GaveUpError, InterruptedError, Responder, respondChoices } from './reply.ts';
+import type { ReplyBody } from './reply-body.ts';
+import { restTransport } from './interaction-transport.ts';
+import { GaveUpError, InterruptedError, Responder, respondChoices } from './responder.ts';
+
+/** Autocomplete has the same 3 s deadline and a person is typing: answer fast or echo the input. */
+export const AUTOCOMPLETE_BUDGET_MS = 250;
 
 /** A short id a person can quote and an operator can find in the log: 8 hex digits. */
 export function newReference(): string {
@@ -72,7 +78,7 @@ export class Router {
         return;
       }
       if (!interaction.isRepliable()) return;
-      const reply = new Responder(interaction, { log: this.#log });
+      const reply = new Responder(restTransport(interaction), { log: this.#log });
       this.#active.set(interaction.id, reply);
       try {
         await this.#dispatch(interaction, reply);
@@ -86,6 +92,8 @@ export class Router {
         this.#log.error({ err: errorForLog(error.reason ?? error), step: error.step, ...describe(interaction) }, `gave up answering interaction ${interaction.id}: ${error.message}`);
       } else this.#log.error({ err: errorForLog(error), ...describe(interaction) }, 'could not handle an interaction');
     }
+    // The last line about an interaction: after it, the bot sends nothing more for it.
+    this.#log.debug({ interaction: interaction.id }, 'interaction done');
   }
 
   /** How many interactions are being handled right now. */

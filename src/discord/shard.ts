@@ -1,7 +1,8 @@
-import { pathToFileURL } from 'node:url';
 import type { Logger } from '../log.ts';
+import { logSkipped } from '../open-knowledge.ts';
 import type { KnowledgeBase } from '../search/index.ts';
 import type { BotConfig } from './config.ts';
+import type { CommandModule } from './context.ts';
 import { createBotLogger } from './logger.ts';
 import { installProcessHandlers } from './process.ts';
 import { logReload } from './live-reload.ts';
@@ -59,24 +60,25 @@ export function firstSignalOnly(target: SignalEvents, log: Pick<Logger, 'info'>)
 /** The knowledge base from the persisted index (see the manager's prepareIndex), logging where it came from. */
 function persistedKnowledge(config: BotConfig, log: Logger): () => Promise<KnowledgeBase> {
   return async () => {
-    const { openConfiguredKnowledge, logSkipped } = await import('./bot.ts');
-    const opened = await openConfiguredKnowledge(config, log);
+    const { openConfiguredKnowledge } = await import('./bot.ts');
+    const opened = await openConfiguredKnowledge(config, log, false);
     const ms = Math.round(opened.ms);
     if (opened.from === 'cache') {
       log.info({ ms }, 'loaded the persisted index');
     } else {
       // The files changed after the manager built it, or there is no cache (FOOTNOTE_CACHE=off).
       log.warn({ reason: opened.reason, ms }, `built the index in this shard: ${opened.reason ?? 'no persisted index'}`);
-      logSkipped(log, opened.kb);
+      logSkipped(log, opened.kb.skipped);
     }
     return opened.kb;
   };
 }
 
-export async function main(): Promise<void> {
+/** One shard of `npm run start:sharded`, serving `commands`. */
+export async function runShard(commands: readonly CommandModule[]): Promise<void> {
   const shard = shardFromEnv();
   if (shard === null || typeof process.send !== 'function') {
-    process.stderr.write('src/discord/shard.ts is started by `npm run start:sharded` (one process per shard); to run the bot as one process use `npm start`.\n');
+    process.stderr.write('src/main/shard.ts is started by `npm run start:sharded` (one process per shard); to run the bot as one process use `npm start`.\n');
     process.exitCode = 1;
     return;
   }
@@ -97,6 +99,7 @@ export async function main(): Promise<void> {
   const { createBot } = await import('./bot.ts');
   const send = process.send.bind(process);
   const bot = createBot(config, {
+    commands,
     log,
     knowledge: persistedKnowledge(config, log),
     // Every shard reloads the same folder; one writing the index is enough.
@@ -113,8 +116,4 @@ export async function main(): Promise<void> {
   process.once('disconnect', () => void shutdown?.('the shard manager went away'));
 
   await startOrExit(bot, log);
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await main();
 }

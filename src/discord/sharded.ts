@@ -1,10 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RESTGetAPIGatewayBotResult, Shard, ShardingManager } from 'discord.js';
 import { z } from 'zod';
 import { ConfigError, describeIssues, loadEnvFile, withoutEmpty } from '../config.ts';
 import type { Logger } from '../log.ts';
-import { readBotConfig, type BotConfig } from './config.ts';
+import { readBotConfig, TOKEN_REFUSED, type BotConfig } from './config.ts';
 import { createBotLogger, errorForLog } from './logger.ts';
 import type { IndexSummary } from './prepare-index.ts';
 import { installProcessHandlers } from './process.ts';
@@ -40,10 +39,13 @@ const STOP_TIMEOUT_MS = 12_000;
 const CRASH_LIMIT = 5;
 const CRASH_WINDOW_MS = 60_000;
 
-/** The shard entry the manager forks. */
-export const SHARD_ENTRY = fileURLToPath(new URL('./shard.ts', import.meta.url));
-/** What the manager forks once, before the shards, to build the index. */
-const PREPARE_INDEX_ENTRY = fileURLToPath(new URL('./prepare-index.ts', import.meta.url));
+/** The scripts the manager forks, passed in by its composition root (src/main/sharded.ts). */
+export interface ManagerEntries {
+  /** One process per shard. */
+  shard: string;
+  /** Forked once, before the shards, to build the index. */
+  prepareIndex: string;
+}
 
 export interface ShardingSettings {
   /** How many shards, or 'auto' for the count Discord recommends (GET /gateway/bot). */
@@ -107,7 +109,7 @@ export function shardExecArgv(execArgv: readonly string[] = process.execArgv): s
 /** GET /gateway/bot failures in words a person can act on. */
 export function describeGatewayError(error: unknown): string {
   const status = typeof error === 'object' && error !== null && 'status' in error ? (error as { status: unknown }).status : null;
-  if (status === 401) return 'Discord refused DISCORD_TOKEN. Reset the token in the Developer Portal (Bot › Reset Token) and update .env.';
+  if (status === 401) return TOKEN_REFUSED;
   return `Could not ask Discord how to shard (GET /gateway/bot): ${error instanceof Error ? error.message : String(error)}`;
 }
 
@@ -125,13 +127,13 @@ async function fetchGatewayBot(config: BotConfig): Promise<RESTGetAPIGatewayBotR
  * exits when done, so the manager, which runs as long as the bot, does not keep the memory that
  * building took. `track` is told of the child, so that stopping meanwhile stops it too.
  */
-async function prepareIndex(config: BotConfig, log: Logger, track: (child: ChildProcess) => void): Promise<void> {
+async function prepareIndex(config: BotConfig, log: Logger, entry: string, track: (child: ChildProcess) => void): Promise<void> {
   if (config.cacheDir === null) {
     log.warn('FOOTNOTE_CACHE=off: there is no persisted index to share, so every shard builds the index itself');
     return;
   }
   const { fork } = await import('node:child_process');
-  const child = fork(PREPARE_INDEX_ENTRY, [], { execArgv: shardExecArgv(), env: process.env });
+  const child = fork(entry, [], { execArgv: shardExecArgv(), env: process.env });
   track(child);
   const outcome = await new Promise<{ summary: IndexSummary | null; code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     let summary: IndexSummary | null = null;
@@ -149,8 +151,8 @@ async function prepareIndex(config: BotConfig, log: Logger, track: (child: Child
   log.error({ code: outcome.code, signal: outcome.signal }, 'could not build the index (see the lines above); each shard will try again on its own');
 }
 
-/** `npm run start:sharded`. */
-export async function main(): Promise<void> {
+/** `npm run start:sharded`: the settings, then the manager. */
+export async function runShardManager(entries: ManagerEntries): Promise<void> {
   loadEnvFile();
   // Both checked before either is reported: one start shows every problem.
   const config = attempt(() => readBotConfig());
@@ -161,7 +163,7 @@ export async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  await runManager(config.value, settings.value);
+  await runManager(config.value, settings.value, entries);
 }
 
 function attempt<T>(read: () => T): { ok: true; value: T } | { ok: false; message: string } {
@@ -173,77 +175,115 @@ function attempt<T>(read: () => T): { ok: true; value: T } | { ok: false; messag
   }
 }
 
-async function runManager(config: BotConfig, settings: ShardingSettings): Promise<void> {
-  const log = createBotLogger(config).child({ role: 'manager' });
-  const live = new Set<ChildProcess>();
-  let manager: ShardingManager | null = null;
-  let stopping: { signal: NodeJS.Signals; failed: boolean } | null = null;
+/**
+ * A shard that keeps dying is not started again for ever: each start uses one of Discord's
+ * session starts. Counts a shard's exits within the last `windowMs`.
+ */
+export class CrashWindow {
+  readonly #exits = new Map<number, number[]>();
+  constructor(
+    readonly limit: number = CRASH_LIMIT,
+    readonly windowMs: number = CRASH_WINDOW_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  const exit = (code: number): void => {
-    log.flush();
-    process.exit(code);
-  };
+  /** Records an exit of `shard`; returns how many it had within the window, this one included. */
+  record(shard: number): number {
+    const at = this.now();
+    const recent = [...(this.#exits.get(shard) ?? []), at].filter((t) => at - t < this.windowMs);
+    this.#exits.set(shard, recent);
+    return recent.length;
+  }
 
-  /**
-   * Stops every shard with `signal` (the one this process got, so a shard sees what `npm start`
-   * would), waits until they have all exited, then exits: 0 when each shut down cleanly.
-   * Shards are not started again meanwhile, and one being started is stopped as it starts.
-   */
-  const stop = (reason: string, signal: NodeJS.Signals = 'SIGTERM', code = 0): void => {
-    if (stopping) {
-      log.warn({ running: live.size }, `${reason} again; killing the shards now`);
-      for (const child of live) child.kill('SIGKILL');
-      exit(1);
+  exceeded(exits: number): boolean {
+    return exits > this.limit;
+  }
+}
+
+/**
+ * The child processes the manager started (the index builder, the shards), and stopping them:
+ * every child gets the signal this process got (so a shard sees what `npm start` would), and the
+ * manager exits once they are all gone, 0 when each shut down cleanly. A child started while
+ * stopping (the spawn loop or a respawn got there first) is stopped as it starts.
+ */
+export class ShardProcesses {
+  readonly #live = new Set<ChildProcess>();
+  #stopping: { signal: NodeJS.Signals; failed: boolean } | null = null;
+  /** Called when stopping begins (the manager turns off respawning). */
+  onStop: () => void = () => undefined;
+
+  constructor(
+    private readonly log: Logger,
+    private readonly exit: (code: number) => void,
+  ) {}
+
+  get stopping(): boolean {
+    return this.#stopping !== null;
+  }
+
+  /** Counts a child as running until it exits. */
+  track(child: ChildProcess): void {
+    this.#live.add(child);
+    child.once('exit', (code, signal) => {
+      this.#live.delete(child);
+      // A child stopped by our signal before it could handle it had nothing to answer yet.
+      if (this.#stopping && code !== 0 && signal !== this.#stopping.signal) this.#stopping.failed = true;
+      this.#exitWhenAllGone();
+    });
+    if (this.#stopping) child.kill(this.#stopping.signal);
+  }
+
+  /** Stops every child with `signal`; asked twice, kills them at once and exits 1. */
+  stop(reason: string, signal: NodeJS.Signals = 'SIGTERM', code = 0): void {
+    if (this.#stopping) {
+      this.log.warn({ running: this.#live.size }, `${reason} again; killing the shards now`);
+      this.#killAll();
+      this.exit(1);
       return;
     }
-    stopping = { signal, failed: code !== 0 };
-    if (manager) manager.respawn = false;
-    log.info({ running: live.size }, `${reason}: stopping the shards`);
-    for (const child of live) child.kill(signal);
+    this.#stopping = { signal, failed: code !== 0 };
+    this.onStop();
+    this.log.info({ running: this.#live.size }, `${reason}: stopping the shards`);
+    for (const child of this.#live) child.kill(signal);
     const timer = setTimeout(() => {
-      log.error({ running: live.size }, `shards still running after ${STOP_TIMEOUT_MS} ms; killing them`);
-      for (const child of live) child.kill('SIGKILL');
-      exit(1);
+      this.log.error({ running: this.#live.size }, `shards still running after ${STOP_TIMEOUT_MS} ms; killing them`);
+      this.#killAll();
+      this.exit(1);
     }, STOP_TIMEOUT_MS);
     timer.unref();
-    maybeDone();
-  };
-  /**
-   * Counts a child process (the index builder, a shard) as running until it exits. One started
-   * while stopping (the spawn loop or a respawn got there first) is stopped at once.
-   */
-  const track = (child: ChildProcess): void => {
-    live.add(child);
-    child.once('exit', (code, signal) => {
-      live.delete(child);
-      // A child stopped by our signal before it could handle it had nothing to answer yet.
-      if (stopping && code !== 0 && signal !== stopping.signal) stopping.failed = true;
-      maybeDone();
-    });
-    if (stopping) child.kill(stopping.signal);
-  };
-  const maybeDone = (): void => {
-    if (!stopping || live.size > 0) return;
-    if (stopping.failed) log.warn('stopped; exiting with 1 (a shard failed, or did not shut down cleanly)');
-    else log.info('all shards stopped');
-    exit(stopping.failed ? 1 : 0);
-  };
+    this.#exitWhenAllGone();
+  }
 
-  process.on('SIGINT', () => stop('SIGINT', 'SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM', 'SIGTERM'));
-  installProcessHandlers(log, process, { onFatal: () => stop('uncaught exception', 'SIGTERM', 1) });
+  #killAll(): void {
+    for (const child of this.#live) child.kill('SIGKILL');
+  }
 
-  log.info({ knowledgeDir: config.knowledgeDir, shards: settings.shards }, 'starting Footnote (sharded)');
+  #exitWhenAllGone(): void {
+    if (!this.#stopping || this.#live.size > 0) return;
+    if (this.#stopping.failed) this.log.warn('stopped; exiting with 1 (a shard failed, or did not shut down cleanly)');
+    else this.log.info('all shards stopped');
+    this.exit(this.#stopping.failed ? 1 : 0);
+  }
+}
 
-  // The token, the shard count and the session budget are checked once, here: a mistake is one
-  // clear message instead of every shard failing (and being started again) on its own.
+interface ShardPlan {
+  count: number;
+  delayMs: number;
+  maxConcurrency: number;
+}
+
+/**
+ * The token, the shard count and the session budget, checked once, here: a mistake is one clear
+ * message instead of every shard failing (and being started again) on its own. Null after logging
+ * why the manager cannot start.
+ */
+async function planShards(config: BotConfig, settings: ShardingSettings, log: Logger): Promise<ShardPlan | null> {
   let gateway: RESTGetAPIGatewayBotResult;
   try {
     gateway = await fetchGatewayBot(config);
   } catch (error) {
     log.fatal({ err: errorForLog(error) }, describeGatewayError(error));
-    exit(1);
-    return;
+    return null;
   }
   const count = settings.shards === 'auto' ? gateway.shards : settings.shards;
   if (count < gateway.shards) {
@@ -253,70 +293,79 @@ async function runManager(config: BotConfig, settings: ShardingSettings): Promis
   if (limit.remaining < count) {
     // Past the limit Discord resets the bot's token and ends every session.
     log.fatal({ remaining: limit.remaining, resetAfterMs: limit.reset_after, shards: count }, `Discord allows ${limit.remaining} more session starts for now; starting ${count} shards would exceed it. Try again after the limit resets.`);
-    exit(1);
-    return;
+    return null;
   }
-  const delay = settings.spawnDelayMs ?? spawnDelayFor(limit.max_concurrency);
-
-  await prepareIndex(config, log, track);
-  if (stopping) return;
-
-  const { ShardingManager } = await import('discord.js');
-  manager = new ShardingManager(SHARD_ENTRY, {
-    totalShards: count,
-    token: config.token,
-    mode: 'process',
-    respawn: true,
-    execArgv: shardExecArgv(),
-  });
-  const deaths = new Map<number, number[]>();
-  manager.on('shardCreate', (shard: Shard) => {
-    shard.on('spawn', (spawned) => {
-      const child = spawned as ChildProcess;
-      log.info({ shard: shard.id, shardPid: child.pid }, 'shard process started');
-      track(child);
-    });
-    shard.on('ready', () => log.info({ shard: shard.id }, 'shard ready'));
-    // /reload reaches the one shard whose guild it came from; the manager passes it on.
-    shard.on('message', (message: unknown) => {
-      if (!isReloadNotice(message) || !manager) return;
-      log.info({ shard: shard.id }, '/reload ran on one shard; passing it on to the others');
-      for (const other of manager.shards.values()) {
-        if (other.id === shard.id) continue;
-        other.send(message).catch((error: unknown) => log.warn({ shard: other.id, err: errorForLog(error) }, 'could not pass /reload on to a shard'));
-      }
-    });
-    shard.on('death', (dead) => {
-      if (stopping) return;
-      const child = dead as ChildProcess;
-      const now = Date.now();
-      const recent = [...(deaths.get(shard.id) ?? []), now].filter((at) => now - at < CRASH_WINDOW_MS);
-      deaths.set(shard.id, recent);
-      if (recent.length > CRASH_LIMIT) {
-        log.fatal({ shard: shard.id, exits: recent.length }, `shard ${shard.id} exited ${recent.length} times within ${CRASH_WINDOW_MS / 1000} s; stopping instead of starting it again (each start uses one of Discord's session starts)`);
-        stop('crash loop', 'SIGTERM', 1);
-        return;
-      }
-      log.warn({ shard: shard.id, code: child.exitCode, signal: child.signalCode }, 'shard process exited; starting it again');
-    });
-    // discord.js emits this when a shard started again does not become ready; it must have a listener.
-    shard.on('error', (error) => {
-      if (!stopping) log.warn({ shard: shard.id, err: errorForLog(error) }, 'shard did not become ready after starting again');
-    });
-  });
-
-  log.info({ shards: count, spawnDelayMs: delay, maxConcurrency: limit.max_concurrency }, `starting ${count} shard(s)`);
-  try {
-    await manager.spawn({ amount: count, delay, timeout: SHARD_READY_TIMEOUT_MS });
-  } catch (error) {
-    if (stopping) return;
-    log.fatal({ err: errorForLog(error) }, 'a shard did not start; stopping (a process manager should start Footnote again)');
-    stop('start-up failed', 'SIGTERM', 1);
-    return;
-  }
-  if (!stopping) log.info({ shards: count }, 'all shards ready');
+  return { count, delayMs: settings.spawnDelayMs ?? spawnDelayFor(limit.max_concurrency), maxConcurrency: limit.max_concurrency };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await main();
+/** What the manager does with each shard's events: log them, pass /reload on, stop a crash loop. */
+function superviseShard(shard: Shard, manager: ShardingManager, processes: ShardProcesses, crashes: CrashWindow, log: Logger): void {
+  shard.on('spawn', (spawned) => {
+    const child = spawned as ChildProcess;
+    log.info({ shard: shard.id, shardPid: child.pid }, 'shard process started');
+    processes.track(child);
+  });
+  shard.on('ready', () => log.info({ shard: shard.id }, 'shard ready'));
+  // /reload reaches the one shard whose guild it came from; the manager passes it on.
+  shard.on('message', (message: unknown) => {
+    if (!isReloadNotice(message)) return;
+    log.info({ shard: shard.id }, '/reload ran on one shard; passing it on to the others');
+    for (const other of manager.shards.values()) {
+      if (other.id === shard.id) continue;
+      other.send(message).catch((error: unknown) => log.warn({ shard: other.id, err: errorForLog(error) }, 'could not pass /reload on to a shard'));
+    }
+  });
+  shard.on('death', (dead) => {
+    if (processes.stopping) return;
+    const child = dead as ChildProcess;
+    const exits = crashes.record(shard.id);
+    if (crashes.exceeded(exits)) {
+      log.fatal({ shard: shard.id, exits }, `shard ${shard.id} exited ${exits} times within ${crashes.windowMs / 1000} s; stopping instead of starting it again (each start uses one of Discord's session starts)`);
+      processes.stop('crash loop', 'SIGTERM', 1);
+      return;
+    }
+    log.warn({ shard: shard.id, code: child.exitCode, signal: child.signalCode }, 'shard process exited; starting it again');
+  });
+  // discord.js emits this when a shard started again does not become ready; it must have a listener.
+  shard.on('error', (error) => {
+    if (!processes.stopping) log.warn({ shard: shard.id, err: errorForLog(error) }, 'shard did not become ready after starting again');
+  });
+}
+
+async function runManager(config: BotConfig, settings: ShardingSettings, entries: ManagerEntries): Promise<void> {
+  const log = createBotLogger(config).child({ role: 'manager' });
+  const exit = (code: number): void => {
+    log.flush();
+    process.exit(code);
+  };
+  const processes = new ShardProcesses(log, exit);
+  process.on('SIGINT', () => processes.stop('SIGINT', 'SIGINT'));
+  process.on('SIGTERM', () => processes.stop('SIGTERM', 'SIGTERM'));
+  installProcessHandlers(log, process, { onFatal: () => processes.stop('uncaught exception', 'SIGTERM', 1) });
+
+  log.info({ knowledgeDir: config.knowledgeDir, shards: settings.shards }, 'starting Footnote (sharded)');
+  const plan = await planShards(config, settings, log);
+  if (plan === null) return exit(1);
+
+  await prepareIndex(config, log, entries.prepareIndex, (child) => processes.track(child));
+  if (processes.stopping) return;
+
+  const { ShardingManager } = await import('discord.js');
+  const manager = new ShardingManager(entries.shard, { totalShards: plan.count, token: config.token, mode: 'process', respawn: true, execArgv: shardExecArgv() });
+  processes.onStop = () => {
+    manager.respawn = false;
+  };
+  const crashes = new CrashWindow();
+  manager.on('shardCreate', (shard: Shard) => superviseShard(shard, manager, processes, crashes, log));
+
+  log.info({ shards: plan.count, spawnDelayMs: plan.delayMs, maxConcurrency: plan.maxConcurrency }, `starting ${plan.count} shard(s)`);
+  try {
+    await manager.spawn({ amount: plan.count, delay: plan.delayMs, timeout: SHARD_READY_TIMEOUT_MS });
+  } catch (error) {
+    if (processes.stopping) return;
+    log.fatal({ err: errorForLog(error) }, 'a shard did not start; stopping (a process manager should start Footnote again)');
+    processes.stop('start-up failed', 'SIGTERM', 1);
+    return;
+  }
+  if (!processes.stopping) log.info({ shards: plan.count }, 'all shards ready');
 }

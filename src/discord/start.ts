@@ -1,15 +1,15 @@
-import { pathToFileURL } from 'node:url';
 import { ConfigError, loadEnvFile } from '../config.ts';
 import type { Logger } from '../log.ts';
-import { readBotConfig, tokenApplicationId, type BotConfig } from './config.ts';
 import type { Bot } from './bot.ts';
+import { readBotConfig, TOKEN_REFUSED, tokenApplicationId, type BotConfig } from './config.ts';
+import type { CommandModule } from './context.ts';
 import { createBotLogger, errorForLog } from './logger.ts';
 import { installProcessHandlers } from './process.ts';
 
 /** Login failures in words a person can act on (discord.js codes: TokenInvalid, DisallowedIntents). */
 export function describeLoginError(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
-  if (code === 'TokenInvalid') return 'Discord refused DISCORD_TOKEN. Reset the token in the Developer Portal (Bot › Reset Token) and update .env.';
+  if (code === 'TokenInvalid') return TOKEN_REFUSED;
   if (code === 'DisallowedIntents') return 'Discord refused the gateway intents; Footnote only needs Guilds, which needs no approval.';
   return `Could not connect to Discord: ${error instanceof Error ? error.message : String(error)}`;
 }
@@ -106,8 +106,8 @@ export async function startOrExit(bot: Bot, log: Logger): Promise<void> {
   }
 }
 
-/** `npm start`: read the settings, start the bot, and stop it cleanly on a signal. */
-export async function main(): Promise<void> {
+/** `npm start`: read the settings, start the bot with `commands`, and stop it cleanly on a signal. */
+export async function runBot(commands: readonly CommandModule[]): Promise<void> {
   const config = loadBotConfig();
   if (!config) {
     process.exitCode = 1;
@@ -128,11 +128,7 @@ export async function main(): Promise<void> {
   log.info({ knowledgeDir: config.knowledgeDir, guild: config.guildId, defaultPrivate: config.defaultPrivate, cooldownSeconds: config.cooldownSeconds }, 'starting Footnote');
   // Loaded only now: a configuration mistake is reported without first loading discord.js.
   const { createBot } = await import('./bot.ts');
-  const bot = createBot(config, { log });
+  const bot = createBot(config, { commands, log });
   shutdown = handleShutdown({ bot, log, cleanup: uninstall });
   await startOrExit(bot, log);
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await main();
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DiscordLimits } from './limits.ts';
+import { DiscordLimits } from '../present/discord/index.ts';
 
 /**
  * What a button cannot carry in its 100-character custom id (a long search query), kept in

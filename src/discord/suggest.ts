@@ -1,14 +1,32 @@
-import { search } from '../answer/index.ts';
-import { echoChoice, refFor, type Choice } from '../present/discord/index.ts';
+import { search, type SearchResult } from '../answer/index.ts';
+import { DiscordLimits } from '../present/discord/index.ts';
 import type { KnowledgeBase } from '../search/index.ts';
-import { DiscordLimits } from './limits.ts';
+import { echoChoice, type Choice } from './choices.ts';
+import { documentRef, refFor } from './refs.ts';
 
 /**
- * Autocomplete suggestions from the index. Each function checks the deadline between its steps
- * (the engine's calls are synchronous and cannot be interrupted) and stops with what it has.
+ * Autocomplete suggestions from the index, time-boxed: the engine's calls are synchronous and
+ * cannot be interrupted, so the work is cut into small steps (one page of a search: one query,
+ * bounded by the engine's postings budget, and the best sentences of at most PAGE paragraphs) and
+ * the deadline is checked before each. Past it, a function stops with what it has; with nothing,
+ * it echoes what was typed. A step that starts in time overruns the deadline by at most itself.
  */
 
 const MAX = DiscordLimits.autocompleteChoices;
+/** Paragraphs per step. */
+const PAGE = 5;
+
+/**
+ * The hits of a prefix search for `typed`, a page at a time while `now()` is before `deadline`,
+ * up to `max` in all.
+ */
+function* hitsInTime(kb: KnowledgeBase, typed: string, max: number, deadline: number, now: () => number): Generator<SearchResult['hits'][number]> {
+  for (let offset = 0; offset < max && now() < deadline; offset += PAGE) {
+    const page = search(kb, typed, { prefix: true, offset, limit: Math.min(PAGE, max - offset) });
+    yield* page.hits;
+    if (offset + page.hits.length >= page.total) return;
+  }
+}
 
 function normalized(text: string): string {
   return text.toLowerCase().replace(/\s+/gu, ' ').trim();
@@ -32,9 +50,8 @@ export function questionChoices(kb: KnowledgeBase, typed: string, deadline: numb
   const choices: Choice[] = matchingTopics(kb, typed)
     .slice(0, 10)
     .map((t) => ({ name: t, value: t }));
-  if (typed.trim() !== '' && now() < deadline) {
-    const hits = search(kb, typed, { prefix: true, limit: MAX }).hits;
-    for (const hit of hits) {
+  if (typed.trim() !== '') {
+    for (const hit of hitsInTime(kb, typed, MAX, deadline, now)) {
       const sentence = hit.excerpts[0]?.text ?? hit.chunk.text;
       choices.push({ name: sentence, value: sentence });
     }
@@ -46,7 +63,7 @@ export function questionChoices(kb: KnowledgeBase, typed: string, deadline: numb
 export function documentChoices(kb: KnowledgeBase, typed: string): Choice[] {
   const q = normalized(typed);
   const docs = kb.documents.filter((d) => q === '' || normalized(d.title).includes(q) || d.id.includes(q));
-  return docs.slice(0, MAX).map((d) => ({ name: `${d.title} (${d.id})`, value: refFor(d.id, DiscordLimits.choiceValue) }));
+  return docs.slice(0, MAX).map((d) => ({ name: `${d.title} (${d.id})`, value: documentRef(d.id, DiscordLimits.choiceValue) }));
 }
 
 /** For /summary's topic: the material's own topic names. */
@@ -64,8 +81,8 @@ export function citationChoices(kb: KnowledgeBase, typed: string, deadline: numb
   };
   const choices: Choice[] = idsStartingWith(kb, q.toLowerCase(), MAX).map((id) => ({ name: label(id), value: refFor(id, DiscordLimits.choiceValue) }));
   // Words, not an id being typed: also offer the paragraphs that contain them.
-  if (choices.length < MAX && q !== '' && !q.includes('#') && now() < deadline) {
-    for (const hit of search(kb, q, { prefix: true, limit: MAX }).hits) {
+  if (q !== '' && !q.includes('#')) {
+    for (const hit of hitsInTime(kb, q, MAX - choices.length, deadline, now)) {
       choices.push({ name: label(hit.chunk.id), value: refFor(hit.chunk.id, DiscordLimits.choiceValue) });
     }
   }

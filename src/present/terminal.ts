@@ -3,6 +3,7 @@ import type { Finding } from '../knowledge/check.ts';
 import type { KnowledgeDocument } from '../knowledge/index.ts';
 import type { KnowledgeBase } from '../search/index.ts';
 import { renderMarks } from './marks.ts';
+import { numbering } from './numbering.ts';
 
 export interface TerminalStyle {
   bold: (s: string) => string;
@@ -14,13 +15,6 @@ export const ANSI: TerminalStyle = { bold: (s) => `\u001b[1m${s}\u001b[22m`, dim
 
 function bolden(e: Excerpt, style: TerminalStyle): string {
   return renderMarks(e.text, e.marks, '\u0000', '\u0001').replace(/\u0000([^\u0001]*)\u0001/g, (_m, w: string) => style.bold(w));
-}
-
-/** Numbers each distinct cited chunk in order of first use: [1], [2], … */
-function numbering(excerpts: readonly Excerpt[]): Map<string, number> {
-  const numbers = new Map<string, number>();
-  for (const e of excerpts) if (!numbers.has(e.chunkId)) numbers.set(e.chunkId, numbers.size + 1);
-  return numbers;
 }
 
 function sourceLine(n: number, citation: string, url: string | null, style: TerminalStyle): string {

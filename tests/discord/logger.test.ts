@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createBotLogger } from '../../src/discord/logger.ts';
 import { installProcessHandlers } from '../../src/discord/process.ts';
-import { captureLog } from './helpers/log.ts';
+import { captureLog } from '../helpers/discord/log.ts';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
 

@@ -1,5 +1,5 @@
 // The parts of `npm run start:sharded` that need no process: settings, spawn pacing, the shard's
-// view of its environment and of signals. tests/discord/sharding.test.ts runs the whole thing.
+// view of its environment and of signals. tests/main/sharded.test.ts runs the whole thing.
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config.ts';

@@ -1,12 +1,12 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { AskResult, Passage } from '../../answer/index.ts';
-import { DiscordLimits } from '../../discord/limits.ts';
-import { rowsOf } from './components.ts';
-import { boldExcerpt, numbering, paragraphButtons, quote, sourceCommand, sourceLinkButtons, type Cited } from './excerpts.ts';
-import { descriptionRoom, fitEmbed } from './layout.ts';
+import { numbering } from '../numbering.ts';
+import { descriptionRoom, fitEmbed } from './embed.ts';
+import { boldExcerpt, quote, sourceCommand } from './excerpts.ts';
+import { DiscordLimits } from './limits.ts';
 import { code, escapeMarkdown } from './markdown.ts';
 import { fitLines, truncate } from './truncate.ts';
-import { COLOR, type ReplyBody } from './types.ts';
+import { COLOR, type CitedSource, type PresentedCitations } from './types.ts';
 
 const MAX_SOURCES = 10;
 
@@ -24,7 +24,7 @@ export function refusalLines(refusal: string | null, suggestions: readonly strin
   return lines;
 }
 
-function sourceField(c: Cited, passage: Passage | undefined): APIEmbedField {
+function sourceField(c: CitedSource, passage: Passage | undefined): APIEmbedField {
   const crumb = passage && passage.chunk.breadcrumb.length > 0 ? `${escapeMarkdown(passage.chunk.breadcrumb.join(' › '))}\n` : '';
   return {
     name: truncate(`[${c.n}] ${escapeMarkdown(c.citation)}`, DiscordLimits.fieldName),
@@ -34,22 +34,22 @@ function sourceField(c: Cited, passage: Passage | undefined): APIEmbedField {
 
 /**
  * The cited answer: the answering sentences verbatim with the question's words in bold and a
- * [n] after each, then the sources (title, ¶N, headings) with buttons to open the source and to
- * show the whole paragraph. When the material does not answer, says so and offers the topics it
- * does cover.
+ * [n] after each, then the sources (title, ¶N, headings); `sources` lets the adapter add buttons
+ * to open each source and show its whole paragraph. When the material does not answer, says so
+ * and offers the topics it does cover.
  */
-export function presentAsk(result: AskResult): ReplyBody {
+export function presentAsk(result: AskResult): PresentedCitations {
   const title = questionTitle(result.query);
   if (!result.answered) {
     const embed: APIEmbed = { color: COLOR.refusal, title };
     const lines = refusalLines(result.refusal, result.suggestions, 'The material does not answer this question.');
     embed.description = fitLines(lines, descriptionRoom(embed), { more: () => `try ${code('/search')}` }).text;
-    return { embeds: [fitEmbed(embed)], components: [] };
+    return { embeds: [fitEmbed(embed)], sources: [] };
   }
 
   const numbers = numbering(result.answer);
   const passageOf = (id: string) => result.passages.find((p) => p.chunk.id === id);
-  const cited: Cited[] = [...numbers].slice(0, MAX_SOURCES).map(([chunkId, n]) => {
+  const cited: CitedSource[] = [...numbers].slice(0, MAX_SOURCES).map(([chunkId, n]) => {
     const first = result.answer.find((e) => e.chunkId === chunkId);
     const chunk = passageOf(chunkId)?.chunk;
     return { n, chunkId, citation: first?.citation ?? chunkId, title: chunk?.title ?? first?.citation ?? chunkId, url: first?.url ?? null };
@@ -73,8 +73,5 @@ export function presentAsk(result: AskResult): ReplyBody {
     return next ? `more: ${code(sourceCommand(next.chunkId))}` : `more: ${code('/search')}`;
   };
   embed.description = fitLines(lines, descriptionRoom(embed), { separator: '\n\n', more: omittedPointer }).text;
-
-  // Rows: paragraph buttons, then links; the last row stays free for the reply's own controls.
-  const components = [...rowsOf(paragraphButtons(cited)), ...rowsOf(sourceLinkButtons(cited))];
-  return { embeds: [fitEmbed(embed)], components };
+  return { embeds: [fitEmbed(embed)], sources: cited };
 }

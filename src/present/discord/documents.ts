@@ -1,22 +1,24 @@
+import { time, TimestampStyles } from '@discordjs/formatters';
 import type { APIEmbed } from 'discord.js';
 import type { KnowledgeBase } from '../../search/index.ts';
-import { DiscordLimits } from '../../discord/limits.ts';
-import { descriptionRoom, fitEmbed } from './layout.ts';
+import { descriptionRoom, fitEmbed } from './embed.ts';
+import { DiscordLimits } from './limits.ts';
 import { code, escapeMarkdown } from './markdown.ts';
 import { fitLines } from './truncate.ts';
-import { COLOR, type ReplyBody } from './types.ts';
+import { COLOR, type Presented } from './types.ts';
 
+const seconds = (ms: number) => Math.floor(ms / 1000);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The documents in the knowledge base, their paragraph counts, and when they were indexed. */
-export function presentDocuments(kb: Pick<KnowledgeBase, 'documents' | 'skipped' | 'indexedAt'> & { chunks: { size: number } } & Partial<Pick<KnowledgeBase, 'documentIndexedAt'>>): ReplyBody {
+export function presentDocuments(kb: Pick<KnowledgeBase, 'documents' | 'skipped' | 'indexedAt'> & { chunks: { size: number } } & Partial<Pick<KnowledgeBase, 'documentIndexedAt'>>): Presented {
   const lines = kb.documents.map((d) => {
     const at = Date.parse(kb.documentIndexedAt?.get(d.id) ?? '');
-    const when = Number.isFinite(at) ? ` · indexed <t:${Math.floor(at / 1000)}:R>` : '';
+    const when = Number.isFinite(at) ? ` · indexed ${time(seconds(at), TimestampStyles.RelativeTime)}` : '';
     return `**${escapeMarkdown(d.title)}** — ${plural(d.paragraphs, 'paragraph')} · ${code(d.id)}${when}`;
   });
   const indexed = Date.parse(kb.indexedAt);
-  const when = Number.isFinite(indexed) ? `<t:${Math.floor(indexed / 1000)}:f> (<t:${Math.floor(indexed / 1000)}:R>)` : 'at start-up';
+  const when = Number.isFinite(indexed) ? `${time(seconds(indexed), TimestampStyles.ShortDateTime)} (${time(seconds(indexed), TimestampStyles.RelativeTime)})` : 'at start-up';
   const embed: APIEmbed = {
     color: COLOR.answer,
     title: 'Documents',
@@ -33,5 +35,5 @@ export function presentDocuments(kb: Pick<KnowledgeBase, 'documents' | 'skipped'
   const room = descriptionRoom(embed) - head.length - 2;
   const body = fitLines(lines, room, { more: (n) => `${kb.documents.length - n} more documents; ${code('/search')} with a document finds them` }).text;
   embed.description = `${head}\n\n${body}`;
-  return { embeds: [fitEmbed(embed)], components: [] };
+  return { embeds: [fitEmbed(embed)] };
 }

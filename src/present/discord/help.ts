@@ -1,9 +1,9 @@
 import type { APIEmbed } from 'discord.js';
-import { DiscordLimits } from '../../discord/limits.ts';
-import { fitEmbed } from './layout.ts';
+import { fitEmbed } from './embed.ts';
+import { DiscordLimits } from './limits.ts';
 import { code } from './markdown.ts';
 import { truncate } from './truncate.ts';
-import { COLOR, type ReplyBody } from './types.ts';
+import { COLOR, type Presented } from './types.ts';
 
 export interface HelpEntry {
   /** How it is invoked: "/ask" or "Ask Footnote (message menu › Apps)". */
@@ -13,7 +13,7 @@ export interface HelpEntry {
 }
 
 /** What each command does, with an example. Entries are the bot's own text, not material. */
-export function presentHelp(entries: readonly HelpEntry[], notes: readonly string[] = []): ReplyBody {
+export function presentHelp(entries: readonly HelpEntry[], notes: readonly string[] = []): Presented {
   const embed: APIEmbed = {
     color: COLOR.answer,
     title: 'Footnote',
@@ -26,5 +26,5 @@ export function presentHelp(entries: readonly HelpEntry[], notes: readonly strin
       value: truncate(`${e.description}\nExample: ${code(e.example)}`, DiscordLimits.fieldValue),
     })),
   };
-  return { embeds: [fitEmbed(embed)], components: [] };
+  return { embeds: [fitEmbed(embed)] };
 }

@@ -1,29 +1,17 @@
+/** Discord presenters: engine results as Discord message text and embeds (plain JSON, nothing clickable). */
 export { presentAsk, questionTitle, refusalLines } from './ask.ts';
-export { echoChoice, toChoices } from './choices.ts';
-export {
-  actionButton,
-  deleteButton,
-  embedSize,
-  linkableUrl,
-  linkButton,
-  publishButton,
-  rowsOf,
-  sentButton,
-  withControls,
-  withoutControls,
-} from './components.ts';
-export { CustomIdPrefix, decodeCustomId, decodeTime, encodeCustomId, encodeTime } from './custom-id.ts';
 export { presentDocuments } from './documents.ts';
-export { boldExcerpt } from './excerpts.ts';
-export { finalizeMessage, type AllowedMentions, type FinalizeOptions, type WireMessage } from './finalize.ts';
+export { descriptionRoom, embedSize, fitEmbed } from './embed.ts';
+export { boldExcerpt, quote, sourceCommand } from './excerpts.ts';
 export { presentHelp, type HelpEntry } from './help.ts';
-export { descriptionRoom, fitEmbed } from './layout.ts';
+export { DiscordLimits } from './limits.ts';
 export { code, escapeMarkdown, neutralizeMentions, plainText } from './markdown.ts';
-export { cooldownNotice, errorNotice, notice, onlyAskerNotice, restartNotice } from './notices.ts';
-export { documentFor, refFor, resolveChunkRef, resolveDocumentRef } from './refs.ts';
-export { fitsInline, pageCustomId, parsePageParts, presentSearch, SEARCH_PAGE_SIZE, type PageState, type PageTarget, type ParsedPage } from './search.ts';
+export { cooldownNotice, errorNotice, notice, onlyAskerNotice, restartNotice, typed, unknownCitationNotice, unknownDocumentNotice } from './notices.ts';
+export { presentReload } from './reload.ts';
+export { pageOf, presentSearch, SEARCH_PAGE_SIZE } from './search.ts';
+export { isSnowflake } from './snowflake.ts';
 export { presentSource } from './source.ts';
 export { presentSummary, summaryTitle } from './summary.ts';
 export { ELLIPSIS, fitLines, repairMarkdown, truncate, truncatePlain } from './truncate.ts';
-export { COLOR, type ButtonRow, type Choice, type ReplyBody } from './types.ts';
-export { presentReload } from './reload.ts';
+export { COLOR, type CitedSource, type Presented, type PresentedCitations } from './types.ts';
+export { linkableUrl } from './url.ts';

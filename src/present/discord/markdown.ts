@@ -1,3 +1,5 @@
+import { inlineCode } from '@discordjs/formatters';
+
 /**
  * Making text from the material (and from people's questions) safe to show inside Discord
  * markdown: it must render as the words it is, never as formatting, links or mentions of its own.
@@ -54,7 +56,11 @@ export function plainText(text: string): string {
   return neutralizeMentions(text.replace(/\s+/gu, ' ').trim());
 }
 
-/** An inline code span for ids and commands we write ourselves; backticks inside would end it. */
+/**
+ * An inline code span. A backtick inside would end it and let the rest render as markdown, so it
+ * becomes a look-alike; a line break would end it too, so it becomes a space; mentions are
+ * neutralised like everywhere else.
+ */
 export function code(text: string): string {
-  return `\`${text.replace(/`/gu, 'ˋ')}\``;
+  return inlineCode(neutralizeMentions(text.replace(/`/gu, 'ˋ').replace(/\s+/gu, ' ')) || ' ');
 }

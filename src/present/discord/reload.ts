@@ -2,13 +2,13 @@ import type { ReloadReport } from '../../search/index.ts';
 import { code, escapeMarkdown } from './markdown.ts';
 import { notice } from './notices.ts';
 import { fitLines } from './truncate.ts';
-import type { ReplyBody } from './types.ts';
-import { DiscordLimits } from '../../discord/limits.ts';
+import { DiscordLimits } from './limits.ts';
+import type { Presented } from './types.ts';
 
 const list = (ids: readonly string[]) => (ids.length === 0 ? 'none' : ids.map(code).join(', '));
 
 /** What a reload did, for the person who asked for it. */
-export function presentReload(outcome: { ok: true; report: ReloadReport; unchanged: boolean } | { ok: false; error: unknown }): ReplyBody {
+export function presentReload(outcome: { ok: true; report: ReloadReport; unchanged: boolean } | { ok: false; error: unknown }): Presented {
   if (!outcome.ok) {
     const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
     return notice(`Reload failed, so the previous index keeps answering: ${escapeMarkdown(reason)}`);

@@ -1,13 +1,13 @@
 import type { APIEmbed } from 'discord.js';
 import type { SummaryResult } from '../../answer/index.ts';
-import { DiscordLimits } from '../../discord/limits.ts';
+import { numbering } from '../numbering.ts';
 import { refusalLines } from './ask.ts';
-import { rowsOf } from './components.ts';
-import { boldExcerpt, numbering, sourceCommand, sourceLinkButtons, type Cited } from './excerpts.ts';
-import { descriptionRoom, fitEmbed } from './layout.ts';
+import { descriptionRoom, fitEmbed } from './embed.ts';
+import { boldExcerpt, sourceCommand } from './excerpts.ts';
+import { DiscordLimits } from './limits.ts';
 import { code, escapeMarkdown } from './markdown.ts';
 import { fitLines, truncate } from './truncate.ts';
-import { COLOR, type ReplyBody } from './types.ts';
+import { COLOR, type CitedSource, type PresentedCitations } from './types.ts';
 
 export function summaryTitle(topic: string | null, documentTitle: string | null): string {
   const about = topic ? ` of “${escapeMarkdown(topic)}”` : '';
@@ -17,19 +17,19 @@ export function summaryTitle(topic: string | null, documentTitle: string | null)
 
 /**
  * An extractive summary: sentences quoted verbatim in the material's order, one citation each,
- * then the sources. `titles` maps chunk ids to document titles for the link buttons.
+ * then the sources. `titles` maps chunk ids to document titles (the adapter's link buttons show them).
  */
-export function presentSummary(result: SummaryResult, documentTitle: string | null = null, titles: ReadonlyMap<string, string> = new Map()): ReplyBody {
+export function presentSummary(result: SummaryResult, documentTitle: string | null = null, titles: ReadonlyMap<string, string> = new Map()): PresentedCitations {
   const title = summaryTitle(result.topic, documentTitle ?? result.document);
   if (!result.answered) {
     const embed: APIEmbed = { color: COLOR.refusal, title };
     embed.description = fitLines(refusalLines(result.refusal, result.suggestions, 'There is nothing to summarize.'), descriptionRoom(embed), {
       more: () => `try ${code('/search')}`,
     }).text;
-    return { embeds: [fitEmbed(embed)], components: [] };
+    return { embeds: [fitEmbed(embed)], sources: [] };
   }
   const numbers = numbering(result.sentences);
-  const cited: Cited[] = [...numbers].map(([chunkId, n]) => {
+  const cited: CitedSource[] = [...numbers].map(([chunkId, n]) => {
     const first = result.sentences.find((s) => s.chunkId === chunkId);
     return { n, chunkId, citation: first?.citation ?? chunkId, title: titles.get(chunkId) ?? first?.citation ?? chunkId, url: first?.url ?? null };
   });
@@ -47,5 +47,5 @@ export function presentSummary(result: SummaryResult, documentTitle: string | nu
       return next ? `more: ${code(sourceCommand(next.chunkId))}` : `more: ${code('/search')}`;
     },
   }).text;
-  return { embeds: [fitEmbed(embed)], components: rowsOf(sourceLinkButtons(cited)) };
+  return { embeds: [fitEmbed(embed)], sources: cited };
 }

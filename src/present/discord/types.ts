@@ -1,22 +1,28 @@
-import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
-
-export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
+import type { APIEmbed } from 'discord.js';
 
 /**
- * What a presenter hands to the reply helper: plain Discord JSON, no client objects, so presenters
- * stay pure and their output can be checked against the limits without a connection.
+ * What a Discord presenter produces: the message's text and embeds as plain Discord JSON. Nothing
+ * clickable: buttons, custom ids and who may ping whom are the adapter's (src/discord), which adds
+ * them to this body before it is sent.
  */
-export interface ReplyBody {
-  /** Usually empty: answers live in embeds; the reply helper puts a mention here when asked. */
+export interface Presented {
+  /** Usually empty: answers live in embeds; notices are plain content. */
   content?: string;
   embeds: APIEmbed[];
-  components: ButtonRow[];
 }
 
-/** One autocomplete choice before the limits are applied. */
-export interface Choice {
-  name: string;
-  value: string;
+/** A source an answer cites as [n]: enough for the adapter to build its buttons. */
+export interface CitedSource {
+  n: number;
+  chunkId: string;
+  citation: string;
+  title: string;
+  url: string | null;
+}
+
+/** An answer or summary, with the sources its text numbers. */
+export interface PresentedCitations extends Presented {
+  sources: CitedSource[];
 }
 
 /** Footnote's embed colour (Discord blurple), and a muted one for refusals and notices. */
