@@ -222,6 +222,12 @@ function namesIn(text: string): string[] {
     .map((t) => t.text.replace(/[^\p{L}\p{N}'-]/gu, ''));
 }
 
+/**
+ * People, roles and bodies that answer "who" in a team's documents: "the support team approves
+ * refunds", "the maintainer merges the patch".
+ */
+const ROLES = /\b(?:team|teams|lead|leads|manager|managers|maintainer|maintainers|owner|owners|admin|admins|administrator|administrators|user|users|superuser|root|author|authors|developer|developers|engineer|engineers|committee|board|staff|support|government|governments|company|companies|enterprise|enterprises|firm|firms|group|people|person|member|members|customer|customers|client|clients|vendor|vendors|operator|operators|reviewer|reviewers|editor|editors|writer|illustrator|artist|everyone|anyone|nobody|committer|committers|contributor|contributors|owner)\b/i;
+
 /** Places the tagger knows in `text` (countries, cities, regions). */
 function placesIn(text: string): string[] {
   return nlp(text).docs.flat().filter((t) => t.tags?.has('Place')).map((t) => t.text.replace(/[^\p{L}\p{N}'-]/gu, ''));
@@ -244,7 +250,7 @@ export function holdsAnswerType(text: string, type: AnswerType, question: string
     case 'number':
       return QUANTITY.test(text.replace(DATE_NUMBERS, ' '));
     case 'name':
-      return fresh(namesIn(text));
+      return fresh(namesIn(text)) || fresh(text.match(new RegExp(ROLES.source, 'gi')) ?? []);
     case 'place':
       return fresh(placesIn(text));
   }

@@ -83,6 +83,11 @@ export function damerau(a: string, b: string): number {
   return d[rows * cols - 1]!;
 }
 
+/** Same first letter, or the first two swapped. */
+function sameStart(typed: string, word: string): boolean {
+  return typed[0] === word[0] || (typed[0] === word[1] && typed[1] === word[0]);
+}
+
 function corrections(vocabulary: Vocabulary, normal: string, limit: number): { term: string; distance: number }[] {
   const max = maxEditDistance(normal.length);
   if (max === 0 || /^\p{N}+$/u.test(normal)) return [];
@@ -91,8 +96,9 @@ function corrections(vocabulary: Vocabulary, normal: string, limit: number): { t
     for (const [word, [stem, levenshtein]] of found) {
       const distance = swapsOnly ? damerau(normal, word) : levenshtein;
       const df = vocabulary.df.get(stem) ?? 0;
-      // A word whose last paragraph was removed by a reload is no correction.
-      if (distance > max || df === 0) continue;
+      // A word whose last paragraph was removed by a reload is no correction; and people rarely
+      // mistype a word's first letter, so "bake" is not "wake" ("teh" for "the" is a swap).
+      if (distance > max || df === 0 || !sameStart(normal, word)) continue;
       const seen = best.get(stem);
       if (!seen || distance < seen.distance) best.set(stem, { distance, df });
     }

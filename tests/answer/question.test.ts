@@ -91,6 +91,11 @@ describe('holdsAnswerType', () => {
     expect(holdsAnswerType('It said AI matters to China.', 'name', question, (w) => w === 'AI' || w === 'China')).toBe(false);
   });
 
+  it('takes a role or a body for an answer to "who" in a team\'s documents', () => {
+    expect(holdsAnswerType('The support team approves refunds up to 200 euros.', 'name', 'Who approves refunds?')).toBe(true);
+    expect(holdsAnswerType('Refunds are approved within two days.', 'name', 'Who approves refunds?')).toBe(false);
+  });
+
   it('wants a place for "where is it held"', () => {
     expect(holdsAnswerType('The conference is held in Shanghai.', 'place', 'Where is the conference held?')).toBe(true);
     expect(holdsAnswerType('Institutions have been successively established.', 'place', 'Where is the center located?')).toBe(false);

@@ -55,6 +55,17 @@ describe('planQuery', () => {
     expect([...plan.terms.keys()]).toEqual(expect.arrayContaining(['shanghai', 'confer', 'theme']));
   });
 
+  it('does not correct a word into one with another first letter, nor by two edits below nine letters', async () => {
+    const kb = await articleKb();
+    // "mountain" is two edits from "maintain", "router" from "foster"; "hegemony" is in the article.
+    const plan = planQuery('mountain router chian', kb.vocabulary);
+    expect(plan.words.map((w) => [w.word, w.match])).toEqual([
+      ['mountain', 'none'],
+      ['router', 'none'],
+      ['chian', 'fuzzy'], // the first two letters swapped: "china"
+    ]);
+  });
+
   it('bridges other words for the same thing through synonyms', async () => {
     const kb = await articleKb();
     const plan = planQuery('America', kb.vocabulary);
