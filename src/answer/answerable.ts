@@ -164,7 +164,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const missing = missingFocus(shape.focus.flat(), plan, best.chunk, options);
   if (shape.focus.some((phrase) => !holdsFocus(phrase, missing)) || shape.required.some((w) => missing.includes(w))) return declined('not-covered');
   // A year is exact: the 2024 conference is not the 2025 one.
-  if (shape.names.some((n) => YEAR.test(n) && missing.includes(n)) || shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, stemsOf(best.chunk)))) return declined('not-covered');
+  if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, stemsOf(best.chunk)))) return declined('not-covered');
   // What answers is what is quoted: the date or the name must be in the quoted sentences.
   const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
   if (!holdsAnswerType(quoted, shape.answerType, question, (w) => isCommonWord(w, vocabulary, options))) return declined('answer-type');

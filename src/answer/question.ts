@@ -25,11 +25,13 @@ export interface QuestionShape {
    * "tallest", the verb of a "who" question (who *heads* the centre, not who founded it).
    */
   required: string[];
-  /** Names the question gives (places, people, organisations, years): the material must know each. */
+  /** Names the question gives (places, people, organisations, years), as typed: the material must know each. */
   names: string[];
 }
 
 interface Token {
+  /** As typed, punctuation aside. */
+  text: string;
   normal: string;
   tags: ReadonlySet<string>;
   /** Written with a capital, and not as the sentence's first word. */
@@ -112,7 +114,12 @@ function tokens(question: string): Token[] {
   // The sentence that asks: "is the plan trying to stop… ? saw something about that" asks first.
   const sentence = doc.find((s) => s.some((t) => t.tags?.has('QuestionWord'))) ?? doc[0] ?? [];
   return sentence
-    .map((t, i) => ({ normal: t.normal.replace(/[^\p{L}\p{N}'-]/gu, ''), tags: t.tags ?? new Set<string>(), capitalised: i > 0 && /^\p{Lu}/u.test(t.text) }))
+    .map((t, i) => ({
+      text: t.text.replace(/[^\p{L}\p{N}'-]/gu, ''),
+      normal: t.normal.replace(/[^\p{L}\p{N}'-]/gu, ''),
+      tags: t.tags ?? new Set<string>(),
+      capitalised: i > 0 && /^\p{Lu}/u.test(t.text),
+    }))
     .filter((t) => t.normal !== '');
 }
 
@@ -188,7 +195,7 @@ export function focusOf(question: string): Pick<QuestionShape, 'focus' | 'requir
   return {
     focus: found.phrases.map((p) => p.map((t) => t.normal)),
     required: [...new Set([...found.required, ...narrowing].map((t) => t.normal))],
-    names: [...new Set(ts.filter(isGivenName).map((t) => t.normal))],
+    names: [...new Set(ts.filter(isGivenName).map((t) => t.text))],
   };
 }
 

@@ -65,7 +65,7 @@ describe('focusOf', () => {
   });
 
   it('lists the names and years a question gives, in any case', () => {
-    expect(focusOf('What did Japan say about the 2025 conference?').names).toEqual(expect.arrayContaining(['japan', '2025']));
+    expect(focusOf('What did Japan say about the 2025 conference?').names).toEqual(expect.arrayContaining(['Japan', '2025']));
     expect(focusOf('what did japan say about it').names).toEqual(['japan']);
   });
 });
