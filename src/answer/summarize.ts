@@ -1,5 +1,5 @@
 import type { Chunk } from '../knowledge/index.ts';
-import { idf, planQuery, runQuery, termOf, words, type KnowledgeBase } from '../search/index.ts';
+import { planQuery, runQuery, words, type KnowledgeBase } from '../search/index.ts';
 import { coverageIn, JUDGE_DEFAULTS } from './answerable.ts';
 import { MAX_QUESTION_CHARS } from './ask.ts';
 import { centroidCentrality, cosine, lexRank, scaled, vectorOf, type Vector } from './centrality.ts';
@@ -15,10 +15,6 @@ import type { SummaryResult } from './types.ts';
 export interface SummaryTuning {
   /** Likeness to the rest of the material (LexRank): what the text keeps returning to. */
   centralityWeight: number;
-  /** Likeness to the document's title: a title says what the piece is about and what occasioned it. */
-  titleWeight: number;
-  /** Likeness to the heading a sentence sits under: a section's defining sentence names its subject. */
-  headingWeight: number;
   /** Nearness to the document's start: news leads with its point, manuals with what a thing is for. */
   positionWeight: number;
   /** Share of the document over which the position bonus falls to about a third. */
@@ -29,19 +25,8 @@ export interface SummaryTuning {
   leadWeight: number;
   /** How much of a topic a sentence holds (topic summaries only). */
   topicWeight: number;
-  /**
-   * Penalty for a sentence made mostly of words common across the material: such sentences
-   * ("this is particularly relevant as…") say little on their own.
-   */
-  generalPenalty: number;
-  /** Penalty for a sentence that leans on what is shown around it ("Above, …", "as follows:"). */
-  dependentPenalty: number;
-  /** Penalty for a sentence that is mostly symbols: commands and flattened tables read as noise. */
-  symbolPenalty: number;
   /** Share of a pick's value that comes from how much of the material it stands for, not its own worth. */
   coverageWeight: number;
-  /** Cost of a second sentence from an already quoted paragraph. */
-  sameParagraphRedundancy: number;
   /** Power of idf in sentence vectors (1 is plain idf; lower lets common words count). */
   idfExponent: number;
   /** Candidates weighed for the choice (their likeness matrix is quadratic). */
@@ -64,18 +49,12 @@ export const SUMMARY_DEFAULTS = {
   maxSummaryChunks: 1500,
   tuning: {
     centralityWeight: 2,
-    titleWeight: 0,
-    headingWeight: 0,
     positionWeight: 2,
     positionScale: 0.1,
     endWeight: 0.5,
     leadWeight: 0.6,
     topicWeight: 4,
-    generalPenalty: 0,
-    dependentPenalty: 0,
-    symbolPenalty: 0,
     coverageWeight: 0.5,
-    sameParagraphRedundancy: 0,
     shortlist: 600,
     idfExponent: 0.75,
     damping: 0.85,
@@ -118,35 +97,9 @@ function evenSample<T>(items: T[], max: number): T[] {
   return Array.from({ length: max }, (_, i) => items[Math.floor(i * step)]!);
 }
 
-/** Openings and endings that point at something the summary will not show. */
-const DEPENDENT = /^(?:above|here|the above|the following|in (?:our|this|the above) example|this example)\b|:$/iu;
-const SYMBOL = /[^\p{L}\p{N}\s.,;:'"’()?!-]/gu;
-
-function symbolShare(text: string): number {
-  const visible = text.replace(/\s+/gu, '').length;
-  return visible === 0 ? 0 : (text.match(SYMBOL)?.length ?? 0) / visible;
-}
-
 /**
- * How general a sentence's words are: the mean, over its terms, of how far each falls short of
- * the rarest term's idf. A sentence of rare words scores near 0.
- */
-function generality(text: string, kb: KnowledgeBase, maxIdf: number): number {
-  let sum = 0;
-  let n = 0;
-  for (const w of words(text)) {
-    const t = termOf(w.text);
-    if (t === null) continue;
-    sum += 1 - Math.min(1, idf(kb.vocabulary, t) / maxIdf);
-    n++;
-  }
-  return n === 0 ? 1 : sum / n;
-}
-
-/**
- * An extractive summary: sentences weighed by how central they are to the material, how much
- * they share with the title and their heading, where they stand, and (for a topic) how much of
- * the topic they hold; chosen so that they repeat each other little, then quoted verbatim in the
+ * An extractive summary: sentences weighed by how central they are to the material, where they
+ * stand, and (for a topic) how much of the topic they hold; chosen so that they repeat each other little, then quoted verbatim in the
  * material's order, each with its citation.
  */
 export function summarize(kb: KnowledgeBase, options: SummaryOptions = {}): SummaryResult {
@@ -195,31 +148,13 @@ export function summarize(kb: KnowledgeBase, options: SummaryOptions = {}): Summ
   const central = scaled(
     candidates.length <= tuning.lexRankMaxSentences ? lexRank(vectors, { damping: tuning.damping, iterations: 30 }) : centroidCentrality(vectors),
   );
-  const titleVectors = new Map<string, Vector>();
-  const titleOf = (c: Chunk) => {
-    let v = titleVectors.get(c.document);
-    if (!v) titleVectors.set(c.document, (v = vectorOf(c.title, kb.vocabulary, tuning.idfExponent)));
-    return v;
-  };
-  const title = scaled(candidates.map((c) => cosine(c.vector, titleOf(c.chunk))));
-  const heading = scaled(candidates.map((c) => {
-    const last = c.chunk.breadcrumb[c.chunk.breadcrumb.length - 1];
-    return last ? cosine(c.vector, vectorOf(last, kb.vocabulary, tuning.idfExponent)) : 0;
-  }));
   const relevance = scaled(candidates.map((c) => (topic ? sentenceScore(c.sentence.text, topicTerms, kb.vocabulary) : 0)));
-  const maxIdf = idf(kb.vocabulary, '\u0000');
   candidates.forEach((c, i) => {
-    const text = c.sentence.text;
     c.score =
       tuning.centralityWeight * (central[i] ?? 0) +
-      tuning.titleWeight * (title[i] ?? 0) +
-      tuning.headingWeight * (heading[i] ?? 0) +
       tuning.positionWeight * Math.max(Math.exp(-c.along / tuning.positionScale), tuning.endWeight * Math.exp(-(1 - c.along) / tuning.positionScale)) +
       (c.place === 0 ? tuning.leadWeight : 0) +
-      (topic ? tuning.topicWeight * (relevance[i] ?? 0) : 0) -
-      tuning.generalPenalty * generality(text, kb, maxIdf) -
-      (DEPENDENT.test(text.trim()) ? tuning.dependentPenalty : 0) -
-      tuning.symbolPenalty * symbolShare(text);
+      (topic ? tuning.topicWeight * (relevance[i] ?? 0) : 0);
   });
 
   // Worth and likeness must share a scale, or the weights above would decide how much repetition costs.
@@ -260,9 +195,7 @@ function select(all: Candidate[], count: number, tuning: SummaryTuning): Candida
       const row = likeness[c]!;
       let gain = 0;
       for (let i = 0; i < n; i++) gain += Math.max(0, row[i]! - nearest[i]!);
-      const candidate = candidates[c]!;
-      const repeats = chosen.some((s) => s.chunk.id === candidate.chunk.id) ? tuning.sameParagraphRedundancy : 0;
-      const value = (1 - tuning.coverageWeight) * candidate.score + tuning.coverageWeight * (gain / n) - repeats;
+      const value = (1 - tuning.coverageWeight) * candidates[c]!.score + tuning.coverageWeight * (gain / n);
       if (value > bestValue) {
         bestValue = value;
         best = c;
