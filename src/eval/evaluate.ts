@@ -86,10 +86,23 @@ export const footnotePages = (kb: KnowledgeBase): PageRanker => (question) => {
   return { answered: result.answered, pages: pagesOf(result.passages.map((p) => p.chunk.id)) };
 };
 
+/**
+ * A page id in the form document ids take (each path segment lower-cased, every run of other
+ * characters made one dash): the set names pages by their paths ("perl/5.36.0/pod/perlsub",
+ * "nodejs/api/child_process"), while the loader's slugs read "perl/5-36-0/pod/perlsub".
+ */
+export function pageKey(id: string): string {
+  return id
+    .split('/')
+    .map((segment) => segment.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''))
+    .join('/');
+}
+
 export function evaluatePages(rank: PageRanker, questions: readonly PageQuestion[]): Outcome<PageQuestion>[] {
   return questions.map((question) => {
     const { answered, pages } = rank(question.question);
-    const index = pages.findIndex((p) => question.expected.includes(p));
+    const expected = new Set(question.expected.map(pageKey));
+    const index = pages.findIndex((p) => expected.has(pageKey(p)));
     return { question, answered, rank: answered && index >= 0 ? index + 1 : null, top: pages.slice(0, 3) };
   });
 }

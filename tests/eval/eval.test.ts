@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleFigures, evaluateParagraphs, type ArticleFigures } from '../../src/eval/evaluate.ts';
+import { articleFigures, evaluatePages, evaluateParagraphs, pageKey, type ArticleFigures } from '../../src/eval/evaluate.ts';
 import { IN_SCOPE_KINDS, OUT_OF_SCOPE_KINDS, readParagraphQuestions, type ParagraphQuestion } from '../../src/eval/sets.ts';
 import { articleKb, PROJECT } from '../helpers/folders.ts';
 
@@ -56,5 +56,15 @@ describe.each(['tune', 'held-out'])('evaluation floors on the article, %s part',
   it('declines out-of-scope questions', () => {
     const f = figures[split]!.outOfScope;
     expect(f.declined / f.questions).toBeGreaterThanOrEqual(FLOORS.outOfScopeDeclined);
+  });
+});
+
+describe('pages of the large set', () => {
+  it('match a document id whatever punctuation the set spells the path with', () => {
+    const ranker = () => ({ answered: true, pages: ['git/git-blame', 'perl/5-36-0/pod/perlsub', 'nodejs/api/child-process'] });
+    const q = (expected: string[]) => ({ question: 'q', expected, package: 'x', wording: 'own' as const, split: 'tune' as const });
+    const ranks = evaluatePages(ranker, [q(['perl/5.36.0/pod/perlsub']), q(['nodejs/api/child_process']), q(['debian-reference/ch01.en'])]).map((o) => o.rank);
+    expect(ranks).toEqual([2, 3, null]);
+    expect(pageKey('debian-reference/ch04.en')).toBe('debian-reference/ch04-en');
   });
 });
