@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from './knowledge-base.ts';
 import type { QueryTerm } from './postings.ts';
 import type { PageRanking } from './options.ts';
-import { termOf, words } from './text.ts';
+import { termOf, tokenize } from './text.ts';
 
 /**
  * Pages as units of retrieval. In a folder of thousands of pages a question names what a page is
@@ -46,7 +46,10 @@ const DESCRIPTION_SEARCH = 3;
 
 const built = new WeakMap<object, PageIndex>();
 
-/** The page index of a knowledge base, built on first use (a few tens of milliseconds for 6,000 pages). */
+/**
+ * The page index of a knowledge base, built once per chunk store: assembleKnowledgeBase asks for it,
+ * so the first question does not wait while thousands of titles and headings are read.
+ */
 export function pageIndex(kb: KnowledgeBase): PageIndex {
   const cached = built.get(kb.chunks);
   if (cached) return cached;
@@ -63,8 +66,8 @@ function fieldPostings(pageCount: number, textsOf: (page: number) => string[]): 
     const counts = new Map<string, number>();
     let length = 0;
     for (const text of textsOf(page)) {
-      for (const w of words(text)) {
-        const term = termOf(w.text);
+      for (const token of tokenize(text)) {
+        const term = termOf(token);
         if (term === null) continue;
         length++;
         counts.set(term, (counts.get(term) ?? 0) + 1);

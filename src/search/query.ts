@@ -49,7 +49,7 @@ export function runQuery(kb: KnowledgeBase, plan: QueryPlan, options: QueryOptio
   const fieldLengths = kb.index.data.fieldLengths;
   const { longParagraphWords: longWords, longParagraphExponent: exponent } = ranking;
   // Only the best are made into hits: a query can match tens of thousands of chunks.
-  const wanted = Math.max(limit, RERANK_DEPTH);
+  const wanted = Math.max(limit, ranking.rerankDepth);
   const scored = kb.index.score(terms, {
     fieldBoosts: FIELD_BOOSTS,
     limit: wanted,
@@ -70,6 +70,7 @@ export function runQuery(kb: KnowledgeBase, plan: QueryPlan, options: QueryOptio
       return { chunk, score: h.score, terms: h.terms };
     }),
     plan,
+    ranking.rerankDepth,
     pages ? pages.phrases : undefined,
   );
   if (!pages) return { hits: hits.slice(0, limit), total: scored.total };
@@ -193,10 +194,14 @@ function rankByPage(kb: KnowledgeBase, terms: readonly QueryTerm[], hits: Hit[],
     order[at] = [page, score];
   }
   for (const page of whole.pages) rank[page] = 0;
-  // A paragraph that holds the query's wording, pair by pair, is the one being quoted: its page comes first.
+  // A paragraph that holds the query's wording, pair by pair, is the one being quoted, and one far
+  // ahead of every other page's best is the one meant: its page comes first.
   const first = hits[0];
-  if (first && (pages.phrases.get(first.chunk) ?? 0) >= ranking.quoteShare) {
-    const page = pages.pageOf[positions.get(first.chunk)!]!;
+  const firstPage = first ? pages.pageOf[positions.get(first.chunk)!]! : -1;
+  let runnerUp = 0;
+  for (const page of pages.touched) if (page !== firstPage) runnerUp = Math.max(runnerUp, best(page));
+  if (first && ((pages.phrases.get(first.chunk) ?? 0) >= ranking.quoteShare || first.score >= ranking.leadRatio * runnerUp)) {
+    const page = firstPage;
     const at = order.findIndex(([p]) => p === page);
     if (at > 0) order.unshift(...order.splice(at, 1));
     // The quoted page may not have made the best `limit`.
@@ -257,9 +262,8 @@ export function selectiveTerms(kb: KnowledgeBase, plan: QueryPlan): string[] {
  * 1,000 known-item queries: a phrase weight of 2 rather than 0.5 took top-1 from 73.3 to 77.0 %
  * on the whole Debian docs and from 76.4 to 79.2 % on the Python docs, while the article's
  * paraphrased questions (`npm run eval`) scored exactly the same; a depth of 100 rather than 30
- * added 1.6 points on the Python docs for twice the latency.
+ * added 1.6 points on the Python docs for twice the latency (the depth is RankingOptions.rerankDepth).
  */
-const RERANK_DEPTH = 30;
 const RERANK_CHARS = 4000;
 const PHRASE_WEIGHT = 2;
 const EXACT_WEIGHT = 0.25;
@@ -270,13 +274,13 @@ const EXACT_WEIGHT = 0.25;
  * closely, so the best few hits get a bonus for exact word forms and for adjacent pairs of
  * query words that appear adjacent in the paragraph.
  */
-function rerank(hits: Hit[], plan: QueryPlan, phrases?: Map<Chunk, number>): Hit[] {
+function rerank(hits: Hit[], plan: QueryPlan, depth: number, phrases?: Map<Chunk, number>): Hit[] {
   const sequence = plan.sequence;
   if (hits.length < 2 || sequence.length === 0) return hits;
   const content = new Set(plan.words.map((w) => normalizeWord(w.word)));
   const pairs = new Set<string>();
   for (let i = 1; i < sequence.length; i++) pairs.add(`${sequence[i - 1]} ${sequence[i]}`);
-  const head = hits.slice(0, RERANK_DEPTH).map((hit) => {
+  const head = hits.slice(0, depth).map((hit) => {
     // A huge paragraph (a flattened table) is judged by its opening, not read whole on every query.
     const ws = words(hit.chunk.text.slice(0, RERANK_CHARS)).map((w) => normalizeWord(w.text));
     const present = new Set(ws);
@@ -293,5 +297,5 @@ function rerank(hits: Hit[], plan: QueryPlan, phrases?: Map<Chunk, number>): Hit
     return { ...hit, score: hit.score * (1 + EXACT_WEIGHT * exactShare + PHRASE_WEIGHT * phraseShare) };
   });
   head.sort((a, b) => b.score - a.score);
-  return [...head, ...hits.slice(RERANK_DEPTH)];
+  return [...head, ...hits.slice(depth)];
 }

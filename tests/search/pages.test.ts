@@ -68,9 +68,12 @@ describe('ranking by page', () => {
     });
     const plan = planQuery('stash keeps your changes for later', kb.vocabulary);
     // Ranked by the pages' own scores alone, the stash page would come first.
-    const first = (quoteShare: number) => runQuery(kb, plan, { limit: 3, ranking: { bestParagraphWeight: 0, moreParagraphsWeight: 0, quoteShare } }).hits[0]!.chunk.id;
-    expect(first(2)).toMatch(/^tools\/stash#/);
-    expect(first(0.5)).toBe('tools/notes#p1');
+    const first = (quoteShare: number, leadRatio: number) =>
+      runQuery(kb, plan, { limit: 3, ranking: { bestParagraphWeight: 0, moreParagraphsWeight: 0, quoteShare, leadRatio } }).hits[0]!.chunk.id;
+    expect(first(2, 100)).toMatch(/^tools\/stash#/);
+    expect(first(0.5, 100)).toBe('tools/notes#p1');
+    // Far ahead of the other page's best paragraph, it stays first even unquoted.
+    expect(first(2, 1.15)).toBe('tools/notes#p1');
   });
 
   it('changes nothing in a one-document folder', async () => {
