@@ -1,5 +1,6 @@
 import { ChunkStore, type Chunk, type KnowledgeDocument, type SkippedFile } from '../knowledge/index.ts';
 import type { LoadedKnowledge } from '../knowledge/load.ts';
+import { pageIndex } from './pages.ts';
 import { PostingsBuilder, type PostingsIndex, type Tokenizing } from './postings.ts';
 import { extractTopics, type Topic } from './topics.ts';
 import { processTerm, tokenize } from './text.ts';
@@ -52,7 +53,9 @@ export type KnowledgeBaseParts = Omit<KnowledgeBase, 'documentById'>;
 
 /** Adds the lookup tables that are cheaper to rebuild than to store. */
 export function assembleKnowledgeBase(parts: KnowledgeBaseParts): KnowledgeBase {
-  return { ...parts, documentById: new Map(parts.documents.map((d) => [d.id, d])) };
+  const kb = { ...parts, documentById: new Map(parts.documents.map((d) => [d.id, d])) };
+  if (kb.documents.length > 1) pageIndex(kb);
+  return kb;
 }
 
 /** How chunks are indexed: the tokenizer and term rule, and the vocabulary listening in. */

@@ -8,3 +8,76 @@ import type { Field } from './postings.ts';
  * and changes nothing.
  */
 export const FIELD_BOOSTS: Readonly<Record<Field, number>> = { title: 0.3, breadcrumb: 0.3, text: 1 };
+
+/** How pages are scored as wholes (see pages.ts): BM25F over a page's fields. */
+export interface PageRanking {
+  /** Weight of a word's count in each field, before saturation. */
+  weights: Readonly<Record<'title' | 'description' | 'headings' | 'body', number>>;
+  /** BM25's b per field: how much a long field's counts are discounted (0 none, 1 in full). */
+  lengthNorm: Readonly<Record<'title' | 'description' | 'headings' | 'body', number>>;
+  /** BM25's k1: how soon more occurrences of a word stop adding. */
+  k1: number;
+}
+
+/** How paragraphs and the pages they belong to are ranked together. */
+export interface RankingOptions {
+  /**
+   * Rank pages, then give each page's best paragraph in page order, in a folder of more than one
+   * document. Off, hits are paragraphs in score order, as in a one-document folder.
+   */
+  byPage: boolean;
+  page: PageRanking;
+  /** Share of a page's rank from its BM25F score (relative to the best page's). */
+  pageWeight: number;
+  /** Share from its best paragraph's score (relative to the best paragraph's). */
+  bestParagraphWeight: number;
+  /** Share from its second and third paragraphs' scores together: a page that answers in several places. */
+  moreParagraphsWeight: number;
+  /**
+   * Paragraphs with more distinct words than this are discounted by (this / words) ^ exponent:
+   * a flattened table of thousands of words holds most of any long question's words, and
+   * MiniSearch's scoring multiplies by the number of query words matched.
+   */
+  longParagraphWords: number;
+  longParagraphExponent: number;
+  /**
+   * When the best paragraph holds at least this share of the query's adjacent word pairs, its
+   * page ranks first whatever the page scores say: someone is quoting it. Above 1, never.
+   */
+  quoteShare: number;
+  /**
+   * Likewise when the best paragraph scores at least this many times the best of any other page:
+   * a question that one paragraph answers far better than any other page means that paragraph,
+   * and the page scores then only decide what comes after it.
+   */
+  leadRatio: number;
+  /**
+   * Best paragraphs re-scored by how closely they match the query's wording (query.ts, rerank).
+   * Deeper finds more quoted paragraphs, and with them their pages, for a little more work.
+   */
+  rerankDepth: number;
+}
+
+/**
+ * Chosen on the tune part of the large set (`npm run eval -- --set large --misses tune`) with
+ * known-item top-1 (`npm run bench`) held: the page fields' weights barely move either; the page
+ * scores and the best paragraph together do, and the two rules that keep the best paragraph's page
+ * first trade a little top-1 on questions for known-item top-1.
+ */
+
+export const RANKING_DEFAULTS: Readonly<RankingOptions> = {
+  byPage: true,
+  page: {
+    weights: { title: 3, description: 2, headings: 1.5, body: 1 },
+    lengthNorm: { title: 0.5, description: 0.5, headings: 0.5, body: 0.75 },
+    k1: 1.2,
+  },
+  pageWeight: 1,
+  bestParagraphWeight: 2,
+  moreParagraphsWeight: 0.6,
+  longParagraphWords: 200,
+  longParagraphExponent: 0.5,
+  quoteShare: 0.5,
+  leadRatio: 1.15,
+  rerankDepth: 50,
+};

@@ -53,6 +53,8 @@ export interface ScoreOptions {
   /** Multiplies a chunk's score; 0 leaves the chunk out. */
   chunkBoost?: (chunk: number) => number;
   filter?: (chunk: number) => boolean;
+  /** Told every chunk that matched (after the filter) with its final score, not only the best `limit`. */
+  visit?: (chunk: number, score: number) => void;
 }
 
 export interface Scored {
@@ -92,10 +94,16 @@ export class PostingsIndex {
 
   /** Chunks holding `term` in `field`. */
   frequency(term: string, field: Field): number {
+    const [start, end] = this.postingRange(term, field);
+    return end - start;
+  }
+
+  /** Where the postings of `term` in `field` lie in `data.docs` and `data.freqs`: [start, end), empty for an unknown term. */
+  postingRange(term: string, field: Field): [number, number] {
     const id = this.#termIds.get(term);
-    if (id === undefined) return 0;
+    if (id === undefined) return [0, 0];
     const key = id * F + FIELDS.indexOf(field);
-    return this.#data.offsets[key + 1]! - this.#data.offsets[key]!;
+    return [this.#data.offsets[key]!, this.#data.offsets[key + 1]!];
   }
 
   /**
@@ -147,7 +155,9 @@ export class PostingsIndex {
       const boost = options.chunkBoost ? options.chunkBoost(d) : 1;
       if (boost && (!options.filter || options.filter(d))) {
         total++;
-        top.offer(d, s.scores[d]! * boost * s.matched[d]!);
+        const score = s.scores[d]! * boost * s.matched[d]!;
+        top.offer(d, score);
+        options.visit?.(d, score);
       }
     }
     const hits = top.sorted().map(({ chunk, score }) => ({ chunk, score, terms: matchedTerms(terms, s.low[chunk]!, s.high[chunk]!) }));

@@ -1,16 +1,21 @@
 import type { Chunk } from '../knowledge/index.ts';
 import type { KnowledgeBase } from './knowledge-base.ts';
-import { FIELD_BOOSTS } from './options.ts';
+import type { QueryTerm } from './postings.ts';
+import { FIELD_BOOSTS, RANKING_DEFAULTS, type RankingOptions } from './options.ts';
+import { pageIndex, scorePages } from './pages.ts';
 import type { QueryPlan } from './plan.ts';
-import { normalizeWord, words } from './text.ts';
+import { normalizeWord, termOf, words } from './text.ts';
 
 const CREDIT_BOOST = 0.6;
 
 export interface Hit {
   chunk: Chunk;
+  /** The paragraph's own score (BM25 and the closeness of its wording to the query's). */
   score: number;
   /** Index terms of the plan that this chunk contains. */
   terms: string[];
+  /** The rank score of the chunk's page, relative to the best page's, when hits are ranked by page. */
+  pageScore?: number;
 }
 
 export interface QueryOptions {
@@ -18,6 +23,8 @@ export interface QueryOptions {
   document?: string;
   /** Hits wanted, best first (default 100); a query can match tens of thousands of chunks. */
   limit?: number;
+  /** Ranking tunables, for measuring them; the defaults are RANKING_DEFAULTS. */
+  ranking?: Partial<RankingOptions>;
 }
 
 export interface Ranked {
@@ -26,23 +33,193 @@ export interface Ranked {
   total: number;
 }
 
-/** Ranks chunks for a planned query with BM25 over title, breadcrumb and text. */
+/**
+ * Ranks chunks for a planned query with BM25 over title, breadcrumb and text. In a folder of many
+ * documents with no document chosen, pages are ranked too (see rankByPage) and the hits are each
+ * page's best paragraph in page order.
+ */
 export function runQuery(kb: KnowledgeBase, plan: QueryPlan, options: QueryOptions = {}): Ranked {
   if (plan.terms.size === 0) return { hits: [], total: 0 };
   const { document } = options;
+  const ranking: RankingOptions = { ...RANKING_DEFAULTS, ...options.ranking };
+  const limit = options.limit ?? DEFAULT_LIMIT;
   const terms = selectiveTerms(kb, plan).map((term) => ({ term, boost: plan.terms.get(term) ?? 1 }));
   const [from, to] = document ? kb.chunks.rangeOf(document) : [0, 0];
+  const pages = ranking.byPage && !document && kb.documents.length > 1 ? new PageParagraphs(kb) : null;
+  const fieldLengths = kb.index.data.fieldLengths;
+  const { longParagraphWords: longWords, longParagraphExponent: exponent } = ranking;
   // Only the best are made into hits: a query can match tens of thousands of chunks.
-  const wanted = Math.max(options.limit ?? DEFAULT_LIMIT, RERANK_DEPTH);
+  const wanted = Math.max(limit, ranking.rerankDepth);
   const scored = kb.index.score(terms, {
     fieldBoosts: FIELD_BOOSTS,
     limit: wanted,
-    // A credit line is a few words long, so BM25 would rank it high for any word it shares.
-    chunkBoost: (i) => (kb.chunks.kindAt(i) === 'credit' ? CREDIT_BOOST : 1),
+    chunkBoost: (i) => {
+      // A credit line is a few words long, so BM25 would rank it high for any word it shares.
+      const kind = kb.chunks.kindAt(i) === 'credit' ? CREDIT_BOOST : 1;
+      const length = fieldLengths[i * TEXT_FIELDS + TEXT]!;
+      return length > longWords ? kind * (longWords / length) ** exponent : kind;
+    },
     ...(document ? { filter: (i: number) => i >= from && i < to } : {}),
+    ...(pages ? { visit: pages.visit } : {}),
   });
-  const hits: Hit[] = scored.hits.map((h) => ({ chunk: kb.chunks.at(h.chunk), score: h.score, terms: h.terms }));
-  return { hits: rerank(hits, plan).slice(0, options.limit ?? DEFAULT_LIMIT), total: scored.total };
+  const positions = new Map<Chunk, number>();
+  const hits = rerank(
+    scored.hits.map((h) => {
+      const chunk = kb.chunks.at(h.chunk);
+      positions.set(chunk, h.chunk);
+      return { chunk, score: h.score, terms: h.terms };
+    }),
+    plan,
+    ranking.rerankDepth,
+    pages ? pages.phrases : undefined,
+  );
+  if (!pages) return { hits: hits.slice(0, limit), total: scored.total };
+  try {
+    return { hits: rankByPage(kb, terms, hits, positions, pages, ranking, limit), total: scored.total };
+  } finally {
+    pages.clear();
+  }
+}
+
+const better = (score: number, page: number, than: readonly [number, number]) => score > than[1] || (score === than[1] && page < than[0]);
+
+/** A page's best paragraph as a hit, when it was not among the best-scored paragraphs. */
+function bestOf(kb: KnowledgeBase, pages: PageParagraphs, page: number, terms: readonly QueryTerm[]): Hit {
+  const chunk = kb.chunks.at(pages.bestChunk[page]!);
+  const present = new Set(words(`${chunk.title} ${chunk.breadcrumb.join(' ')} ${chunk.text}`).map((w) => termOf(w.text)));
+  return { chunk, score: pages.scores[page * 3]!, terms: terms.map((t) => t.term).filter((t) => present.has(t)) };
+}
+
+const TEXT = 2;
+const TEXT_FIELDS = 3;
+
+/**
+ * The best three paragraph scores of every page a query touched, gathered while it is scored, in
+ * arrays reused by every query on the same knowledge base (queries run one at a time).
+ */
+class PageParagraphs {
+  readonly pageOf: Uint32Array;
+  /** Pages touched by this query, in the order first touched. */
+  readonly touched: number[] = [];
+  /** Per page: best score, second, third. */
+  readonly scores: Float64Array;
+  readonly bestChunk: Int32Array;
+  /** Share of the query's adjacent word pairs that each re-ranked hit holds adjacent. */
+  readonly phrases = new Map<Chunk, number>();
+  readonly visit: (chunk: number, score: number) => void;
+
+  static #arrays = new WeakMap<object, { scores: Float64Array; bestChunk: Int32Array }>();
+
+  constructor(kb: KnowledgeBase) {
+    const index = pageIndex(kb);
+    this.pageOf = index.pageOf;
+    let arrays = PageParagraphs.#arrays.get(index);
+    if (!arrays) {
+      arrays = { scores: new Float64Array(index.pageCount * 3), bestChunk: new Int32Array(index.pageCount).fill(-1) };
+      PageParagraphs.#arrays.set(index, arrays);
+    }
+    const { scores, bestChunk } = arrays;
+    this.scores = scores;
+    this.bestChunk = bestChunk;
+    const pageOf = this.pageOf;
+    const touched = this.touched;
+    this.visit = (chunk, score) => {
+      const page = pageOf[chunk]!;
+      const at = page * 3;
+      if (bestChunk[page]! < 0) {
+        bestChunk[page] = chunk;
+        scores[at] = score;
+        touched.push(page);
+      } else if (score > scores[at]!) {
+        scores[at + 2] = scores[at + 1]!;
+        scores[at + 1] = scores[at]!;
+        scores[at] = score;
+        bestChunk[page] = chunk;
+      } else if (score > scores[at + 1]!) {
+        scores[at + 2] = scores[at + 1]!;
+        scores[at + 1] = score;
+      } else if (score > scores[at + 2]!) scores[at + 2] = score;
+    };
+  }
+
+  has(page: number): boolean {
+    return this.bestChunk[page]! >= 0;
+  }
+
+  /** Ready for the next query. */
+  clear(): void {
+    for (const page of this.touched) {
+      this.bestChunk[page] = -1;
+      this.scores.fill(0, page * 3, page * 3 + 3);
+    }
+    this.touched.length = 0;
+  }
+}
+
+/**
+ * Hits one page at a time. A page ranks by three things, each relative to the best of its kind:
+ * its BM25F score as a whole (title, one-line description, headings and body), its best
+ * paragraph, and its next two paragraphs. Each page is shown by its best paragraph (the re-ranked
+ * one when it was among the best hits), so the first hits come from different pages; when the
+ * pages run out, the remaining hits follow in score order.
+ */
+function rankByPage(kb: KnowledgeBase, terms: readonly QueryTerm[], hits: Hit[], positions: ReadonlyMap<Chunk, number>, pages: PageParagraphs, ranking: RankingOptions, limit: number): Hit[] {
+  // The re-ranked score of a page's best hit stands for its best paragraph.
+  const shown = new Map<number, Hit>();
+  for (const hit of hits) {
+    const page = pages.pageOf[positions.get(hit.chunk)!]!;
+    const seen = shown.get(page);
+    if (!seen || hit.score > seen.score) shown.set(page, hit);
+  }
+  const best = (page: number) => Math.max(pages.scores[page * 3]!, shown.get(page)?.score ?? 0);
+  let topParagraph = 0;
+  for (const page of pages.touched) topParagraph = Math.max(topParagraph, best(page));
+  const whole = scorePages(kb, terms, ranking.page);
+  let topPage = 0;
+  for (const score of whole.scores) topPage = Math.max(topPage, score);
+  const rank = whole.rank;
+  for (let i = 0; i < whole.pages.length; i++) rank[whole.pages[i]!] = ranking.pageWeight * (topPage > 0 ? whole.scores[i]! / topPage : 0);
+  // Only the pages a paragraph was scored for can be shown; keep the best `limit` of them.
+  const order: [number, number][] = [];
+  for (const page of pages.touched) {
+    const more = pages.scores[page * 3 + 1]! + pages.scores[page * 3 + 2]!;
+    const paragraphs = topParagraph > 0 ? (ranking.bestParagraphWeight * best(page) + ranking.moreParagraphsWeight * more) / topParagraph : 0;
+    const score = rank[page]! + paragraphs;
+    if (order.length === limit && !better(score, page, order[order.length - 1]!)) continue;
+    let at = order.length === limit ? order.length - 1 : order.length;
+    while (at > 0 && better(score, page, order[at - 1]!)) {
+      order[at] = order[at - 1]!;
+      at--;
+    }
+    order[at] = [page, score];
+  }
+  for (const page of whole.pages) rank[page] = 0;
+  // A paragraph that holds the query's wording, pair by pair, is the one being quoted, and one far
+  // ahead of every other page's best is the one meant: its page comes first.
+  const first = hits[0];
+  const firstPage = first ? pages.pageOf[positions.get(first.chunk)!]! : -1;
+  let runnerUp = 0;
+  for (const page of pages.touched) if (page !== firstPage) runnerUp = Math.max(runnerUp, best(page));
+  if (first && ((pages.phrases.get(first.chunk) ?? 0) >= ranking.quoteShare || first.score >= ranking.leadRatio * runnerUp)) {
+    const page = firstPage;
+    const at = order.findIndex(([p]) => p === page);
+    if (at > 0) order.unshift(...order.splice(at, 1));
+    // The quoted page may not have made the best `limit`.
+    else if (at < 0) order.unshift([page, order[0]?.[1] ?? 1]);
+  }
+  const top = Math.max(...order.map(([, score]) => score)) || 1;
+  const out: Hit[] = [];
+  const used = new Set<Chunk>();
+  for (const [page, score] of order.slice(0, limit)) {
+    const hit = shown.get(page) ?? bestOf(kb, pages, page, terms);
+    used.add(hit.chunk);
+    out.push({ ...hit, pageScore: score / top });
+  }
+  for (const hit of hits) {
+    if (out.length >= limit) break;
+    if (!used.has(hit.chunk)) out.push(hit);
+  }
+  return out;
 }
 
 const DEFAULT_LIMIT = 100;
@@ -85,9 +262,8 @@ export function selectiveTerms(kb: KnowledgeBase, plan: QueryPlan): string[] {
  * 1,000 known-item queries: a phrase weight of 2 rather than 0.5 took top-1 from 73.3 to 77.0 %
  * on the whole Debian docs and from 76.4 to 79.2 % on the Python docs, while the article's
  * paraphrased questions (`npm run eval`) scored exactly the same; a depth of 100 rather than 30
- * added 1.6 points on the Python docs for twice the latency.
+ * added 1.6 points on the Python docs for twice the latency (the depth is RankingOptions.rerankDepth).
  */
-const RERANK_DEPTH = 30;
 const RERANK_CHARS = 4000;
 const PHRASE_WEIGHT = 2;
 const EXACT_WEIGHT = 0.25;
@@ -98,13 +274,13 @@ const EXACT_WEIGHT = 0.25;
  * closely, so the best few hits get a bonus for exact word forms and for adjacent pairs of
  * query words that appear adjacent in the paragraph.
  */
-function rerank(hits: Hit[], plan: QueryPlan): Hit[] {
+function rerank(hits: Hit[], plan: QueryPlan, depth: number, phrases?: Map<Chunk, number>): Hit[] {
   const sequence = plan.sequence;
   if (hits.length < 2 || sequence.length === 0) return hits;
   const content = new Set(plan.words.map((w) => normalizeWord(w.word)));
   const pairs = new Set<string>();
   for (let i = 1; i < sequence.length; i++) pairs.add(`${sequence[i - 1]} ${sequence[i]}`);
-  const head = hits.slice(0, RERANK_DEPTH).map((hit) => {
+  const head = hits.slice(0, depth).map((hit) => {
     // A huge paragraph (a flattened table) is judged by its opening, not read whole on every query.
     const ws = words(hit.chunk.text.slice(0, RERANK_CHARS)).map((w) => normalizeWord(w.text));
     const present = new Set(ws);
@@ -117,8 +293,9 @@ function rerank(hits: Hit[], plan: QueryPlan): Hit[] {
     }
     const exactShare = content.size > 0 ? exact / content.size : 0;
     const phraseShare = pairs.size > 0 ? seen.size / pairs.size : 0;
+    phrases?.set(hit.chunk, phraseShare);
     return { ...hit, score: hit.score * (1 + EXACT_WEIGHT * exactShare + PHRASE_WEIGHT * phraseShare) };
   });
   head.sort((a, b) => b.score - a.score);
-  return [...head, ...hits.slice(RERANK_DEPTH)];
+  return [...head, ...hits.slice(depth)];
 }

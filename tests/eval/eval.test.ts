@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleFigures, evaluateParagraphs, type ArticleFigures } from '../../src/eval/evaluate.ts';
+import { articleFigures, evaluatePages, evaluateParagraphs, type ArticleFigures } from '../../src/eval/evaluate.ts';
 import { IN_SCOPE_KINDS, OUT_OF_SCOPE_KINDS, readPageQuestions, readParagraphQuestions, type ParagraphQuestion } from '../../src/eval/sets.ts';
 import { slugFromPath } from '../../src/knowledge/files.ts';
 import { articleKb, PROJECT } from '../helpers/folders.ts';
@@ -65,5 +65,15 @@ describe.each(['tune', 'held-out'])('evaluation floors on the article, %s part',
   it('declines out-of-scope questions', () => {
     const f = figures[split]!.outOfScope;
     expect(f.declined / f.questions).toBeGreaterThanOrEqual(FLOORS.outOfScopeDeclined);
+  });
+});
+
+describe('evaluatePages', () => {
+  it('ranks a question by the first expected page among those offered, and a decline as a miss', () => {
+    const offered = ['git/git-blame', 'perl/5-36-0/pod/perlsub', 'nodejs/api/child-process'];
+    const q = (expected: string[]) => ({ question: 'q', expected, package: 'x', wording: 'own' as const, split: 'tune' as const });
+    const asked = [q(['perl/5-36-0/pod/perlsub']), q(['nodejs/api/child-process', 'git/git-blame']), q(['debian-reference/ch01-en'])];
+    expect(evaluatePages(() => ({ answered: true, pages: offered }), asked).map((o) => o.rank)).toEqual([2, 1, null]);
+    expect(evaluatePages(() => ({ answered: false, pages: offered }), asked).map((o) => o.rank)).toEqual([null, null, null]);
   });
 });

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { planQuery } from '../../src/search/plan.ts';
+import { pageIndex, scorePages } from '../../src/search/pages.ts';
+import { runQuery, selectiveTerms } from '../../src/search/query.ts';
+import { RANKING_DEFAULTS } from '../../src/search/options.ts';
+import type { KnowledgeBase } from '../../src/search/knowledge-base.ts';
+import { kbFrom } from '../helpers/folders.ts';
+
+/** Filler paragraphs that share no word with the queries below. */
+const filler = (n: number, seed: string) => Array.from({ length: n }, (_, i) => `Paragraph ${seed} number ${i} describes something unrelated entirely.`);
+
+async function folder(): Promise<KnowledgeBase> {
+  return kbFrom({
+    // The words of the question are spread over several paragraphs under telling headings.
+    'tools/stash.md': ['# git-stash', 'git-stash - Stash the changes in a dirty working directory away', '## Saving', 'Save your uncommitted changes on a stack.', '## Restoring', 'Restore them later with pop.', ...filler(6, 'a')].join('\n\n'),
+    // One paragraph holds two of the words, many times over.
+    'tools/noise.md': ['# Release notes', 'Changes changes changes, saved and saved again, in every release.', ...filler(6, 'b')].join('\n\n'),
+    'tools/other.md': ['# Other', ...filler(8, 'c')].join('\n\n'),
+  });
+}
+
+const pageOfHit = (id: string) => id.slice(0, id.lastIndexOf('#'));
+
+describe('the page index', () => {
+  it('holds each page title and path, its opening paragraph and its headings as fields', async () => {
+    const kb = await folder();
+    const index = pageIndex(kb);
+    const stash = kb.documents.findIndex((d) => d.id === 'tools/stash');
+    const pagesWith = (field: 'title' | 'description' | 'headings', term: string) => {
+      const list = index.fields[field].postings.get(term) ?? [];
+      return list.filter((_, i) => i % 2 === 0);
+    };
+    expect(pagesWith('title', 'stash')).toEqual([stash]);
+    expect(pagesWith('title', 'tool').length).toBe(3); // the folder name, on every page
+    expect(pagesWith('description', 'dirti')).toEqual([stash]);
+    expect(pagesWith('headings', 'restor')).toEqual([stash]);
+    expect(pagesWith('headings', 'uncommit')).toEqual([]);
+    for (let c = 0; c < kb.chunks.size; c++) expect(kb.documents[index.pageOf[c]!]!.id).toBe(kb.chunks.at(c).document);
+  });
+
+  it('scores the page that holds the question across its fields above one paragraph that repeats two of its words', async () => {
+    const kb = await folder();
+    const plan = planQuery('save uncommitted changes and restore them later', kb.vocabulary);
+    const terms = selectiveTerms(kb, plan).map((term) => ({ term, boost: 1 }));
+    const { pages, scores } = scorePages(kb, terms, RANKING_DEFAULTS.page);
+    const score = (id: string) => scores[pages.indexOf(kb.documents.findIndex((d) => d.id === id))] ?? 0;
+    expect(score('tools/stash')).toBeGreaterThan(score('tools/noise'));
+    expect(score('tools/other')).toBe(0);
+    // The scratch space is left clean: the same query scores the same again.
+    expect([...scorePages(kb, terms, RANKING_DEFAULTS.page).scores]).toEqual([...scores]);
+  });
+});
+
+describe('ranking by page', () => {
+  it('gives each page once, best page first, before a second paragraph of any page', async () => {
+    const kb = await folder();
+    const { hits } = runQuery(kb, planQuery('save uncommitted changes and restore them later', kb.vocabulary), { limit: 5 });
+    const pages = hits.map((h) => pageOfHit(h.chunk.id));
+    expect(pages[0]).toBe('tools/stash');
+    expect(new Set(pages.slice(0, 2)).size).toBe(2);
+    expect(hits[0]!.pageScore).toBe(1);
+  });
+
+  it('keeps a quoted paragraph first, whatever its page scores', async () => {
+    const kb = await kbFrom({
+      'tools/stash.md': ['# git-stash', 'git-stash - Stash the changes away for later', '## Stash changes', 'The stash keeps changes.', 'Changes go on the stash.', 'Pop the stash to get the changes back later.', ...filler(6, 'a')].join('\n\n'),
+      'tools/notes.md': ['# Release notes', 'A stash keeps your changes for later, as a shelf does.', ...filler(6, 'b')].join('\n\n'),
+    });
+    const plan = planQuery('stash keeps your changes for later', kb.vocabulary);
+    // Ranked by the pages' own scores alone, the stash page would come first.
+    const first = (quoteShare: number, leadRatio: number) =>
+      runQuery(kb, plan, { limit: 3, ranking: { bestParagraphWeight: 0, moreParagraphsWeight: 0, quoteShare, leadRatio } }).hits[0]!.chunk.id;
+    expect(first(2, 100)).toMatch(/^tools\/stash#/);
+    expect(first(0.5, 100)).toBe('tools/notes#p1');
+    // Far ahead of the other page's best paragraph, it stays first even unquoted.
+    expect(first(2, 1.15)).toBe('tools/notes#p1');
+  });
+
+  it('changes nothing in a one-document folder', async () => {
+    const kb = await kbFrom({ 'only.md': ['# Only', 'Save your changes.', 'Restore the changes later.', 'Changes changes changes.'].join('\n\n') });
+    const plan = planQuery('restore changes', kb.vocabulary);
+    const ids = (byPage: boolean) => runQuery(kb, plan, { ranking: { byPage } }).hits.map((h) => h.chunk.id);
+    expect(ids(true)).toEqual(ids(false));
+  });
+});
