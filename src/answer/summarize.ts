@@ -114,7 +114,7 @@ export function summarize(kb: KnowledgeBase, options: SummaryOptions = {}): Summ
   let topicTerms: ReadonlyMap<string, number> = new Map();
   if (topic) {
     const plan = planQuery(topic.slice(0, MAX_QUESTION_CHARS), kb.vocabulary);
-    const hits = runQuery(kb, plan, { ...(document ? { document } : {}), limit: SUMMARY_DEFAULTS.topicChunks + 1 }).hits.filter((h) => h.chunk.kind !== 'credit');
+    const hits = runQuery(kb, plan, { ...(document ? { document } : {}), limit: SUMMARY_DEFAULTS.topicChunks + 1, ranking: { byPage: false } }).hits.filter((h) => h.chunk.kind !== 'credit');
     if (hits.length === 0 || coverageIn(plan, hits[0]!.chunk).all < JUDGE_DEFAULTS.minCoverage) {
       return {
         ...base,
