@@ -2,7 +2,7 @@ import { bySplit, articleFigures, rankFigures, type Outcome, type RankFigures } 
 import { inScope, type PageQuestion, type ParagraphQuestion, type Split } from './sets.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-const cell = (s: string) => s.padStart(12);
+const cell = (s: string) => s.padStart(17);
 const row = (label: string, cells: string[]) => `${label.padEnd(30)}${cells.map(cell).join('')}`;
 const declinedShare = (f: { questions: number; declined: number }) => `${pct(f.questions ? f.declined / f.questions : 0)} (${f.declined}/${f.questions})`;
 
