@@ -19,7 +19,7 @@ const ABBREVIATION_REACH = 40;
 
 /**
  * Only the sentence's last characters are tested: testing the whole of a sentence that keeps
- * growing by joins made a 276 KB paragraph of the Perl documentation take 95 ms to split.
+ * growing by joins made splitting quadratic in a paragraph's length (docs/benchmarks.md).
  */
 function endsWithAbbreviation(text: string, span: { start: number; end: number }): boolean {
   let end = span.end;
@@ -62,9 +62,8 @@ export function quotableUnits(chunk: Chunk): Sentence[] {
 }
 
 /**
- * Splitting costs about 0.35 ms per 1,000 characters (ICU's segmenter); a flattened reference
- * table of 276,000 characters matched one autocomplete query in thirty on the Debian docs and
- * cost 95 ms each time. Long chunks are few, so their sentences are kept with the chunk.
+ * Splitting grows with a chunk's length, and a flattened reference table can match many queries
+ * (docs/benchmarks.md). Long chunks are few, so their sentences are kept with the chunk.
  */
 const LONG_CHUNK_CHARS = 20_000;
 const longChunkUnits = new WeakMap<Chunk, Sentence[]>();
