@@ -56,6 +56,16 @@ export interface RankingOptions {
    * Deeper finds more quoted paragraphs, and with them their pages, for a little more work.
    */
   rerankDepth: number;
+  /**
+   * Weight of the terms a query reaches through the table of programmers' equivalent expressions
+   * (jargon.ts), against 1 for its own words; 0 turns the table off.
+   */
+  jargonWeight: number;
+  /**
+   * Terms reached through the table that more than this share of paragraphs hold are left out:
+   * "roll back" means "revert", but "back" alone finds everything.
+   */
+  jargonMaxShare: number;
 }
 
 /**
@@ -80,4 +90,6 @@ export const RANKING_DEFAULTS: Readonly<RankingOptions> = {
   quoteShare: 0.5,
   leadRatio: 1.15,
   rerankDepth: 50,
+  jargonWeight: 0.3,
+  jargonMaxShare: 0.02,
 };
