@@ -61,11 +61,6 @@ export interface RankingOptions {
    * (jargon.ts), against 1 for its own words; 0 turns the table off.
    */
   jargonWeight: number;
-  /**
-   * Terms reached through the table that more than this share of paragraphs hold are left out:
-   * "roll back" means "revert", but "back" alone finds everything.
-   */
-  jargonMaxShare: number;
 }
 
 /**
@@ -91,5 +86,4 @@ export const RANKING_DEFAULTS: Readonly<RankingOptions> = {
   leadRatio: 1.15,
   rerankDepth: 50,
   jargonWeight: 0.3,
-  jargonMaxShare: 0.02,
 };

@@ -100,9 +100,7 @@ function rankTerms(kb: KnowledgeBase, plan: QueryPlan, searched: QueryPlan, rank
 /** The plan with the terms its expressions reach through the jargon table (jargon.ts) added. */
 function withJargon(kb: KnowledgeBase, plan: QueryPlan, ranking: RankingOptions): QueryPlan {
   if (ranking.jargonWeight <= 0) return plan;
-  const { df, chunkCount } = kb.vocabulary;
-  const most = chunkCount * ranking.jargonMaxShare;
-  const extra = jargonTerms(plan.sequence, (t) => (df.get(t) ?? 0) > 0 && (df.get(t) ?? 0) <= most && !plan.terms.has(t));
+  const extra = jargonTerms(plan.sequence, (t) => kb.vocabulary.df.has(t) && !plan.terms.has(t));
   if (extra.length === 0) return plan;
   const terms = new Map(plan.terms);
   for (const t of extra) terms.set(t, ranking.jargonWeight);
@@ -304,7 +302,7 @@ const EXACT_WEIGHT = 0.25;
  */
 function rerank(hits: Hit[], plan: QueryPlan, depth: number, phrases: Map<Chunk, number>): Hit[] {
   const sequence = plan.sequence;
-  if (hits.length < 2 || sequence.length === 0) return hits;
+  if (hits.length === 0 || sequence.length === 0) return hits;
   const content = new Set(plan.words.map((w) => normalizeWord(w.word)));
   const pairs = new Set<string>();
   for (let i = 1; i < sequence.length; i++) pairs.add(`${sequence[i - 1]} ${sequence[i]}`);
@@ -324,6 +322,8 @@ function rerank(hits: Hit[], plan: QueryPlan, depth: number, phrases: Map<Chunk,
     phrases.set(hit.chunk, phraseShare);
     return { ...hit, score: hit.score * (1 + EXACT_WEIGHT * exactShare + PHRASE_WEIGHT * phraseShare) };
   });
+  // A lone hit keeps its score (nothing to order it against); only its phrase share is recorded.
+  if (hits.length === 1) return hits;
   head.sort((a, b) => b.score - a.score);
   return [...head, ...hits.slice(depth)];
 }
