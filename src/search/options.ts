@@ -56,6 +56,11 @@ export interface RankingOptions {
    * Deeper finds more quoted paragraphs, and with them their pages, for a little more work.
    */
   rerankDepth: number;
+  /**
+   * Weight of the terms a query reaches through the table of programmers' equivalent expressions
+   * (jargon.ts), against 1 for its own words; 0 turns the table off.
+   */
+  jargonWeight: number;
 }
 
 /**
@@ -80,4 +85,5 @@ export const RANKING_DEFAULTS: Readonly<RankingOptions> = {
   quoteShare: 0.5,
   leadRatio: 1.15,
   rerankDepth: 50,
+  jargonWeight: 0.3,
 };

@@ -2,6 +2,7 @@ import type { Chunk } from '../knowledge/index.ts';
 import type { KnowledgeBase } from './knowledge-base.ts';
 import type { QueryTerm } from './postings.ts';
 import { FIELD_BOOSTS, RANKING_DEFAULTS, type RankingOptions } from './options.ts';
+import { jargonTerms } from './jargon.ts';
 import { pageIndex, scorePages } from './pages.ts';
 import type { QueryPlan } from './plan.ts';
 import { normalizeWord, termOf, words } from './text.ts';
@@ -40,10 +41,23 @@ export interface Ranked {
  */
 export function runQuery(kb: KnowledgeBase, plan: QueryPlan, options: QueryOptions = {}): Ranked {
   if (plan.terms.size === 0) return { hits: [], total: 0 };
-  const { document } = options;
   const ranking: RankingOptions = { ...RANKING_DEFAULTS, ...options.ranking };
+  const expanded = withJargon(kb, plan, ranking);
+  if (expanded === plan) return rankTerms(kb, plan, plan, ranking, options).ranked;
+  // Someone quoting a paragraph means that paragraph: the table's other words would only blur it.
+  const literal = rankTerms(kb, plan, plan, ranking, options);
+  if (literal.quoted) return literal.ranked;
+  return rankTerms(kb, plan, expanded, ranking, options).ranked;
+}
+
+/**
+ * One ranking: `searched` gives the terms and their weights, `plan` the query's own wording. Says
+ * too whether the best paragraph holds enough of the query's word pairs to be the one quoted.
+ */
+function rankTerms(kb: KnowledgeBase, plan: QueryPlan, searched: QueryPlan, ranking: RankingOptions, options: QueryOptions): { ranked: Ranked; quoted: boolean } {
+  const { document } = options;
   const limit = options.limit ?? DEFAULT_LIMIT;
-  const terms = selectiveTerms(kb, plan).map((term) => ({ term, boost: plan.terms.get(term) ?? 1 }));
+  const terms = selectiveTerms(kb, searched).map((term) => ({ term, boost: searched.terms.get(term) ?? 1 }));
   const [from, to] = document ? kb.chunks.rangeOf(document) : [0, 0];
   const pages = ranking.byPage && !document && kb.documents.length > 1 ? new PageParagraphs(kb) : null;
   const fieldLengths = kb.index.data.fieldLengths;
@@ -63,6 +77,7 @@ export function runQuery(kb: KnowledgeBase, plan: QueryPlan, options: QueryOptio
     ...(pages ? { visit: pages.visit } : {}),
   });
   const positions = new Map<Chunk, number>();
+  const phrases = pages ? pages.phrases : new Map<Chunk, number>();
   const hits = rerank(
     scored.hits.map((h) => {
       const chunk = kb.chunks.at(h.chunk);
@@ -71,14 +86,25 @@ export function runQuery(kb: KnowledgeBase, plan: QueryPlan, options: QueryOptio
     }),
     plan,
     ranking.rerankDepth,
-    pages ? pages.phrases : undefined,
+    phrases,
   );
-  if (!pages) return { hits: hits.slice(0, limit), total: scored.total };
+  const quoted = hits[0] !== undefined && (phrases.get(hits[0].chunk) ?? 0) >= ranking.quoteShare;
+  if (!pages) return { ranked: { hits: hits.slice(0, limit), total: scored.total }, quoted };
   try {
-    return { hits: rankByPage(kb, terms, hits, positions, pages, ranking, limit), total: scored.total };
+    return { ranked: { hits: rankByPage(kb, terms, hits, positions, pages, ranking, limit), total: scored.total }, quoted };
   } finally {
     pages.clear();
   }
+}
+
+/** The plan with the terms its expressions reach through the jargon table (jargon.ts) added. */
+function withJargon(kb: KnowledgeBase, plan: QueryPlan, ranking: RankingOptions): QueryPlan {
+  if (ranking.jargonWeight <= 0) return plan;
+  const extra = jargonTerms(plan.sequence, (t) => kb.vocabulary.df.has(t) && !plan.terms.has(t));
+  if (extra.length === 0) return plan;
+  const terms = new Map(plan.terms);
+  for (const t of extra) terms.set(t, ranking.jargonWeight);
+  return { ...plan, terms };
 }
 
 const better = (score: number, page: number, than: readonly [number, number]) => score > than[1] || (score === than[1] && page < than[0]);
@@ -274,9 +300,9 @@ const EXACT_WEIGHT = 0.25;
  * closely, so the best few hits get a bonus for exact word forms and for adjacent pairs of
  * query words that appear adjacent in the paragraph.
  */
-function rerank(hits: Hit[], plan: QueryPlan, depth: number, phrases?: Map<Chunk, number>): Hit[] {
+function rerank(hits: Hit[], plan: QueryPlan, depth: number, phrases: Map<Chunk, number>): Hit[] {
   const sequence = plan.sequence;
-  if (hits.length < 2 || sequence.length === 0) return hits;
+  if (hits.length === 0 || sequence.length === 0) return hits;
   const content = new Set(plan.words.map((w) => normalizeWord(w.word)));
   const pairs = new Set<string>();
   for (let i = 1; i < sequence.length; i++) pairs.add(`${sequence[i - 1]} ${sequence[i]}`);
@@ -293,9 +319,11 @@ function rerank(hits: Hit[], plan: QueryPlan, depth: number, phrases?: Map<Chunk
     }
     const exactShare = content.size > 0 ? exact / content.size : 0;
     const phraseShare = pairs.size > 0 ? seen.size / pairs.size : 0;
-    phrases?.set(hit.chunk, phraseShare);
+    phrases.set(hit.chunk, phraseShare);
     return { ...hit, score: hit.score * (1 + EXACT_WEIGHT * exactShare + PHRASE_WEIGHT * phraseShare) };
   });
+  // A lone hit keeps its score (nothing to order it against); only its phrase share is recorded.
+  if (hits.length === 1) return hits;
   head.sort((a, b) => b.score - a.score);
   return [...head, ...hits.slice(depth)];
 }

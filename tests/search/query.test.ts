@@ -27,3 +27,26 @@ describe('the work per query is bounded', () => {
     expect(selectiveTerms(kb(50_000), plan)).toEqual(['rare', 'uncommon', 'common', 'frequent']);
   });
 });
+
+describe('equivalent expressions (jargon.ts)', () => {
+  const folder = {
+    'git-revert.md': '# git-revert\n\ngit-revert - Revert some existing commits, recording new commits that undo their effect.',
+    'git-push.md': '# git-push\n\ngit-push - Update remote refs. Pushing a change lands it on the shared main branch.',
+    'notes.md': '# Notes\n\nTo back it out we agreed on a safe way on main.\n\nAn unrelated paragraph about tea.',
+  };
+
+  it("finds the page named in the expert's word for a question in a newcomer's words", async () => {
+    const kb = await kbFrom(folder);
+    const plan = planQuery('a change landed on main, how do I safely back it out?', kb.vocabulary);
+    const pages = runQuery(kb, plan).hits.map((h) => h.chunk.document);
+    expect(pages).toContain('git-revert');
+    expect(runQuery(kb, plan, { ranking: { jargonWeight: 0 } }).hits.map((h) => h.chunk.document)).not.toContain('git-revert');
+  });
+
+  it('leaves a query that quotes a paragraph to that paragraph', async () => {
+    const kb = await kbFrom(folder);
+    const plan = planQuery('to back it out we agreed on a safe way', kb.vocabulary);
+    expect(runQuery(kb, plan).hits[0]?.chunk.id).toBe('notes#p1');
+    expect(runQuery(kb, plan).hits.map((h) => h.chunk.id)).toEqual(runQuery(kb, plan, { ranking: { jargonWeight: 0 } }).hits.map((h) => h.chunk.id));
+  });
+});
