@@ -91,8 +91,8 @@ function credit(word: PlannedWord, held: ReadonlySet<string>, options: JudgeOpti
  * weighs more.
  */
 export function coverageIn(plan: QueryPlan, chunk: Chunk, options: JudgeOptions = JUDGE_DEFAULTS): { all: number; literal: number } {
-  const subject = plan.words.filter((w) => !w.asking);
-  const counted = subject.length > 0 ? subject : plan.words;
+  const subject = plan.planned.filter((w) => !w.asking);
+  const counted = subject.length > 0 ? subject : plan.planned;
   const held = stemsOf(chunk);
   let total = 0;
   let all = 0;
@@ -129,7 +129,7 @@ export function missingFocus(focus: readonly string[], plan: QueryPlan, chunk: C
   const held = stemsOf(chunk);
   const missing: string[] = [];
   for (const f of focus) {
-    const planned = plan.words.find((w) => normalizeWord(w.word) === normalizeWord(f));
+    const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(f));
     // Stop words and words of asking ("name", "kind") are not what a question is about.
     if (planned?.asking) continue;
     if (planned ? credit(planned, held, options).all === 0 : !isHeldWord(f, held)) missing.push(f);
@@ -175,7 +175,7 @@ const YEAR = /^(?:1[5-9]|20)\d\d$/;
 
 /** Whether the material uses a name the question gives, as written, misspelt or by a synonym ("America" for "US"). */
 function isKnown(name: string, plan: QueryPlan, vocabulary: Vocabulary): boolean {
-  const planned = plan.words.find((w) => normalizeWord(w.word) === normalizeWord(name));
+  const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(name));
   if (planned) return planned.match !== 'none';
   const term = termOf(name);
   return term === null || vocabulary.df.has(term);

@@ -24,7 +24,7 @@ export function ask(kb: KnowledgeBase, question: string, options: AskOptions = {
   const query = question.trim();
   const plan = planQuery(query.slice(0, MAX_QUESTION_CHARS), kb.vocabulary);
   if (query === '') return refuse(kb, query, plan, 'empty');
-  if (plan.words.length === 0) return refuse(kb, query, plan, 'no-words');
+  if (plan.planned.length === 0) return refuse(kb, query, plan, 'no-words');
 
   const { hits } = runQuery(kb, plan, { ...(options.document ? { document: options.document } : {}), limit: options.passages ?? 3 });
   const passages: Passage[] = hits.slice(0, options.passages ?? 3).map((hit) => ({

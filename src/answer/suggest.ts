@@ -8,7 +8,7 @@ import { termOf, words } from '../search/index.ts';
 export function suggestTopics(kb: KnowledgeBase, plan: QueryPlan, limit = 5): string[] {
   const wanted = new Set<string>();
   // Synonym bridges are too loose to say which topic is nearest; the question's own words are not.
-  for (const w of plan.words) if (w.match === 'exact' || w.match === 'fuzzy') for (const t of w.terms) wanted.add(t.term);
+  for (const w of plan.planned) if (w.match === 'exact' || w.match === 'fuzzy') for (const t of w.terms) wanted.add(t.term);
   const candidates = [
     ...kb.topics.map((t) => ({ name: t.name, mentions: t.mentions })),
     ...(kb.documents.length > 1 ? kb.documents.map((d) => ({ name: d.title, mentions: d.paragraphs })) : []),

@@ -1,7 +1,8 @@
 export { openKnowledgeBase, type Opened, type OpenOptions } from './open.ts';
 export { buildKnowledgeBase, type KnowledgeBase } from './knowledge-base.ts';
 export { cacheFileFor, fingerprintFiles, INDEX_FORMAT_VERSION, loadIndex, saveIndex } from './cache.ts';
-export { planQuery, type PlannedWord, type QueryPlan, type PlanOptions } from './plan.ts';
+export { planQuery, type PlannedWord, type QueryPlan } from './plan.ts';
+export type { PlanOptions } from './options.ts';
 export { runQuery, type Hit } from './query.ts';
 export { idf, prepareWords, type Vocabulary } from './vocabulary.ts';
 export { normalizeWord, termOf, words, type Word } from './text.ts';

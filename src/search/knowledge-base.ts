@@ -3,7 +3,7 @@ import type { LoadedKnowledge } from '../knowledge/load.ts';
 import { pageIndex } from './pages.ts';
 import { PostingsBuilder, type PostingsIndex, type Tokenizing } from './postings.ts';
 import { extractTopics, type Topic } from './topics.ts';
-import { processTerm, tokenize } from './text.ts';
+import { termOf, tokenize } from './text.ts';
 import { VocabularyRecorder, type Vocabulary } from './vocabulary.ts';
 
 /** A knowledge file as it was when indexed: what a reload compares against. */
@@ -62,7 +62,8 @@ export function assembleKnowledgeBase(parts: KnowledgeBaseParts): KnowledgeBase 
 export function indexTokenizing(recorder?: VocabularyRecorder): Tokenizing {
   return {
     tokenize,
-    processTerm,
+    // The same rule at index and at query time.
+    processTerm: termOf,
     ...(recorder ? { observe: { chunk: () => recorder.startChunk(), term: (token: string, stem: string) => recorder.word(token, stem) } } : {}),
   };
 }

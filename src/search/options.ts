@@ -1,11 +1,52 @@
 import type { Field } from './postings.ts';
 
 /**
- * Field boosts, chosen by measurement. A heading or title that shares a word with the question
- * says less than the paragraph itself: on 400 known-item queries over the Python documentation,
- * top-1 was 56 % with title and breadcrumb at 1.5 and 66 % at 0.3, while the article's question
- * set (`npm run eval`) scored the same. In a one-document folder the title is on every chunk
- * and changes nothing.
+ * The search side's tunables, with their defaults, in one place: how a question becomes terms
+ * (`PLAN_DEFAULTS`), how fields weigh (`FIELD_BOOSTS`) and how paragraphs and pages are ranked
+ * (`RANKING_DEFAULTS`). docs/benchmarks.md has the measurements behind the values.
+ */
+
+/** How a question's words become index terms (plan.ts). */
+export interface PlanOptions {
+  /** Expand the last word as a prefix (while someone is typing). */
+  prefixLast?: boolean;
+  /** Distinct content words considered; the rest are ignored so one query cannot stall the loop. */
+  maxWords?: number;
+  /** Spellings tried per misspelt word. */
+  maxCorrections?: number;
+  /** Completions tried for the last word. */
+  maxCompletions?: number;
+  /** Misspelt words looked up per query; edit-distance search is the costly part of a query. */
+  maxFuzzyWords?: number;
+  /** Longest word corrected: a hash or a URL is not a typo. */
+  maxFuzzyLength?: number;
+  /** Weight of a correction by its edit distance (0, 1, 2), against 1 for the word itself. */
+  fuzzyWeights?: readonly number[];
+  /** Weight of a synonym (a word of the material for the same thing). */
+  synonymWeight?: number;
+  /** Weight of a completion of a clipped or half-typed word. */
+  prefixWeight?: number;
+  /** Scale of a word of asking ("say", "article"): worth finding, but the subject ranks first. */
+  askingWeight?: number;
+}
+
+export const PLAN_DEFAULTS: Required<PlanOptions> = {
+  prefixLast: false,
+  maxWords: 32,
+  maxCorrections: 3,
+  maxCompletions: 12,
+  maxFuzzyWords: 8,
+  maxFuzzyLength: 24,
+  fuzzyWeights: [1, 0.7, 0.5],
+  synonymWeight: 0.4,
+  prefixWeight: 0.6,
+  askingWeight: 0.3,
+};
+
+/**
+ * Field boosts. A heading or title that shares a word with the question says less than the
+ * paragraph itself (measured on known-item queries over the Python docs; docs/benchmarks.md). In
+ * a one-document folder the title is on every chunk and changes nothing.
  */
 export const FIELD_BOOSTS: Readonly<Record<Field, number>> = { title: 0.3, breadcrumb: 0.3, text: 1 };
 
@@ -56,6 +97,23 @@ export interface RankingOptions {
    * Deeper finds more quoted paragraphs, and with them their pages, for a little more work.
    */
   rerankDepth: number;
+  /** Characters of a paragraph read when re-scoring: a huge flattened table is judged by its opening. */
+  rerankChars: number;
+  /** Re-scoring bonus for holding every adjacent pair of the query's words (the score times 1 + this). */
+  phraseWeight: number;
+  /** Re-scoring bonus for holding every query word in the form it was typed. */
+  exactWeight: number;
+  /**
+   * The work one query may do: the (term, paragraph) postings its search visits, at least
+   * `postingsBudget` and `postingsBudgetShare` of the paragraphs; the `alwaysSearched` rarest
+   * terms always count. Scoring is cheap, so this only stops a pathological query of many
+   * common words.
+   */
+  postingsBudget: number;
+  postingsBudgetShare: number;
+  alwaysSearched: number;
+  /** Scale of a credit line's score: it is a few words long, so BM25 would rank it high for any word it shares. */
+  creditBoost: number;
   /**
    * Weight of the terms a query reaches through the table of programmers' equivalent expressions
    * (jargon.ts), against 1 for its own words; 0 turns the table off.
@@ -85,5 +143,12 @@ export const RANKING_DEFAULTS: Readonly<RankingOptions> = {
   quoteShare: 0.5,
   leadRatio: 1.15,
   rerankDepth: 50,
+  rerankChars: 4000,
+  phraseWeight: 2,
+  exactWeight: 0.25,
+  postingsBudget: 10_000,
+  postingsBudgetShare: 0.5,
+  alwaysSearched: 2,
+  creditBoost: 0.6,
   jargonWeight: 0.3,
 };

@@ -1,3 +1,4 @@
+import { PLAN_DEFAULTS, type PlanOptions } from './options.ts';
 import { QUESTION_WORDS, STOP_WORDS } from './stop-words.ts';
 import { normalizeWord, termOf, words } from './text.ts';
 import { idf, type Vocabulary } from './vocabulary.ts';
@@ -5,10 +6,12 @@ import { idf, type Vocabulary } from './vocabulary.ts';
 export type MatchKind = 'exact' | 'synonym' | 'fuzzy' | 'prefix' | 'none';
 
 export interface PlannedWord {
+  /** As typed. */
   word: string;
   start: number;
   end: number;
-  stem: string;
+  /** What makes it the same word twice: its index term, or its spelling when it has none (a stop word being typed). */
+  key: string;
   match: MatchKind;
   /** Index terms searched for this word, with the weight each carries. */
   terms: { term: string; weight: number }[];
@@ -21,7 +24,7 @@ export interface PlannedWord {
 }
 
 export interface QueryPlan {
-  words: PlannedWord[];
+  planned: PlannedWord[];
   /** Every index term to search, with its weight (the best any word gave it). */
   terms: Map<string, number>;
   /** Set when the query had more content words than `maxWords` and the rest were dropped. */
@@ -29,33 +32,6 @@ export interface QueryPlan {
   /** Every word of the query in order, normalised, stop words included: for phrase matching. */
   sequence: string[];
 }
-
-export interface PlanOptions {
-  /** Expand the last word as a prefix (while someone is typing). */
-  prefixLast?: boolean;
-  /** Distinct content words considered; the rest are ignored so one query cannot stall the loop. */
-  maxWords?: number;
-  /** Spellings tried per misspelt word. */
-  maxCorrections?: number;
-  /** Completions tried for the last word. */
-  maxCompletions?: number;
-  /** Misspelt words looked up per query; edit-distance search is the costly part of a query. */
-  maxFuzzyWords?: number;
-}
-
-export const PLAN_DEFAULTS: Required<PlanOptions> = {
-  prefixLast: false,
-  maxWords: 32,
-  maxCorrections: 3,
-  maxCompletions: 12,
-  maxFuzzyWords: 8,
-};
-
-const FUZZY_WEIGHT = [1, 0.7, 0.5];
-const MAX_FUZZY_LENGTH = 24;
-const SYNONYM_WEIGHT = 0.4;
-const PREFIX_WEIGHT = 0.6;
-const ASKING_WEIGHT = 0.3;
 
 /**
  * Edit distance allowed for a word of this length: none for short words, where typos are guesses,
@@ -103,9 +79,9 @@ function corrections(vocabulary: Vocabulary, normal: string, limit: number): { t
       if (!seen || distance < seen.distance) best.set(stem, { distance, df });
     }
   };
-  consider(vocabulary.words.fuzzyGet(normal, max), false);
+  consider(vocabulary.spellingTree.fuzzyGet(normal, max), false);
   // A swapped pair costs two Levenshtein edits; look one further, keeping only swaps.
-  if (best.size === 0) consider(vocabulary.words.fuzzyGet(normal, max + 1), true);
+  if (best.size === 0) consider(vocabulary.spellingTree.fuzzyGet(normal, max + 1), true);
   const ranked = [...best].sort((a, b) => a[1].distance - b[1].distance || b[1].df - a[1].df);
   const nearest = ranked[0]?.[1].distance;
   return ranked
@@ -119,7 +95,7 @@ function completions(vocabulary: Vocabulary, normal: string, limit: number): str
   const found = new Map<string, number>();
   let visited = 0;
   // A short prefix can match thousands of words; look at a bounded number of them.
-  for (const [, stem] of vocabulary.words.atPrefix(normal)) {
+  for (const [, stem] of vocabulary.spellingTree.atPrefix(normal)) {
     if (++visited > 500) break;
     const df = vocabulary.df.get(stem) ?? 0;
     if (df > 0) found.set(stem, df);
@@ -151,48 +127,50 @@ export function planQuery(query: string, vocabulary: Vocabulary, options: PlanOp
   let fuzzyBudget = opts.maxFuzzyWords;
 
   for (const w of all) {
-    const stem = termOf(w.text);
+    // One word in three forms: as typed (`w.text`), as spelled for typo look-up (`normal`), and as
+    // the index term (`ownTerm`, null for a stop word). `key` is what makes it the same word twice.
+    const ownTerm = termOf(w.text);
+    const normal = normalizeWord(w.text);
     const isLast = w === lastWord;
-    if (stem === null && !(typingLast && isLast)) continue;
-    const key = stem ?? normalizeWord(w.text);
+    if (ownTerm === null && !(typingLast && isLast)) continue;
+    const key = ownTerm ?? normal;
     if (seen.has(key)) continue;
     if (seen.size >= opts.maxWords) {
       truncated = true;
       break;
     }
     seen.add(key);
-    const normal = normalizeWord(w.text);
     const asking = QUESTION_WORDS.has(normal);
     const name = (w !== all[0] && /^\p{Lu}/u.test(w.text)) || /^\p{N}+$/u.test(w.text);
-    const base = { word: w.text, start: w.start, end: w.end, stem: key, asking, name };
+    const base = { word: w.text, start: w.start, end: w.end, key, asking, name };
 
     const terms: PlannedWord['terms'] = [];
     let match: MatchKind = 'none';
-    if (stem !== null && vocabulary.df.has(stem)) {
-      terms.push({ term: stem, weight: 1 });
+    if (ownTerm !== null && vocabulary.df.has(ownTerm)) {
+      terms.push({ term: ownTerm, weight: 1 });
       match = 'exact';
     }
     if (typingLast && isLast) {
       for (const term of completions(vocabulary, normal, opts.maxCompletions)) {
-        if (term !== stem) terms.push({ term, weight: PREFIX_WEIGHT });
+        if (term !== ownTerm) terms.push({ term, weight: opts.prefixWeight });
       }
       if (match === 'none' && terms.length > 0) match = 'prefix';
     }
-    if (match === 'none' && stem !== null) {
-      for (const term of vocabulary.synonyms.get(stem) ?? []) terms.push({ term, weight: SYNONYM_WEIGHT });
+    if (match === 'none' && ownTerm !== null) {
+      for (const term of vocabulary.synonyms.get(ownTerm) ?? []) terms.push({ term, weight: opts.synonymWeight });
       if (terms.length > 0) match = 'synonym';
     }
     // Past the budget, or for a "word" no one would misspell (a hash, a URL), an unknown word stays unknown.
-    if (match === 'none' && fuzzyBudget > 0 && normal.length <= MAX_FUZZY_LENGTH) {
+    if (match === 'none' && fuzzyBudget > 0 && normal.length <= opts.maxFuzzyLength) {
       fuzzyBudget--;
       for (const c of corrections(vocabulary, normal, opts.maxCorrections)) {
-        terms.push({ term: c.term, weight: FUZZY_WEIGHT[c.distance] ?? 0.4 });
+        terms.push({ term: c.term, weight: opts.fuzzyWeights[c.distance] ?? opts.fuzzyWeights[opts.fuzzyWeights.length - 1] ?? 0 });
       }
       if (terms.length > 0) match = 'fuzzy';
     }
     if (match === 'none' && normal.length >= 4) {
       // A clipped word ("tech", "govt") is the start of the word it stands for.
-      for (const term of completions(vocabulary, normal, opts.maxCorrections)) terms.push({ term, weight: PREFIX_WEIGHT });
+      for (const term of completions(vocabulary, normal, opts.maxCorrections)) terms.push({ term, weight: opts.prefixWeight });
       if (terms.length > 0) match = 'prefix';
     }
     if (match === 'none' && isMisspeltStopWord(normal)) continue;
@@ -203,8 +181,8 @@ export function planQuery(query: string, vocabulary: Vocabulary, options: PlanOp
   const terms = new Map<string, number>();
   for (const p of planned) {
     // "say", "article", "drew": worth finding, but the subject of the question ranks first.
-    const scale = p.asking ? ASKING_WEIGHT : 1;
+    const scale = p.asking ? opts.askingWeight : 1;
     for (const t of p.terms) terms.set(t.term, Math.max(terms.get(t.term) ?? 0, t.weight * scale));
   }
-  return { words: planned, terms, truncated, sequence: all.slice(0, opts.maxWords * 4).map((w) => normalizeWord(w.text)) };
+  return { planned, terms, truncated, sequence: all.slice(0, opts.maxWords * 4).map((w) => normalizeWord(w.text)) };
 }

@@ -7,8 +7,6 @@ import { pageIndex, scorePages } from './pages.ts';
 import type { QueryPlan } from './plan.ts';
 import { normalizeWord, termOf, words } from './text.ts';
 
-const CREDIT_BOOST = 0.6;
-
 export interface Hit {
   chunk: Chunk;
   /** The paragraph's own score (BM25 and the closeness of its wording to the query's). */
@@ -57,7 +55,7 @@ export function runQuery(kb: KnowledgeBase, plan: QueryPlan, options: QueryOptio
 function rankTerms(kb: KnowledgeBase, plan: QueryPlan, searched: QueryPlan, ranking: RankingOptions, options: QueryOptions): { ranked: Ranked; quoted: boolean } {
   const { document } = options;
   const limit = options.limit ?? DEFAULT_LIMIT;
-  const terms = selectiveTerms(kb, searched).map((term) => ({ term, boost: searched.terms.get(term) ?? 1 }));
+  const terms = selectiveTerms(kb, searched, ranking).map((term) => ({ term, boost: searched.terms.get(term) ?? 1 }));
   const [from, to] = document ? kb.chunks.rangeOf(document) : [0, 0];
   const pages = ranking.byPage && !document && kb.documents.length > 1 ? new PageParagraphs(kb) : null;
   const fieldLengths = kb.index.data.fieldLengths;
@@ -69,7 +67,7 @@ function rankTerms(kb: KnowledgeBase, plan: QueryPlan, searched: QueryPlan, rank
     limit: wanted,
     chunkBoost: (i) => {
       // A credit line is a few words long, so BM25 would rank it high for any word it shares.
-      const kind = kb.chunks.kindAt(i) === 'credit' ? CREDIT_BOOST : 1;
+      const kind = kb.chunks.kindAt(i) === 'credit' ? ranking.creditBoost : 1;
       const length = fieldLengths[i * TEXT_FIELDS + TEXT]!;
       return length > longWords ? kind * (longWords / length) ** exponent : kind;
     },
@@ -85,7 +83,7 @@ function rankTerms(kb: KnowledgeBase, plan: QueryPlan, searched: QueryPlan, rank
       return { chunk, score: h.score, terms: h.terms };
     }),
     plan,
-    ranking.rerankDepth,
+    ranking,
     phrases,
   );
   const quoted = hits[0] !== undefined && (phrases.get(hits[0].chunk) ?? 0) >= ranking.quoteShare;
@@ -251,31 +249,18 @@ function rankByPage(kb: KnowledgeBase, terms: readonly QueryTerm[], hits: Hit[],
 const DEFAULT_LIMIT = 100;
 
 /**
- * The work one query may do: the number of (term, chunk) postings its search visits, at least
- * 10,000 and half the chunks. Scoring is cheap (postings.ts: a posting costs nanoseconds), so
- * this only stops a pathological query of many common words. On 1,000 known-item queries over
- * all 260k chunks of the Debian docs, a budget of 15 % cost a point of top-1 (73.3 → 72.3 %) and
- * bought nothing (ask p50 2.2–2.5 ms either way, p99 9–10 ms); leaving out terms found in more
- * than a tenth of the chunks, which paid off when MiniSearch scored, cost 0.6 points of top-1 on
- * the Python docs (76.4 → 75.8 %) for 0.1 ms.
- */
-const POSTINGS_BUDGET = 10_000;
-const POSTINGS_BUDGET_SHARE = 0.5;
-const ALWAYS_SEARCHED = 2;
-
-/**
  * The terms to search: the rarest first, until the chunks they occur in pass the budget (the two
  * rarest always count), so no query costs more than a bounded amount of work however common its
  * words. The common words left out of a long query add almost nothing to BM25 (their idf is near
  * zero), and the re-ranking below still rewards them where they stand next to the rare ones.
  */
-export function selectiveTerms(kb: KnowledgeBase, plan: QueryPlan): string[] {
+export function selectiveTerms(kb: KnowledgeBase, plan: QueryPlan, ranking: Pick<RankingOptions, 'postingsBudget' | 'postingsBudgetShare' | 'alwaysSearched'> = RANKING_DEFAULTS): string[] {
   const df = (t: string) => kb.vocabulary.df.get(t) ?? 0;
-  const budget = Math.max(POSTINGS_BUDGET, kb.vocabulary.chunkCount * POSTINGS_BUDGET_SHARE);
+  const budget = Math.max(ranking.postingsBudget, kb.vocabulary.chunkCount * ranking.postingsBudgetShare);
   const out: string[] = [];
   let spent = 0;
   for (const t of [...plan.terms.keys()].sort((a, b) => df(a) - df(b))) {
-    if (out.length >= ALWAYS_SEARCHED && spent + df(t) > budget) break;
+    if (out.length >= ranking.alwaysSearched && spent + df(t) > budget) break;
     out.push(t);
     spent += df(t);
   }
@@ -283,32 +268,21 @@ export function selectiveTerms(kb: KnowledgeBase, plan: QueryPlan): string[] {
 }
 
 /**
- * Hits re-scored by how closely they match the query's own wording (the best few only). A
- * paragraph holding every adjacent pair of the query's words triples its score. Measured on
- * 1,000 known-item queries: a phrase weight of 2 rather than 0.5 took top-1 from 73.3 to 77.0 %
- * on the whole Debian docs and from 76.4 to 79.2 % on the Python docs, while the article's
- * paraphrased questions (`npm run eval`) scored exactly the same; a depth of 100 rather than 30
- * added 1.6 points on the Python docs for twice the latency (the depth is RankingOptions.rerankDepth).
- */
-const RERANK_CHARS = 4000;
-const PHRASE_WEIGHT = 2;
-const EXACT_WEIGHT = 0.25;
-
-/**
  * BM25 over stems treats "tasks are" and "the task was" alike. A paragraph that has the query's
  * words in the same form and the same order is the one a person is quoting or paraphrasing
  * closely, so the best few hits get a bonus for exact word forms and for adjacent pairs of
  * query words that appear adjacent in the paragraph.
  */
-function rerank(hits: Hit[], plan: QueryPlan, depth: number, phrases: Map<Chunk, number>): Hit[] {
+function rerank(hits: Hit[], plan: QueryPlan, ranking: Pick<RankingOptions, 'rerankDepth' | 'rerankChars' | 'phraseWeight' | 'exactWeight'>, phrases: Map<Chunk, number>): Hit[] {
+  const depth = ranking.rerankDepth;
   const sequence = plan.sequence;
   if (hits.length === 0 || sequence.length === 0) return hits;
-  const content = new Set(plan.words.map((w) => normalizeWord(w.word)));
+  const content = new Set(plan.planned.map((w) => normalizeWord(w.word)));
   const pairs = new Set<string>();
   for (let i = 1; i < sequence.length; i++) pairs.add(`${sequence[i - 1]} ${sequence[i]}`);
   const head = hits.slice(0, depth).map((hit) => {
     // A huge paragraph (a flattened table) is judged by its opening, not read whole on every query.
-    const ws = words(hit.chunk.text.slice(0, RERANK_CHARS)).map((w) => normalizeWord(w.text));
+    const ws = words(hit.chunk.text.slice(0, ranking.rerankChars)).map((w) => normalizeWord(w.text));
     const present = new Set(ws);
     let exact = 0;
     for (const c of content) if (present.has(c)) exact++;
@@ -320,7 +294,7 @@ function rerank(hits: Hit[], plan: QueryPlan, depth: number, phrases: Map<Chunk,
     const exactShare = content.size > 0 ? exact / content.size : 0;
     const phraseShare = pairs.size > 0 ? seen.size / pairs.size : 0;
     phrases.set(hit.chunk, phraseShare);
-    return { ...hit, score: hit.score * (1 + EXACT_WEIGHT * exactShare + PHRASE_WEIGHT * phraseShare) };
+    return { ...hit, score: hit.score * (1 + ranking.exactWeight * exactShare + ranking.phraseWeight * phraseShare) };
   });
   // A lone hit keeps its score (nothing to order it against); only its phrase share is recorded.
   if (hits.length === 1) return hits;

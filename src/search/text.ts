@@ -95,8 +95,3 @@ export function uncachedTermOf(word: string): string | null {
   if (/^\p{N}+$/u.test(normal)) return normal;
   return STEM_EXCEPTIONS.get(normal) ?? stemmer(normal);
 }
-
-/** The term a token is indexed under: the same rule at index and at query time. */
-export function processTerm(term: string): string | null {
-  return termOf(term);
-}

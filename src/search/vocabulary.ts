@@ -17,7 +17,7 @@ export interface Vocabulary {
    * The same, searchable by prefix and edit distance: MiniSearch's radix tree, filled from
    * `surface` in key order the first time typo correction or completion needs it.
    */
-  readonly words: SearchableMap<string>;
+  readonly spellingTree: SearchableMap<string>;
   /** stem the material lacks → stems of the material that can mean the same (see synonyms.ts) */
   synonyms: SynonymMap;
   /** stem → chunks whose body holds it; kept apart from titles so a reload can subtract exactly */
@@ -178,12 +178,12 @@ export function updateVocabulary(base: Vocabulary | null, removed: VocabularyCha
 }
 
 /**
- * Adds `words`, the radix tree over `surface`, filled on first use: a question whose words are all
+ * Adds `spellingTree`, the radix tree over `surface`, filled on first use: a question whose words are all
  * in the index never needs it, and filling it would otherwise delay start-up and every reload.
  */
-function withWordTree(vocabulary: Omit<Vocabulary, 'words'>): Vocabulary {
+function withWordTree(vocabulary: Omit<Vocabulary, 'spellingTree'>): Vocabulary {
   let tree: SearchableMap<string> | null = null;
-  return Object.defineProperty(vocabulary, 'words', {
+  return Object.defineProperty(vocabulary, 'spellingTree', {
     enumerable: true,
     get: () => {
       if (!tree) {
@@ -219,7 +219,7 @@ export function deserializeVocabulary(s: SerializedVocabulary): Vocabulary {
 
 /** Fills the words' radix tree now, so the first misspelt question does not wait for it. */
 export function prepareWords(v: Vocabulary): void {
-  v.words.size;
+  v.spellingTree.size;
 }
 
 /** BM25's inverse document frequency: rare stems weigh more; an unknown stem weighs most. */

@@ -44,7 +44,7 @@ describe('judge', () => {
     const kb = await articleKb();
     const chunk = kb.chunks.get('china-ai-governance#p4')!;
     const plan = planQuery('What do nations think?', kb.vocabulary);
-    expect(plan.words.find((w) => w.word === 'nations')?.match).toBe('synonym');
+    expect(plan.planned.find((w) => w.word === 'nations')?.match).toBe('synonym');
     const c = coverageIn(plan, chunk);
     expect(c.all).toBeGreaterThan(0);
     expect(c.literal).toBe(0);

@@ -2,7 +2,7 @@ import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import { expect } from 'vitest';
 import { FIELD_BOOSTS } from '../../src/search/options.ts';
 import { PostingsBuilder, type PostingsIndex, type QueryTerm } from '../../src/search/postings.ts';
-import { processTerm, tokenize } from '../../src/search/text.ts';
+import { termOf, tokenize } from '../../src/search/text.ts';
 import type { PeerDoc } from '../../bench/peers/types.ts';
 
 /**
@@ -12,7 +12,7 @@ import type { PeerDoc } from '../../bench/peers/types.ts';
  */
 export type IndexedChunk = PeerDoc;
 
-const INDEX_OPTIONS: Options<IndexedChunk> = { idField: 'id', fields: ['title', 'breadcrumb', 'text'], storeFields: [], tokenize, processTerm };
+const INDEX_OPTIONS: Options<IndexedChunk> = { idField: 'id', fields: ['title', 'breadcrumb', 'text'], storeFields: [], tokenize, processTerm: termOf };
 export const PLANNED_SEARCH: SearchOptions = {
   boost: FIELD_BOOSTS,
   prefix: false,
@@ -22,7 +22,7 @@ export const PLANNED_SEARCH: SearchOptions = {
   processTerm: (term: string) => term,
 };
 
-export const tokenizing = { tokenize, processTerm };
+export const tokenizing = { tokenize, processTerm: termOf };
 export const fieldsOf = (c: IndexedChunk) => [c.title, c.breadcrumb, c.text];
 
 export function buildPostings(chunks: readonly IndexedChunk[]): PostingsIndex {

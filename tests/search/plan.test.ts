@@ -47,7 +47,7 @@ describe('planQuery', () => {
   it('uses exact terms when the index has them and corrects typos against real words', async () => {
     const kb = await articleKb();
     const plan = planQuery('shanghia conferance theem', kb.vocabulary);
-    expect(plan.words.map((w) => [w.word, w.match])).toEqual([
+    expect(plan.planned.map((w) => [w.word, w.match])).toEqual([
       ['shanghia', 'fuzzy'],
       ['conferance', 'exact'], // the stemmer already maps it to "confer"
       ['theem', 'fuzzy'],
@@ -61,16 +61,16 @@ describe('planQuery', () => {
     const plan = planQuery('mountain router chian', kb.vocabulary);
     expect(plan.terms.has('maintain')).toBe(false);
     expect(plan.terms.has('foster')).toBe(false);
-    expect(plan.words.find((w) => w.word === 'router')?.match).toBe('none');
+    expect(plan.planned.find((w) => w.word === 'router')?.match).toBe('none');
     // The first two letters swapped is a typo of "china".
-    expect(plan.words.find((w) => w.word === 'chian')).toMatchObject({ match: 'fuzzy' });
+    expect(plan.planned.find((w) => w.word === 'chian')).toMatchObject({ match: 'fuzzy' });
     expect(plan.terms.has('china')).toBe(true);
   });
 
   it('bridges other words for the same thing through synonyms', async () => {
     const kb = await articleKb();
     const plan = planQuery('America', kb.vocabulary);
-    expect(plan.words[0]?.match).toBe('synonym');
+    expect(plan.planned[0]?.match).toBe('synonym');
     expect(plan.terms.has('us.')).toBe(true);
   });
 
@@ -78,7 +78,7 @@ describe('planQuery', () => {
     const kb = await articleKb();
     // "gov" is too short to pass for a clipped word ("tech"), which is completed typed or not:
     // only completion while typing can make it "govern".
-    const matches = (query: string, prefixLast = true) => planQuery(query, kb.vocabulary, { prefixLast }).words.map((w) => [w.word, w.match]);
+    const matches = (query: string, prefixLast = true) => planQuery(query, kb.vocabulary, { prefixLast }).planned.map((w) => [w.word, w.match]);
     expect(matches('ai gov')).toEqual([['ai', 'exact'], ['gov', 'prefix']]);
     expect(planQuery('ai gov', kb.vocabulary, { prefixLast: true }).terms.has('govern')).toBe(true);
     expect(matches('ai gov ')).toEqual([['ai', 'exact'], ['gov', 'none']]);
@@ -88,18 +88,18 @@ describe('planQuery', () => {
 
   it('ignores stop words and their misspellings, and caps the words considered', async () => {
     const kb = await articleKb();
-    expect(planQuery('what is the of and', kb.vocabulary).words).toEqual([]);
-    expect(planQuery('wat shanghai', kb.vocabulary).words.map((w) => w.word)).toEqual(['shanghai']);
+    expect(planQuery('what is the of and', kb.vocabulary).planned).toEqual([]);
+    expect(planQuery('wat shanghai', kb.vocabulary).planned.map((w) => w.word)).toEqual(['shanghai']);
     const many = Array.from({ length: 100 }, (_, i) => `word${i}x`).join(' ');
     const plan = planQuery(many, kb.vocabulary, { maxWords: 10 });
-    expect(plan.words).toHaveLength(10);
+    expect(plan.planned).toHaveLength(10);
     expect(plan.truncated).toBe(true);
   });
 
   it('plans thousands of repeated words as one', async () => {
     const kb = await articleKb();
     const plan = planQuery('hegemony '.repeat(5000), kb.vocabulary);
-    expect(plan.words).toHaveLength(1);
+    expect(plan.planned).toHaveLength(1);
   });
 });
 
@@ -108,8 +108,8 @@ describe('work per query is bounded', () => {
     const kb = await articleKb();
     const typos = 'shanghia conferance hegemonny digtal divde mentalty goverance cooperaton initiatve tecnology';
     const plan = planQuery(typos, kb.vocabulary, { maxFuzzyWords: 3 });
-    expect(plan.words.filter((w) => w.match === 'fuzzy')).toHaveLength(3);
+    expect(plan.planned.filter((w) => w.match === 'fuzzy')).toHaveLength(3);
     const long = planQuery('x'.repeat(25) + 'hegemony', kb.vocabulary);
-    expect(long.words[0]?.match).toBe('none');
+    expect(long.planned[0]?.match).toBe('none');
   });
 });

@@ -9,7 +9,7 @@ describe('vocabulary', () => {
     const separate = buildVocabulary([...kb.chunks].map(chunkBody), kb.documents.map((d) => d.title));
     expect(kb.vocabulary.df).toEqual(separate.df);
     expect(kb.vocabulary.chunkCount).toBe(kb.chunks.size);
-    expect([...kb.vocabulary.words].sort()).toEqual([...separate.words].sort());
+    expect([...kb.vocabulary.spellingTree].sort()).toEqual([...separate.spellingTree].sort());
     expect(kb.vocabulary.synonyms).toEqual(separate.synonyms);
   });
 
