@@ -1,36 +1,9 @@
 import type { Chunk } from '../knowledge/index.ts';
 import { normalizeWord, termOf, words, type PlannedWord, type QueryPlan, type Vocabulary } from '../search/index.ts';
 import { indexedFields } from '../search/knowledge-base.ts';
+import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
 import { holdsAnswerType, readQuestion } from './question.ts';
 import type { Excerpt } from './types.ts';
-
-/** How the judge weighs a question against the passage that would answer it. */
-export interface JudgeOptions {
-  /** Share of the question's subject (by idf) the cited paragraph must hold, below which Footnote declines. */
-  minCoverage: number;
-  /** Share the paragraph must hold in the question's own words or their spellings: synonyms alone never answer. */
-  minLiteralCoverage: number;
-  /** What a word held only through a synonym counts for, against 1 for the word itself. */
-  synonymCredit: number;
-  /** What a word held only through a completion of a clipped word counts for. */
-  prefixCredit: number;
-  /** What a misspelt word held through its correction counts for. */
-  fuzzyCredit: number;
-  /** How much more a name the material never uses weighs ("Nvidia", "2022"): the question is about it. */
-  unknownNameFactor: number;
-  /** Share of paragraphs above which a word is everyday in the material and names nothing in an answer. */
-  commonShare: number;
-}
-
-export const JUDGE_DEFAULTS: JudgeOptions = {
-  minCoverage: 0.15,
-  minLiteralCoverage: 0.05,
-  synonymCredit: 0.6,
-  prefixCredit: 0.6,
-  fuzzyCredit: 0.9,
-  unknownNameFactor: 2,
-  commonShare: 0.25,
-};
 
 export type Verdict =
   | { answerable: true; coverage: number }

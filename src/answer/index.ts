@@ -1,5 +1,6 @@
-export { ask, MAX_QUESTION_CHARS, type AskOptions } from './ask.ts';
-export { judge, JUDGE_DEFAULTS, refusalText, type JudgeOptions, type Refusal, type Verdict } from './answerable.ts';
+export { ask, type AskOptions } from './ask.ts';
+export { judge, refusalText, type Refusal, type Verdict } from './answerable.ts';
+export { ASK_DEFAULTS, JUDGE_DEFAULTS, SUMMARY_DEFAULTS, type AskTuning, type JudgeOptions, type SummaryTuning } from './options.ts';
 export { search, type SearchOptions } from './search.ts';
 export { summarize, UnknownDocumentError, type SummaryOptions } from './summarize.ts';
 export { normalizeCitation, source, UnknownCitationError } from './source.ts';

@@ -1,5 +1,5 @@
 import { planQuery, runQuery, type KnowledgeBase } from '../search/index.ts';
-import { MAX_QUESTION_CHARS } from './ask.ts';
+import { ASK_DEFAULTS } from './options.ts';
 import { bestExcerpts } from './excerpts.ts';
 import type { SearchResult } from './types.ts';
 
@@ -15,7 +15,7 @@ export interface SearchOptions {
 export function search(kb: KnowledgeBase, query: string, options: SearchOptions = {}): SearchResult {
   const limit = Math.max(1, Math.min(options.limit ?? 5, 50));
   const offset = Math.max(0, options.offset ?? 0);
-  const plan = planQuery(query.slice(0, MAX_QUESTION_CHARS), kb.vocabulary, { prefixLast: options.prefix ?? false });
+  const plan = planQuery(query.slice(0, ASK_DEFAULTS.maxQuestionChars), kb.vocabulary, { prefixLast: options.prefix ?? false });
   const { hits, total } = runQuery(kb, plan, { ...(options.document ? { document: options.document } : {}), limit: offset + limit });
   return {
     query,

@@ -1,11 +1,12 @@
 import type { KnowledgeBase, QueryPlan } from '../search/index.ts';
 import { termOf, words } from '../search/index.ts';
+import { ASK_DEFAULTS } from './options.ts';
 
 /**
  * Topics the material covers, nearest to the question first: names sharing a word with it, then
  * the names the material mentions most. Offered when a question cannot be answered.
  */
-export function suggestTopics(kb: KnowledgeBase, plan: QueryPlan, limit = 5): string[] {
+export function suggestTopics(kb: KnowledgeBase, plan: QueryPlan, limit = ASK_DEFAULTS.topics): string[] {
   const wanted = new Set<string>();
   // Synonym bridges are too loose to say which topic is nearest; the question's own words are not.
   for (const w of plan.planned) if (w.match === 'exact' || w.match === 'fuzzy') for (const t of w.terms) wanted.add(t.term);

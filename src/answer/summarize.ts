@@ -1,67 +1,12 @@
 import type { Chunk } from '../knowledge/index.ts';
 import { planQuery, runQuery, words, type KnowledgeBase } from '../search/index.ts';
-import { coverageIn, JUDGE_DEFAULTS } from './answerable.ts';
-import { MAX_QUESTION_CHARS } from './ask.ts';
+import { coverageIn } from './answerable.ts';
+import { ASK_DEFAULTS, JUDGE_DEFAULTS, SUMMARY_DEFAULTS, type SummaryTuning } from './options.ts';
 import { centroidCentrality, cosine, lexRank, scaled, vectorOf, type Vector } from './centrality.ts';
 import { sentenceScore, toExcerpt } from './excerpts.ts';
 import { quotableUnits, type Sentence } from './sentences.ts';
 import { suggestTopics } from './suggest.ts';
 import type { SummaryResult } from './types.ts';
-
-/**
- * How sentences are weighed. Every signal is scaled to 0..1 before its weight applies, so the
- * weights say how much each matters against the others.
- */
-export interface SummaryTuning {
-  /** Likeness to the rest of the material (LexRank): what the text keeps returning to. */
-  centralityWeight: number;
-  /** Nearness to the document's start: news leads with its point, manuals with what a thing is for. */
-  positionWeight: number;
-  /** Share of the document over which the position bonus falls to about a third. */
-  positionScale: number;
-  /** Share of the opening's bonus that the closing paragraphs get: conclusions restate the point. */
-  endWeight: number;
-  /** Bonus for a paragraph's first sentence, where writers put its topic. */
-  leadWeight: number;
-  /** How much of a topic a sentence holds (topic summaries only). */
-  topicWeight: number;
-  /** Share of a pick's value that comes from how much of the material it stands for, not its own worth. */
-  coverageWeight: number;
-  /** Power of idf in sentence vectors (1 is plain idf; lower lets common words count). */
-  idfExponent: number;
-  /** Candidates weighed for the choice (their likeness matrix is quadratic). */
-  shortlist: number;
-  /** LexRank's damping (chance of following a likeness rather than jumping anywhere). */
-  damping: number;
-  /** Above this many candidate sentences, likeness to the centroid stands in for LexRank's quadratic graph. */
-  lexRankMaxSentences: number;
-  /** Sentences shorter than this many words are left out when there are enough others. */
-  minWords: number;
-}
-
-export const SUMMARY_DEFAULTS = {
-  /** Sentences in a summary when none are asked for, and the most that may be. */
-  sentences: 5,
-  maxSentences: 20,
-  /** Paragraphs a topic summary draws from. */
-  topicChunks: 8,
-  /** Above this many paragraphs a summary of "everything" reads an even sample instead. */
-  maxSummaryChunks: 1500,
-  tuning: {
-    centralityWeight: 2,
-    positionWeight: 2,
-    positionScale: 0.1,
-    endWeight: 0.5,
-    leadWeight: 0.6,
-    topicWeight: 4,
-    coverageWeight: 0.5,
-    shortlist: 600,
-    idfExponent: 0.75,
-    damping: 0.85,
-    lexRankMaxSentences: 800,
-    minWords: 6,
-  } satisfies SummaryTuning as SummaryTuning,
-} as const;
 
 export interface SummaryOptions {
   document?: string;
@@ -113,7 +58,7 @@ export function summarize(kb: KnowledgeBase, options: SummaryOptions = {}): Summ
   let chunks: Chunk[];
   let topicTerms: ReadonlyMap<string, number> = new Map();
   if (topic) {
-    const plan = planQuery(topic.slice(0, MAX_QUESTION_CHARS), kb.vocabulary);
+    const plan = planQuery(topic.slice(0, ASK_DEFAULTS.maxQuestionChars), kb.vocabulary);
     const hits = runQuery(kb, plan, { ...(document ? { document } : {}), limit: SUMMARY_DEFAULTS.topicChunks + 1, ranking: { byPage: false } }).hits.filter((h) => h.chunk.kind !== 'credit');
     if (hits.length === 0 || coverageIn(plan, hits[0]!.chunk).all < JUDGE_DEFAULTS.minCoverage) {
       return {

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { quotableUnits, summarize, type Excerpt, type SummaryResult } from '../answer/index.ts';
-import type { SummaryTuning } from '../answer/summarize.ts';
+import { quotableUnits, summarize, type Excerpt, type SummaryResult, type SummaryTuning } from '../answer/index.ts';
 import type { KnowledgeBase } from '../search/index.ts';
 
 /**

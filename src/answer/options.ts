@@ -1,0 +1,114 @@
+/**
+ * The answer side's tunables, with their defaults, in one place: how a question is asked and
+ * quoted (`ASK_DEFAULTS`), when it is declined (`JUDGE_DEFAULTS`) and how summaries pick their
+ * sentences (`SUMMARY_DEFAULTS`). The search side's are in src/search/options.ts.
+ */
+
+/** How `ask` reads a question and quotes its answer. */
+export interface AskTuning {
+  /** Longest question considered; the rest is ignored rather than searched. */
+  maxQuestionChars: number;
+  /** Passages returned, best first, when the caller does not say. */
+  passages: number;
+  /** A runner-up paragraph within this share of the best one's score often holds the other half of the answer: its best sentence is quoted too. */
+  runnerUpShare: number;
+  /** Sentences quoted from one paragraph at most. */
+  excerptSentences: number;
+  /** A second sentence is quoted only when it holds at least this share of what the best one holds. */
+  excerptShare: number;
+  /** Topics offered when a question is declined. */
+  topics: number;
+}
+
+export const ASK_DEFAULTS: Readonly<AskTuning> = {
+  maxQuestionChars: 1000,
+  passages: 3,
+  runnerUpShare: 0.85,
+  excerptSentences: 2,
+  excerptShare: 0.5,
+  topics: 5,
+};
+
+/** How the judge weighs a question against the passage that would answer it. */
+export interface JudgeOptions {
+  /** Share of the question's subject (by idf) the cited paragraph must hold, below which Footnote declines. */
+  minCoverage: number;
+  /** Share the paragraph must hold in the question's own words or their spellings: synonyms alone never answer. */
+  minLiteralCoverage: number;
+  /** What a word held only through a synonym counts for, against 1 for the word itself. */
+  synonymCredit: number;
+  /** What a word held only through a completion of a clipped word counts for. */
+  prefixCredit: number;
+  /** What a misspelt word held through its correction counts for. */
+  fuzzyCredit: number;
+  /** How much more a name the material never uses weighs ("Nvidia", "2022"): the question is about it. */
+  unknownNameFactor: number;
+  /** Share of paragraphs above which a word is everyday in the material and names nothing in an answer. */
+  commonShare: number;
+}
+
+export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
+  minCoverage: 0.15,
+  minLiteralCoverage: 0.05,
+  synonymCredit: 0.6,
+  prefixCredit: 0.6,
+  fuzzyCredit: 0.9,
+  unknownNameFactor: 2,
+  commonShare: 0.25,
+};
+
+/**
+ * How sentences are weighed. Every signal is scaled to 0..1 before its weight applies, so the
+ * weights say how much each matters against the others.
+ */
+export interface SummaryTuning {
+  /** Likeness to the rest of the material (LexRank): what the text keeps returning to. */
+  centralityWeight: number;
+  /** Nearness to the document's start: news leads with its point, manuals with what a thing is for. */
+  positionWeight: number;
+  /** Share of the document over which the position bonus falls to about a third. */
+  positionScale: number;
+  /** Share of the opening's bonus that the closing paragraphs get: conclusions restate the point. */
+  endWeight: number;
+  /** Bonus for a paragraph's first sentence, where writers put its topic. */
+  leadWeight: number;
+  /** How much of a topic a sentence holds (topic summaries only). */
+  topicWeight: number;
+  /** Share of a pick's value that comes from how much of the material it stands for, not its own worth. */
+  coverageWeight: number;
+  /** Power of idf in sentence vectors (1 is plain idf; lower lets common words count). */
+  idfExponent: number;
+  /** Candidates weighed for the choice (their likeness matrix is quadratic). */
+  shortlist: number;
+  /** LexRank's damping (chance of following a likeness rather than jumping anywhere). */
+  damping: number;
+  /** Above this many candidate sentences, likeness to the centroid stands in for LexRank's quadratic graph. */
+  lexRankMaxSentences: number;
+  /** Sentences shorter than this many words are left out when there are enough others. */
+  minWords: number;
+}
+
+export const SUMMARY_DEFAULTS = {
+  /** Sentences in a summary when none are asked for, and the most that may be. */
+  sentences: 5,
+  maxSentences: 20,
+  /** Paragraphs a topic summary draws from. */
+  topicChunks: 8,
+  /** Above this many paragraphs a summary of "everything" reads an even sample instead. */
+  maxSummaryChunks: 1500,
+  tuning: {
+    centralityWeight: 2,
+    positionWeight: 2,
+    positionScale: 0.1,
+    endWeight: 0.5,
+    leadWeight: 0.6,
+    topicWeight: 4,
+    coverageWeight: 0.5,
+    shortlist: 600,
+    idfExponent: 0.75,
+    damping: 0.85,
+    lexRankMaxSentences: 800,
+    minWords: 6,
+  } satisfies SummaryTuning as SummaryTuning,
+} as const;
+
