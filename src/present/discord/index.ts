@@ -13,5 +13,6 @@ export { isSnowflake } from './snowflake.ts';
 export { presentSource } from './source.ts';
 export { presentSummary, summaryTitle } from './summary.ts';
 export { ELLIPSIS, fitLines, repairMarkdown, truncate, truncatePlain } from './truncate.ts';
+export { EDGE_WORDS, encodeFragmentText, linkToSentence, textDirective, WHOLE_SENTENCE_WORDS } from './text-fragment.ts';
 export { COLOR, type CitedSource, type Presented, type PresentedCitations } from './types.ts';
 export { linkableUrl } from './url.ts';
