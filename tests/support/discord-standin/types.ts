@@ -135,6 +135,14 @@ export interface MessageState {
   createdAt: number;
   editedAt: number | null;
   deleted: boolean;
+  /** A reply's message_reference (what the bot sent, or what a made-up user message carries). */
+  reference?: { message_id: string; channel_id: string; guild_id?: string } | null;
+  /** Users the message mentions (a reply that pings includes the replied-to author). */
+  mentions?: string[];
+  mentionRoles?: string[];
+  mentionEveryone?: boolean;
+  /** Set for messages a webhook posted. */
+  webhookId?: string | null;
 }
 
 export interface ResponseRecord {
