@@ -55,6 +55,8 @@ export interface DiscordStandIn {
   textChannelId(guildId?: string): string;
   /** A guild's channels by role: text, help (a second text channel), forum and voice (default: the first guild). */
   channelIds(guildId?: string): { text: string; help: string; forum: string; voice: string };
+  /** The bot's own managed role in a guild (mentioning it is not mentioning the bot). */
+  botRoleId(guildId?: string): string;
 
   /**
    * A person (or a bot, or a webhook) posts a message: MESSAGE_CREATE goes out, filtered by the
@@ -215,6 +217,11 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
       const guild = guildId === undefined ? world.guilds[0] : world.guild(guildId);
       if (guild === undefined) throw new Error(`stand-in: unknown guild ${String(guildId)}`);
       return { text: guild.textChannelId, help: guild.helpChannelId, forum: guild.forumChannelId, voice: guild.voiceChannelId };
+    },
+    botRoleId(guildId) {
+      const guild = guildId === undefined ? world.guilds[0] : world.guild(guildId);
+      if (guild === undefined) throw new Error(`stand-in: unknown guild ${String(guildId)}`);
+      return guild.botRoleId;
     },
     postMessage: (input) => channels.post(input),
     postInForum: (input) => channels.forumPost(input),
