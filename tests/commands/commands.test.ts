@@ -248,7 +248,7 @@ describe('commands', () => {
     const record = await h.run({ kind: 'chatInput', name: 'help', userId: h.newUser() });
     expect(record.original?.flags).toBe(EPHEMERAL);
     const fields = embedOf(record.original).fields ?? [];
-    expect(fields.map((f) => f.name.split(' ')[0])).toEqual(['/ask', '/search', '/summary', '/source', '/documents', '/reload', 'Ask', '/help']);
+    expect(fields.map((f) => f.name.split(' ')[0])).toEqual(['/ask', '/search', '/summary', '/source', '/documents', '/reload', '/settings', 'Ask', '/help']);
     for (const f of fields) expect(f.value).toMatch(/\nExample: `.+`$/u);
   });
 

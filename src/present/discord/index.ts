@@ -9,6 +9,7 @@ export { code, escapeMarkdown, neutralizeMentions, plainText } from './markdown.
 export { cooldownNotice, errorNotice, notice, onlyAskerNotice, restartNotice, typed, unknownCitationNotice, unknownDocumentNotice } from './notices.ts';
 export { presentReload } from './reload.ts';
 export { pageOf, presentSearch, SEARCH_PAGE_SIZE } from './search.ts';
+export { autoAnswerChanged, cannotWatchNotice, presentSettings } from './settings.ts';
 export { isSnowflake } from './snowflake.ts';
 export { presentSource } from './source.ts';
 export { presentSummary, summaryTitle } from './summary.ts';
