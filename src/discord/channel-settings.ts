@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../log.ts';
@@ -64,10 +64,18 @@ export class JsonFileSettings implements ChannelSettingsStore {
     else channels.delete(channelId);
     if (channels.size > 0) this.#guilds.set(guildId, channels);
     else this.#guilds.delete(guildId);
-    const snapshot = this.#snapshot();
-    const written = this.#writing.then(() => this.#write(snapshot));
+    const written = this.#writing.then(() => this.#write(guildId));
     this.#writing = written;
     return written;
+  }
+
+  /** The file's settings now, or none when it is missing or unreadable (then it is replaced). */
+  async #onDisk(): Promise<SettingsFile> {
+    try {
+      return fileSchema.parse(JSON.parse(await readFile(this.#path, 'utf8')));
+    } catch {
+      return { version: 1, guilds: {} };
+    }
   }
 
   #snapshot(): SettingsFile {
@@ -101,9 +109,17 @@ export class JsonFileSettings implements ChannelSettingsStore {
     }
   }
 
-  async #write(snapshot: SettingsFile): Promise<{ saved: boolean }> {
+  /**
+   * Writes one server's settings into the file as it is on disk now: under `start:sharded` each
+   * shard holds only its own servers' changes, and must not write back another shard's old ones.
+   */
+  async #write(guildId: string): Promise<{ saved: boolean }> {
     const temporary = `${this.#path}.${process.pid}.tmp`;
     try {
+      const snapshot = await this.#onDisk();
+      const channels = this.#guilds.get(guildId);
+      if (channels === undefined) delete snapshot.guilds[guildId];
+      else snapshot.guilds[guildId] = { autoAnswer: [...channels].sort() };
       await mkdir(this.#dir, { recursive: true });
       await writeFile(temporary, `${JSON.stringify(snapshot, null, 2)}\n`);
       await rename(temporary, this.#path);

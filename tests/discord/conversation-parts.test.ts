@@ -83,6 +83,17 @@ describe('the settings file', () => {
     expect(again.isAutoAnswer('1', '10')).toBe(false);
   });
 
+  it('two stores on one file (shards) keep each other\'s servers', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'footnote-settings-'));
+    const { logger: log } = logger();
+    const shard0 = new JsonFileSettings(dir, log);
+    const shard1 = new JsonFileSettings(dir, log);
+    await shard0.setAutoAnswer('1', '10', true);
+    await shard1.setAutoAnswer('2', '20', true);
+    const restarted = new JsonFileSettings(dir, log);
+    expect([restarted.autoAnswerChannels('1'), restarted.autoAnswerChannels('2')]).toEqual([['10'], ['20']]);
+  });
+
   it('a broken file is set aside and logged; the bot starts with none', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'footnote-settings-'));
     await writeFile(join(dir, SETTINGS_FILE), '{ not json');
