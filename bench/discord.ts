@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { KnowledgeBase } from '../src/search/index.ts';
 import { startHarness } from '../tests/helpers/discord/harness.ts';
 import type { InteractionRecord } from '../tests/support/discord-standin/server.ts';
@@ -14,7 +15,8 @@ function completeMs(record: InteractionRecord): number | null {
 /**
  * Dispatch-to-reply latency of /ask through the whole stack: the stand-in sends INTERACTION_CREATE
  * over the gateway, the real discord.js client hands it to the bot, and the stand-in times the
- * callback (and the edit, when the bot deferred). Sequential first, then a burst all at once.
+ * callback (and the edit, when the bot deferred). Sequential first, then a burst all at once; then
+ * @mentions, from the message going out to the bot's reply reaching the stand-in.
  */
 export async function benchDiscord(kb: KnowledgeBase, questions: readonly string[], sequential: number, burst: number): Promise<string[]> {
   const h = await startHarness({
@@ -44,13 +46,22 @@ export async function benchDiscord(kb: KnowledgeBase, questions: readonly string
     const burstFirst = records.map((r) => r.firstResponse?.atMs ?? NaN);
     const late = burstFirst.filter((t) => !(t < 3000)).length;
     const deferred = records.filter((r) => r.firstResponse?.type === 5).length;
-    const widths = [26, 6, 8, 8, 8, 8];
+    // A mention: the stand-in posts the message over the gateway, the bot replies to it by REST.
+    const mentionMs: number[] = [];
+    for (let i = 0; i < sequential; i++) {
+      const started = performance.now();
+      const question = await s.postMessage({ content: `<@${s.botUserId}> ${questions[i % questions.length] ?? 'AI'}`, authorId: (user++).toString() });
+      await s.waitForSent((r) => r.kind === 'message' && r.message.reference?.message_id === question.id, 10_000);
+      mentionMs.push(performance.now() - started);
+    }
+    const widths = [30, 6, 8, 8, 8, 8];
     lines.push(row(['/ask dispatch → (ms)', 'n', 'p50', 'p95', 'p99', 'max'], widths));
     for (const [name, samples] of [
       ['first response, sequential', first],
       ['reply seen, sequential', complete],
       [`first response, burst ${burst}`, burstFirst],
       [`reply seen, burst ${burst}`, records.map((r) => completeMs(r) ?? NaN)],
+      ['@mention → reply, sequential', mentionMs],
     ] as const) {
       const p = percentiles(samples);
       lines.push(row([name, p.n, ms(p.p50), ms(p.p95), ms(p.p99), ms(p.max)], widths));

@@ -15,7 +15,7 @@ import type { PeerFigures } from './peers/types.ts';
 const USAGE = `npm run bench -- [--knowledge DIR] [--queries N] [--discord N] [--peers LIST] [--peer-queries N] [--chart FILE|none]
 
 Without --knowledge, benchmarks the article in knowledge/ with the evaluation questions.
---discord N: N sequential /ask interactions and a burst of N through the bot (default 200; 0 skips).
+--discord N: N sequential /ask interactions, a burst of N, and N sequential @mentions through the bot (default 200; 0 skips).
 --peers LIST: the other engines to compare, comma-separated (default: all of ${PEER_NAMES.join(', ')}; none skips).
 --peer-queries N: queries per peer (default: as many as --queries, at most 1000).
 --chart FILE: where the SVG chart goes (default docs/benchmarks.svg; none skips). The figures of

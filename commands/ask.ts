@@ -4,9 +4,10 @@ import type { ButtonHandler, ChatInputCommandModule } from '../src/discord/conte
 import { CustomIdPrefix } from '../src/discord/custom-id.ts';
 import { answerOf, deliver, noticeOf, type Outcome } from '../src/discord/deliver.ts';
 import { resolveChunkRef } from '../src/discord/refs.ts';
-import { answerRows, openSourceRows } from '../src/discord/source-buttons.ts';
+import { ANSWER_PASSAGES, answerBody } from '../src/discord/answer-body.ts';
+import { openSourceRows } from '../src/discord/source-buttons.ts';
 import { questionChoices } from '../src/discord/suggest.ts';
-import { notice, presentAsk, presentSource } from '../src/present/discord/index.ts';
+import { notice, presentSource } from '../src/present/discord/index.ts';
 import type { KnowledgeBase } from '../src/search/index.ts';
 import { audienceOf, MAX_OPTION_TEXT, mentionOption, privateOption } from './options.ts';
 
@@ -23,12 +24,8 @@ export const askMayBeSlow = (kb: Pick<KnowledgeBase, 'chunks'> | { chunks: { siz
 
 /** The answer with its buttons: "Show paragraph [n]" and links to the sources. */
 export function answerOutcome(result: AskResult): Outcome {
-  const presented = presentAsk(result);
-  return answerOf({ ...presented, components: answerRows(presented.sources, { paragraphs: true }) });
+  return answerOf(answerBody(result));
 }
-
-/** Passages an answer considers (and lists under "See also"). */
-const PASSAGES = 3;
 
 const data = new SlashCommandBuilder()
   .setName('ask')
@@ -60,7 +57,7 @@ export const askCommand: ChatInputCommandModule = {
   async execute(interaction, reply, ctx) {
     const question = interaction.options.getString('question', true);
     const audience = audienceOf(interaction, ctx.settings);
-    await deliver(interaction, reply, ctx, { ...audience, slow: askMayBeSlow }, (kb) => answerOutcome(ask(kb, question, { passages: PASSAGES })));
+    await deliver(interaction, reply, ctx, { ...audience, slow: askMayBeSlow }, (kb) => answerOutcome(ask(kb, question, { passages: ANSWER_PASSAGES })));
   },
   autocomplete(interaction, ctx, deadline) {
     const kb = ctx.knowledge.current;

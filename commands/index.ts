@@ -6,6 +6,7 @@ import { documentsCommand } from './documents.ts';
 import { helpCommand } from './help.ts';
 import { reloadCommand } from './reload.ts';
 import { searchCommand } from './search.ts';
+import { settingsCommand } from './settings.ts';
 import { sourceCommand } from './source.ts';
 import { summaryCommand } from './summary.ts';
 
@@ -20,6 +21,7 @@ export const commands: readonly CommandModule[] = [
   sourceCommand,
   documentsCommand,
   reloadCommand,
+  settingsCommand,
   askMessageCommand,
   helpCommand,
 ];

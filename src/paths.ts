@@ -7,6 +7,9 @@ export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)
 /** Persisted indexes: inside the project (git-ignored), never inside a knowledge folder. */
 export const DEFAULT_CACHE_DIR = resolve(PROJECT_ROOT, '.cache');
 
+/** What the bot keeps between runs (its settings): inside the project, git-ignored. */
+export const DEFAULT_DATA_DIR = resolve(PROJECT_ROOT, 'data');
+
 export const DEFAULT_KNOWLEDGE_DIR = resolve(PROJECT_ROOT, 'knowledge');
 
 /**

@@ -6,3 +6,4 @@ export { summarize, UnknownDocumentError, type SummaryOptions } from './summariz
 export { normalizeCitation, source, UnknownCitationError } from './source.ts';
 export { splitSentences, quotableUnits, type Sentence } from './sentences.ts';
 export type { AskResult, Excerpt, Passage, SearchResult, SourceResult, Span, SummaryResult } from './types.ts';
+export { askFollowUp, followUpCandidates, refersBack, topicOf, type FollowUpResult } from './follow-up.ts';

@@ -1,9 +1,13 @@
-import { Events, type Client, type Interaction, type WebSocketOptions } from 'discord.js';
+import { Events, type Client, type Interaction, type Message, type WebSocketOptions } from 'discord.js';
 import type { KnowledgeWatcher } from '../knowledge/watch.ts';
 import type { Logger } from '../log.ts';
 import { openLogged } from '../open-knowledge.ts';
 import { prepareWords, type KnowledgeBase, type Opened } from '../search/index.ts';
+import { ChannelRate } from './channel-rate.ts';
+import { restChannelSender } from './channel-sender.ts';
+import { JsonFileSettings, type ChannelSettingsStore } from './channel-settings.ts';
 import { createClient } from './client.ts';
+import { Conversations } from './conversation.ts';
 import { logClientEvents } from './client-log.ts';
 import type { BotConfig } from './config.ts';
 import type { BotContext, CommandModule, StoredSearch } from './context.ts';
@@ -12,6 +16,7 @@ import { drainAndClose, InFlight } from './drain.ts';
 import { KnowledgeHolder, type KnowledgeSource } from './knowledge.ts';
 import { persistIndex, startLiveReload } from './live-reload.ts';
 import { createBotLogger, errorForLog } from './logger.ts';
+import { RecentMap } from './recent-map.ts';
 import { Router } from './router.ts';
 import { StateStore } from './state-store.ts';
 
@@ -39,6 +44,8 @@ export interface BotDeps {
   persistReloads?: boolean;
   /** Under `start:sharded`: how /reload tells the other shards. */
   announceReload?: () => void;
+  /** Where server settings are kept; default: a JSON file in `config.dataDir`. */
+  channelSettings?: ChannelSettingsStore;
   /**
    * How late (since Discord created it) an interaction may be handled and still be answered
    * directly rather than deferred first (default: deliver.ts's budget). Tests that count
@@ -98,7 +105,8 @@ function knowledgeHolder(config: BotConfig, deps: BotDeps, log: Logger): Knowled
 function botContext(config: BotConfig, deps: BotDeps, knowledge: KnowledgeHolder, log: Logger, now: () => number): BotContext {
   return {
     knowledge,
-    settings: { defaultPrivate: config.defaultPrivate, cooldownSeconds: config.cooldownSeconds, deleteWindowSeconds: config.deleteWindowSeconds, watch: config.watch },
+    settings: { defaultPrivate: config.defaultPrivate, cooldownSeconds: config.cooldownSeconds, deleteWindowSeconds: config.deleteWindowSeconds, watch: config.watch, messageContent: config.messageContent },
+    channels: deps.channelSettings ?? new JsonFileSettings(config.dataDir, log),
     log,
     now,
     // Search pages stay turnable for an hour; the button's own click brings a fresh token.
@@ -147,6 +155,11 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
   let watcher: { close(): void } | null = null;
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => inFlight.track(router.handle(interaction)));
+  const conversations = conversationsFor(client, context, cooldowns, config, now);
+  client.on(Events.MessageCreate, (message: Message) => {
+    const botUserId = client.user?.id;
+    if (botUserId !== undefined) inFlight.track(conversations.handle(message, botUserId));
+  });
   logClientEvents(client, log, () => stopped !== null);
 
   return {
@@ -169,6 +182,28 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
     },
     stats: () => statsOf(client, { inFlight: inFlight.size, answering: router.active, cooldowns: cooldowns.size, storedSearches: context.searches.size }),
   };
+}
+
+/** How many answers Footnote gives on its own per channel, and in what window. */
+export const AUTO_ANSWERS_PER_WINDOW = 5;
+export const AUTO_ANSWER_WINDOW_MS = 60_000;
+/** How long a conversation's question is kept for follow-ups, and how many conversations at most. */
+export const FOLLOW_UP_WINDOW_MS = 30 * 60_000;
+export const FOLLOW_UP_CONVERSATIONS = 10_000;
+
+function conversationsFor(client: Client, context: BotContext, cooldowns: Cooldowns, config: BotConfig, now: () => number): Conversations {
+  return new Conversations({
+    knowledge: context.knowledge,
+    log: context.log,
+    sender: restChannelSender(client.rest),
+    cooldowns,
+    channels: context.channels,
+    rate: new ChannelRate({ perWindow: AUTO_ANSWERS_PER_WINDOW, windowMs: AUTO_ANSWER_WINDOW_MS, now }),
+    // Discord replays at most a session's missed events; a day covers any replay.
+    seen: new RecentMap<true>({ ttlMs: 24 * 60 * 60_000, max: 50_000, now }),
+    context: new RecentMap<string>({ ttlMs: FOLLOW_UP_WINDOW_MS, max: FOLLOW_UP_CONVERSATIONS, now }),
+    messageContent: config.messageContent,
+  });
 }
 
 function statsOf(client: Client, own: Pick<BotStats, 'inFlight' | 'answering' | 'cooldowns' | 'storedSearches'>): BotStats {

@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, Options, type WebSocketOptions } from 'discord.js';
+import { Client, GatewayIntentBits, Options, Partials, type WebSocketOptions } from 'discord.js';
 import type { BotConfig } from './config.ts';
 
 /**
@@ -45,10 +45,29 @@ export interface ClientOptions {
   restTimeoutMs?: number;
 }
 
-/** The discord.js client: Guilds intent only (Footnote reads no messages), REST as above, small caches. */
-export function createClient(config: Pick<BotConfig, 'apiUrl'>, options: ClientOptions = {}): Client {
+/**
+ * The intents Footnote asks for. Guild and direct messages are not privileged: without Message
+ * Content, Discord still sends the text of messages that mention the bot and of DMs, which is all
+ * mentions and DMs need. Help channels need the text of every message: the privileged Message
+ * Content intent, asked for only when the operator switched it on (Discord closes the connection
+ * of a bot that asks for it unapproved).
+ */
+export function intentsFor(config: Pick<BotConfig, 'messageContent'>): GatewayIntentBits[] {
+  return [
+    GatewayIntentBits.Guilds,
+    GatewayIntentBits.GuildMessages,
+    GatewayIntentBits.DirectMessages,
+    ...(config.messageContent ? [GatewayIntentBits.MessageContent] : []),
+  ];
+}
+
+/** The discord.js client: the intents above, REST as above, small caches. */
+export function createClient(config: Pick<BotConfig, 'apiUrl' | 'messageContent'>, options: ClientOptions = {}): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: intentsFor(config),
+    // DM channels are never in the cache (no GUILD_CREATE lists them); discord.js drops their
+    // messages unless it may make a partial channel for them.
+    partials: [Partials.Channel],
     rest: {
       ...(config.apiUrl ? { api: config.apiUrl } : {}),
       globalRequestsPerSecond: REST_GLOBAL_REQUESTS_PER_SECOND,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isSnowflake } from '../present/discord/index.ts';
+import { DEFAULT_DATA_DIR, userPath } from '../paths.ts';
 import { baseSchema, ConfigError, describeIssues, readBaseConfig, withoutEmpty, type BaseConfig } from '../config.ts';
 
 /**
@@ -69,6 +70,8 @@ const discordSchema = z.object({
   FOOTNOTE_COOLDOWN_SECONDS: seconds(3600).default(3),
   FOOTNOTE_DELETE_WINDOW_SECONDS: seconds(24 * 3600).default(300),
   FOOTNOTE_WATCH: flag.default(true),
+  FOOTNOTE_MESSAGE_CONTENT: flag.default(false),
+  FOOTNOTE_DATA_DIR: z.string().min(1).optional(),
 });
 
 const botSchema = baseSchema.extend(discordSchema.shape);
@@ -91,9 +94,18 @@ export interface BotSettings {
   deleteWindowSeconds: number;
   /** Re-index the knowledge folder when its files change. */
   watch: boolean;
+  /**
+   * The privileged Message Content intent is switched on (in the Developer Portal and here):
+   * without it Discord sends the text of a message only when it mentions the bot or is a DM, so
+   * help channels cannot be watched.
+   */
+  messageContent: boolean;
 }
 
-export interface BotConfig extends BaseConfig, DiscordIdentity, BotSettings {}
+export interface BotConfig extends BaseConfig, DiscordIdentity, BotSettings {
+  /** Where the bot keeps its settings between runs. */
+  dataDir: string;
+}
 
 function fail(error: z.ZodError): never {
   throw new ConfigError(`Footnote cannot start; fix these settings (in .env or the environment):\n${describeIssues(error)}`);
@@ -117,6 +129,8 @@ export function readBotConfig(rawEnv: NodeJS.ProcessEnv = process.env): BotConfi
     cooldownSeconds: d.FOOTNOTE_COOLDOWN_SECONDS,
     deleteWindowSeconds: d.FOOTNOTE_DELETE_WINDOW_SECONDS,
     watch: d.FOOTNOTE_WATCH,
+    messageContent: d.FOOTNOTE_MESSAGE_CONTENT,
+    dataDir: d.FOOTNOTE_DATA_DIR ? userPath(d.FOOTNOTE_DATA_DIR, env) : DEFAULT_DATA_DIR,
   };
 }
 
@@ -127,7 +141,7 @@ export function readDeployConfig(rawEnv: NodeJS.ProcessEnv = process.env): Disco
   const parsed = schema.safeParse(env);
   if (!parsed.success) fail(parsed.error);
   const d = parsed.data;
-  return { ...identity({ ...d, FOOTNOTE_DEFAULT_PRIVATE: false, FOOTNOTE_COOLDOWN_SECONDS: 0, FOOTNOTE_DELETE_WINDOW_SECONDS: 0, FOOTNOTE_WATCH: false }), logLevel: d.LOG_LEVEL, logFormat: d.LOG_FORMAT };
+  return { ...identity({ ...d, FOOTNOTE_DEFAULT_PRIVATE: false, FOOTNOTE_COOLDOWN_SECONDS: 0, FOOTNOTE_DELETE_WINDOW_SECONDS: 0, FOOTNOTE_WATCH: false, FOOTNOTE_MESSAGE_CONTENT: false }), logLevel: d.LOG_LEVEL, logFormat: d.LOG_FORMAT };
 }
 
 /**

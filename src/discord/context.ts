@@ -8,6 +8,7 @@ import type {
 import type { Logger } from '../log.ts';
 import type { HelpEntry } from '../present/discord/index.ts';
 import type { Choice } from './choices.ts';
+import type { ChannelSettingsStore } from './channel-settings.ts';
 import type { BotSettings } from './config.ts';
 import type { KnowledgeHolder } from './knowledge.ts';
 import type { Responder } from './responder.ts';
@@ -26,6 +27,8 @@ export interface BotContext {
   log: Logger;
   now: () => number;
   searches: StateStore<StoredSearch>;
+  /** Per-server settings kept between runs: the help channels Footnote answers in on its own. */
+  channels: ChannelSettingsStore;
   /** Every command the bot serves, for /help. */
   commands: readonly CommandModule[];
   /** Under `start:sharded`: tells the other shards that /reload changed the material here. */

@@ -17,6 +17,23 @@ export interface WireMessage {
   allowed_mentions: AllowedMentions;
 }
 
+/** The message a channel reply answers. */
+export interface MessageReference {
+  messageId: string;
+  channelId: string;
+  guildId: string | null;
+}
+
+/**
+ * A channel message as it goes to Discord: a reply to a person's message is not an interaction,
+ * so it carries its own reference and says that replying pings nobody (Discord's default would
+ * ping the author of the message replied to).
+ */
+export interface ChannelWireMessage extends Omit<WireMessage, 'allowed_mentions'> {
+  allowed_mentions: AllowedMentions & { replied_user: false };
+  message_reference?: { message_id: string; channel_id: string; guild_id?: string; fail_if_not_exists: false };
+}
+
 export interface FinalizeOptions {
   /** The one user this reply may ping (the `mention` option); ignored unless it is a user id. */
   mentionUserId?: string | null;
@@ -83,4 +100,27 @@ export function finalizeMessage(body: ReplyBody, options: FinalizeOptions = {}):
   // Discord refuses a message with nothing to show.
   if (content.trim() === '' && embeds.length === 0 && components.length === 0) content = '(nothing to show)';
   return { content, embeds, components, allowed_mentions: { parse: [], users: mention ? [mention] : [] } };
+}
+
+/**
+ * The reply gate for channel messages (mentions, DMs, help channels): the same gate as every
+ * interaction reply, nobody pinged, and the reference to the message it answers. A question
+ * deleted meanwhile does not stop the answer (`fail_if_not_exists: false`).
+ */
+export function finalizeChannelMessage(body: ReplyBody, reference: MessageReference | null): ChannelWireMessage {
+  const wire = finalizeMessage(body);
+  return {
+    ...wire,
+    allowed_mentions: { parse: [], users: [], replied_user: false },
+    ...(reference === null
+      ? {}
+      : {
+          message_reference: {
+            message_id: reference.messageId,
+            channel_id: reference.channelId,
+            ...(reference.guildId === null ? {} : { guild_id: reference.guildId }),
+            fail_if_not_exists: false as const,
+          },
+        }),
+  };
 }

@@ -1,17 +1,21 @@
 import type { APIButtonComponent } from 'discord.js';
-import { DiscordLimits, type CitedSource } from '../present/discord/index.ts';
+import { DiscordLimits, linkToSentence, type CitedSource } from '../present/discord/index.ts';
 import { actionButton, linkButton, rowsOf } from './components.ts';
 import { CustomIdPrefix, encodeCustomId } from './custom-id.ts';
 import { refFor } from './refs.ts';
 import type { ButtonRow } from './reply-body.ts';
 
 /**
- * Link buttons to the cited sources, one per distinct URL (a document's paragraphs share one),
- * at most one row.
+ * Link buttons to the cited sources, each scrolling to the sentence quoted from it; sources whose
+ * links end up the same (no sentence to point at) share a button. At most one row.
  */
 function sourceLinkButtons(sources: readonly CitedSource[]): APIButtonComponent[] {
   const byUrl = new Map<string, CitedSource[]>();
-  for (const c of sources) if (c.url !== null) byUrl.set(c.url, [...(byUrl.get(c.url) ?? []), c]);
+  for (const c of sources) {
+    if (c.url === null) continue;
+    const url = linkToSentence(c.url, c.quote);
+    byUrl.set(url, [...(byUrl.get(url) ?? []), c]);
+  }
   const buttons: APIButtonComponent[] = [];
   for (const [url, group] of byUrl) {
     const button = linkButton(`${group.map((c) => `[${c.n}]`).join('')} ${group[0]?.title ?? 'Source'}`, url);

@@ -48,7 +48,8 @@ describe('commands', () => {
     expect(embed.fields?.[0]).toEqual({ name: '[1] Team Handbook, ¶3', value: 'On-call\n`/source handbook#p3`' });
     const buttons = buttonsOf(message);
     expect(buttons.get('Show paragraph [1]')?.customId).toBe('para:handbook#p3');
-    expect(buttons.get('[1] Team Handbook')?.url).toBe('https://example.com/handbook');
+    // The link scrolls to the quoted sentence and highlights it.
+    expect(buttons.get('[1] Team Handbook')?.url).toBe('https://example.com/handbook#:~:text=The%20on%2Dcall%20rota%20changes%20every%20Monday%20at%2010%3A00.');
     expect(buttons.get('Delete')?.customId).toMatch(new RegExp(`^del:${user}:[0-9a-z]+$`, 'u'));
   });
 
@@ -247,7 +248,7 @@ describe('commands', () => {
     const record = await h.run({ kind: 'chatInput', name: 'help', userId: h.newUser() });
     expect(record.original?.flags).toBe(EPHEMERAL);
     const fields = embedOf(record.original).fields ?? [];
-    expect(fields.map((f) => f.name.split(' ')[0])).toEqual(['/ask', '/search', '/summary', '/source', '/documents', '/reload', 'Ask', '/help']);
+    expect(fields.map((f) => f.name.split(' ')[0])).toEqual(['/ask', '/search', '/summary', '/source', '/documents', '/reload', '/settings', 'Ask', '/help']);
     for (const f of fields) expect(f.value).toMatch(/\nExample: `.+`$/u);
   });
 

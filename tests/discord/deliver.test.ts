@@ -10,7 +10,7 @@ import { SLOW_SUMMARY_CHUNKS } from '../../commands/summary.ts';
 import { knowledgeFolder } from '../helpers/folders.ts';
 import { embedOf, EPHEMERAL, startHarness, TEST_TOKEN, type Harness } from '../helpers/discord/harness.ts';
 import { captureLog } from '../helpers/discord/log.ts';
-import { startDiscordStandIn } from '../support/discord-standin/server.ts';
+import { Intent, startDiscordStandIn } from '../support/discord-standin/server.ts';
 
 /** A folder big enough that a summary of all of it is deferred first. */
 async function bigKb(): Promise<KnowledgeBase> {
@@ -108,14 +108,14 @@ describe('when the knowledge base cannot be loaded', () => {
 });
 
 describe('starting and stopping', () => {
-  it('startBot connects with only the Guilds intent; stop() disconnects and logs it', async () => {
+  it('startBot connects with no privileged intent (guilds, guild and direct messages); stop() disconnects and logs it', async () => {
     const s = await startDiscordStandIn({ token: TEST_TOKEN });
     const log = captureLog();
     try {
       const config = readBotConfig({ DISCORD_TOKEN: s.token, DISCORD_CLIENT_ID: s.applicationId, DISCORD_API_URL: s.apiUrl, FOOTNOTE_CACHE: 'off', LOG_FORMAT: 'json' });
       const bot = await startBot(config, { commands, logDestination: log.stream, knowledge: await bigKbOnce() });
       expect(bot.client.isReady()).toBe(true);
-      expect(s.identifies[0]?.intents).toBe(1);
+      expect(s.identifies[0]?.intents).toBe(Intent.Guilds | Intent.GuildMessages | Intent.DirectMessages);
       await bot.stop();
       expect(bot.client.isReady()).toBe(false);
       expect(log.lines().map((l) => l['msg'])).toEqual(expect.arrayContaining([expect.stringMatching(/^connected to Discord as /u), 'disconnected from Discord']));

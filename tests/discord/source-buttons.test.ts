@@ -4,7 +4,7 @@ import { answerRows, openSourceRows } from '../../src/discord/source-buttons.ts'
 import { presentAsk, type CitedSource } from '../../src/present/discord/index.ts';
 import { fixtureKb } from '../helpers/discord/fixtures.ts';
 
-const source = (n: number, url: string | null, chunkId = `doc#p${n}`): CitedSource => ({ n, chunkId, citation: `Doc, ¶${n}`, title: 'Doc', url });
+const source = (n: number, url: string | null, chunkId = `doc#p${n}`, quote: string | null = null): CitedSource => ({ n, chunkId, citation: `Doc, ¶${n}`, title: 'Doc', url, quote });
 
 describe('the buttons of an answer', () => {
   it('show each cited paragraph, and link each source once', async () => {
@@ -15,6 +15,14 @@ describe('the buttons of an answer', () => {
     const urls = buttons.flatMap((b) => ('url' in b ? [b.url] : []));
     expect(urls.length).toBeGreaterThan(0);
     expect(new Set(urls).size).toBe(urls.length);
+  });
+
+  it('point each link at the sentence it quotes, so two paragraphs of one page get a button each', () => {
+    const rows = answerRows([source(1, 'https://example.com/a', 'a#p1', 'Refunds need a manager.'), source(2, 'https://example.com/a', 'a#p2', 'The rota changes on Monday.')], { paragraphs: false });
+    expect(rows.flatMap((r) => r.components)).toEqual([
+      expect.objectContaining({ label: '[1] Doc', url: 'https://example.com/a#:~:text=Refunds%20need%20a%20manager.' }),
+      expect.objectContaining({ label: '[2] Doc', url: 'https://example.com/a#:~:text=The%20rota%20changes%20on%20Monday.' }),
+    ]);
   });
 
   it('group the sources of one URL on one button, and skip URLs Discord would refuse', () => {

@@ -52,7 +52,7 @@ export function presentAsk(result: AskResult): PresentedCitations {
   const cited: CitedSource[] = [...numbers].slice(0, MAX_SOURCES).map(([chunkId, n]) => {
     const first = result.answer.find((e) => e.chunkId === chunkId);
     const chunk = passageOf(chunkId)?.chunk;
-    return { n, chunkId, citation: first?.citation ?? chunkId, title: chunk?.title ?? first?.citation ?? chunkId, url: first?.url ?? null };
+    return { n, chunkId, citation: first?.citation ?? chunkId, title: chunk?.title ?? first?.citation ?? chunkId, url: first?.url ?? null, quote: first?.text ?? null };
   });
 
   const fields: APIEmbedField[] = cited.map((c) => sourceField(c, passageOf(c.chunkId)));

@@ -9,9 +9,11 @@ export { code, escapeMarkdown, neutralizeMentions, plainText } from './markdown.
 export { cooldownNotice, errorNotice, notice, onlyAskerNotice, restartNotice, typed, unknownCitationNotice, unknownDocumentNotice } from './notices.ts';
 export { presentReload } from './reload.ts';
 export { pageOf, presentSearch, SEARCH_PAGE_SIZE } from './search.ts';
+export { autoAnswerChanged, cannotWatchNotice, presentSettings } from './settings.ts';
 export { isSnowflake } from './snowflake.ts';
 export { presentSource } from './source.ts';
 export { presentSummary, summaryTitle } from './summary.ts';
 export { ELLIPSIS, fitLines, repairMarkdown, truncate, truncatePlain } from './truncate.ts';
+export { EDGE_WORDS, encodeFragmentText, linkToSentence, textDirective, WHOLE_SENTENCE_WORDS } from './text-fragment.ts';
 export { COLOR, type CitedSource, type Presented, type PresentedCitations } from './types.ts';
 export { linkableUrl } from './url.ts';

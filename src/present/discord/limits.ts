@@ -34,6 +34,8 @@ export const DiscordLimits = {
   choiceName: 100,
   choiceValue: 100,
   commandName: 32,
+  /** A thread's name. */
+  threadName: 100,
   commandDescription: 100,
   /** Discord forgets an interaction that has no response (reply, defer) after this long. */
   firstResponseMs: 3_000,

@@ -31,7 +31,7 @@ export function presentSummary(result: SummaryResult, documentTitle: string | nu
   const numbers = numbering(result.sentences);
   const cited: CitedSource[] = [...numbers].map(([chunkId, n]) => {
     const first = result.sentences.find((s) => s.chunkId === chunkId);
-    return { n, chunkId, citation: first?.citation ?? chunkId, title: titles.get(chunkId) ?? first?.citation ?? chunkId, url: first?.url ?? null };
+    return { n, chunkId, citation: first?.citation ?? chunkId, title: titles.get(chunkId) ?? first?.citation ?? chunkId, url: first?.url ?? null, quote: first?.text ?? null };
   });
   const sourceLines = cited.map((c) => `[${c.n}] ${escapeMarkdown(c.citation)} — ${code(sourceCommand(c.chunkId))}`);
   const embed: APIEmbed = {

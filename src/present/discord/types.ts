@@ -18,6 +18,8 @@ export interface CitedSource {
   citation: string;
   title: string;
   url: string | null;
+  /** The first sentence the reply quotes from it: what a link to the source scrolls to. */
+  quote: string | null;
 }
 
 /** An answer or summary, with the sources its text numbers. */

@@ -1,3 +1,6 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { REST } from 'discord.js';
 import type { Bot, BotDeps } from '../../../src/discord/bot.ts';
 import { createBot } from '../../../src/discord/bot.ts';
@@ -37,6 +40,8 @@ export interface Harness {
   run(input: InteractionInput): Promise<InteractionRecord>;
   /** Resolves once the bot has finished with the interaction: it sends nothing more for it after. */
   handled(interactionId: string): Promise<void>;
+  /** Resolves once the bot has finished with a channel message (answered it or let it be). */
+  messageDone(messageId: string): Promise<Record<string, unknown>>;
   /** Waits until the interaction's history has an entry of `kind`. */
   waitForHistory(record: InteractionRecord, kind: string, count?: number): Promise<InteractionRecord>;
   close(): Promise<void>;
@@ -50,6 +55,8 @@ let users = 0n;
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const s = await startDiscordStandIn({ token: TEST_TOKEN, heartbeatIntervalMs: 1_000, ...options.standIn });
+  // Settings go to a folder of this test's own unless it names one (a restart test reuses it).
+  const dataDir = options.env?.['FOOTNOTE_DATA_DIR'] ?? (await mkdtemp(join(tmpdir(), 'footnote-data-')));
   const guildId = s.guildIds[0] ?? '';
   const config = readBotConfig({
     DISCORD_TOKEN: s.token,
@@ -60,6 +67,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     FOOTNOTE_CACHE: 'off',
     LOG_LEVEL: 'debug',
     LOG_FORMAT: 'json',
+    FOOTNOTE_DATA_DIR: dataDir,
     ...options.env,
   });
   const served = [...allCommands, ...(options.extraCommands ?? [])];
@@ -92,6 +100,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async handled(interactionId) {
       await log.waitFor((l) => l['interaction'] === interactionId && l['msg'] === 'interaction done');
+    },
+    messageDone(messageId) {
+      return log.waitFor((l) => l['message'] === messageId && l['msg'] === 'message done');
     },
     waitForHistory(record, kind, count = 1) {
       return s.waitFor(record.id, (r) => r.history.filter((h) => h.kind === kind).length >= count);

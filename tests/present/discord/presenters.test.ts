@@ -108,7 +108,7 @@ describe('presenters on the fixture material', () => {
     const embed = body.embeds[0];
     expect(embed?.description).toMatch(/^> The on-\*\*call\*\* \*\*rota\*\* \*\*changes\*\* every Monday at 10:00\. \[1\]$/u);
     expect(embed?.fields?.[0]).toMatchObject({ name: '[1] Team Handbook, ¶3', value: 'On-call\n`/source handbook#p3`' });
-    expect(body.sources).toEqual([{ n: 1, chunkId: 'handbook#p3', citation: 'Team Handbook, ¶3', title: 'Team Handbook', url: 'https://example.com/handbook' }]);
+    expect(body.sources).toEqual([{ n: 1, chunkId: 'handbook#p3', citation: 'Team Handbook, ¶3', title: 'Team Handbook', url: 'https://example.com/handbook', quote: 'The on-call rota changes every Monday at 10:00.' }]);
     expectSafe(body);
   });
 

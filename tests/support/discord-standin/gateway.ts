@@ -66,6 +66,8 @@ interface Session {
   connection: Connection | null;
   shard: [number, number] | null;
   invalid: boolean;
+  /** The intents the session identified with: what Discord filters dispatches by. */
+  intents: number;
 }
 
 /** Sessions are current per shard: a shard's new session replaces its old one. */
@@ -131,6 +133,19 @@ export class Gateway {
   async dispatch(t: string, d: unknown, options: { guildId?: string | null; timeoutMs?: number } = {}): Promise<void> {
     const session = await this.#waitForSession(options.guildId ?? null, options.timeoutMs ?? 5_000);
     this.#sendDispatch(session, t, d);
+  }
+
+  /**
+   * Like dispatch, but what the session receives depends on its intents, as on Discord: `shape`
+   * gets them and returns the payload to send, or null when the session is not sent the event.
+   * Returns whether it was sent.
+   */
+  async dispatchFor(t: string, shape: (intents: number) => unknown, options: { guildId?: string | null; timeoutMs?: number } = {}): Promise<boolean> {
+    const session = await this.#waitForSession(options.guildId ?? null, options.timeoutMs ?? 5_000);
+    const d = shape(session.intents);
+    if (d === null) return false;
+    this.#sendDispatch(session, t, d);
+    return true;
   }
 
   /** Closes every socket without a close frame (like a network drop); clients should RESUME. */
@@ -299,6 +314,7 @@ export class Gateway {
       connection,
       shard,
       invalid: false,
+      intents,
     };
     this.#sessions.set(session.id, session);
     connection.session = session;

@@ -36,7 +36,7 @@ import type { World } from './world.ts';
 
 export const InteractionType = { ApplicationCommand: 2, MessageComponent: 3, Autocomplete: 4 } as const;
 const CommandType = { ChatInput: 1, Message: 3 } as const;
-const OptionType = { String: 3, Integer: 4, Boolean: 5, User: 6, Number: 10 } as const;
+const OptionType = { Subcommand: 1, String: 3, Integer: 4, Boolean: 5, User: 6, Channel: 7, Number: 10 } as const;
 const ComponentType = { Button: 2, StringSelect: 3 } as const;
 /** Discord's default upload limit for unboosted guilds (10 MiB). */
 const ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
@@ -53,8 +53,9 @@ export interface BuiltInteraction {
 interface WireOption {
   name: string;
   type: number;
-  value: string | number | boolean;
+  value?: string | number | boolean;
   focused?: boolean;
+  options?: WireOption[];
 }
 
 export function buildInteraction(world: World, input: InteractionInput, id: string, token: string): BuiltInteraction {
@@ -122,7 +123,35 @@ function optionTypeNumber(type: OptionInput['type']): number {
       return OptionType.Boolean;
     case 'user':
       return OptionType.User;
+    case 'channel':
+      return OptionType.Channel;
+    case 'subcommand':
+      return OptionType.Subcommand;
   }
+}
+
+function typedWireOption(o: OptionInput): WireOption {
+  if (o.type === 'subcommand') return { name: o.name, type: OptionType.Subcommand, options: o.options.map(typedWireOption) };
+  const wire: WireOption = { name: o.name, type: optionTypeNumber(o.type), value: o.value };
+  if ('focused' in o && o.focused === true) wire.focused = true;
+  return wire;
+}
+
+/** Every option, subcommands' own included. */
+function flatOptions(options: WireOption[]): WireOption[] {
+  return options.flatMap((o) => [o, ...flatOptions(o.options ?? [])]);
+}
+
+/** A guild channel as an interaction's `resolved.channels` carries it. */
+function resolvedChannel(guild: GuildInfo, id: string): { id: string; type: number; name: string; permissions: string } {
+  const known: Record<string, [number, string]> = {
+    [guild.textChannelId]: [0, 'general'],
+    [guild.helpChannelId]: [0, 'help'],
+    [guild.forumChannelId]: [15, 'questions'],
+    [guild.voiceChannelId]: [2, 'lounge'],
+  };
+  const [type, name] = known[id] ?? [0, `channel-${id.slice(-4)}`];
+  return { id, type, name, permissions: APP_PERMISSIONS };
 }
 
 /** Type of an option in a registered command definition, if there is one. */
@@ -138,11 +167,7 @@ function toWireOptions(
 ): WireOption[] {
   if (options === undefined) return [];
   if (Array.isArray(options)) {
-    return options.map((o) => {
-      const wire: WireOption = { name: o.name, type: optionTypeNumber(o.type), value: o.value };
-      if ('focused' in o && o.focused === true) wire.focused = true;
-      return wire;
-    });
+    return options.map(typedWireOption);
   }
   return Object.entries(options).map(([name, value]) => {
     const inferred =
@@ -194,12 +219,14 @@ function buildCommandInteraction(
   }
   const users: Record<string, APIUser> = {};
   const members: Record<string, APIInteractionDataResolvedGuildMember> = {};
-  for (const option of options) {
+  const channels: Record<string, ReturnType<typeof resolvedChannel>> = {};
+  for (const option of flatOptions(options)) {
     if (option.type === OptionType.User && typeof option.value === 'string') {
       const user = world.user(option.value);
       users[user.id] = user;
       members[user.id] = resolvedMember(world, guild, user);
     }
+    if (option.type === OptionType.Channel && typeof option.value === 'string') channels[option.value] = resolvedChannel(guild, option.value);
   }
   const data = {
     id: command?.id ?? world.unregisteredCommandId(input.name),
@@ -208,7 +235,9 @@ function buildCommandInteraction(
     ...(command?.guild_id === undefined ? {} : { guild_id: command.guild_id }),
     // WireOption is the union's common shape; the per-type union cannot be built from a loop.
     options: options as APIApplicationCommandInteractionDataOption[],
-    ...(Object.keys(users).length > 0 ? { resolved: { users, members } } : {}),
+    ...(Object.keys(users).length > 0 || Object.keys(channels).length > 0
+      ? { resolved: { ...(Object.keys(users).length > 0 ? { users, members } : {}), ...(Object.keys(channels).length > 0 ? { channels } : {}) } }
+      : {}),
   };
   if (input.kind === 'autocomplete') {
     const payload: APIApplicationCommandAutocompleteGuildInteraction = {

@@ -3,11 +3,14 @@
 // crashes inside its handlers; the discord-api-types shapes (re-exported by discord.js) are used as
 // a compile-time checklist.
 import type {
+  APIGuildForumChannel,
   APIGuildMember,
+  APIGuildVoiceChannel,
   APIInteractionGuildMember,
   APIMessage,
   APIRole,
   APITextChannel,
+  APIThreadChannel,
   APIUser,
   ChannelFlags,
   GatewayGuildCreateDispatchData,
@@ -81,6 +84,12 @@ export interface GuildInfo {
   name: string;
   ownerId: string;
   textChannelId: string;
+  /** A second text channel, for help-channel tests. */
+  helpChannelId: string;
+  /** A forum channel (type 15): each post is a thread whose starter message shares its id. */
+  forumChannelId: string;
+  /** A voice channel (type 2), which has its own text chat. */
+  voiceChannelId: string;
   botRoleId: string;
   joinedAt: string;
 }
@@ -93,6 +102,9 @@ export function makeGuildInfo(id: string, index: number, ownerId: string): Guild
     name: `Stand-in Guild ${index + 1}`,
     ownerId,
     textChannelId: snowflakeAt(created + 1_000, 1, 3),
+    helpChannelId: snowflakeAt(created + 1_000, 4, 3),
+    forumChannelId: snowflakeAt(created + 1_000, 5, 3),
+    voiceChannelId: snowflakeAt(created + 1_000, 6, 3),
     botRoleId: snowflakeAt(created + 2_000, 2, 3),
     joinedAt: new Date(created + 60_000).toISOString(),
   };
@@ -163,6 +175,71 @@ export function buildTextChannel(guild: GuildInfo, channelId: string, name = 'ge
     default_thread_rate_limit_per_user: 0,
     flags: 0 as ChannelFlags,
   };
+}
+
+export function buildForumChannel(guild: GuildInfo): APIGuildForumChannel {
+  return {
+    id: guild.forumChannelId,
+    type: 15,
+    guild_id: guild.id,
+    name: 'questions',
+    position: 2,
+    permission_overwrites: [],
+    parent_id: null,
+    topic: null,
+    nsfw: false,
+    rate_limit_per_user: 0,
+    last_message_id: null,
+    last_pin_timestamp: null,
+    default_auto_archive_duration: 1440,
+    default_thread_rate_limit_per_user: 0,
+    flags: 0 as ChannelFlags,
+    available_tags: [],
+    default_reaction_emoji: null,
+    default_sort_order: null,
+    default_forum_layout: 0,
+  };
+}
+
+export function buildVoiceChannel(guild: GuildInfo): APIGuildVoiceChannel {
+  return {
+    id: guild.voiceChannelId,
+    type: 2,
+    guild_id: guild.id,
+    name: 'lounge',
+    position: 3,
+    permission_overwrites: [],
+    parent_id: null,
+    nsfw: false,
+    rate_limit_per_user: 0,
+    last_message_id: null,
+    bitrate: 64_000,
+    user_limit: 0,
+    rtc_region: null,
+    video_quality_mode: 1,
+    flags: 0 as ChannelFlags,
+  };
+}
+
+/** A public thread (type 11) in `parentId`, as THREAD_CREATE and thread creation answer it. */
+export function buildThread(guildId: string, thread: { id: string; parentId: string; ownerId: string; name: string; createdAt: number }): APIThreadChannel {
+  const created = new Date(thread.createdAt).toISOString();
+  return {
+    id: thread.id,
+    type: 11,
+    guild_id: guildId,
+    parent_id: thread.parentId,
+    owner_id: thread.ownerId,
+    name: thread.name,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    message_count: 0,
+    member_count: 1,
+    total_message_sent: 0,
+    flags: 0 as ChannelFlags,
+    applied_tags: [],
+    thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: created, locked: false, create_timestamp: created },
+  } as APIThreadChannel;
 }
 
 export function buildMember(user: APIUser, roles: string[], joinedAt: string): APIGuildMember {
@@ -250,7 +327,12 @@ export function buildGuildCreate(
       buildMember(botUser, [guild.botRoleId], guild.joinedAt),
       ...humans.map((u) => buildMember(u, [], guild.joinedAt)),
     ],
-    channels: [buildTextChannel(guild, guild.textChannelId)],
+    channels: [
+      buildTextChannel(guild, guild.textChannelId),
+      buildTextChannel(guild, guild.helpChannelId, 'help'),
+      buildForumChannel(guild),
+      buildVoiceChannel(guild),
+    ],
     threads: [],
     presences: [],
     stage_instances: [],
@@ -277,9 +359,9 @@ export function toApiMessage(state: MessageState, ctx: MessageContext): APIMessa
     timestamp: new Date(state.createdAt).toISOString(),
     edited_timestamp: state.editedAt === null ? null : new Date(state.editedAt).toISOString(),
     tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
+    mention_everyone: state.mentionEveryone ?? false,
+    mentions: (state.mentions ?? []).map((id) => ctx.user(id)),
+    mention_roles: state.mentionRoles ?? [],
     // Echoed exactly as the bot sent them (validated by limits-check, not retyped).
     attachments: state.attachments as APIMessage['attachments'],
     embeds: state.embeds as APIMessage['embeds'],
@@ -288,6 +370,8 @@ export function toApiMessage(state: MessageState, ctx: MessageContext): APIMessa
     flags: state.flags,
     components: state.components as APIMessage['components'],
   };
+  if (state.reference) message.message_reference = { type: 0, ...state.reference };
+  if (state.webhookId) message.webhook_id = state.webhookId;
   if (state.interactionId !== null) {
     // Interaction responses are webhook messages of the application.
     message.webhook_id = ctx.applicationId;

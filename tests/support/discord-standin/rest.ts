@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { registerCommands, type CommandRouteContext } from './commands.ts';
 import { discordError, ok, type HttpResult } from './http.ts';
+import type { ChannelMessages } from './channel-messages.ts';
 import type { InteractionStore } from './interactions.ts';
 import { isRecord } from './limits-check.ts';
 import type { DelayRule, FailRule, IdentifyRecord, RequestLog, UploadedFile } from './types.ts';
@@ -14,6 +15,7 @@ export const API_PREFIX = '/api/v10';
 export interface RestContext {
   world: World;
   store: InteractionStore;
+  channels: ChannelMessages;
   token: string;
   requests: RequestLog[];
   failRules: FailRule[];
@@ -57,7 +59,7 @@ function buildRoutes(ctx: RestContext): Route[] {
     const source = template
       .replace(/\//g, '\\/')
       // Snowflake parameters are numeric; tokens are opaque; messages are '@original' or ids.
-      .replace(/:(app|guild|cmd|interaction)/g, (_, name: string) => `(?<${name}>\\d+)`)
+      .replace(/:(app|guild|cmd|interaction|channel|msg)/g, (_, name: string) => `(?<${name}>\\d+)`)
       .replace(':token', '(?<token>[^/]+)')
       .replace(':message', '(?<message>@original|\\d+)');
     return { method, pattern: new RegExp(`^${source}$`), name: `${method} ${template}`, auth, handle };
@@ -123,6 +125,9 @@ function buildRoutes(ctx: RestContext): Route[] {
       store.callback(p['interaction'] ?? '', p['token'] ?? '', req.body, req.files, req.query['with_response'] === 'true'),
     ),
     route('POST', '/webhooks/:app/:token', false, webhook('POST /webhooks/:app/:token')),
+    route('POST', '/channels/:channel/messages', true, (p, req) => ctx.channels.createMessage(p['channel'] ?? '', req.body)),
+    route('POST', '/channels/:channel/messages/:msg/threads', true, (p, req) => ctx.channels.startThreadFromMessage(p['channel'] ?? '', p['msg'] ?? '', req.body)),
+    route('POST', '/channels/:channel/threads', true, (p, req) => ctx.channels.startThread(p['channel'] ?? '', req.body)),
     ...(['GET', 'PATCH', 'DELETE'] as const).map((method) =>
       route(method, '/webhooks/:app/:token/messages/:message', false, (p, req) => {
         const name = `${method} /webhooks/:app/:token/messages/${p['message'] === '@original' ? '@original' : ':id'}`;

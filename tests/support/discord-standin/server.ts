@@ -13,6 +13,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { ChannelMessages, type ForumPostInput, type SentRecord, type ThreadInfo, type UserMessageInput } from './channel-messages.ts';
 import { Gateway } from './gateway.ts';
 import { InteractionStore } from './interactions.ts';
 import { DEFAULT_APPLICATION_ID, DEFAULT_GUILD_ID, generateGuildIds } from './payloads.ts';
@@ -34,6 +35,8 @@ import type {
 import { World } from './world.ts';
 
 export type * from './types.ts';
+export type { ForumPostInput, SentRecord, ThreadInfo, UserMessageInput } from './channel-messages.ts';
+export { Intent } from './channel-messages.ts';
 
 export interface DiscordStandIn {
   /** http://127.0.0.1:PORT/api — pass as `rest: { api }`; the client appends /v10. */
@@ -50,6 +53,26 @@ export interface DiscordStandIn {
   defaultUserId: string;
   /** The text channel of a guild (default: the first). */
   textChannelId(guildId?: string): string;
+  /** A guild's channels by role: text, help (a second text channel), forum and voice (default: the first guild). */
+  channelIds(guildId?: string): { text: string; help: string; forum: string; voice: string };
+  /** The bot's own managed role in a guild (mentioning it is not mentioning the bot). */
+  botRoleId(guildId?: string): string;
+
+  /**
+   * A person (or a bot, or a webhook) posts a message: MESSAGE_CREATE goes out, filtered by the
+   * bot's intents as Discord filters it. Resolves once it was dispatched (or withheld).
+   */
+  postMessage(input: UserMessageInput): Promise<MessageState>;
+  /** A new post in the guild's forum: THREAD_CREATE, then its starter message. */
+  postInForum(input: ForumPostInput): Promise<{ thread: ThreadInfo; message: MessageState }>;
+  /** The DM channel between the bot and a user. */
+  dmChannelId(userId: string): string;
+  /** Everything the bot sent outside interactions (channel messages, threads it started), in order. */
+  sent: readonly SentRecord[];
+  /** Resolves with the first sent record (already, or later) that matches. */
+  waitForSent(match: (r: SentRecord) => boolean, timeoutMs?: number): Promise<SentRecord>;
+  /** Threads the stand-in knows (forum posts, threads the bot started), by id. */
+  threads: ReadonlyMap<string, ThreadInfo>;
 
   /** Builds and dispatches an INTERACTION_CREATE over the gateway. */
   dispatchInteraction(input: InteractionInput): Promise<InteractionRecord>;
@@ -130,6 +153,7 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
   const delayRules: DelayRule[] = [];
   const gatewayLog: GatewayLogEntry[] = [];
   const identifies: IdentifyRecord[] = [];
+  const channels = new ChannelMessages(world, violations);
   const store = new InteractionStore(world, {
     firstResponseDeadlineMs: options.firstResponseDeadlineMs ?? DEFAULTS.firstResponseDeadlineMs,
     tokenLifetimeMs: options.interactionTokenLifetimeMs ?? DEFAULTS.interactionTokenLifetimeMs,
@@ -142,6 +166,7 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
     createRequestHandler({
       world,
       store,
+      channels,
       token,
       requests,
       failRules,
@@ -162,6 +187,7 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
     log: gatewayLog,
     identifies,
   });
+  channels.attach(gateway);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
@@ -187,6 +213,22 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
       if (guild === undefined) throw new Error(`stand-in: unknown guild ${String(guildId)}`);
       return guild.textChannelId;
     },
+    channelIds(guildId) {
+      const guild = guildId === undefined ? world.guilds[0] : world.guild(guildId);
+      if (guild === undefined) throw new Error(`stand-in: unknown guild ${String(guildId)}`);
+      return { text: guild.textChannelId, help: guild.helpChannelId, forum: guild.forumChannelId, voice: guild.voiceChannelId };
+    },
+    botRoleId(guildId) {
+      const guild = guildId === undefined ? world.guilds[0] : world.guild(guildId);
+      if (guild === undefined) throw new Error(`stand-in: unknown guild ${String(guildId)}`);
+      return guild.botRoleId;
+    },
+    postMessage: (input) => channels.post(input),
+    postInForum: (input) => channels.forumPost(input),
+    dmChannelId: (userId) => channels.dmChannelId(userId),
+    sent: channels.sent,
+    waitForSent: (match, timeoutMs) => channels.waitForSent(match, timeoutMs),
+    threads: channels.threads,
 
     async dispatchInteraction(input) {
       const record = store.create(input);

@@ -47,7 +47,11 @@ export type OptionInput =
   | { name: string; type: 'integer' | 'number'; value: number; focused?: boolean }
   | { name: string; type: 'boolean'; value: boolean }
   /** value is a user id; the user (and member, in a guild) is put into `resolved`. */
-  | { name: string; type: 'user'; value: string };
+  | { name: string; type: 'user'; value: string }
+  /** value is a channel id of the guild; the channel is put into `resolved`. */
+  | { name: string; type: 'channel'; value: string }
+  /** A subcommand and its own options. */
+  | { name: string; type: 'subcommand'; options: OptionInput[] };
 
 /**
  * Options either as typed entries, or as a plain map. For the map form the option type is taken
@@ -135,6 +139,14 @@ export interface MessageState {
   createdAt: number;
   editedAt: number | null;
   deleted: boolean;
+  /** A reply's message_reference (what the bot sent, or what a made-up user message carries). */
+  reference?: { message_id: string; channel_id: string; guild_id?: string } | null;
+  /** Users the message mentions (a reply that pings includes the replied-to author). */
+  mentions?: string[];
+  mentionRoles?: string[];
+  mentionEveryone?: boolean;
+  /** Set for messages a webhook posted. */
+  webhookId?: string | null;
 }
 
 export interface ResponseRecord {
