@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Chunk, KnowledgeDocument, SkippedFile } from './types.ts';
 import { KnowledgeFolderError, listKnowledgeFiles, slugFromPath, type KnowledgeFile } from './files.ts';
+import { KNOWLEDGE_EXTENSIONS } from './file-kinds.ts';
+import { FORMAT_DEFAULTS, type FormatOptions } from './format-options.ts';
 import { parseDocument } from './parse.ts';
 
 export interface LoadedKnowledge {
@@ -17,6 +19,8 @@ export interface LoadOptions {
   maxFileBytes?: number;
   /** The folder's listing, when the caller has already walked it (to fingerprint it, say). */
   listing?: { files: KnowledgeFile[]; skipped: SkippedFile[] };
+  /** Caps and thresholds of the HTML and PDF readers (`FORMAT_DEFAULTS`). */
+  formats?: FormatOptions;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -57,10 +61,10 @@ async function readKnowledgeFile(file: KnowledgeFile, maxBytes: number): Promise
 export type LoadedFile = { ok: true; document: KnowledgeDocument; chunks: Chunk[] } | { ok: false; skipped: SkippedFile };
 
 /** Reads and chunks one file; a file that cannot be used comes back with the reason. */
-export async function loadFile(file: KnowledgeFile, slug: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<LoadedFile> {
+export async function loadFile(file: KnowledgeFile, slug: string, maxBytes = DEFAULT_MAX_FILE_BYTES, formats: FormatOptions = FORMAT_DEFAULTS): Promise<LoadedFile> {
   const bytes = await readKnowledgeFile(file, maxBytes);
   if (!(bytes instanceof Uint8Array)) return { ok: false, skipped: bytes };
-  const parsed = parseDocument(slug, file.path, bytes);
+  const parsed = parseDocument(slug, file.path, bytes, formats);
   return parsed.ok ? parsed : { ok: false, skipped: { path: file.path, reason: parsed.reason } };
 }
 
@@ -73,7 +77,7 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   const files = listing.files;
   const skipped = [...listing.skipped];
   if (files.length === 0) {
-    throw new KnowledgeFolderError(`no .md or .txt files in knowledge folder ${dir}`);
+    throw new KnowledgeFolderError(`no knowledge files (${KNOWLEDGE_EXTENSIONS.join(' ')}) in knowledge folder ${dir}`);
   }
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const slugs = assignSlugs(files);
@@ -89,7 +93,7 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
       const file = files[next++]!;
       // Settled here, so a file that fails while it waits its turn is never an unhandled rejection.
       reading.push(
-        loadFile(file, slugs.get(file.path) ?? slugFromPath(file.path), maxBytes).catch(
+        loadFile(file, slugs.get(file.path) ?? slugFromPath(file.path), maxBytes, options.formats).catch(
           (error: unknown): LoadedFile => ({ ok: false, skipped: { path: file.path, reason: `cannot be read (${error instanceof Error ? error.message : String(error)})` } }),
         ),
       );
