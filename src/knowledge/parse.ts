@@ -5,7 +5,7 @@ import { splitFrontMatter, type FrontMatter } from './front-matter.ts';
 import { splitHtml } from './html.ts';
 import { splitMarkdown, splitPlainText, type SplitResult } from './markdown.ts';
 import { normaliseNewlines, titleFromPath } from './paragraphs.ts';
-import { chunkId, citation } from './references.ts';
+import { chunkId, citation, pageUrl, type PagePlace } from './references.ts';
 
 export type ParseResult =
   | { ok: true; document: KnowledgeDocument; chunks: Chunk[] }
@@ -24,9 +24,6 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok
   }
 }
 
-/** A body block with the page it was printed on, when the format has pages. */
-export type PagedBlock = Block & { page?: number };
-
 /**
  * A document and its numbered chunks from what a reader found: the metadata it gives (front matter
  * first), the body's blocks and credit lines. Shared by every format, so ids and citations are
@@ -36,7 +33,7 @@ export function assembleDocument(
   id: string,
   path: string,
   meta: FrontMatter,
-  split: { heading: string | null; blocks: readonly PagedBlock[]; credits: readonly string[] },
+  split: { heading: string | null; blocks: readonly Block[]; credits: readonly string[] },
 ): ParseResult {
   if (split.blocks.length === 0) return { ok: false, reason: 'no body text' };
   const title = meta.title ?? split.heading ?? titleFromPath(path);
@@ -54,17 +51,25 @@ export function assembleDocument(
     paragraphs: split.blocks.length,
   };
 
-  const chunks: Chunk[] = split.blocks.map((block, i) => ({
-    id: chunkId(id, i + 1),
-    document: id,
-    title,
-    paragraph: i + 1,
-    breadcrumb: block.breadcrumb,
-    kind: block.kind,
-    text: block.text,
-    url,
-    citation: citation(title, i + 1),
-  }));
+  let onPage = 0;
+  const chunks: Chunk[] = split.blocks.map((block, i) => {
+    const previous = split.blocks[i - 1];
+    onPage = previous !== undefined && previous.page === block.page ? onPage + 1 : 1;
+    const place: PagePlace | undefined = block.page === undefined ? undefined : { page: block.page, paragraph: onPage };
+    const chunk: Chunk = {
+      id: chunkId(id, i + 1),
+      document: id,
+      title,
+      paragraph: i + 1,
+      breadcrumb: block.breadcrumb,
+      kind: block.kind,
+      text: block.text,
+      url: pageUrl(url, block.page),
+      citation: citation(title, i + 1, place),
+    };
+    if (block.page !== undefined) chunk.page = block.page;
+    return chunk;
+  });
   if (credit) {
     chunks.push({
       id: chunkId(id, 'credit'),
