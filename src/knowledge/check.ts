@@ -13,6 +13,7 @@ const WHERE_URL: Record<NonNullable<ReturnType<typeof fileKind>>, string> = {
   markdown: 'in front matter',
   text: 'in front matter',
   html: 'in <link rel="canonical"> or <meta property="og:url">',
+  pdf: 'in its metadata',
 };
 
 /**

@@ -3,7 +3,7 @@ import type { Chunk, KnowledgeDocument, SkippedFile } from './types.ts';
 import { KnowledgeFolderError, listKnowledgeFiles, slugFromPath, type KnowledgeFile } from './files.ts';
 import { KNOWLEDGE_EXTENSIONS } from './file-kinds.ts';
 import { FORMAT_DEFAULTS, type FormatOptions } from './format-options.ts';
-import { parseDocument } from './parse.ts';
+import { parseKnowledgeFile } from './parse.ts';
 
 export interface LoadedKnowledge {
   documents: KnowledgeDocument[];
@@ -64,7 +64,7 @@ export type LoadedFile = { ok: true; document: KnowledgeDocument; chunks: Chunk[
 export async function loadFile(file: KnowledgeFile, slug: string, maxBytes = DEFAULT_MAX_FILE_BYTES, formats: FormatOptions = FORMAT_DEFAULTS): Promise<LoadedFile> {
   const bytes = await readKnowledgeFile(file, maxBytes);
   if (!(bytes instanceof Uint8Array)) return { ok: false, skipped: bytes };
-  const parsed = parseDocument(slug, file.path, bytes, formats);
+  const parsed = await parseKnowledgeFile(slug, file.path, bytes, formats);
   return parsed.ok ? parsed : { ok: false, skipped: { path: file.path, reason: parsed.reason } };
 }
 

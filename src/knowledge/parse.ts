@@ -5,6 +5,7 @@ import { splitFrontMatter, type FrontMatter } from './front-matter.ts';
 import { splitHtml } from './html.ts';
 import { splitMarkdown, splitPlainText, type SplitResult } from './markdown.ts';
 import { normaliseNewlines, titleFromPath } from './paragraphs.ts';
+import { readPdf } from './pdf.ts';
 import { chunkId, citation, pageUrl, type PagePlace } from './references.ts';
 
 export type ParseResult =
@@ -117,4 +118,17 @@ export function parseDocument(id: string, path: string, bytes: Uint8Array, optio
   }
   const split: SplitResult = kind === 'markdown' ? splitMarkdown(fm.body) : splitPlainText(fm.body);
   return assembleDocument(id, path, fm.data, split);
+}
+
+/** Turns a PDF into a document whose chunks carry their pages. */
+export async function parsePdfDocument(id: string, path: string, bytes: Uint8Array, options: FormatOptions = FORMAT_DEFAULTS): Promise<ParseResult> {
+  if (bytes.length === 0) return { ok: false, reason: 'empty file' };
+  const pdf = await readPdf(bytes, options.pdf);
+  if (!pdf.ok) return pdf;
+  return assembleDocument(id, path, pdf.meta, { heading: pdf.heading, blocks: pdf.blocks, credits: [] });
+}
+
+/** Any knowledge file into a document and its chunks, by its kind. */
+export function parseKnowledgeFile(id: string, path: string, bytes: Uint8Array, options: FormatOptions = FORMAT_DEFAULTS): Promise<ParseResult> | ParseResult {
+  return fileKind(path) === 'pdf' ? parsePdfDocument(id, path, bytes, options) : parseDocument(id, path, bytes, options);
 }

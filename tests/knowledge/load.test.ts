@@ -98,7 +98,7 @@ describe('loadKnowledge', () => {
     await expect(loadKnowledge('/nonexistent/footnote')).rejects.toThrow(KnowledgeFolderError);
     const empty = await folder({});
     await mkdir(join(empty, 'sub'));
-    await expect(loadKnowledge(empty)).rejects.toThrow(/no knowledge files \(\.md .* \.html \.htm\)/);
+    await expect(loadKnowledge(empty)).rejects.toThrow(/no knowledge files \(\.md .* \.html \.htm \.pdf\)/);
     const bad = await folder({ 'x.md': '' });
     await expect(loadKnowledge(bad)).rejects.toThrow(/no usable documents.*x\.md: empty file/);
   });
