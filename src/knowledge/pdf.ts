@@ -1,5 +1,5 @@
 import { inflateSync } from 'node:zlib';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PdfOptions } from './format-options.ts';
 import type { FrontMatter } from './front-matter.ts';
 import { layoutPages, type OutlineEntry, type PdfPageText, type PdfRun } from './pdf-layout.ts';
@@ -102,6 +102,9 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions): Promise<P
   }
   let doc: PDFDocumentProxy;
   try {
+    // Loaded on the first PDF: pdf.js is large, and a process that only loads a persisted index
+    // (every shard) or reads no PDF should not pay for it.
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     // pdf.js takes ownership of the array it is given; it gets a copy, so the caller's stays whole.
     doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: true, verbosity: 0 }).promise;
   } catch (error) {

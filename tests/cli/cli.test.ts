@@ -176,6 +176,27 @@ describe('check-knowledge', () => {
   });
 });
 
+describe('a PDF in the folder', () => {
+  it('is searched like any file, its results naming the page and linking to it', async () => {
+    const pdf = makePdf({
+      title: 'Widget Guide',
+      url: 'https://docs.example.org/widgets.pdf',
+      pages: [
+        { texts: [{ x: 72, y: 700, text: 'Widgets are installed with the package tool.' }] },
+        { texts: [{ x: 72, y: 700, text: 'Widgets are calibrated every spring by the lab.' }] },
+      ],
+    });
+    const folder = await knowledgeFolder({ 'widgets.pdf': pdf });
+    cleanups.push(folder.cleanup);
+    const { code, stdout } = await cli(['search', 'calibrated', '--json', '--knowledge', folder.dir]);
+    expect(code).toBe(0);
+    const [first] = (JSON.parse(stdout) as { results: { id: string; page?: number; url: string | null }[] }).results;
+    expect(first).toMatchObject({ id: 'widgets#p2', page: 2, url: 'https://docs.example.org/widgets.pdf#page=2' });
+    const text = await cli(['source', 'widgets#p2', '--knowledge', folder.dir]);
+    expect(text.stdout).toContain('Widget Guide, p. 2, ¶1');
+  });
+});
+
 describe('wrong usage', () => {
   it.each([
     [[], /Usage:/],

@@ -18,6 +18,8 @@ export interface PdfPageSpec {
 export interface PdfSpec {
   pages: PdfPageSpec[];
   title?: string;
+  /** A source address in the document information dictionary (a custom `URL` entry). */
+  url?: string;
   /** The page count the page tree claims, whatever it holds. */
   claimedCount?: number;
   /** Protect with a user password: a reader without it cannot open the file. */
@@ -45,7 +47,7 @@ export function makePdf(spec: PdfSpec): Uint8Array {
   add(`<< /Type /Catalog /Pages 2 0 R${hasOutline ? ` /Outlines ${outlineStart} 0 R` : ''} >>`);
   add(`<< /Type /Pages /Kids [${spec.pages.map((_, i) => `${pageRef(i)} 0 R`).join(' ')}] /Count ${spec.claimedCount ?? n} >>`);
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
-  add(`<< /Title (${escape(spec.title ?? '')}) /Producer (footnote tests) >>`);
+  add(`<< /Title (${escape(spec.title ?? '')}) /Producer (footnote tests)${spec.url ? ` /URL (${escape(spec.url)})` : ''} >>`);
   spec.pages.forEach((page, i) => {
     const ops = [page.drawing ?? '', ...page.texts.map((t) => `BT /F1 ${t.size ?? 10} Tf 1 0 0 1 ${t.x} ${t.y} Tm (${escape(t.text)}) Tj ET`)].join('\n');
     add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageRef(i) + 1} 0 R >>`);

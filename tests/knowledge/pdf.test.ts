@@ -61,6 +61,15 @@ describe('paragraphs and page citations', () => {
   });
 });
 
+describe('links', () => {
+  it('takes a web address from the metadata as the source, each paragraph linking to its page', async () => {
+    const pdf = makePdf({ title: 'Guide', url: 'https://docs.example.org/guide.pdf', pages: [{ texts: lines(72, 700, ['First page.']) }, { texts: lines(72, 700, ['Second page.']) }] });
+    const { document, chunks } = await parse(pdf);
+    expect(document.url).toBe('https://docs.example.org/guide.pdf');
+    expect(chunks.map((c) => c.url)).toEqual(['https://docs.example.org/guide.pdf#page=1', 'https://docs.example.org/guide.pdf#page=2']);
+  });
+});
+
 describe('headings from the outline', () => {
   it('makes the lines the outline names into the breadcrumb, at the outline\'s depth, even at body size', async () => {
     const pdf = makePdf({
