@@ -205,6 +205,9 @@ const EDGE_BAND = 0.07;
 /** How many pages away a running title is looked for: far enough to skip a page left blank. */
 const RUNNING_NEAR = 4;
 
+/** A numbered heading below the top level: "8.6.4.1 The shlibs files", with no full stop after it. */
+const SUBSECTION = /^(\d+(?:\.\d+)+)\.?\s+\p{Lu}[^.]*$/u;
+
 const SENTENCE_END = /[.!?:;)"”’]$/u;
 const BULLET = /^(?:[•◦▪‣∙·*–-]|\d{1,3}[.)]|[a-z][.)])\s+\S/u;
 const HYPHENATED = /\p{L}[-\u00AD\u2010]$/u;
@@ -261,8 +264,13 @@ export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], op
   /** A line's heading depth, or 0 when it is text. */
   const headingDepth = (line: Line): number => {
     if (line.text.length > 200 || !/\p{L}/u.test(line.text)) return 0;
-    const named = outlineDepth.size > 0 && line.size >= body ? namedDepth(line.text) : undefined;
+    // Headings are set at least as large as the body; a size a hair under it is the same size, rounded.
+    const bodyOrLarger = line.size >= body * 0.95;
+    const named = outlineDepth.size > 0 && bodyOrLarger ? namedDepth(line.text) : undefined;
     if (named !== undefined) return named;
+    // "8.6.4.1 The shlibs files present" under a heading "8.6.4": a level the outline stops short of.
+    const sub = SUBSECTION.exec(line.text);
+    if (sub?.[1] && line.text.length <= 120 && bodyOrLarger && numbered.has(sub[1].replace(/\.\d+$/, ''))) return sub[1].split('.').length;
     // Below the outline's levels, so a heading the outline names closes it.
     if (line.size >= body * options.headingScale) return outlineLevels + headingSizes.indexOf(Math.round(line.size * 2) / 2) + 1;
     return 0;
@@ -270,6 +278,8 @@ export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], op
 
   const blocks: Block[] = [];
   const trail: { depth: number; text: string }[] = [];
+  /** The section numbers of the headings met so far. */
+  const numbered = new Set<string>();
   let heading: string | null = null;
   let open: { block: Block; last: Line } | null = null;
 
@@ -297,13 +307,15 @@ export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], op
     const named = namedDepth(text);
     const depth = named ?? pendingHeading.depth;
     pendingHeading = null;
-    if (heading === null && named === undefined) {
-      // The first heading names the document, unless the outline lists it as a section.
+    if (heading === null && named === undefined && trail.length === 0) {
+      // The first heading names the document, unless the outline lists it or a section came first.
       heading = text;
       return;
     }
     while (trail.length > 0 && (trail[trail.length - 1]?.depth ?? 0) >= depth) trail.pop();
     trail.push({ depth, text });
+    const number = /^(\d+(?:\.\d+)*)\.?\s/u.exec(text)?.[1];
+    if (number) numbered.add(number);
   };
 
   for (const line of all) {
@@ -343,10 +355,13 @@ export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], op
   return { heading, blocks: blocks.filter((b) => b.text.trim() !== '') };
 }
 
+/** A table-of-contents entry: a title, dot leaders, a page number. It points at text; it is not text. */
+const CONTENTS_ENTRY = /(?:\.\s?){4,}\s*(?:\d+|[ivxlc]+)$/iu;
+
 /** Every page's text as blocks, in reading order. */
 export function layoutPages(pages: PdfPageText[], outline: readonly OutlineEntry[], options: PdfOptions): PdfBody {
   const lines = dropRunningLines(
-    pages.map((p) => pageLines(p, options)),
+    pages.map((p) => pageLines(p, options).filter((line) => !CONTENTS_ENTRY.test(line.text))),
     options,
   );
   return paragraphs(lines, outline, options);

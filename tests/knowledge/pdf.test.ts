@@ -85,6 +85,32 @@ describe('headings from the outline', () => {
   });
 });
 
+describe('numbered headings below the outline', () => {
+  it('makes "2.1.1 …" a heading under "2.1 …", and leaves a numbered sentence alone', async () => {
+    const pdf = makePdf({
+      title: 'Guide',
+      outline: [{ title: 'Setup', page: 1 }],
+      pages: [
+        {
+          texts: [
+            ...lines(72, 720, ['2.1 Setup']),
+            ...lines(72, 690, ['Setup has two steps.']),
+            ...lines(72, 660, ['2.1.1 Downloading the installer']),
+            ...lines(72, 630, ['Fetch it from the mirror.']),
+            ...lines(72, 600, ['3.5 Percent of installs fail on the first try.']),
+          ],
+        },
+      ],
+    });
+    const { chunks } = await parse(pdf);
+    expect(chunks.map((c) => [c.text, c.breadcrumb])).toEqual([
+      ['Setup has two steps.', ['2.1 Setup']],
+      ['Fetch it from the mirror.', ['2.1 Setup', '2.1.1 Downloading the installer']],
+      ['3.5 Percent of installs fail on the first try.', ['2.1 Setup', '2.1.1 Downloading the installer']],
+    ]);
+  });
+});
+
 describe('running headers and footers', () => {
   const page = (n: number) => ({
     texts: [
@@ -102,6 +128,20 @@ describe('running headers and footers', () => {
   it('keeps the same lines in a document too short to tell', async () => {
     const { chunks } = await parse(makePdf({ pages: [1, 2].map(page) }), formatOptions({ pdf: { runningMinPages: 4 } }));
     expect(chunks.map((c) => c.text).join('\n')).toContain('Widget Manual');
+  });
+});
+
+describe('a table of contents', () => {
+  it('leaves out entries with dot leaders and page numbers, and keeps the text they point to', async () => {
+    const pdf = makePdf({
+      title: 'Guide',
+      pages: [
+        { texts: lines(72, 700, ['1 Installing . . . . . . . . . . . . 2', '2 Removing . . . . . . . . . . . . . 2']) },
+        { texts: lines(72, 700, ['Installing takes one command.']) },
+      ],
+    });
+    const { chunks } = await parse(pdf);
+    expect(chunks.map((c) => c.text)).toEqual(['Installing takes one command.']);
   });
 });
 
