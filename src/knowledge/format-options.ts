@@ -33,6 +33,16 @@ export interface PdfOptions {
   runningShare: number;
   /** Running lines are only looked for in documents of at least this many pages. */
   runningMinPages: number;
+  /** The share of a page's height, at its top and at its bottom, where running lines stand. */
+  runningEdgeShare: number;
+  /**
+   * A line at a page's edge that recurs at the edge of a page this many pages away or nearer is a
+   * running title (a chapter's, on every other page), even when it is on few pages overall.
+   */
+  runningNearPages: number;
+  /** Outline entries read, and how deep: the outline is read whole, so a hostile one is capped. */
+  maxOutlineEntries: number;
+  maxOutlineDepth: number;
   /** A line whose font is at least this many times the body's size is a heading. */
   headingScale: number;
   /**
@@ -61,6 +71,10 @@ export const FORMAT_DEFAULTS: FormatOptions = {
     maxTextChars: 20_000_000,
     runningShare: 0.5,
     runningMinPages: 4,
+    runningEdgeShare: 0.07,
+    runningNearPages: 4,
+    maxOutlineEntries: 10_000,
+    maxOutlineDepth: 16,
     headingScale: 1.15,
     columnGapShare: 0.03,
     paragraphGap: 0.5,

@@ -180,7 +180,7 @@ export function dropRunningLines(pages: Line[][], options: PdfOptions): Line[][]
   const edges = pages.map((lines) => {
     if (lines.length === 0) return new Set<Line>();
     const byY = [...lines].sort((a, b) => b.y - a.y);
-    const margin = (line: Line) => line.y > line.pageHeight * (1 - EDGE_BAND) || line.y < line.pageHeight * EDGE_BAND;
+    const margin = (line: Line) => line.y > line.pageHeight * (1 - options.runningEdgeShare) || line.y < line.pageHeight * options.runningEdgeShare;
     return new Set([byY[0]!, byY[byY.length - 1]!, ...lines.filter(margin)]);
   });
   const count = new Map<string, number>();
@@ -193,17 +193,11 @@ export function dropRunningLines(pages: Line[][], options: PdfOptions): Line[][]
       const key = runningKey(line.text);
       if (key === '' || key === 'page' || key === 'page of') return false;
       if ((count.get(key) ?? 0) >= threshold) return false;
-      for (let q = p - RUNNING_NEAR; q <= p + RUNNING_NEAR; q++) if (q !== p && seenOn[q]?.has(key)) return false;
+      for (let q = p - options.runningNearPages; q <= p + options.runningNearPages; q++) if (q !== p && seenOn[q]?.has(key)) return false;
       return true;
     }),
   );
 }
-
-/** The share of a page's height, at its top and at its bottom, where headers and footers stand. */
-const EDGE_BAND = 0.07;
-
-/** How many pages away a running title is looked for: far enough to skip a page left blank. */
-const RUNNING_NEAR = 4;
 
 /** A numbered heading below the top level: "8.6.4.1 The shlibs files", with no full stop after it. */
 const SUBSECTION = /^(\d+(?:\.\d+)+)\.?\s+\p{Lu}[^.]*$/u;

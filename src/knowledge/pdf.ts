@@ -1,4 +1,4 @@
-import { inflateSync } from 'node:zlib';
+import { constants, inflateSync } from 'node:zlib';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PdfOptions } from './format-options.ts';
 import type { FrontMatter } from './front-matter.ts';
@@ -27,11 +27,13 @@ function streamOverCap(bytes: Buffer, cap: number): boolean {
     if (data === at) continue;
     const dictionary = bytes.subarray(Math.max(0, start - 1024), start).toString('latin1');
     const open = dictionary.lastIndexOf('<<');
-    if (open < 0 || !/\/FlateDecode\b/.test(dictionary.slice(open)) || /\/DecodeParms|\[\s*\/\w+\s+\/\w+/.test(dictionary.slice(open))) continue;
+    // A Flate stream behind another filter cannot be inflated as it stands; those are left to pdf.js.
+    if (open < 0 || !/\/FlateDecode\b/.test(dictionary.slice(open)) || /\[\s*\/\w+\s+\/\w+/.test(dictionary.slice(open))) continue;
     const end = bytes.indexOf('endstream', data, 'latin1');
     if (end < 0) return false;
     try {
-      inflateSync(bytes.subarray(data, end), { maxOutputLength: cap, finishFlush: 2 /* Z_SYNC_FLUSH: a truncated stream still inflates */ });
+      // A truncated stream is inflated as far as it goes, not refused: pdf.js will judge it.
+      inflateSync(bytes.subarray(data, end), { maxOutputLength: cap, finishFlush: constants.Z_SYNC_FLUSH });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return true;
     }
@@ -48,13 +50,13 @@ function openFailure(error: unknown): string {
   return `broken PDF (${message})`;
 }
 
-async function outlineOf(doc: PDFDocumentProxy): Promise<OutlineEntry[]> {
+async function outlineOf(doc: PDFDocumentProxy, options: PdfOptions): Promise<OutlineEntry[]> {
   const outline = await doc.getOutline().catch(() => null);
   const out: OutlineEntry[] = [];
   type Item = { title: string; items: Item[] };
   const walk = (items: readonly Item[], depth: number) => {
     for (const item of items) {
-      if (out.length >= 10_000 || depth > 16) return;
+      if (out.length >= options.maxOutlineEntries || depth > options.maxOutlineDepth) return;
       out.push({ title: item.title, depth });
       walk(item.items, depth + 1);
     }
@@ -131,7 +133,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions): Promise<P
       pages.push({ page: n, width: x1 - x0, height: y1 - y0, runs });
     }
     if (pages.every((p) => p.runs.every((r) => r.text.trim() === ''))) return { ok: false, reason: 'PDF has no text layer (a scan?)' };
-    const [meta, outline] = await Promise.all([metaOf(doc), outlineOf(doc)]);
+    const [meta, outline] = await Promise.all([metaOf(doc), outlineOf(doc, options)]);
     const body = layoutPages(pages, outline, options);
     return { ok: true, meta, heading: body.heading, blocks: body.blocks };
   } catch (error) {
