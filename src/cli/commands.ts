@@ -103,8 +103,15 @@ const indexCommand: Command = {
     const { kb } = opened;
     show(
       c,
-      () => ({ from: opened.from, ms: Math.round(opened.ms), documents: kb.documents.length, chunks: kb.chunks.size, skipped: kb.skipped }),
-      () => formatIndexStats(kb, opened.from, opened.ms),
+      () => ({
+        from: opened.from,
+        ms: Math.round(opened.ms),
+        documents: kb.documents.length,
+        chunks: kb.chunks.size,
+        skipped: kb.skipped,
+        formats: opened.formats.map((f) => ({ ...f, ms: Math.round(f.ms), filesPerSecond: f.ms > 0 ? Math.round((f.files * 10_000) / f.ms) / 10 : null })),
+      }),
+      () => formatIndexStats(kb, opened.from, opened.ms, opened.formats),
     );
     return 0;
   },

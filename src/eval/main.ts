@@ -1,16 +1,17 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../knowledge/index.ts';
 import { DEFAULT_CACHE_DIR, DEFAULT_KNOWLEDGE_DIR, PROJECT_ROOT, userPath } from '../paths.ts';
 import { openKnowledgeBase } from '../search/index.ts';
 import { evaluatePages, evaluateParagraphs, footnotePages } from './evaluate.ts';
+import { runParity } from './parity-run.ts';
 import { PAGE_PEERS } from './peers.ts';
 import { articleMisses, formatArticle, formatPages, pageMisses } from './report.ts';
 import { readPageQuestions, readParagraphQuestions, SPLITS, type Split } from './sets.ts';
 import { evaluateSummaries, formatSummaries, readSummaryEntries, SUMMARY_EVAL_SENTENCES } from './summaries.ts';
 
-const USAGE = `npm run eval -- [--set article|large|summary] [--knowledge DIR] [--questions FILE] [--misses tune|held-out] [--peers none] [--sentences N]
+const USAGE = `npm run eval -- [--set article|large|summary|parity] [--knowledge DIR] [--questions FILE] [--misses tune|held-out] [--peers none] [--sentences N]
 
 --set article (default): tests/eval/article.json on knowledge/: declining and ranking, per split and kind.
 --set large: tests/eval/large.json on --knowledge (default ../shared/corpora/debian-docs): the page
@@ -18,6 +19,10 @@ const USAGE = `npm run eval -- [--set article|large|summary] [--knowledge DIR] [
 --set summary: main points each summary covers, on knowledge/ (tests/eval/summaries.json) or on
   --knowledge (tests/eval/summaries-large.json when the folder is not the project's); --sentences N
   (default ${SUMMARY_EVAL_SENTENCES}); --misses lists the points each summary missed.
+--set parity: the same questions of the same material in two formats, from ../shared/corpora:
+  tests/eval/parity-python.json on the Python pages as HTML (formats/python-html) and as Markdown
+  (debian-docs/python, the same pages), and tests/eval/parity-policy.json on the Debian Policy
+  Manual as HTML and as PDF (formats/debian-policy); with the questions on which they part.
 --misses SPLIT lists the misses of that split (tuning looks at "tune" only).`;
 
 const SHARED_CORPUS = resolve(PROJECT_ROOT, '../shared/corpora/debian-docs');
@@ -43,9 +48,16 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (values.set !== 'article' && values.set !== 'large' && values.set !== 'summary') fail(`--set must be article, large or summary, not ${values.set}`);
+if (values.set !== 'article' && values.set !== 'large' && values.set !== 'summary' && values.set !== 'parity') fail(`--set must be article, large, summary or parity, not ${values.set}`);
 const misses = values.misses as Split | undefined;
 if (misses !== undefined && !SPLITS.includes(misses)) fail(`--misses must be ${SPLITS.join(' or ')}`);
+
+if (values.set === 'parity') {
+  const corpora = resolve(PROJECT_ROOT, '../shared/corpora');
+  if (!existsSync(join(corpora, 'formats'))) fail(`parity needs the shared corpora at ${corpora}`);
+  console.log((await runParity(corpora)).join('\n'));
+  process.exit(0);
+}
 
 const large = values.set === 'large';
 const knowledgeDir = values.knowledge ? userPath(values.knowledge) : large ? SHARED_CORPUS : DEFAULT_KNOWLEDGE_DIR;

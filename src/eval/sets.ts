@@ -48,3 +48,27 @@ export const readParagraphQuestions = (file: string) => readSet(file, paragraphQ
 export const readPageQuestions = (file: string) => readSet(file, pageQuestionSchema);
 
 export const inScope = (q: ParagraphQuestion) => q.expected.length > 0;
+
+/**
+ * A question asked of the same material in two formats (parity): the Python documentation as
+ * HTML and as Markdown, `expected` naming the pages that answer.
+ */
+export const pageParityQuestionSchema = z.object({
+  question: z.string(),
+  /** Document ids of the pages that answer, best first (the same in both formats). */
+  expected: z.array(z.string()).min(1),
+});
+export type PageParityQuestion = z.infer<typeof pageParityQuestionSchema>;
+
+/** A question asked of the Debian Policy Manual as HTML and as PDF: the section that answers. */
+export const sectionParityQuestionSchema = z.object({
+  question: z.string(),
+  /** The section's number ("7.2"); empty for an appendix whose sections are not numbered. */
+  section: z.string(),
+  /** The HTML page holding it. */
+  page: z.string(),
+});
+export type SectionParityQuestion = z.infer<typeof sectionParityQuestionSchema>;
+
+export const readPageParityQuestions = (file: string) => readSet(file, pageParityQuestionSchema);
+export const readSectionParityQuestions = (file: string) => readSet(file, sectionParityQuestionSchema);

@@ -1,3 +1,4 @@
+import { fileKind } from './file-kinds.ts';
 import { slugFromPath } from './files.ts';
 import type { LoadedKnowledge } from './load.ts';
 
@@ -6,6 +7,14 @@ export interface Finding {
   path: string;
   message: string;
 }
+
+/** Where each format can say where it lives on the web. */
+const WHERE_URL: Record<NonNullable<ReturnType<typeof fileKind>>, string> = {
+  markdown: 'in front matter',
+  text: 'in front matter',
+  html: 'in <link rel="canonical"> or <meta property="og:url">',
+  pdf: 'in its metadata',
+};
 
 /**
  * What a person should fix in a knowledge folder, as the loader sees it. Errors are files that
@@ -18,7 +27,7 @@ export function checkKnowledge(loaded: LoadedKnowledge): Finding[] {
     const paths = byTitle.get(doc.title.toLowerCase()) ?? [];
     paths.push(doc.path);
     byTitle.set(doc.title.toLowerCase(), paths);
-    if (!doc.url) findings.push({ level: 'warning', path: doc.path, message: 'no source URL in front matter (citations will not link)' });
+    if (!doc.url) findings.push({ level: 'warning', path: doc.path, message: `no source URL ${WHERE_URL[fileKind(doc.path) ?? 'markdown']} (citations will not link)` });
     if (doc.id !== slugFromPath(doc.path)) {
       findings.push({ level: 'warning', path: doc.path, message: `its id "${slugFromPath(doc.path)}" is taken by another file; cited as "${doc.id}"` });
     }

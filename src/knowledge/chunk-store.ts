@@ -1,4 +1,4 @@
-import { chunkId, citation, parseChunkId, type Anchor } from './references.ts';
+import { chunkId, citation, pageUrl, parseChunkId, type Anchor } from './references.ts';
 import type { Chunk, ChunkKind, KnowledgeDocument } from './types.ts';
 
 const KINDS: readonly ChunkKind[] = ['paragraph', 'list', 'code', 'quote', 'table', 'credit'];
@@ -13,6 +13,8 @@ export interface ChunkColumns {
   /** Index into the documents, per chunk; a document's chunks are consecutive. */
   document: Uint32Array;
   paragraph: Uint32Array;
+  /** The page each chunk was printed on; 0 for formats without pages. */
+  page: Uint32Array;
   kind: Uint8Array;
   /** Index into `breadcrumbs`, per chunk: neighbouring paragraphs share their headings. */
   breadcrumb: Uint32Array;
@@ -70,6 +72,7 @@ export class ChunkStore implements Iterable<Chunk> {
     const columns = {
       document: new Uint32Array(n),
       paragraph: new Uint32Array(n),
+      page: new Uint32Array(n),
       kind: new Uint8Array(n),
       breadcrumb: new Uint32Array(n),
       breadcrumbs: [] as string[][],
@@ -89,11 +92,12 @@ export class ChunkStore implements Iterable<Chunk> {
     const made: (Chunk | undefined)[] = new Array<Chunk | undefined>(n);
     let bytes = 0;
     let at = 0;
-    const place = (i: number, documentId: string, paragraph: number, kind: number, trail: string[], textBytes: number) => {
+    const place = (i: number, documentId: string, paragraph: number, page: number, kind: number, trail: string[], textBytes: number) => {
       const d = documentIndex.get(documentId);
       if (d === undefined) throw new Error(`chunk ${i} belongs to no document (${documentId})`);
       columns.document[i] = d;
       columns.paragraph[i] = paragraph;
+      columns.page[i] = page;
       columns.kind[i] = kind;
       columns.breadcrumb[i] = intern(trail);
       bytes += textBytes;
@@ -105,7 +109,7 @@ export class ChunkStore implements Iterable<Chunk> {
           const text = Buffer.from(c.text, 'utf8');
           texts.push(text);
           made[at] = c;
-          place(at++, c.document, c.paragraph, KIND_CODE.get(c.kind) ?? 0, c.breadcrumb, text.length);
+          place(at++, c.document, c.paragraph, c.page ?? 0, KIND_CODE.get(c.kind) ?? 0, c.breadcrumb, text.length);
         }
         continue;
       }
@@ -115,7 +119,7 @@ export class ChunkStore implements Iterable<Chunk> {
       for (let i = part.start; i < part.end; i++) {
         const length = from.textEnds[i]! - (i === 0 ? 0 : from.textEnds[i - 1]!);
         const doc = part.store.#documents[from.document[i]!]!;
-        place(at++, doc.id, from.paragraph[i]!, from.kind[i]!, from.breadcrumbs[from.breadcrumb[i]!]!, length);
+        place(at++, doc.id, from.paragraph[i]!, from.page[i]!, from.kind[i]!, from.breadcrumbs[from.breadcrumb[i]!]!, length);
       }
     }
     return new ChunkStore(documents, { ...columns, texts: Buffer.concat(texts, bytes) }, made);
@@ -142,6 +146,7 @@ export class ChunkStore implements Iterable<Chunk> {
     const paragraph = c.paragraph[i]!;
     const kind = KINDS[c.kind[i]!]!;
     const anchor: Anchor = kind === 'credit' ? 'credit' : paragraph;
+    const page = c.page[i]! || undefined;
     const chunk: Chunk = {
       id: chunkId(doc.id, anchor),
       document: doc.id,
@@ -150,11 +155,21 @@ export class ChunkStore implements Iterable<Chunk> {
       breadcrumb: c.breadcrumbs[c.breadcrumb[i]!]!,
       kind,
       text: c.texts.toString('utf8', i === 0 ? 0 : c.textEnds[i - 1]!, c.textEnds[i]!),
-      url: doc.url,
-      citation: citation(doc.title, anchor),
+      url: pageUrl(doc.url, page),
+      citation: citation(doc.title, anchor, page === undefined ? undefined : { page, paragraph: this.#onPage(i) }),
     };
+    if (page !== undefined) chunk.page = page;
     this.#made[i] = chunk;
     return chunk;
+  }
+
+  /** A chunk's number counting from the top of its page: the chunks before it on the same page, plus one. */
+  #onPage(i: number): number {
+    const c = this.#columns;
+    const start = this.#starts[c.document[i]!]!;
+    let n = 1;
+    for (let j = i - 1; j >= start && c.page[j] === c.page[i] && KINDS[c.kind[j]!] !== 'credit'; j--) n++;
+    return n;
   }
 
   /** A chunk's id without making the chunk. */

@@ -20,7 +20,7 @@ function toPosix(path: string): string {
 }
 
 /**
- * Every `.md`/`.txt` file under `root`, sorted by path. The walk uses synchronous calls: a stat
+ * Every knowledge file (`file-kinds.ts`) under `root`, sorted by path. The walk uses synchronous calls: a stat
  * costs microseconds from the kernel's cache, while a promise per stat made listing a large
  * folder several times slower (docs/benchmarks.md). Hidden entries (`.git`, `.obsidian`) are
  * not knowledge. Symlinked folders are followed once; a link back into a folder already walked is

@@ -1,13 +1,26 @@
 import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
 import type { Chunk, KnowledgeDocument, SkippedFile } from './types.ts';
 import { KnowledgeFolderError, listKnowledgeFiles, slugFromPath, type KnowledgeFile } from './files.ts';
-import { parseDocument } from './parse.ts';
+import { fileKind, KNOWLEDGE_EXTENSIONS, type FileKind } from './file-kinds.ts';
+import { FORMAT_DEFAULTS, type FormatOptions } from './format-options.ts';
+import { parseKnowledgeFile } from './parse.ts';
+
+/** How long the files of one format took to parse, summed file by file. */
+export interface FormatTally {
+  kind: FileKind;
+  files: number;
+  bytes: number;
+  ms: number;
+}
 
 export interface LoadedKnowledge {
   documents: KnowledgeDocument[];
   chunks: Chunk[];
   skipped: SkippedFile[];
   files: KnowledgeFile[];
+  /** Per format, by name; formats with no file left out. */
+  formats: FormatTally[];
 }
 
 export interface LoadOptions {
@@ -17,6 +30,8 @@ export interface LoadOptions {
   maxFileBytes?: number;
   /** The folder's listing, when the caller has already walked it (to fingerprint it, say). */
   listing?: { files: KnowledgeFile[]; skipped: SkippedFile[] };
+  /** Caps and thresholds of the HTML and PDF readers (`FORMAT_DEFAULTS`). */
+  formats?: FormatOptions;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -54,14 +69,32 @@ async function readKnowledgeFile(file: KnowledgeFile, maxBytes: number): Promise
   }
 }
 
-export type LoadedFile = { ok: true; document: KnowledgeDocument; chunks: Chunk[] } | { ok: false; skipped: SkippedFile };
+let pdfTurn: Promise<unknown> = Promise.resolve();
+
+/**
+ * PDFs are parsed one after another: pdf.js works on this thread either way, so parsing several
+ * at once gains nothing, while each open document holds its own decoded fonts and streams.
+ */
+function onePdfAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const mine = pdfTurn.then(work);
+  pdfTurn = mine.catch(() => undefined);
+  return mine;
+}
+
+export type LoadedFile = ({ ok: true; document: KnowledgeDocument; chunks: Chunk[] } | { ok: false; skipped: SkippedFile }) & { ms?: number };
 
 /** Reads and chunks one file; a file that cannot be used comes back with the reason. */
-export async function loadFile(file: KnowledgeFile, slug: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<LoadedFile> {
+export async function loadFile(file: KnowledgeFile, slug: string, maxBytes = DEFAULT_MAX_FILE_BYTES, formats: FormatOptions = FORMAT_DEFAULTS): Promise<LoadedFile> {
   const bytes = await readKnowledgeFile(file, maxBytes);
   if (!(bytes instanceof Uint8Array)) return { ok: false, skipped: bytes };
-  const parsed = parseDocument(slug, file.path, bytes);
-  return parsed.ok ? parsed : { ok: false, skipped: { path: file.path, reason: parsed.reason } };
+  const parse = async () => {
+    // Parsing only: the read overlaps other files' parsing, so timing it would count them twice.
+    const started = performance.now();
+    const parsed = await parseKnowledgeFile(slug, file.path, bytes, formats);
+    return { parsed, ms: performance.now() - started };
+  };
+  const { parsed, ms } = fileKind(file.path) === 'pdf' ? await onePdfAtATime(parse) : await parse();
+  return parsed.ok ? { ...parsed, ms } : { ok: false, skipped: { path: file.path, reason: parsed.reason }, ms };
 }
 
 /**
@@ -73,7 +106,7 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   const files = listing.files;
   const skipped = [...listing.skipped];
   if (files.length === 0) {
-    throw new KnowledgeFolderError(`no .md or .txt files in knowledge folder ${dir}`);
+    throw new KnowledgeFolderError(`no knowledge files (${KNOWLEDGE_EXTENSIONS.join(' ')}) in knowledge folder ${dir}`);
   }
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const slugs = assignSlugs(files);
@@ -89,16 +122,26 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
       const file = files[next++]!;
       // Settled here, so a file that fails while it waits its turn is never an unhandled rejection.
       reading.push(
-        loadFile(file, slugs.get(file.path) ?? slugFromPath(file.path), maxBytes).catch(
+        loadFile(file, slugs.get(file.path) ?? slugFromPath(file.path), maxBytes, options.formats).catch(
           (error: unknown): LoadedFile => ({ ok: false, skipped: { path: file.path, reason: `cannot be read (${error instanceof Error ? error.message : String(error)})` } }),
         ),
       );
     }
   };
+  const tallies = new Map<FileKind, FormatTally>();
   let done = 0;
   while (done < files.length) {
     readAhead();
+    const file = files[done]!;
     const loaded = await reading.shift()!;
+    const kind = fileKind(file.path);
+    if (kind !== null) {
+      const tally = tallies.get(kind) ?? { kind, files: 0, bytes: 0, ms: 0 };
+      tally.files++;
+      tally.bytes += file.size;
+      tally.ms += loaded.ms ?? 0;
+      tallies.set(kind, tally);
+    }
     if (loaded.ok) {
       documents.push(loaded.document);
       // One file can hold hundreds of thousands of paragraphs: too many for spread arguments.
@@ -113,5 +156,6 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
     const reasons = skipped.map((s) => `${s.path}: ${s.reason}`).join('; ');
     throw new KnowledgeFolderError(`no usable documents in knowledge folder ${dir} (${reasons})`);
   }
-  return { documents, chunks, skipped, files };
+  const formats = [...tallies.values()].sort((a, b) => a.kind.localeCompare(b.kind));
+  return { documents, chunks, skipped, files, formats };
 }

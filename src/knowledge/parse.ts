@@ -1,9 +1,12 @@
-import type { Chunk, KnowledgeDocument } from './types.ts';
-import { isMarkdownFile } from './file-kinds.ts';
-import { splitFrontMatter } from './front-matter.ts';
-import { splitMarkdown, splitPlainText } from './markdown.ts';
+import type { Block, Chunk, KnowledgeDocument } from './types.ts';
+import { fileKind } from './file-kinds.ts';
+import { FORMAT_DEFAULTS, type FormatOptions } from './format-options.ts';
+import { splitFrontMatter, type FrontMatter } from './front-matter.ts';
+import { splitHtml } from './html.ts';
+import { splitMarkdown, splitPlainText, type SplitResult } from './markdown.ts';
 import { normaliseNewlines, titleFromPath } from './paragraphs.ts';
-import { chunkId, citation } from './references.ts';
+import { readPdf } from './pdf.ts';
+import { chunkId, citation, pageUrl, type PagePlace } from './references.ts';
 
 export type ParseResult =
   | { ok: true; document: KnowledgeDocument; chunks: Chunk[] }
@@ -23,46 +26,51 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok
 }
 
 /**
- * Turns one file into a document and its chunks. `id` is the document's slug (unique in the
- * folder, chosen by the loader); `path` is relative to the knowledge folder.
+ * A document and its numbered chunks from what a reader found: the metadata it gives (front matter
+ * first), the body's blocks and credit lines. Shared by every format, so ids and citations are
+ * made one way.
  */
-export function parseDocument(id: string, path: string, bytes: Uint8Array): ParseResult {
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return decoded;
-  const text = normaliseNewlines(decoded.text);
-  if (text.trim() === '') return { ok: false, reason: 'empty file' };
-
-  const fm = splitFrontMatter(text);
-  if (!fm.ok) return fm;
-  const split = isMarkdownFile(path) ? splitMarkdown(fm.body) : splitPlainText(fm.body);
+export function assembleDocument(
+  id: string,
+  path: string,
+  meta: FrontMatter,
+  split: { heading: string | null; blocks: readonly Block[]; credits: readonly string[] },
+): ParseResult {
   if (split.blocks.length === 0) return { ok: false, reason: 'no body text' };
-
-  const title = fm.data.title ?? split.heading ?? titleFromPath(path);
-  const url = fm.data.url ?? null;
+  const title = meta.title ?? split.heading ?? titleFromPath(path);
+  const url = meta.url ?? null;
   const credit = split.credits.length > 0 ? split.credits.join(' · ') : null;
   const document: KnowledgeDocument = {
     id,
     path,
     title,
     url,
-    author: fm.data.author ?? null,
-    publisher: fm.data.publisher ?? null,
-    date: fm.data.date ?? null,
+    author: meta.author ?? null,
+    publisher: meta.publisher ?? null,
+    date: meta.date ?? null,
     credit,
     paragraphs: split.blocks.length,
   };
 
-  const chunks: Chunk[] = split.blocks.map((block, i) => ({
-    id: chunkId(id, i + 1),
-    document: id,
-    title,
-    paragraph: i + 1,
-    breadcrumb: block.breadcrumb,
-    kind: block.kind,
-    text: block.text,
-    url,
-    citation: citation(title, i + 1),
-  }));
+  let onPage = 0;
+  const chunks: Chunk[] = split.blocks.map((block, i) => {
+    const previous = split.blocks[i - 1];
+    onPage = previous !== undefined && previous.page === block.page ? onPage + 1 : 1;
+    const place: PagePlace | undefined = block.page === undefined ? undefined : { page: block.page, paragraph: onPage };
+    const chunk: Chunk = {
+      id: chunkId(id, i + 1),
+      document: id,
+      title,
+      paragraph: i + 1,
+      breadcrumb: block.breadcrumb,
+      kind: block.kind,
+      text: block.text,
+      url: pageUrl(url, block.page),
+      citation: citation(title, i + 1, place),
+    };
+    if (block.page !== undefined) chunk.page = block.page;
+    return chunk;
+  });
   if (credit) {
     chunks.push({
       id: chunkId(id, 'credit'),
@@ -77,4 +85,50 @@ export function parseDocument(id: string, path: string, bytes: Uint8Array): Pars
     });
   }
   return { ok: true, document, chunks };
+}
+
+/** Front matter's values win over what a page's head says, field by field. */
+function mergeMeta(front: FrontMatter, page: { [K in keyof FrontMatter]-?: string | null }): FrontMatter {
+  const out: FrontMatter = { ...front };
+  for (const key of ['title', 'url', 'author', 'publisher', 'date'] as const) {
+    const value = page[key];
+    if (out[key] === undefined && value !== null) out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * Turns one text file (Markdown, plain text or HTML) into a document and its chunks. `id` is the
+ * document's slug (unique in the folder, chosen by the loader); `path` is relative to the
+ * knowledge folder.
+ */
+export function parseDocument(id: string, path: string, bytes: Uint8Array, options: FormatOptions = FORMAT_DEFAULTS): ParseResult {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return decoded;
+  const text = normaliseNewlines(decoded.text);
+  if (text.trim() === '') return { ok: false, reason: 'empty file' };
+
+  const fm = splitFrontMatter(text);
+  if (!fm.ok) return fm;
+  const kind = fileKind(path);
+  if (kind === 'html') {
+    const page = splitHtml(fm.body, options.html);
+    if (!page.ok) return page;
+    return assembleDocument(id, path, mergeMeta(fm.data, page.meta), page);
+  }
+  const split: SplitResult = kind === 'markdown' ? splitMarkdown(fm.body) : splitPlainText(fm.body);
+  return assembleDocument(id, path, fm.data, split);
+}
+
+/** Turns a PDF into a document whose chunks carry their pages. */
+export async function parsePdfDocument(id: string, path: string, bytes: Uint8Array, options: FormatOptions = FORMAT_DEFAULTS): Promise<ParseResult> {
+  if (bytes.length === 0) return { ok: false, reason: 'empty file' };
+  const pdf = await readPdf(bytes, options.pdf);
+  if (!pdf.ok) return pdf;
+  return assembleDocument(id, path, pdf.meta, { heading: pdf.heading, blocks: pdf.blocks, credits: [] });
+}
+
+/** Any knowledge file into a document and its chunks, by its kind. */
+export function parseKnowledgeFile(id: string, path: string, bytes: Uint8Array, options: FormatOptions = FORMAT_DEFAULTS): Promise<ParseResult> | ParseResult {
+  return fileKind(path) === 'pdf' ? parsePdfDocument(id, path, bytes, options) : parseDocument(id, path, bytes, options);
 }

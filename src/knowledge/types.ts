@@ -25,13 +25,16 @@ export interface Chunk {
   title: string;
   /** 1-based body paragraph number; 0 for the credit. */
   paragraph: number;
+  /** The page it was printed on, for formats with pages (PDF); absent otherwise. */
+  page?: number;
   /** Headings above the paragraph, outermost first. */
   breadcrumb: string[];
   kind: ChunkKind;
   /** The paragraph's words as shown to people: markup stripped, links reduced to their text. */
   text: string;
+  /** The document's source URL; for a paged document, opened at the chunk's page (`#page=P`). */
   url: string | null;
-  /** "<title>, ¶N" — what a person reads. */
+  /** "<title>, ¶N", or "<title>, p. P, ¶N" counting from the top of page P — what a person reads. */
   citation: string;
 }
 
@@ -45,4 +48,6 @@ export interface Block {
   kind: Exclude<ChunkKind, 'credit'>;
   text: string;
   breadcrumb: string[];
+  /** The page it was printed on, for formats with pages. */
+  page?: number;
 }

@@ -21,6 +21,8 @@ export interface JsonResult {
   score: number;
   text: string;
   url: string | null;
+  /** The page it was printed on, for a PDF; absent for other formats. */
+  page?: number;
 }
 
 /** Results listed with an answer. */
@@ -29,7 +31,9 @@ export const JSON_RESULTS = 5;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 export function resultJson(chunk: Chunk, score: number): JsonResult {
-  return { id: chunk.id, document: chunk.document, title: chunk.title, paragraph: chunk.paragraph, score: round(score), text: chunk.text, url: chunk.url };
+  const json: JsonResult = { id: chunk.id, document: chunk.document, title: chunk.title, paragraph: chunk.paragraph, score: round(score), text: chunk.text, url: chunk.url };
+  if (chunk.page !== undefined) json.page = chunk.page;
+  return json;
 }
 
 export function askJson(result: AskResult): JsonAnswer {

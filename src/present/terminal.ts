@@ -1,6 +1,6 @@
 import type { AskResult, Excerpt, SearchResult, SourceResult, SummaryResult } from '../answer/index.ts';
 import type { Finding } from '../knowledge/check.ts';
-import type { KnowledgeDocument } from '../knowledge/index.ts';
+import type { FormatTally, KnowledgeDocument } from '../knowledge/index.ts';
 import type { KnowledgeBase } from '../search/index.ts';
 import { renderMarks } from './marks.ts';
 import { numbering } from './numbering.ts';
@@ -88,10 +88,15 @@ export function formatSource(result: SourceResult, style: TerminalStyle = PLAIN)
   return lines.join('\n');
 }
 
-export function formatIndexStats(kb: KnowledgeBase, from: 'cache' | 'build', ms: number): string {
+export function formatIndexStats(kb: KnowledgeBase, from: 'cache' | 'build', ms: number, formats: readonly FormatTally[] = []): string {
   const lines = [
     `${from === 'cache' ? 'Loaded' : 'Indexed'} ${kb.documents.length} document${kb.documents.length === 1 ? '' : 's'}, ${kb.chunks.size} chunks from ${kb.dir} in ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`}${from === 'cache' ? ' (persisted index, files unchanged)' : ''}.`,
   ];
+  // Time spent parsing each file, summed per format: what each format costs.
+  for (const f of formats) {
+    const perSecond = f.ms > 0 ? (f.files * 1000) / f.ms : 0;
+    lines.push(`  ${f.kind}: ${f.files} file${f.files === 1 ? '' : 's'}, ${(f.bytes / 1024 / 1024).toFixed(1)} MB, parsed in ${(f.ms / 1000).toFixed(1)} s (${perSecond >= 10 ? Math.round(perSecond) : perSecond.toFixed(1)} files/s)`);
+  }
   if (kb.skipped.length > 0) {
     lines.push(`Skipped ${kb.skipped.length} file${kb.skipped.length === 1 ? '' : 's'}:`);
     for (const s of kb.skipped) lines.push(`  ${s.path}: ${s.reason}`);

@@ -15,7 +15,7 @@ import { deserializeVocabulary, serializeVocabulary, type SerializedVocabulary }
  * Bumped whenever chunking, tokenizing or the stored shape changes: an index written by another
  * version is rebuilt, never read.
  */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 const FORMAT = 'footnote-index';
 
 /**
@@ -72,7 +72,7 @@ interface Meta {
  * of the file's buffer, and the chunk texts stay one UTF-8 buffer: loading a large folder
  * is a read, a checksum and a small JSON parse, not its whole text as JSON turned back into objects.
  */
-const SECTIONS = ['meta', 'chunk.document', 'chunk.paragraph', 'chunk.kind', 'chunk.breadcrumb', 'chunk.textEnds', 'chunk.texts', 'postings.offsets', 'postings.docs', 'postings.freqs', 'postings.fieldLengths'] as const;
+const SECTIONS = ['meta', 'chunk.document', 'chunk.paragraph', 'chunk.page', 'chunk.kind', 'chunk.breadcrumb', 'chunk.textEnds', 'chunk.texts', 'postings.offsets', 'postings.docs', 'postings.freqs', 'postings.fieldLengths'] as const;
 const ALIGN = 8;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -121,6 +121,7 @@ export async function saveIndex(file: string, kb: KnowledgeBase): Promise<void> 
     Buffer.from(JSON.stringify(meta), 'utf8'),
     bytesOf(columns.document),
     bytesOf(columns.paragraph),
+    bytesOf(columns.page),
     bytesOf(columns.kind),
     bytesOf(columns.breadcrumb),
     bytesOf(columns.textEnds),
@@ -229,6 +230,7 @@ export async function loadIndex(file: string, fingerprint: string): Promise<Cach
     const chunks = ChunkStore.fromColumns(meta.documents, {
       document: s.array('chunk.document', Uint32Array),
       paragraph: s.array('chunk.paragraph', Uint32Array),
+      page: s.array('chunk.page', Uint32Array),
       kind: s.array('chunk.kind', Uint8Array),
       breadcrumb: s.array('chunk.breadcrumb', Uint32Array),
       breadcrumbs: meta.breadcrumbs,

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { listKnowledgeFiles } from '../knowledge/files.ts';
-import { loadKnowledge } from '../knowledge/load.ts';
+import { loadKnowledge, type FormatTally } from '../knowledge/load.ts';
 import { cacheFileFor, fingerprintFiles, loadIndex, saveIndex } from './cache.ts';
 import { buildKnowledgeBase, type KnowledgeBase } from './knowledge-base.ts';
 
@@ -21,6 +21,8 @@ export interface Opened {
   /** Why the index was built rather than loaded (when it was). */
   reason: string | null;
   ms: number;
+  /** Per format, how long parsing took (a build only). */
+  formats: FormatTally[];
 }
 
 /**
@@ -36,7 +38,7 @@ export async function openKnowledgeBase(options: OpenOptions): Promise<Opened> {
   let reason: string | null = options.rebuild ? 'rebuild requested' : file ? null : 'no cache folder';
   if (file && !options.rebuild) {
     const cached = await loadIndex(file, fingerprint);
-    if (cached.ok) return { kb: cached.kb, from: 'cache', reason: null, ms: performance.now() - started };
+    if (cached.ok) return { kb: cached.kb, from: 'cache', reason: null, ms: performance.now() - started, formats: [] };
     reason = cached.reason;
     if (!/^no persisted index/.test(cached.reason)) options.onCacheProblem?.(cached.reason);
   }
@@ -53,5 +55,5 @@ export async function openKnowledgeBase(options: OpenOptions): Promise<Opened> {
       options.onCacheProblem?.(`could not persist the index to ${file}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  return { kb, from: 'build', reason, ms: performance.now() - started };
+  return { kb, from: 'build', reason, ms: performance.now() - started, formats: loaded.formats };
 }

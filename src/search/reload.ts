@@ -35,7 +35,7 @@ const paragraphCount = (documents: readonly KnowledgeDocument[]) => documents.re
 export async function reloadKnowledgeBase(kb: KnowledgeBase): Promise<Reloaded> {
   const started = performance.now();
   const listing = await listKnowledgeFiles(kb.dir);
-  if (listing.files.length === 0) throw new KnowledgeFolderError(`no .md or .txt files left in knowledge folder ${kb.dir}; keeping the current index`);
+  if (listing.files.length === 0) throw new KnowledgeFolderError(`no knowledge files left in knowledge folder ${kb.dir}; keeping the current index`);
   const fingerprint = fingerprintFiles(listing.files);
   if (fingerprint === kb.fingerprint) {
     const n = paragraphCount(kb.documents);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.ts';
+import { makePdf } from '../helpers/pdf.ts';
 import { ARTICLE_DIR, knowledgeFolder, PROJECT, tempDir } from '../helpers/folders.ts';
 import { articleKb } from '../helpers/folders.ts';
 
@@ -147,6 +148,52 @@ describe('check-knowledge', () => {
       'warning  b.md: title "Same" is also used by a.md',
       '2 documents, 2 paragraphs; 1 error, 3 warnings.',
     ]);
+  });
+
+  it('reports each HTML page and PDF it cannot read, with the reason, and indexes the rest', async () => {
+    const good = makePdf({ title: 'Good', pages: [{ texts: [{ x: 72, y: 700, text: 'A readable page.' }] }] });
+    const folder = await knowledgeFolder({
+      'good.pdf': good,
+      'page.html': '<link rel="canonical" href="https://x.test/page"><main><h1>Page</h1><p>Readable.</p></main>',
+      'deep.html': `<body>${'<div>'.repeat(2000)}x</body>`,
+      'fake.pdf': 'just text, named .pdf',
+      'truncated.pdf': good.subarray(0, Math.floor(good.length * 0.7)),
+      'locked.pdf': makePdf({ pages: [{ texts: [{ x: 72, y: 700, text: 'Secret.' }] }], encrypted: true }),
+      'scan.pdf': makePdf({ pages: [{ texts: [], drawing: '0 0 1 rg 72 72 400 600 re f' }] }),
+    });
+    cleanups.push(folder.cleanup);
+    const { code, stdout } = await cli(['check-knowledge', '--knowledge', folder.dir]);
+    expect(code).toBe(1);
+    expect(stdout.split('\n').filter(Boolean)).toEqual([
+      'error    deep.html: skipped: HTML nested deeper than 512 elements',
+      'error    fake.pdf: skipped: not a PDF (no %PDF- header)',
+      'error    locked.pdf: skipped: encrypted PDF (needs a password)',
+      'error    scan.pdf: skipped: PDF has no text layer (a scan?)',
+      'error    truncated.pdf: skipped: broken PDF (Invalid PDF structure.)',
+      'warning  good.pdf: no source URL in its metadata (citations will not link)',
+      '2 documents, 2 paragraphs; 5 errors, 1 warning.',
+    ]);
+  });
+});
+
+describe('a PDF in the folder', () => {
+  it('is searched like any file, its results naming the page and linking to it', async () => {
+    const pdf = makePdf({
+      title: 'Widget Guide',
+      url: 'https://docs.example.org/widgets.pdf',
+      pages: [
+        { texts: [{ x: 72, y: 700, text: 'Widgets are installed with the package tool.' }] },
+        { texts: [{ x: 72, y: 700, text: 'Widgets are calibrated every spring by the lab.' }] },
+      ],
+    });
+    const folder = await knowledgeFolder({ 'widgets.pdf': pdf });
+    cleanups.push(folder.cleanup);
+    const { code, stdout } = await cli(['search', 'calibrated', '--json', '--knowledge', folder.dir]);
+    expect(code).toBe(0);
+    const [first] = (JSON.parse(stdout) as { results: { id: string; page?: number; url: string | null }[] }).results;
+    expect(first).toMatchObject({ id: 'widgets#p2', page: 2, url: 'https://docs.example.org/widgets.pdf#page=2' });
+    const text = await cli(['source', 'widgets#p2', '--knowledge', folder.dir]);
+    expect(text.stdout).toContain('Widget Guide, p. 2, ¶1');
   });
 });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assembleDocument } from '../../src/knowledge/parse.ts';
 import { ChunkStore, parseDocument, type Chunk, type KnowledgeDocument } from '../../src/knowledge/index.ts';
 
 const encode = (s: string) => new TextEncoder().encode(s);
@@ -33,6 +34,7 @@ describe('ChunkStore', () => {
     const reread = ChunkStore.fromColumns(structuredClone(documents), {
       document: copy(columns.document),
       paragraph: copy(columns.paragraph),
+      page: copy(columns.page),
       kind: copy(columns.kind),
       breadcrumb: copy(columns.breadcrumb),
       breadcrumbs: structuredClone(columns.breadcrumbs),
@@ -85,5 +87,36 @@ describe('ChunkStore', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('paged documents', () => {
+  const paged = assembleDocument('manual', 'manual.pdf', { title: 'Manual', url: 'https://example.org/manual.pdf' }, {
+    heading: null,
+    credits: [],
+    blocks: [
+      { kind: 'paragraph', text: 'One.', breadcrumb: [], page: 1 },
+      { kind: 'paragraph', text: 'Two.', breadcrumb: [], page: 2 },
+      { kind: 'paragraph', text: 'Three.', breadcrumb: [], page: 2 },
+      { kind: 'paragraph', text: 'Four.', breadcrumb: [], page: 4 },
+    ],
+  });
+  if (!paged.ok) throw new Error(paged.reason);
+
+  it('cites a paragraph by its page and its place on the page, and links to that page', () => {
+    expect(paged.chunks.map((c) => [c.id, c.citation, c.url])).toEqual([
+      ['manual#p1', 'Manual, p. 1, ¶1', 'https://example.org/manual.pdf#page=1'],
+      ['manual#p2', 'Manual, p. 2, ¶1', 'https://example.org/manual.pdf#page=2'],
+      ['manual#p3', 'Manual, p. 2, ¶2', 'https://example.org/manual.pdf#page=2'],
+      ['manual#p4', 'Manual, p. 4, ¶1', 'https://example.org/manual.pdf#page=4'],
+    ]);
+  });
+
+  it('keeps pages through the columns, so a persisted index cites the same way', () => {
+    const store = ChunkStore.fromChunks([paged.document, ...documents], [...paged.chunks, ...chunks]);
+    const reread = ChunkStore.fromColumns(structuredClone([paged.document, ...documents]), { ...store.columns, breadcrumbs: structuredClone(store.columns.breadcrumbs) });
+    expect([...reread]).toEqual([...paged.chunks, ...chunks]);
+    expect(reread.get('manual#p3')?.page).toBe(2);
+    expect(reread.get('guide#p1')?.page).toBeUndefined();
   });
 });

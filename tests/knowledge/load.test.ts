@@ -2,6 +2,7 @@ import { mkdir, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KnowledgeFolderError, listKnowledgeFiles, loadKnowledge } from '../../src/knowledge/index.ts';
+import { formatOptions } from '../../src/knowledge/format-options.ts';
 import { knowledgeFolder } from '../helpers/folders.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -15,10 +16,12 @@ async function folder(files: Record<string, string | Uint8Array>) {
 }
 
 describe('loadKnowledge', () => {
-  it('reads .md and .txt recursively, ignoring hidden folders and other files', async () => {
+  it('reads .md, .txt, .html and .htm recursively, ignoring hidden folders and other files', async () => {
     const dir = await folder({
       'a.md': '# A\n\nAlpha.',
       'team/b.txt': 'Beta.',
+      'web/c.html': '<title>C</title><main><p>Gamma.</p></main>',
+      'web/d.HTM': '<p>Delta.</p>',
       '.git/c.md': 'Hidden.',
       'image.png': new Uint8Array([0, 1, 2]),
     });
@@ -26,6 +29,8 @@ describe('loadKnowledge', () => {
     expect(loaded.documents.map((d) => [d.id, d.path])).toEqual([
       ['a', 'a.md'],
       ['team/b', 'team/b.txt'],
+      ['web/c', 'web/c.html'],
+      ['web/d', 'web/d.HTM'],
     ]);
     expect(loaded.skipped).toEqual([]);
   });
@@ -93,8 +98,20 @@ describe('loadKnowledge', () => {
     await expect(loadKnowledge('/nonexistent/footnote')).rejects.toThrow(KnowledgeFolderError);
     const empty = await folder({});
     await mkdir(join(empty, 'sub'));
-    await expect(loadKnowledge(empty)).rejects.toThrow(/no \.md or \.txt files/);
+    await expect(loadKnowledge(empty)).rejects.toThrow(/no knowledge files \(\.md .* \.html \.htm \.pdf\)/);
     const bad = await folder({ 'x.md': '' });
     await expect(loadKnowledge(bad)).rejects.toThrow(/no usable documents.*x\.md: empty file/);
+  });
+});
+
+describe('HTML that cannot be walked', () => {
+  it('is skipped with its path and the cap it broke, and the rest of the folder loads', async () => {
+    const dir = await folder({
+      'good.html': '<main><p>Fine text.</p></main>',
+      'deep.html': `<body>${'<div>'.repeat(100)}x${'</div>'.repeat(100)}</body>`,
+    });
+    const loaded = await loadKnowledge(dir, { formats: formatOptions({ html: { maxDepth: 50 } }) });
+    expect(loaded.documents.map((d) => d.path)).toEqual(['good.html']);
+    expect(loaded.skipped).toEqual([{ path: 'deep.html', reason: 'HTML nested deeper than 50 elements' }]);
   });
 });

@@ -1,0 +1,320 @@
+import { DomHandler, isTag, isText, type AnyNode, type Element } from 'domhandler';
+import { findAll, findOne, getAttributeValue, textContent } from 'domutils';
+import { Parser } from 'htmlparser2';
+import type { HtmlOptions } from './format-options.ts';
+import type { SplitResult } from './markdown.ts';
+import { splitLines } from './paragraphs.ts';
+import type { Block } from './types.ts';
+
+/** What a page says about itself in its head: the front matter of HTML. */
+export interface HtmlMeta {
+  title: string | null;
+  url: string | null;
+  author: string | null;
+  publisher: string | null;
+  date: string | null;
+}
+
+export type HtmlResult = ({ ok: true; meta: HtmlMeta } & SplitResult) | { ok: false; reason: string };
+
+const MAX_HEADING_CHARS = 200;
+
+/**
+ * A DOM builder that refuses pages too deep or too large to walk: it stops the tokenizer at the
+ * first element over a cap, so a hostile page costs no more than the cap allows.
+ */
+class BoundedHandler extends DomHandler {
+  over: string | null = null;
+  #elements = 0;
+  #parser: Parser | null = null;
+  readonly #limits: HtmlOptions;
+
+  constructor(limits: HtmlOptions) {
+    super(undefined, { withStartIndices: false });
+    this.#limits = limits;
+  }
+
+  attach(parser: Parser): void {
+    this.#parser = parser;
+  }
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    if (this.over !== null) return;
+    this.#elements++;
+    if (this.tagStack.length > this.#limits.maxDepth) this.over = `HTML nested deeper than ${this.#limits.maxDepth} elements`;
+    else if (this.#elements > this.#limits.maxElements) this.over = `HTML has more than ${this.#limits.maxElements} elements`;
+    if (this.over !== null) {
+      this.#parser?.pause();
+      return;
+    }
+    super.onopentag(name, attribs);
+  }
+
+  override onclosetag(): void {
+    if (this.over === null) super.onclosetag();
+  }
+}
+
+function parseHtml(source: string, limits: HtmlOptions): { ok: true; root: AnyNode[] } | { ok: false; reason: string } {
+  const handler = new BoundedHandler(limits);
+  const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  handler.attach(parser);
+  parser.write(source);
+  if (handler.over !== null) return { ok: false, reason: handler.over };
+  parser.end();
+  return { ok: true, root: handler.root.children };
+}
+
+const classes = (el: Element): string[] => (getAttributeValue(el, 'class') ?? '').split(/\s+/).filter(Boolean);
+const hasClass = (el: Element, name: string) => classes(el).includes(name);
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+const isWebUrl = (url: string | undefined): url is string => url !== undefined && /^https?:\/\/\S+$/i.test(url.trim());
+
+/** Elements that are never content, wherever they stand. */
+const NEVER_CONTENT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'form', 'button', 'input', 'select', 'textarea', 'head', 'link', 'meta']);
+/** Landmarks of site chrome: navigation, sidebars, page headers and footers. */
+const CHROME_TAGS = new Set(['nav', 'aside', 'footer']);
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'complementary', 'menu', 'menubar', 'toolbar']);
+/** Sphinx's and other generators' chrome, by class: sidebars, "related" bars, permalinks. */
+const CHROME_CLASSES = new Set(['sphinxsidebar', 'related', 'footer', 'headerlink', 'mobile-nav', 'menu-wrapper', 'breadcrumbs', 'toc', 'skip-link', 'sr-only', 'visually-hidden']);
+/** The words of links people do not ask about: "Edit this page", "Show source" and the like. */
+const CHROME_LINK = /^(?:edit (?:this|on)\b.*|show source|view (?:page )?source|improve this (?:page|doc)|report (?:a )?bug|back to top|permalink|[¶§#🔗])$/iu;
+/** A Sphinx admonition's own title ("Note", "Warning"): a label, not a sentence to cite. */
+const LABEL_CLASSES = new Set(['admonition-title', 'sidebar-title', 'topic-title']);
+
+function isChrome(el: Element, inMain: boolean): boolean {
+  if (NEVER_CONTENT.has(el.name)) return true;
+  if (el.attribs['hidden'] !== undefined || el.attribs['aria-hidden'] === 'true') return true;
+  if (CHROME_TAGS.has(el.name)) return true;
+  // A header inside the article is the article's own (its title, its date); outside, the site's.
+  if (el.name === 'header' && !inMain) return true;
+  const role = el.attribs['role'];
+  if (role !== undefined && CHROME_ROLES.has(role)) return true;
+  if (classes(el).some((c) => CHROME_CLASSES.has(c) || LABEL_CLASSES.has(c))) return true;
+  if (el.name === 'a' && CHROME_LINK.test(collapse(textContent(el)))) return true;
+  return false;
+}
+
+/** Block-level elements whose own text makes a paragraph of content. */
+const PROSE = new Set(['p', 'pre', 'ul', 'ol', 'dl', 'table', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * The element holding the page's content, found by structure: `main` or `role="main"`, a single
+ * `article`, Sphinx's `div.body` or `div.document`, else the densest block: the smallest element
+ * holding `share` of the body's prose.
+ */
+function mainContent(nodes: AnyNode[], share: number): Element | AnyNode[] {
+  const first = (test: (el: Element) => boolean) => findOne(test, nodes, true);
+  const main = first((el) => el.attribs['role'] === 'main') ?? first((el) => el.name === 'main');
+  if (main) return main;
+  const articles = findAll((el) => el.name === 'article', nodes);
+  if (articles.length === 1 && articles[0]) return articles[0];
+  const sphinx = first((el) => el.name === 'div' && hasClass(el, 'body')) ?? first((el) => el.name === 'div' && hasClass(el, 'document'));
+  if (sphinx) return sphinx;
+  const body = findOne((el) => el.name === 'body', nodes, true);
+  const top: Element | null = body ?? null;
+  if (!top) return nodes;
+  // The smallest element that still holds most of the page's prose: unmarked sidebars and
+  // footers fall outside it, and a page split into many sections is not cut down to one.
+  const totals = new Map<Element, number>();
+  const total = (el: Element): number => {
+    let sum = 0;
+    for (const child of el.children) {
+      if (!isTag(child) || isChrome(child, false)) continue;
+      sum += PROSE.has(child.name) ? collapse(textContent(child)).length : total(child);
+    }
+    totals.set(el, sum);
+    return sum;
+  };
+  const whole = total(top);
+  let at = top;
+  for (;;) {
+    const next = at.children.find((c): c is Element => isTag(c) && totals.has(c) && (totals.get(c) ?? 0) > 0 && (totals.get(c) ?? 0) >= whole * share);
+    if (!next) return at;
+    at = next;
+  }
+}
+
+/** The words a reader sees in inline markup: links as their text, images as their alt text. */
+function inlineText(nodes: AnyNode[], inMain: boolean): string {
+  let out = '';
+  for (const node of nodes) {
+    if (isText(node)) out += node.data;
+    else if (isTag(node)) {
+      if (isChrome(node, inMain)) continue;
+      if (node.name === 'br') out += '\n';
+      else if (node.name === 'img') out += node.attribs['alt'] ?? '';
+      else out += inlineText(node.children, inMain);
+    }
+  }
+  return out;
+}
+
+/** Inline text with HTML's whitespace rules: runs collapse, line breaks from `<br>` stay. */
+function flowText(nodes: AnyNode[], inMain: boolean): string {
+  return inlineText(nodes, inMain)
+    .split('\n')
+    .map(collapse)
+    .filter(Boolean)
+    .join('\n');
+}
+
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'details', 'dialog', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'ul', 'body', 'html',
+  'caption', 'center', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th',
+]);
+
+function listText(list: Element, inMain: boolean, depth = 0): string {
+  const ordered = list.name === 'ol';
+  let n = Number(list.attribs['start'] ?? '1');
+  if (!Number.isFinite(n)) n = 1;
+  const lines: string[] = [];
+  for (const item of list.children) {
+    if (!isTag(item) || item.name !== 'li' || isChrome(item, inMain)) continue;
+    const own = item.children.filter((c) => !(isTag(c) && (c.name === 'ul' || c.name === 'ol')));
+    const nested = item.children.filter((c): c is Element => isTag(c) && (c.name === 'ul' || c.name === 'ol'));
+    const marker = ordered ? `${n++}.` : '-';
+    lines.push(`${'  '.repeat(depth)}${marker} ${collapse(inlineText(own, inMain))}`);
+    for (const sub of nested) lines.push(listText(sub, inMain, depth + 1));
+  }
+  return lines.filter((l) => l.trim() !== '').join('\n');
+}
+
+function tableText(table: Element, inMain: boolean): string {
+  const rows = findAll((el) => el.name === 'tr', table.children);
+  return rows
+    .map((row) =>
+      row.children
+        .filter((c): c is Element => isTag(c) && (c.name === 'td' || c.name === 'th'))
+        .map((cell) => collapse(inlineText(cell.children, inMain)))
+        .join(' | '),
+    )
+    .filter((line) => line.replace(/[|\s]/g, '') !== '')
+    .join('\n');
+}
+
+function headMeta(nodes: AnyNode[]): HtmlMeta & { documentTitle: string | null } {
+  const metas = findAll((el) => el.name === 'meta', nodes);
+  const meta = (...keys: string[]) => {
+    for (const key of keys) {
+      const el = metas.find((m) => (m.attribs['name'] ?? m.attribs['property'] ?? '').toLowerCase() === key);
+      const value = el?.attribs['content'];
+      if (value && collapse(value)) return collapse(value);
+    }
+    return null;
+  };
+  const canonical = findOne((el) => el.name === 'link' && (el.attribs['rel'] ?? '').toLowerCase().split(/\s+/).includes('canonical'), nodes, true)?.attribs['href'];
+  const ogUrl = meta('og:url') ?? undefined;
+  const titleEl = findOne((el) => el.name === 'title', nodes, true);
+  return {
+    title: meta('title', 'dc.title', 'dcterms.title', 'og:title'),
+    documentTitle: titleEl ? collapse(textContent(titleEl)) || null : null,
+    url: isWebUrl(canonical) ? canonical.trim() : isWebUrl(ogUrl) ? ogUrl.trim() : null,
+    author: meta('author', 'dc.creator', 'dcterms.creator', 'article:author'),
+    publisher: meta('publisher', 'dc.publisher', 'og:site_name'),
+    date: meta('date', 'dc.date', 'dcterms.date', 'article:published_time'),
+  };
+}
+
+/**
+ * Reads a web page into body blocks, the way `splitMarkdown` reads Markdown: only the main
+ * content, headings as the breadcrumb of what follows them, a list kept with the sentence that
+ * introduces it, code and tables whole. The parser decodes character references.
+ */
+export function splitHtml(source: string, limits: HtmlOptions): HtmlResult {
+  const parsed = parseHtml(source, limits);
+  if (!parsed.ok) return parsed;
+  const head = headMeta(parsed.root);
+  const root = mainContent(parsed.root, limits.mainShare);
+  const inMain = !Array.isArray(root) && root.name !== 'body';
+
+  const blocks: Block[] = [];
+  const credits: string[] = [];
+  const trail: { depth: number; text: string }[] = [];
+  let heading = null as string | null;
+  let inline: AnyNode[] = [];
+
+  const push = (kind: Block['kind'], text: string) => {
+    const trimmed = kind === 'code' ? text.replace(/^\n+|\s+$/g, '') : text.trim();
+    if (trimmed) blocks.push({ kind, text: trimmed, breadcrumb: trail.map((h) => h.text) });
+  };
+  const paragraph = (text: string) => {
+    const { paragraphs, credits: found } = splitLines(text);
+    for (const credit of found) credits.push(credit);
+    for (const p of paragraphs) push('paragraph', p);
+  };
+  const flush = () => {
+    if (inline.length > 0) paragraph(flowText(inline, inMain));
+    inline = [];
+  };
+
+  const walk = (nodes: AnyNode[]): void => {
+    for (const node of nodes) {
+      if (isText(node)) {
+        inline.push(node);
+        continue;
+      }
+      if (!isTag(node) || isChrome(node, inMain)) continue;
+      if (!BLOCK.has(node.name)) {
+        inline.push(node);
+        continue;
+      }
+      flush();
+      const el = node;
+      switch (el.name) {
+        case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': {
+          const text = collapse(inlineText(el.children, inMain));
+          if (!text) break;
+          if (text.length > MAX_HEADING_CHARS) {
+            push('paragraph', text);
+            break;
+          }
+          if (heading === null) {
+            // The first heading names the page; it is not a section of it.
+            heading = text;
+            break;
+          }
+          const depth = Number(el.name.slice(1));
+          while (trail.length > 0 && (trail[trail.length - 1]?.depth ?? 0) >= depth) trail.pop();
+          trail.push({ depth, text });
+          break;
+        }
+        case 'p': case 'dt': case 'figcaption': case 'caption': case 'summary': case 'address':
+          paragraph(flowText(el.children, inMain));
+          break;
+        case 'pre':
+          push('code', inlineText(el.children, inMain));
+          break;
+        case 'ul': case 'ol': {
+          const text = listText(el, inMain);
+          const previous = blocks[blocks.length - 1];
+          const sameSection = previous && previous.breadcrumb.join('\u0000') === trail.map((h) => h.text).join('\u0000');
+          if (previous && sameSection && previous.kind === 'paragraph' && /[:：]$/.test(previous.text)) {
+            previous.kind = 'list';
+            previous.text = `${previous.text}\n${text}`;
+          } else {
+            push('list', text);
+          }
+          break;
+        }
+        case 'table':
+          push('table', tableText(el, inMain));
+          break;
+        case 'hr':
+          break;
+        default:
+          walk(el.children);
+          flush();
+      }
+    }
+  };
+  walk(Array.isArray(root) ? root : root.children);
+  flush();
+
+  // A <title> is usually the page's heading with the site's name after it; the heading alone
+  // names the page as its Markdown twin would.
+  const title = head.title ?? (heading !== null && head.documentTitle?.includes(heading) ? heading : (head.documentTitle ?? heading));
+  const meta: HtmlMeta = { title, url: head.url, author: head.author, publisher: head.publisher, date: head.date };
+  return { ok: true, meta, heading, blocks, credits };
+}

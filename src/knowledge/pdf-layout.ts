@@ -1,0 +1,362 @@
+import type { PdfOptions } from './format-options.ts';
+import type { Block } from './types.ts';
+
+/**
+ * Turning a PDF's text layer back into paragraphs. A PDF holds runs of glyphs placed on a page,
+ * not paragraphs: this module rebuilds lines from positions, reads columns one after another,
+ * drops running headers and footers, rejoins words hyphenated at line ends and finds headings by
+ * the outline or by type size. It knows nothing of pdf.js, so it is tested on runs directly.
+ */
+
+/** A run of text as the PDF placed it: baseline origin in points from the bottom-left. */
+export interface PdfRun {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  /** Type size in points. */
+  size: number;
+  /** Set in a fixed-pitch font: part of a code listing. */
+  mono: boolean;
+}
+
+export interface PdfPageText {
+  /** 1-based. */
+  page: number;
+  width: number;
+  height: number;
+  runs: PdfRun[];
+}
+
+/** An entry of the document outline (bookmarks), with its depth from 1. */
+export interface OutlineEntry {
+  title: string;
+  depth: number;
+}
+
+interface Line {
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+  mono: boolean;
+  page: number;
+  pageHeight: number;
+  /** The left and right edges of the column the line stands in. */
+  left: number;
+  right: number;
+}
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Runs on one baseline, left to right, with a space wherever the gap between them is a word gap. */
+function joinRuns(runs: PdfRun[]): string {
+  let out = '';
+  let end = -Infinity;
+  for (const run of runs) {
+    const gap = run.x - end;
+    if (out !== '' && gap > run.size * 0.15 && !/\s$/.test(out) && !/^\s/.test(run.text)) out += ' ';
+    out += run.text;
+    end = Math.max(end, run.x + run.width);
+  }
+  return out;
+}
+
+/** Groups runs into lines by baseline, top to bottom. */
+function toLines(runs: PdfRun[], page: PdfPageText, left: number, right: number): Line[] {
+  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Line[] = [];
+  let current: PdfRun[] = [];
+  let baseline = 0;
+  const close = () => {
+    if (current.length === 0) return;
+    current.sort((a, b) => a.x - b.x);
+    const text = collapse(joinRuns(current));
+    if (text !== '') {
+      const size = Math.max(...current.map((r) => r.size));
+      lines.push({ text, x0: current[0]!.x, x1: Math.max(...current.map((r) => r.x + r.width)), y: baseline, size, mono: current.every((r) => r.mono), page: page.page, pageHeight: page.height, left, right });
+    }
+    current = [];
+  };
+  for (const run of sorted) {
+    if (current.length > 0 && Math.abs(run.y - baseline) > Math.max(run.size, 1) * 0.5) close();
+    if (current.length === 0) baseline = run.y;
+    current.push(run);
+  }
+  close();
+  return lines;
+}
+
+/**
+ * The page's gutters: vertical strips, wide enough and inside the text, that almost no run
+ * touches while text stands on both sides of them. A heading spanning the columns may cross one.
+ */
+function gutters(runs: PdfRun[], width: number, options: PdfOptions): [number, number][] {
+  if (runs.length < 4) return [];
+  const bin = 2;
+  const bins = Math.ceil(width / bin) + 1;
+  const cover = new Uint32Array(bins);
+  const chars = new Float64Array(bins);
+  let minX = Infinity;
+  let maxX = -Infinity;
+  for (const run of runs) {
+    const from = Math.max(0, Math.floor(run.x / bin));
+    const to = Math.min(bins - 1, Math.floor((run.x + run.width) / bin));
+    for (let b = from; b <= to; b++) cover[b]!++;
+    chars[from]! += run.text.length;
+    minX = Math.min(minX, run.x);
+    maxX = Math.max(maxX, run.x + run.width);
+  }
+  // A title spanning the columns may cross the gutter.
+  const allowed = Math.max(1, Math.floor(runs.length * 0.02));
+  const minBins = Math.ceil((width * options.columnGapShare) / bin);
+  const total = runs.reduce((sum, r) => sum + r.text.length, 0);
+  const found: [number, number][] = [];
+  let start = -1;
+  const first = Math.floor(minX / bin) + 1;
+  const last = Math.floor(maxX / bin) - 1;
+  for (let b = first; b <= last + 1; b++) {
+    const open = b <= last && cover[b]! <= allowed;
+    if (open && start < 0) start = b;
+    if (!open && start >= 0) {
+      if (b - start >= minBins) {
+        let before = 0;
+        for (let k = 0; k < start; k++) before += chars[k]!;
+        // Both sides must hold a real share of the text: a ragged right margin is not a column.
+        if (before > total * 0.15 && total - before > total * 0.15) found.push([start * bin, b * bin]);
+      }
+      start = -1;
+    }
+  }
+  return found;
+}
+
+/** The page's lines in reading order: text spanning the columns above them, each column top to bottom, then the rest. */
+export function pageLines(page: PdfPageText, options: PdfOptions): Line[] {
+  const runs = page.runs.filter((r) => r.text.trim() !== '');
+  const gaps = gutters(runs, page.width, options);
+  if (gaps.length === 0) {
+    const left = Math.min(...runs.map((r) => r.x));
+    const right = Math.max(...runs.map((r) => r.x + r.width));
+    return toLines(runs, page, left, right);
+  }
+  const edges = [-Infinity, ...gaps.flatMap(([a, b]) => [a, b]), Infinity];
+  const columns: PdfRun[][] = gaps.map(() => []).concat([[]]);
+  const spanning: PdfRun[] = [];
+  for (const run of runs) {
+    const end = run.x + run.width;
+    const crosses = gaps.some(([a, b]) => run.x < b && end > a);
+    if (crosses) {
+      spanning.push(run);
+      continue;
+    }
+    const column = gaps.filter(([, b]) => run.x >= b).length;
+    columns[column]!.push(run);
+  }
+  const columnTop = Math.max(...columns.flat().map((r) => r.y));
+  const above = spanning.filter((r) => r.y > columnTop);
+  const below = spanning.filter((r) => r.y <= columnTop);
+  const textLeft = Math.min(...runs.map((r) => r.x));
+  const textRight = Math.max(...runs.map((r) => r.x + r.width));
+  return [
+    ...toLines(above, page, textLeft, textRight),
+    ...columns.flatMap((c, i) => toLines(c, page, Math.max(textLeft, edges[2 * i]!), Math.min(textRight, edges[2 * i + 1]!))),
+    ...toLines(below, page, textLeft, textRight),
+  ];
+}
+
+/** A line's identity across pages: its words, without the page and chapter numbers that change. */
+const runningKey = (text: string) => collapse(text.toLowerCase().replace(/[^\p{L}\s]+/gu, ' ').replace(/\b[ivxlc]+\b/g, ' '));
+
+/**
+ * Drops running headers and footers: the topmost and bottommost lines of a page that recur,
+ * numbers aside, on `runningShare` of the pages, or at the edge of a page nearby (a chapter's
+ * running title, on every other page). A line that is only a page number goes too.
+ */
+export function dropRunningLines(pages: Line[][], options: PdfOptions): Line[][] {
+  if (pages.length < options.runningMinPages) return pages;
+  // A page's first and last lines, and any other line in its outer margins.
+  const edges = pages.map((lines) => {
+    if (lines.length === 0) return new Set<Line>();
+    const byY = [...lines].sort((a, b) => b.y - a.y);
+    const margin = (line: Line) => line.y > line.pageHeight * (1 - options.runningEdgeShare) || line.y < line.pageHeight * options.runningEdgeShare;
+    return new Set([byY[0]!, byY[byY.length - 1]!, ...lines.filter(margin)]);
+  });
+  const count = new Map<string, number>();
+  const seenOn = edges.map((set) => new Set([...set].map((line) => runningKey(line.text))));
+  for (const keys of seenOn) for (const key of keys) count.set(key, (count.get(key) ?? 0) + 1);
+  const threshold = Math.max(2, pages.length * options.runningShare);
+  return pages.map((lines, p) =>
+    lines.filter((line) => {
+      if (!edges[p]!.has(line)) return true;
+      const key = runningKey(line.text);
+      if (key === '' || key === 'page' || key === 'page of') return false;
+      if ((count.get(key) ?? 0) >= threshold) return false;
+      for (let q = p - options.runningNearPages; q <= p + options.runningNearPages; q++) if (q !== p && seenOn[q]?.has(key)) return false;
+      return true;
+    }),
+  );
+}
+
+/** A numbered heading below the top level: "8.6.4.1 The shlibs files", with no full stop after it. */
+const SUBSECTION = /^(\d+(?:\.\d+)+)\.?\s+\p{Lu}[^.]*$/u;
+
+const SENTENCE_END = /[.!?:;)"”’]$/u;
+const BULLET = /^(?:[•◦▪‣∙·*–-]|\d{1,3}[.)]|[a-z][.)])\s+\S/u;
+const HYPHENATED = /\p{L}[-\u00AD\u2010]$/u;
+
+/** Joins a line to the text before it: a word hyphenated across the break is one word again. */
+function joinLine(before: string, line: string): string {
+  if (HYPHENATED.test(before) && /^\p{Ll}/u.test(line)) return before.slice(0, -1) + line;
+  return `${before} ${line}`;
+}
+
+const normalTitle = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** The type size most of the text is set in. */
+function bodySize(lines: Line[]): number {
+  const weight = new Map<number, number>();
+  for (const line of lines) {
+    const size = Math.round(line.size * 2) / 2;
+    weight.set(size, (weight.get(size) ?? 0) + line.text.length);
+  }
+  let best = 0;
+  let most = -1;
+  for (const [size, w] of weight) if (w > most) [best, most] = [size, w];
+  return best;
+}
+
+export interface PdfBody {
+  heading: string | null;
+  blocks: Block[];
+}
+
+/**
+ * Lines into blocks. A paragraph ends at extra vertical space, a change of type size, a short
+ * line that ends a sentence, or a bullet; it runs on across a page break when the page ended
+ * mid-sentence. Headings are lines the outline names, or else lines set larger than the body.
+ */
+export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], options: PdfOptions): PdfBody {
+  const all = pages.flat();
+  const body = bodySize(all);
+  const outlineDepth = new Map<string, number>();
+  for (const entry of outline) {
+    const key = normalTitle(entry.title);
+    if (key !== '' && !outlineDepth.has(key)) outlineDepth.set(key, entry.depth);
+  }
+  const outlineLevels = Math.max(0, ...outline.map((e) => e.depth));
+  const headingSizes = [...new Set(all.filter((l) => l.size >= body * options.headingScale).map((l) => Math.round(l.size * 2) / 2))].sort((a, b) => b - a);
+
+  /** The outline's depth for a heading's text, when the outline names it. */
+  const namedDepth = (text: string): number | undefined => {
+    // "3.1 The package name" is the outline's "The package name" with its number.
+    const bare = normalTitle(text.replace(/^(?:(?:chapter|appendix|section|part)\s+)?(?:[A-Z]|\d+)(?:\.\d+)*\.?\s+/iu, ''));
+    return outlineDepth.get(normalTitle(text)) ?? outlineDepth.get(bare);
+  };
+
+  /** A line's heading depth, or 0 when it is text. */
+  const headingDepth = (line: Line): number => {
+    if (line.text.length > 200 || !/\p{L}/u.test(line.text)) return 0;
+    // Headings are set at least as large as the body; a size a hair under it is the same size, rounded.
+    const bodyOrLarger = line.size >= body * 0.95;
+    const named = outlineDepth.size > 0 && bodyOrLarger ? namedDepth(line.text) : undefined;
+    if (named !== undefined) return named;
+    // "8.6.4.1 The shlibs files present" under a heading "8.6.4": a level the outline stops short of.
+    const sub = SUBSECTION.exec(line.text);
+    if (sub?.[1] && line.text.length <= 120 && bodyOrLarger && numbered.has(sub[1].replace(/\.\d+$/, ''))) return sub[1].split('.').length;
+    // Below the outline's levels, so a heading the outline names closes it.
+    if (line.size >= body * options.headingScale) return outlineLevels + headingSizes.indexOf(Math.round(line.size * 2) / 2) + 1;
+    return 0;
+  };
+
+  const blocks: Block[] = [];
+  const trail: { depth: number; text: string }[] = [];
+  /** The section numbers of the headings met so far. */
+  const numbered = new Set<string>();
+  let heading: string | null = null;
+  let open: { block: Block; last: Line } | null = null;
+
+  const breadcrumb = () => trail.map((h) => h.text);
+  const startsNew = (prev: Line, line: Line): boolean => {
+    if (prev.page !== line.page) {
+      // Across a page break, only a sentence cut mid-way carries on.
+      return SENTENCE_END.test(prev.text) || !/^\p{Ll}/u.test(line.text) || Math.abs(prev.size - line.size) > 0.5;
+    }
+    if (prev.mono !== line.mono) return true;
+    if (Math.abs(prev.size - line.size) > body * 0.1) return true;
+    const spacing = Math.max(prev.size, line.size) * 1.2;
+    if (prev.y - line.y > spacing * (1 + options.paragraphGap) || prev.y < line.y) return true;
+    if (BULLET.test(line.text) && !line.mono) return true;
+    const width = prev.right - prev.left;
+    if (!prev.mono && SENTENCE_END.test(prev.text) && prev.x1 < prev.right - width * 0.15) return true;
+    return false;
+  };
+
+  let pendingHeading: { depth: number; text: string; last: Line } | null = null;
+  const settleHeading = () => {
+    if (!pendingHeading) return;
+    const { text } = pendingHeading;
+    // A heading set over two lines may be one the outline names only whole.
+    const named = namedDepth(text);
+    const depth = named ?? pendingHeading.depth;
+    pendingHeading = null;
+    if (heading === null && named === undefined && trail.length === 0) {
+      // The first heading names the document, unless the outline lists it or a section came first.
+      heading = text;
+      return;
+    }
+    while (trail.length > 0 && (trail[trail.length - 1]?.depth ?? 0) >= depth) trail.pop();
+    trail.push({ depth, text });
+    const number = /^(\d+(?:\.\d+)*)\.?\s/u.exec(text)?.[1];
+    if (number) numbered.add(number);
+  };
+
+  for (const line of all) {
+    const depth = headingDepth(line);
+    if (depth > 0) {
+      open = null;
+      // A heading set over two lines is one heading.
+      if (pendingHeading && Math.abs(pendingHeading.last.size - line.size) < 0.5 && pendingHeading.last.page === line.page && pendingHeading.last.y - line.y < line.size * 2) {
+        pendingHeading.text = `${pendingHeading.text} ${line.text}`;
+        pendingHeading.last = line;
+        continue;
+      }
+      settleHeading();
+      pendingHeading = { depth, text: line.text, last: line };
+      continue;
+    }
+    settleHeading();
+    if (open && !startsNew(open.last, line)) {
+      open.block.text = line.mono ? `${open.block.text}\n${' '.repeat(Math.max(0, Math.round((line.x0 - line.left) / (line.size * 0.6))))}${line.text}` : joinLine(open.block.text, line.text);
+      open.last = line;
+      continue;
+    }
+    const bullet = !line.mono && BULLET.test(line.text);
+    const previous = blocks[blocks.length - 1];
+    if (bullet && previous && previous.page === line.page && (previous.kind === 'list' || /[:：]$/.test(previous.text)) && previous.breadcrumb.join('\u0000') === breadcrumb().join('\u0000')) {
+      // A list stays with the sentence that introduces it, and its items with each other.
+      previous.kind = 'list';
+      previous.text = `${previous.text}\n${line.text}`;
+      open = { block: previous, last: line };
+      continue;
+    }
+    const block: Block = { kind: line.mono ? 'code' : bullet ? 'list' : 'paragraph', text: line.text, breadcrumb: breadcrumb(), page: line.page };
+    blocks.push(block);
+    open = { block, last: line };
+  }
+  settleHeading();
+  return { heading, blocks: blocks.filter((b) => b.text.trim() !== '') };
+}
+
+/** A table-of-contents entry: a title, dot leaders, a page number. It points at text; it is not text. */
+const CONTENTS_ENTRY = /(?:\.\s?){4,}\s*(?:\d+|[ivxlc]+)$/iu;
+
+/** Every page's text as blocks, in reading order. */
+export function layoutPages(pages: PdfPageText[], outline: readonly OutlineEntry[], options: PdfOptions): PdfBody {
+  const lines = dropRunningLines(
+    pages.map((p) => pageLines(p, options).filter((line) => !CONTENTS_ENTRY.test(line.text))),
+    options,
+  );
+  return paragraphs(lines, outline, options);
+}

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { formatOptions } from '../../src/knowledge/format-options.ts';
+import { parsePdfDocument } from '../../src/knowledge/parse.ts';
+import { makePdf, type PdfText } from '../helpers/pdf.ts';
+
+async function parse(bytes: Uint8Array, options = formatOptions()) {
+  const result = await parsePdfDocument('manual', 'manual.pdf', bytes, options);
+  if (!result.ok) throw new Error(`expected the PDF to parse, got: ${result.reason}`);
+  return result;
+}
+
+/** Lines of body text from the top of the text block down, 14 points apart. */
+const lines = (x: number, top: number, texts: string[], size = 10): PdfText[] => texts.map((text, i) => ({ x, y: top - i * 14, text, size }));
+
+describe('paragraphs and page citations', () => {
+  const pdf = makePdf({
+    title: 'Widget Manual',
+    pages: [
+      {
+        texts: [
+          { x: 72, y: 720, text: 'Installing widgets', size: 18 },
+          ...lines(72, 690, ['Widgets are installed from the package archive with the', 'usual tools. The installer checks the docu-', 'mentation index before it starts.']),
+          ...lines(72, 630, ['A second paragraph begins after a blank line.']),
+        ],
+      },
+      {
+        texts: [
+          { x: 72, y: 720, text: 'Removing widgets', size: 18 },
+          ...lines(72, 690, ['Widgets are removed with the same tool.']),
+          ...lines(72, 660, ['Configuration files are kept unless purged.']),
+        ],
+      },
+    ],
+  });
+
+  it('joins lines into paragraphs and rejoins a word hyphenated across a line end', async () => {
+    const { chunks } = await parse(pdf);
+    expect(chunks.map((c) => c.text)).toEqual([
+      'Widgets are installed from the package archive with the usual tools. The installer checks the documentation index before it starts.',
+      'A second paragraph begins after a blank line.',
+      'Widgets are removed with the same tool.',
+      'Configuration files are kept unless purged.',
+    ]);
+  });
+
+  it('cites each paragraph by its page and its place on the page', async () => {
+    const { chunks } = await parse(pdf);
+    expect(chunks.map((c) => [c.id, c.citation, c.page])).toEqual([
+      ['manual#p1', 'Widget Manual, p. 1, ¶1', 1],
+      ['manual#p2', 'Widget Manual, p. 1, ¶2', 1],
+      ['manual#p3', 'Widget Manual, p. 2, ¶1', 2],
+      ['manual#p4', 'Widget Manual, p. 2, ¶2', 2],
+    ]);
+  });
+
+  it('takes the title from the metadata and headings from type size', async () => {
+    const { document, chunks } = await parse(pdf);
+    expect(document.title).toBe('Widget Manual');
+    // The first heading names the document, as in Markdown; the next ones are sections.
+    expect(chunks.map((c) => c.breadcrumb)).toEqual([[], [], ['Removing widgets'], ['Removing widgets']]);
+  });
+});
+
+describe('links', () => {
+  it('takes a web address from the metadata as the source, each paragraph linking to its page', async () => {
+    const pdf = makePdf({ title: 'Guide', url: 'https://docs.example.org/guide.pdf', pages: [{ texts: lines(72, 700, ['First page.']) }, { texts: lines(72, 700, ['Second page.']) }] });
+    const { document, chunks } = await parse(pdf);
+    expect(document.url).toBe('https://docs.example.org/guide.pdf');
+    expect(chunks.map((c) => c.url)).toEqual(['https://docs.example.org/guide.pdf#page=1', 'https://docs.example.org/guide.pdf#page=2']);
+  });
+});
+
+describe('headings from the outline', () => {
+  it('makes the lines the outline names into the breadcrumb, at the outline\'s depth, even at body size', async () => {
+    const pdf = makePdf({
+      title: 'Guide',
+      outline: [{ title: 'Setup', page: 1 }],
+      pages: [{ texts: [...lines(72, 720, ['Preface text comes first.']), ...lines(72, 690, ['1.2 Setup']), ...lines(72, 660, ['Run the installer once.'])] }],
+    });
+    const { chunks } = await parse(pdf);
+    expect(chunks.map((c) => [c.text, c.breadcrumb])).toEqual([
+      ['Preface text comes first.', []],
+      ['Run the installer once.', ['1.2 Setup']],
+    ]);
+  });
+});
+
+describe('numbered headings below the outline', () => {
+  it('makes "2.1.1 …" a heading under "2.1 …", and leaves a numbered sentence alone', async () => {
+    const pdf = makePdf({
+      title: 'Guide',
+      outline: [{ title: 'Setup', page: 1 }],
+      pages: [
+        {
+          texts: [
+            ...lines(72, 720, ['2.1 Setup']),
+            ...lines(72, 690, ['Setup has two steps.']),
+            ...lines(72, 660, ['2.1.1 Downloading the installer']),
+            ...lines(72, 630, ['Fetch it from the mirror.']),
+            ...lines(72, 600, ['3.5 Percent of installs fail on the first try.']),
+          ],
+        },
+      ],
+    });
+    const { chunks } = await parse(pdf);
+    expect(chunks.map((c) => [c.text, c.breadcrumb])).toEqual([
+      ['Setup has two steps.', ['2.1 Setup']],
+      ['Fetch it from the mirror.', ['2.1 Setup', '2.1.1 Downloading the installer']],
+      ['3.5 Percent of installs fail on the first try.', ['2.1 Setup', '2.1.1 Downloading the installer']],
+    ]);
+  });
+});
+
+describe('running headers and footers', () => {
+  const page = (n: number) => ({
+    texts: [
+      { x: 72, y: 760, text: `Widget Manual, Release 2.${n % 2}`, size: 9 },
+      ...lines(72, 700, [`Page ${n} explains step ${n} of the widget setup in plain words.`]),
+      { x: 300, y: 40, text: String(n), size: 9 },
+    ],
+  });
+
+  it('drops a header repeated on most pages and the page numbers', async () => {
+    const { chunks } = await parse(makePdf({ pages: [1, 2, 3, 4, 5].map(page) }));
+    expect(chunks.map((c) => c.text)).toEqual([1, 2, 3, 4, 5].map((n) => `Page ${n} explains step ${n} of the widget setup in plain words.`));
+  });
+
+  it('keeps the same lines in a document too short to tell', async () => {
+    const { chunks } = await parse(makePdf({ pages: [1, 2].map(page) }), formatOptions({ pdf: { runningMinPages: 4 } }));
+    expect(chunks.map((c) => c.text).join('\n')).toContain('Widget Manual');
+  });
+});
+
+describe('a table of contents', () => {
+  it('leaves out entries with dot leaders and page numbers, and keeps the text they point to', async () => {
+    const pdf = makePdf({
+      title: 'Guide',
+      pages: [
+        { texts: lines(72, 700, ['1 Installing . . . . . . . . . . . . 2', '2 Removing . . . . . . . . . . . . . 2']) },
+        { texts: lines(72, 700, ['Installing takes one command.']) },
+      ],
+    });
+    const { chunks } = await parse(pdf);
+    expect(chunks.map((c) => c.text)).toEqual(['Installing takes one command.']);
+  });
+});
+
+describe('columns', () => {
+  it('reads a two-column page column by column, under a title that spans both', async () => {
+    const left = ['The left column starts the story and', 'keeps going down the page for a while', 'until it reaches its very last line.'];
+    const right = ['The right column continues the story', 'after the left one has ended, and it', 'ends the page with this final line.'];
+    const pdf = makePdf({
+      title: 'Columns',
+      pages: [{ texts: [{ x: 72, y: 740, text: 'A report set in two columns across the whole page width', size: 10 }, ...lines(72, 700, left), ...lines(320, 700, right)] }],
+    });
+    const { chunks } = await parse(pdf);
+    expect(chunks.map((c) => c.text)).toEqual(['A report set in two columns across the whole page width', left.join(' '), right.join(' ')]);
+  });
+});
+
+describe('PDFs it skips', () => {
+  const text = { texts: lines(72, 700, ['Some text.']) };
+  const skip = async (bytes: Uint8Array, options = formatOptions()) => parsePdfDocument('x', 'x.pdf', bytes, options);
+
+  it('a file named .pdf that is not one', async () => {
+    expect(await skip(new TextEncoder().encode('<html>not a pdf</html>'))).toEqual({ ok: false, reason: 'not a PDF (no %PDF- header)' });
+  });
+
+  it('a truncated PDF', async () => {
+    const whole = makePdf({ pages: [text] });
+    expect(await skip(whole.subarray(0, Math.floor(whole.length * 0.7)))).toEqual({ ok: false, reason: 'broken PDF (Invalid PDF structure.)' });
+  });
+
+  it('an encrypted PDF', async () => {
+    expect(await skip(makePdf({ pages: [text], encrypted: true }))).toEqual({ ok: false, reason: 'encrypted PDF (needs a password)' });
+  });
+
+  it('a PDF with more pages than the cap, before any page is read', async () => {
+    expect(await skip(makePdf({ pages: [text, text, text, text] }), formatOptions({ pdf: { maxPages: 3 } }))).toEqual({ ok: false, reason: 'PDF has 4 pages, more than 3' });
+  });
+
+  it('a page tree claiming a huge page count is read for the pages it holds, not the count it claims', async () => {
+    const result = await skip(makePdf({ pages: [text], claimedCount: 100_000_000 }));
+    expect(result.ok && result.chunks.map((c) => c.text)).toEqual(['Some text.']);
+  });
+
+  it('a stream that inflates past the cap', async () => {
+    const bomb = makePdf({ pages: [text], inflatingStream: 4 * 1024 * 1024 });
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    expect(await skip(bomb, formatOptions({ pdf: { maxStreamBytes: 1024 * 1024 } }))).toEqual({ ok: false, reason: 'a stream inflates past 1 MB (PDF bomb?)' });
+  });
+
+  it('more text than the cap', async () => {
+    expect(await skip(makePdf({ pages: [text, text] }), formatOptions({ pdf: { maxTextChars: 12 } }))).toEqual({ ok: false, reason: 'PDF holds more than 12 characters of text' });
+  });
+
+  it('a scan: pages with no text layer', async () => {
+    expect(await skip(makePdf({ pages: [{ texts: [], drawing: '0 0 1 rg 72 72 400 600 re f' }] }))).toEqual({ ok: false, reason: 'PDF has no text layer (a scan?)' });
+  });
+});
