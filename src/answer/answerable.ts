@@ -2,7 +2,7 @@ import type { Chunk } from '../knowledge/index.ts';
 import { normalizeWord, termOf, words, type PlannedWord, type QueryPlan, type Vocabulary } from '../search/index.ts';
 import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
-import { holdsAnswerType, readQuestion } from './question.ts';
+import { holdsAnswerType, readQuestion, YEAR } from './question.ts';
 import type { Excerpt } from './types.ts';
 
 export type Verdict =
@@ -64,9 +64,12 @@ function credit(word: PlannedWord, held: ReadonlySet<string>, options: JudgeOpti
  * weighs more.
  */
 export function coverageIn(plan: QueryPlan, chunk: Chunk, options: JudgeOptions = JUDGE_DEFAULTS): { all: number; literal: number } {
+  return coverageOf(plan, stemsOf(chunk), options);
+}
+
+function coverageOf(plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions): { all: number; literal: number } {
   const subject = plan.planned.filter((w) => !w.asking);
   const counted = subject.length > 0 ? subject : plan.planned;
-  const held = stemsOf(chunk);
   let total = 0;
   let all = 0;
   let literal = 0;
@@ -98,8 +101,10 @@ function isHeldWord(word: string, held: ReadonlySet<string>): boolean {
  * the material does not say, however many of its other words it shares.
  */
 export function missingFocus(focus: readonly string[], plan: QueryPlan, chunk: Chunk, options: JudgeOptions = JUDGE_DEFAULTS): string[] {
-  if (focus.length === 0) return [];
-  const held = stemsOf(chunk);
+  return focus.length === 0 ? [] : missingOf(focus, plan, stemsOf(chunk), options);
+}
+
+function missingOf(focus: readonly string[], plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions): string[] {
   const missing: string[] = [];
   for (const f of focus) {
     const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(f));
@@ -131,20 +136,19 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const unknown = shape.names.filter((n) => !isKnown(n, plan, vocabulary));
   if (unknown.length > 0) return { answerable: false, coverage: 0, reason: 'unknown-name', unknown };
   if (!best) return { answerable: false, coverage: 0, reason: 'no-match' };
-  const coverage = coverageIn(plan, best.chunk, options);
+  const held = stemsOf(best.chunk);
+  const coverage = coverageOf(plan, held, options);
   const declined = (reason: Refusal): Verdict => ({ answerable: false, coverage: coverage.all, reason });
   if (coverage.all < options.minCoverage || coverage.literal < options.minLiteralCoverage) return declined('not-covered');
-  const missing = missingFocus(shape.focus.flat(), plan, best.chunk, options);
+  const missing = missingOf(shape.focus.flat(), plan, held, options);
   if (shape.focus.some((phrase) => !holdsFocus(phrase, missing)) || shape.required.some((w) => missing.includes(w))) return declined('not-covered');
   // A year is exact: the 2024 conference is not the 2025 one.
-  if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, stemsOf(best.chunk)))) return declined('not-covered');
+  if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered');
   // What answers is what is quoted: the date or the name must be in the quoted sentences.
   const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
   if (!holdsAnswerType(quoted, shape.answerType, question, (w) => isCommonWord(w, vocabulary, options))) return declined('answer-type');
   return { answerable: true, coverage: coverage.all };
 }
-
-const YEAR = /^(?:1[5-9]|20)\d\d$/;
 
 /** Whether the material uses a name the question gives, as written, misspelt or by a synonym ("America" for "US"). */
 function isKnown(name: string, plan: QueryPlan, vocabulary: Vocabulary): boolean {

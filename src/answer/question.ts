@@ -91,7 +91,8 @@ const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 's', 'be', 'been']);
 const PREPOSITIONS = new Set(['of', 'for', 'in', 'on', 'at', 'to', 'from', 'with', 'about', 'by', 'between', 'into', 'during', 'after', 'before', 'over', 'under', 'around', 'among', 'across', 'against', 'per', 'via', 'and', 'or']);
 const NAME_TAGS = ['ProperNoun', 'Person', 'Organization', 'Place', 'Acronym'];
 const STRONG_NAME_TAGS = ['Person', 'Organization', 'Place', 'Country', 'City', 'Region'];
-const YEAR = /^(?:1[5-9]|20)\d\d$/;
+/** A year as a word of a question: exact, so the 2024 conference is not the 2025 one. */
+export const YEAR = /^(?:1[5-9]|20)\d\d$/;
 
 const isNounish = (t: Token) =>
   !PREPOSITIONS.has(t.normal) && !DETERMINERS.has(t.normal) && !AUXILIARIES.has(t.normal) && !COPULAS.has(t.normal) &&
