@@ -3,7 +3,7 @@ import { findAll, findOne, getAttributeValue, textContent } from 'domutils';
 import { Parser } from 'htmlparser2';
 import type { HtmlOptions } from './format-options.ts';
 import type { SplitResult } from './markdown.ts';
-import { splitLines } from './paragraphs.ts';
+import { attachList, splitLines } from './paragraphs.ts';
 import type { Block } from './types.ts';
 
 /** What a page says about itself in its head: the front matter of HTML. */
@@ -288,14 +288,7 @@ export function splitHtml(source: string, limits: HtmlOptions): HtmlResult {
           break;
         case 'ul': case 'ol': {
           const text = listText(el, inMain);
-          const previous = blocks[blocks.length - 1];
-          const sameSection = previous && previous.breadcrumb.join('\u0000') === trail.map((h) => h.text).join('\u0000');
-          if (previous && sameSection && previous.kind === 'paragraph' && /[:：]$/.test(previous.text)) {
-            previous.kind = 'list';
-            previous.text = `${previous.text}\n${text}`;
-          } else {
-            push('list', text);
-          }
+          if (!attachList(blocks, trail.map((h) => h.text), text)) push('list', text);
           break;
         }
         case 'table':

@@ -1,7 +1,7 @@
 import { decodeHTMLStrict } from 'entities/decode';
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Block } from './types.ts';
-import { splitLines } from './paragraphs.ts';
+import { attachList, splitLines } from './paragraphs.ts';
 
 export interface SplitResult {
   /** The first heading, when there is one: the document's title if front matter gives none. */
@@ -118,14 +118,7 @@ export function splitMarkdown(body: string): SplitResult {
       }
       case 'list': {
         const text = listText(token as Tokens.List);
-        const previous = blocks[blocks.length - 1];
-        const sameSection = previous && previous.breadcrumb.join('\u0000') === trail.map((h) => h.text).join('\u0000');
-        if (previous && sameSection && previous.kind === 'paragraph' && /[:：]$/.test(previous.text)) {
-          previous.kind = 'list';
-          previous.text = `${previous.text}\n${text}`;
-        } else {
-          push('list', text);
-        }
+        if (!attachList(blocks, trail.map((h) => h.text), text)) push('list', text);
         break;
       }
       case 'code':

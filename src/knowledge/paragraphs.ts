@@ -1,3 +1,4 @@
+import type { Block } from './types.ts';
 /**
  * Helpers shared by the Markdown and plain-text splitters: deciding whether a run of lines is one
  * wrapped paragraph or one paragraph per line, and recognising credit lines.
@@ -44,4 +45,17 @@ export function titleFromPath(path: string): string {
   const base = (path.split('/').pop() ?? path).replace(/\.[^.]+$/, '');
   const words = base.replace(/[-_]+/g, ' ').trim();
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : path;
+}
+
+/**
+ * A list stays with the sentence that introduces it ("The plan covers:"): appended to the last
+ * block when that is a paragraph of the same section ending in a colon. Says whether it was.
+ */
+export function attachList(blocks: Block[], breadcrumb: readonly string[], list: string): boolean {
+  const previous = blocks[blocks.length - 1];
+  const sameSection = previous !== undefined && previous.breadcrumb.join('\u0000') === breadcrumb.join('\u0000');
+  if (!previous || !sameSection || previous.kind !== 'paragraph' || !/[:：]$/.test(previous.text)) return false;
+  previous.kind = 'list';
+  previous.text = `${previous.text}\n${list}`;
+  return true;
 }
