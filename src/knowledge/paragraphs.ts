@@ -1,4 +1,5 @@
 import type { Block } from './types.ts';
+
 /**
  * Helpers shared by the Markdown and plain-text splitters: deciding whether a run of lines is one
  * wrapped paragraph or one paragraph per line, and recognising credit lines.
