@@ -3,7 +3,7 @@ import { findAll, findOne, getAttributeValue, textContent } from 'domutils';
 import { Parser } from 'htmlparser2';
 import type { HtmlOptions } from './format-options.ts';
 import type { SplitResult } from './markdown.ts';
-import { attachList, splitLines } from './paragraphs.ts';
+import { attachList, Outline, splitLines } from './paragraphs.ts';
 import type { Block } from './types.ts';
 
 /** What a page says about itself in its head: the front matter of HTML. */
@@ -16,8 +16,6 @@ export interface HtmlMeta {
 }
 
 export type HtmlResult = ({ ok: true; meta: HtmlMeta } & SplitResult) | { ok: false; reason: string };
-
-const MAX_HEADING_CHARS = 200;
 
 /**
  * A DOM builder that refuses pages too deep or too large to walk: it stops the tokenizer at the
@@ -231,13 +229,12 @@ export function splitHtml(source: string, limits: HtmlOptions): HtmlResult {
 
   const blocks: Block[] = [];
   const credits: string[] = [];
-  const trail: { depth: number; text: string }[] = [];
-  let heading = null as string | null;
+  const outline = new Outline();
   let inline: AnyNode[] = [];
 
   const push = (kind: Block['kind'], text: string) => {
     const trimmed = kind === 'code' ? text.replace(/^\n+|\s+$/g, '') : text.trim();
-    if (trimmed) blocks.push({ kind, text: trimmed, breadcrumb: trail.map((h) => h.text) });
+    if (trimmed) blocks.push({ kind, text: trimmed, breadcrumb: outline.breadcrumb() });
   };
   const paragraph = (text: string) => {
     const { paragraphs, credits: found } = splitLines(text);
@@ -266,18 +263,7 @@ export function splitHtml(source: string, limits: HtmlOptions): HtmlResult {
         case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': {
           const text = collapse(inlineText(el.children, inMain));
           if (!text) break;
-          if (text.length > MAX_HEADING_CHARS) {
-            push('paragraph', text);
-            break;
-          }
-          if (heading === null) {
-            // The first heading names the page; it is not a section of it.
-            heading = text;
-            break;
-          }
-          const depth = Number(el.name.slice(1));
-          while (trail.length > 0 && (trail[trail.length - 1]?.depth ?? 0) >= depth) trail.pop();
-          trail.push({ depth, text });
+          if (!outline.enter(Number(el.name.slice(1)), text)) push('paragraph', text);
           break;
         }
         case 'p': case 'dt': case 'figcaption': case 'caption': case 'summary': case 'address':
@@ -288,7 +274,7 @@ export function splitHtml(source: string, limits: HtmlOptions): HtmlResult {
           break;
         case 'ul': case 'ol': {
           const text = listText(el, inMain);
-          if (!attachList(blocks, trail.map((h) => h.text), text)) push('list', text);
+          if (!attachList(blocks, outline.breadcrumb(), text)) push('list', text);
           break;
         }
         case 'table':
@@ -307,6 +293,7 @@ export function splitHtml(source: string, limits: HtmlOptions): HtmlResult {
 
   // A <title> is usually the page's heading with the site's name after it; the heading alone
   // names the page as its Markdown twin would.
+  const heading = outline.heading;
   const title = head.title ?? (heading !== null && head.documentTitle?.includes(heading) ? heading : (head.documentTitle ?? heading));
   const meta: HtmlMeta = { title, url: head.url, author: head.author, publisher: head.publisher, date: head.date };
   return { ok: true, meta, heading, blocks, credits };

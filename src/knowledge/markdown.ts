@@ -1,7 +1,7 @@
 import { decodeHTMLStrict } from 'entities/decode';
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Block } from './types.ts';
-import { attachList, splitLines } from './paragraphs.ts';
+import { attachList, Outline, splitLines } from './paragraphs.ts';
 
 export interface SplitResult {
   /** The first heading, when there is one: the document's title if front matter gives none. */
@@ -9,8 +9,6 @@ export interface SplitResult {
   blocks: Block[];
   credits: string[];
 }
-
-const MAX_HEADING_CHARS = 200;
 
 /**
  * marked's lexer leaves character references as written. Markdown, like HTML, reads every named
@@ -80,12 +78,11 @@ export function splitMarkdown(body: string): SplitResult {
   const tokens = new Lexer({ gfm: true }).lex(body);
   const blocks: Block[] = [];
   const credits: string[] = [];
-  const trail: { depth: number; text: string }[] = [];
-  let heading: string | null = null;
+  const outline = new Outline();
 
   const push = (kind: Block['kind'], text: string) => {
     const trimmed = text.trim();
-    if (trimmed) blocks.push({ kind, text: trimmed, breadcrumb: trail.map((h) => h.text) });
+    if (trimmed) blocks.push({ kind, text: trimmed, breadcrumb: outline.breadcrumb() });
   };
 
   for (const token of tokens) {
@@ -93,18 +90,7 @@ export function splitMarkdown(body: string): SplitResult {
       case 'heading': {
         const h = token as Tokens.Heading;
         const text = inlineText(h.tokens).replace(/\s+/g, ' ').trim();
-        // A "heading" of several hundred characters is a flattened paragraph that starts with #.
-        if (text.length > MAX_HEADING_CHARS) {
-          push('paragraph', text);
-          break;
-        }
-        if (heading === null) {
-          // The first heading names the document; it is not a section of it.
-          heading = text;
-          break;
-        }
-        while (trail.length > 0 && (trail[trail.length - 1]?.depth ?? 0) >= h.depth) trail.pop();
-        trail.push({ depth: h.depth, text });
+        if (!outline.enter(h.depth, text)) push('paragraph', text);
         break;
       }
       case 'paragraph':
@@ -118,7 +104,7 @@ export function splitMarkdown(body: string): SplitResult {
       }
       case 'list': {
         const text = listText(token as Tokens.List);
-        if (!attachList(blocks, trail.map((h) => h.text), text)) push('list', text);
+        if (!attachList(blocks, outline.breadcrumb(), text)) push('list', text);
         break;
       }
       case 'code':
@@ -134,7 +120,7 @@ export function splitMarkdown(body: string): SplitResult {
         break; // space, hr, def: nothing a reader would cite
     }
   }
-  return { heading, blocks, credits };
+  return { heading: outline.heading, blocks, credits };
 }
 
 /** Plain text: blank lines separate paragraphs, or else each line is one. No markup is read. */

@@ -60,3 +60,31 @@ export function attachList(blocks: Block[], breadcrumb: readonly string[], list:
   previous.text = `${previous.text}\n${list}`;
   return true;
 }
+
+/** Longer than this, a "heading" is a flattened paragraph that happens to start like one. */
+const MAX_HEADING_CHARS = 200;
+
+/**
+ * Where a block stands in its document: the first heading, which names the document rather than
+ * a section of it, and the trail of section headings above the block (its breadcrumb).
+ */
+export class Outline {
+  heading: string | null = null;
+  readonly #trail: { depth: number; text: string }[] = [];
+
+  breadcrumb(): string[] {
+    return this.#trail.map((h) => h.text);
+  }
+
+  /** Takes in a heading of this depth; false when it is too long to be one and is to be kept as text. */
+  enter(depth: number, text: string): boolean {
+    if (text.length > MAX_HEADING_CHARS) return false;
+    if (this.heading === null) {
+      this.heading = text;
+      return true;
+    }
+    while (this.#trail.length > 0 && (this.#trail[this.#trail.length - 1]?.depth ?? 0) >= depth) this.#trail.pop();
+    this.#trail.push({ depth, text });
+    return true;
+  }
+}

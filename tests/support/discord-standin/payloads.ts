@@ -157,43 +157,39 @@ function buildRole(
   return role;
 }
 
-export function buildTextChannel(guild: GuildInfo, channelId: string, name = 'general'): APITextChannel {
+/** What every guild channel the stand-in serves has in common. */
+function guildChannel(guild: GuildInfo, id: string, name: string, position: number) {
   return {
-    id: channelId,
-    type: 0,
+    id,
     guild_id: guild.id,
     name,
-    position: 0,
+    position,
     permission_overwrites: [],
     parent_id: null,
-    topic: null,
     nsfw: false,
     rate_limit_per_user: 0,
     last_message_id: null,
-    last_pin_timestamp: null,
-    default_auto_archive_duration: 1440,
-    default_thread_rate_limit_per_user: 0,
     flags: 0 as ChannelFlags,
   };
 }
 
+/** What text and forum channels add: where threads come from. */
+const THREAD_PARENT = {
+  topic: null,
+  last_pin_timestamp: null,
+  default_auto_archive_duration: 1440,
+  default_thread_rate_limit_per_user: 0,
+} as const;
+
+export function buildTextChannel(guild: GuildInfo, channelId: string, name = 'general'): APITextChannel {
+  return { ...guildChannel(guild, channelId, name, 0), ...THREAD_PARENT, type: 0 };
+}
+
 export function buildForumChannel(guild: GuildInfo): APIGuildForumChannel {
   return {
-    id: guild.forumChannelId,
+    ...guildChannel(guild, guild.forumChannelId, 'questions', 2),
+    ...THREAD_PARENT,
     type: 15,
-    guild_id: guild.id,
-    name: 'questions',
-    position: 2,
-    permission_overwrites: [],
-    parent_id: null,
-    topic: null,
-    nsfw: false,
-    rate_limit_per_user: 0,
-    last_message_id: null,
-    last_pin_timestamp: null,
-    default_auto_archive_duration: 1440,
-    default_thread_rate_limit_per_user: 0,
-    flags: 0 as ChannelFlags,
     available_tags: [],
     default_reaction_emoji: null,
     default_sort_order: null,
@@ -203,21 +199,12 @@ export function buildForumChannel(guild: GuildInfo): APIGuildForumChannel {
 
 export function buildVoiceChannel(guild: GuildInfo): APIGuildVoiceChannel {
   return {
-    id: guild.voiceChannelId,
+    ...guildChannel(guild, guild.voiceChannelId, 'lounge', 3),
     type: 2,
-    guild_id: guild.id,
-    name: 'lounge',
-    position: 3,
-    permission_overwrites: [],
-    parent_id: null,
-    nsfw: false,
-    rate_limit_per_user: 0,
-    last_message_id: null,
     bitrate: 64_000,
     user_limit: 0,
     rtc_region: null,
     video_quality_mode: 1,
-    flags: 0 as ChannelFlags,
   };
 }
 
