@@ -7,7 +7,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { PROJECT } from '../helpers/discord/fixtures.ts';
 
-type Area = 'knowledge' | 'search' | 'answer' | 'eval' | 'shared' | 'present' | 'discord' | 'cli' | 'commands' | 'main';
+type Area = 'knowledge' | 'search' | 'answer' | 'eval' | 'shared' | 'store' | 'questions' | 'present' | 'discord' | 'cli' | 'commands' | 'main';
 
 /** What each area may import (besides itself). */
 const MAY_IMPORT: Record<Area, readonly Area[]> = {
@@ -17,17 +17,21 @@ const MAY_IMPORT: Record<Area, readonly Area[]> = {
   eval: ['answer', 'search', 'knowledge', 'shared'],
   // src/*.ts: logging, settings, paths, opening a folder with its warnings logged.
   shared: ['knowledge', 'search', 'answer'],
-  present: ['answer', 'search', 'knowledge', 'shared'],
-  discord: ['present', 'answer', 'search', 'knowledge', 'shared'],
-  cli: ['present', 'eval', 'answer', 'search', 'knowledge', 'shared'],
-  commands: ['discord', 'present', 'answer', 'search', 'knowledge', 'shared'],
+  // The question log's database: it knows nothing of the engine or of Discord.
+  store: ['shared'],
+  // The questions report: logged questions grouped by meaning, counted.
+  questions: ['store', 'answer', 'search', 'knowledge', 'shared'],
+  present: ['questions', 'store', 'answer', 'search', 'knowledge', 'shared'],
+  discord: ['present', 'questions', 'store', 'answer', 'search', 'knowledge', 'shared'],
+  cli: ['present', 'questions', 'store', 'eval', 'answer', 'search', 'knowledge', 'shared'],
+  commands: ['discord', 'present', 'questions', 'store', 'answer', 'search', 'knowledge', 'shared'],
   // The composition roots: they hand the command list to the Discord adapter.
-  main: ['commands', 'discord', 'present', 'answer', 'search', 'knowledge', 'shared'],
+  main: ['commands', 'discord', 'present', 'questions', 'store', 'answer', 'search', 'knowledge', 'shared'],
 };
 
 /** Packages that mean "Discord": the engine never imports them; presenters only their types and formatters. */
 const DISCORD_PACKAGE = /^(discord\.js|@discordjs\/)/u;
-const ENGINE: readonly Area[] = ['knowledge', 'search', 'answer', 'eval', 'shared'];
+const ENGINE: readonly Area[] = ['knowledge', 'search', 'answer', 'eval', 'shared', 'store', 'questions'];
 
 export function areaOf(path: string): Area | null {
   const parts = relative(PROJECT, path).split(sep);
@@ -35,7 +39,7 @@ export function areaOf(path: string): Area | null {
   if (parts[0] !== 'src') return null;
   if (parts.length === 2) return 'shared';
   const folder = parts[1];
-  const areas: readonly string[] = ['knowledge', 'search', 'answer', 'eval', 'present', 'discord', 'cli', 'main'];
+  const areas: readonly string[] = ['knowledge', 'search', 'answer', 'eval', 'store', 'questions', 'present', 'discord', 'cli', 'main'];
   return folder !== undefined && areas.includes(folder) ? (folder as Area) : null;
 }
 
@@ -107,6 +111,8 @@ describe('the layout rule', () => {
     expect(violations(at('src/discord/bot.ts'), "const { commands } = await import('../../commands/index.ts');")).toHaveLength(1);
     expect(violations(at('src/discord/bot.ts'), "export { run } from '../cli/main.ts';")).toHaveLength(1);
     expect(violations(at('commands/ask.ts'), "import '../src/main/start.ts';")).toEqual(['commands/ask.ts: imports ../src/main/start.ts; nothing imports the composition roots']);
+    expect(violations(at('src/answer/ask.ts'), "import type { QuestionStore } from '../store/types.ts';")).toEqual(['src/answer/ask.ts (answer) imports ../store/types.ts (store)']);
+    expect(violations(at('src/store/sqlite.ts'), "import { ask } from '../answer/index.ts';")).toHaveLength(1);
     expect(violations(at('src/main/start.ts'), "import { commands } from '../../commands/index.ts';\nimport { runBot } from '../discord/start.ts';")).toEqual([]);
   });
 });
