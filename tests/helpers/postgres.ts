@@ -32,29 +32,29 @@ function isExecutable(path: string): boolean {
   }
 }
 
-function pgConfigBindir(): string | null {
+function pgConfigBindir(env: NodeJS.ProcessEnv): string | null {
   try {
-    return execFileSync('pg_config', ['--bindir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
+    return execFileSync('pg_config', ['--bindir'], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
   } catch {
     return null;
   }
 }
 
 /** /usr/lib/postgresql/<version>/bin, newest version first. */
-function versionedDirs(): string[] {
-  if (!existsSync(VERSIONED_DIRS)) return [];
-  return readdirSync(VERSIONED_DIRS)
+function versionedDirs(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
     .sort((a, b) => Number(b) - Number(a) || b.localeCompare(a))
-    .map((v) => join(VERSIONED_DIRS, v, 'bin'));
+    .map((v) => join(root, v, 'bin'));
 }
 
 /** The first folder holding initdb, pg_ctl and postgres: PATH, `pg_config --bindir`, then the Debian layout. */
-export function findPostgresBinaries(env: NodeJS.ProcessEnv = process.env): Binaries {
+export function findPostgresBinaries(env: NodeJS.ProcessEnv = process.env, versionedRoot = VERSIONED_DIRS): Binaries {
   const fromPath = (env.PATH ?? '').split(delimiter).filter((d) => d !== '');
-  const candidates = [...fromPath, pgConfigBindir(), ...versionedDirs()].filter((d): d is string => d !== null);
+  const candidates = [...fromPath, pgConfigBindir(env), ...versionedDirs(versionedRoot)].filter((d): d is string => d !== null);
   const dir = candidates.find((d) => NEEDED.every((name) => isExecutable(join(d, name))));
   if (dir !== undefined) return { found: true, dir };
-  return { found: false, lookedIn: [...new Set([...candidates, `${VERSIONED_DIRS}/*/bin`])] };
+  return { found: false, lookedIn: [...new Set([...candidates, `${versionedRoot}/*/bin`])] };
 }
 
 /**

@@ -1,7 +1,9 @@
 // The QuestionStore contract, one body run against SQLite (a temporary folder) and PostgreSQL (a
 // real server started for this file).
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +11,9 @@ import { openQuestionStore } from '../../src/store/open.ts';
 import { describePostgresUrl } from '../../src/store/postgres.ts';
 import { SQLITE_DEFAULTS } from '../../src/store/sqlite.ts';
 import type { QuestionRecord, QuestionStore, VoteRecord } from '../../src/store/types.ts';
-import { tempDir } from '../helpers/folders.ts';
-import { postgresTestsSkipped, startPostgres, type PostgresServer } from '../helpers/postgres.ts';
+import { TSX_LOADER } from '../helpers/discord/process.ts';
+import { PROJECT, tempDir } from '../helpers/folders.ts';
+import { findPostgresBinaries, postgresTestsSkipped, startPostgres, type PostgresServer } from '../helpers/postgres.ts';
 
 /** One installation: a database the store can be opened on again and again. */
 interface Installation {
@@ -21,6 +24,12 @@ interface Installation {
 interface Backend {
   name: string;
   skip: boolean;
+  /**
+   * Whether to migrate from child processes too. For PostgreSQL two pools in this process are two
+   * server sessions, just as two processes would be, so the in-process test covers it; SQLite's
+   * locks are file locks, worth seeing across real processes.
+   */
+  acrossProcesses: boolean;
   setup(): Promise<void>;
   teardown(): Promise<void>;
   fresh(): Promise<Installation>;
@@ -41,6 +50,7 @@ async function scratchDir(): Promise<string> {
 const sqlite: Backend = {
   name: 'SQLite',
   skip: false,
+  acrossProcesses: true,
   setup: async () => undefined,
   teardown: async () => undefined,
   fresh: async () => ({ databaseUrl: null, dataDir: join(await scratchDir(), 'data') }),
@@ -65,6 +75,7 @@ let server: PostgresServer | null = null;
 const postgres: Backend = {
   name: 'PostgreSQL',
   skip: postgresTestsSkipped(),
+  acrossProcesses: false,
   async setup() {
     server = await startPostgres();
   },
@@ -160,6 +171,18 @@ describe.each([sqlite, postgres])('the question store on $name', (backend) => {
       await a.recordQuestions([record('q1')]);
       expect((await b.rows({ since: null })).map((r) => r.id)).toEqual(['q1']);
     });
+
+    if (backend.acrossProcesses) {
+      it('migrates from several processes at the same time into one schema with one salt', async () => {
+        const installation = await backend.fresh();
+        const script = join(PROJECT, 'tests/store/scripts/migrate-and-record.ts');
+        const ids = ['p1', 'p2', 'p3'];
+        await Promise.all(ids.map((id) => promisify(execFile)(process.execPath, ['--import', TSX_LOADER, script, JSON.stringify(installation), id])));
+        const store = await open(installation);
+        expect((await store.rows({ since: null })).map((r) => r.id).sort()).toEqual(ids);
+        expect(new Set(await userHashes(installation)).size).toBe(1);
+      });
+    }
 
     it('says what it is without a password', async () => {
       const { store, installation } = await freshStore();
@@ -309,5 +332,11 @@ describe('describePostgresUrl', () => {
     const store = await openQuestionStore({ databaseUrl: 'postgres://footnote:s3cret-pw@127.0.0.1:1/footnote', dataDir: '/nonexistent' });
     expect(store.description).toBe('postgres://footnote@127.0.0.1:1/footnote');
     await store.close();
+  });
+});
+
+describe('the PostgreSQL test helper', () => {
+  it('says where it looked when the server binaries are nowhere', () => {
+    expect(findPostgresBinaries({ PATH: '/nowhere/bin' }, '/nowhere/postgresql')).toEqual({ found: false, lookedIn: ['/nowhere/bin', '/nowhere/postgresql/*/bin'] });
   });
 });
