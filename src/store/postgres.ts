@@ -11,6 +11,8 @@ export const POSTGRES_DEFAULTS = {
   maxConnections: 4,
   /** A server that does not answer makes the write fail (and the writer retry) instead of hang. */
   connectTimeoutMs: 10_000,
+  /** Likewise for a query that never returns; generous, as a migration may wait for another's lock. */
+  queryTimeoutMs: 60_000,
 } as const;
 
 const INT8_OID = 20;
@@ -42,12 +44,13 @@ export function openPostgresStore(url: string, log?: Logger): QuestionStore {
     connectionString: url,
     max: POSTGRES_DEFAULTS.maxConnections,
     connectionTimeoutMillis: POSTGRES_DEFAULTS.connectTimeoutMs,
+    query_timeout: POSTGRES_DEFAULTS.queryTimeoutMs,
     application_name: 'footnote',
     types: { getTypeParser },
   });
   // An idle connection that breaks (server restart) emits 'error' on the pool, which would end
   // the process if nobody listened; the next query fails and the writer reports it.
-  pool.on('error', (err) => log?.debug({ err: new Error(err.message) }, 'question log: an idle PostgreSQL connection failed'));
+  pool.on('error', (err) => log?.debug({ err }, 'question log: an idle PostgreSQL connection failed'));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return new KyselyQuestionStore({
     db,

@@ -147,6 +147,7 @@ export class QuestionLog {
 
   /** Writes what is queued now; resolves when the queue is empty or a write has failed (never rejects). */
   async flush(): Promise<void> {
+    if (this.#closed) return;
     if (this.#draining === null && this.#queue.length > 0) this.#drainNow();
     await this.#draining;
   }
@@ -173,12 +174,13 @@ export class QuestionLog {
     }
   }
 
-  rows(query: RowQuery): Promise<QuestionRow[]> {
-    return this.#store ? this.#store.rows(query) : Promise.resolve([]);
+  /** Reads what is in the database (call flush() first to include what is queued). */
+  async rows(query: RowQuery): Promise<QuestionRow[]> {
+    return this.#store ? this.#store.rows(query) : [];
   }
 
-  votedAnswers(): Promise<VotedAnswer[]> {
-    return this.#store ? this.#store.votedAnswers() : Promise.resolve([]);
+  async votedAnswers(): Promise<VotedAnswer[]> {
+    return this.#store ? this.#store.votedAnswers() : [];
   }
 
   /** Removes a person's questions, queued ones included (so none is written after); returns how many went. */

@@ -79,9 +79,12 @@ export interface VotedAnswer {
 
 /** The database behind the question log: SQLite (embedded) or PostgreSQL, one schema, one query layer. */
 export interface QuestionStore {
-  /** Which database this is, for logs and /documents ("sqlite:<path>" or "postgres", never a password). */
+  /** Which database this is, for logs and /documents ("sqlite:<path>" or "postgres://user@host:port/db", never a password). */
   readonly description: string;
-  /** Creates or upgrades the schema (versioned migrations); safe to call from every shard at once. */
+  /**
+   * Creates or upgrades the schema (versioned migrations) and the installation's salt; safe to
+   * call from every shard at once. Call it before anything else on this store.
+   */
   migrate(): Promise<void>;
   /** Writes a batch of questions in one transaction; an id already present is left as it is. */
   recordQuestions(records: readonly QuestionRecord[]): Promise<void>;

@@ -14,7 +14,7 @@ const NEEDED = ['initdb', 'pg_ctl', 'postgres'] as const;
 const VERSIONED_DIRS = '/usr/lib/postgresql';
 
 export interface PostgresServer {
-  /** postgres://postgres@127.0.0.1:<port>/footnote_test (trust authentication, no password). */
+  /** postgres://postgres@127.0.0.1:<port>/footnote_test_0 (trust authentication, no password). */
   url: string;
   /** A new empty database on the same server, for a test that wants a fresh installation. */
   newDatabase(): Promise<string>;
