@@ -93,7 +93,7 @@ export class QuestionLog {
   #dropped = 0;
   #closed = false;
 
-  /** `store` null means logging is off: nothing is recorded and reads come back empty. */
+  /** `store` must already be migrated; null means logging is off: nothing is recorded and reads come back empty. */
   constructor(store: QuestionStore | null, options: QuestionLogOptions) {
     this.#store = store;
     this.#log = options.log;
