@@ -1,7 +1,7 @@
 import type { Chunk } from '../knowledge/index.ts';
 import { idf, normalizeWord, planQuery, type Hit, type KnowledgeBase, type PlannedWord, type QueryPlan } from '../search/index.ts';
 import { damerau, maxEditDistance } from '../search/plan.ts';
-import { ASK_DEFAULTS, FEEDBACK_DEFAULTS, GROUP_DEFAULTS, JUDGE_DEFAULTS, type FeedbackOptions } from './options.ts';
+import { ASK_DEFAULTS, FEEDBACK_DEFAULTS, JUDGE_DEFAULTS, type FeedbackOptions } from './options.ts';
 import { likeness, questionFeatures, type QuestionFeatures } from './question-groups.ts';
 
 /**
@@ -160,7 +160,7 @@ export class Feedback {
       const verdict = verdictOf(v, opts);
       if (!chunk || verdict === null) continue;
       if (verdict === 'blocked') {
-        blocked.push({ question: v.question, chunkId: v.chunkId, features: questionFeatures(v.question, { vocabulary: kb.vocabulary }) });
+        blocked.push({ question: v.question, chunkId: v.chunkId, features: questionFeatures(v.question) });
         continue;
       }
       const plan = planQuery(v.question.slice(0, ASK_DEFAULTS.maxQuestionChars), kb.vocabulary);
@@ -200,7 +200,7 @@ export class Feedback {
 
   /** Whether the paragraph was voted down for this question, or for one that means the same. */
   blocks(question: string, chunkId: string): boolean {
-    return this.#blocks(questionFeatures(question, { vocabulary: this.#kb.vocabulary }), chunkId);
+    return this.#blocks(questionFeatures(question), chunkId);
   }
 
   #blocks(features: QuestionFeatures, chunkId: string): boolean {
@@ -208,7 +208,7 @@ export class Feedback {
     if (!pairs) return false;
     // The material's idf: a question alone has no set of questions to weigh its words against.
     const weight = (term: string) => idf(this.#kb.vocabulary, term);
-    return pairs.some((p) => p.features.key === features.key || likeness(features, p.features, weight) >= GROUP_DEFAULTS.threshold);
+    return pairs.some((p) => p.features.key === features.key || likeness(features, p.features, weight) >= this.#options.blockLikeness);
   }
 
   /**
@@ -224,7 +224,7 @@ export class Feedback {
     const taken = new Set(placed.map((h) => h.chunk));
     const rest: RankedHit[] = hits.filter((h) => !taken.has(h.chunk)).map((h) => ({ chunk: h.chunk, score: h.score }));
     if (this.#blocked.size === 0) return [...placed, ...rest];
-    const features = questionFeatures(question, { vocabulary: this.#kb.vocabulary });
+    const features = questionFeatures(question);
     return [...placed, ...rest].filter((h) => !this.#blocks(features, h.chunk.id));
   }
 }

@@ -134,6 +134,12 @@ export interface FeedbackOptions {
   minReverseMatch: number;
   /** How far ahead of the best paragraph found by its words a learned paragraph is ranked: far enough that the other is not quoted beside it. */
   learnedLead: number;
+  /**
+   * Likeness (question-groups.ts) at or above which a question is a near-duplicate of one whose
+   * answer was voted down, and loses that answer too. Stricter than grouping: withholding an
+   * answer from a question that only resembles the voted one costs a right answer.
+   */
+  blockLikeness: number;
 }
 
 export const FEEDBACK_DEFAULTS: Readonly<FeedbackOptions> = {
@@ -143,6 +149,7 @@ export const FEEDBACK_DEFAULTS: Readonly<FeedbackOptions> = {
   minMatch: 0.7,
   minReverseMatch: 0.5,
   learnedLead: 1.5,
+  blockLikeness: 0.8,
 };
 
 /** How near-duplicate questions are grouped (question-groups.ts), for a team's list of what the material lacks and for withholding a down-voted answer. */
@@ -151,8 +158,6 @@ export interface GroupOptions {
   threshold: number;
   /** What a word of asking ("say", "article", "explain") weighs, against 1 for a word of subject. */
   askingFactor: number;
-  /** What a material word reached through a synonym weighs (only when a vocabulary is given). */
-  synonymCredit: number;
   /** Shortest word whose one-letter slip is joined to a more frequent spelling of the set ("poplation"). */
   minTypoLength: number;
   /** A word shared by more questions than this is too common to find candidates by (it still counts in the likeness). */
@@ -162,7 +167,6 @@ export interface GroupOptions {
 export const GROUP_DEFAULTS: Readonly<GroupOptions> = {
   threshold: 0.6,
   askingFactor: 0.5,
-  synonymCredit: 0.6,
   minTypoLength: 5,
   maxBucket: 400,
 };

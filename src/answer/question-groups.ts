@@ -54,7 +54,6 @@ function looksLikeName(text: string, index: number): boolean {
 }
 
 interface ReadOptions {
-  vocabulary?: Vocabulary | undefined;
   /** Terms known to be names elsewhere (another question wrote "Shanghai" with a capital). */
   names?: ReadonlySet<string>;
   /** Misspelling → the spelling the set uses more often. */
@@ -77,8 +76,6 @@ export function questionFeatures(text: string, read: ReadOptions = {}): Question
     const asking = QUESTION_WORDS.has(normal) && !ANSWER_KIND_WORDS.has(normal);
     add(term, asking ? options.askingFactor : 1);
     if (looksLikeName(w.text, i) || read.names?.has(term)) names.add(term);
-    const vocabulary = read.vocabulary;
-    if (vocabulary && !vocabulary.df.has(term)) for (const bridge of vocabulary.synonyms.get(term) ?? []) add(bridge, options.synonymCredit);
   });
   const answer = expectedAnswer(text);
   const key = `${answer}|${[...terms].map(([t, s]) => `${t}:${s}`).sort().join(' ')}`;
@@ -187,7 +184,7 @@ class Clusters {
 }
 
 export interface GroupingOptions extends Partial<GroupOptions> {
-  /** The material's vocabulary: its synonyms join "summit" and "conference", and its words are never taken for slips. */
+  /** The material's vocabulary: its words are never taken for slips of another. */
   vocabulary?: Vocabulary;
 }
 
@@ -201,7 +198,7 @@ export interface GroupingOptions extends Partial<GroupOptions> {
 export function groupQuestions(texts: readonly string[], grouping: GroupingOptions = {}): number[][] {
   const { vocabulary, ...rest } = grouping;
   const options: GroupOptions = { ...GROUP_DEFAULTS, ...rest };
-  const read: ReadOptions = { vocabulary, names: namesOf(texts), corrections: spellingFixes(texts, options, vocabulary), options };
+  const read: ReadOptions = { names: namesOf(texts), corrections: spellingFixes(texts, options, vocabulary), options };
   const distinct: QuestionFeatures[] = [];
   const indicesOf: number[][] = [];
   const byKey = new Map<string, number>();
