@@ -79,30 +79,34 @@ function creditIn(word: PlannedWord, other: Wording): number {
   return 0;
 }
 
-/**
- * Share of `from`'s subject (by idf) that `to` holds; 0 when `from` names something `to` does
- * not: a learned "What did the US unveil?" says nothing of what China unveiled.
- */
-function shareHeld(from: Wording, to: Wording, namesMustMatch: boolean): number {
+/** Share of `from`'s subject (by idf) that `to` holds. */
+function shareHeld(from: Wording, to: Wording): number {
   let total = 0;
   let held = 0;
   for (const w of from.subject) {
     const weight = w.name && w.match === 'none' ? w.weight * JUDGE_DEFAULTS.unknownNameFactor : w.weight;
-    const credit = creditIn(w, to);
-    if (namesMustMatch && w.name && credit === 0) return 0;
     total += weight;
-    held += weight * credit;
+    held += weight * creditIn(w, to);
   }
   return total === 0 ? 0 : held / total;
 }
 
-const hasNames = (w: Wording) => w.subject.some((p) => p.name);
+/**
+ * The names a question gives, read from its wording as well as its plan: the plan drops a short
+ * name it cannot place ("UK"), which must still keep "the UK plan" from the learned "the US plan".
+ */
+function namesIn(question: string, plan: QueryPlan): Set<string> {
+  const names = questionFeatures(question).names;
+  for (const w of plan.planned) if (w.name) names.add(w.key);
+  return names;
+}
 
 interface LearnedPair {
   question: string;
   chunk: Chunk;
   plan: QueryPlan;
   wording: Wording;
+  names: Set<string>;
 }
 
 interface BlockedPair {
@@ -164,7 +168,7 @@ export class Feedback {
         continue;
       }
       const plan = planQuery(v.question.slice(0, ASK_DEFAULTS.maxQuestionChars), kb.vocabulary);
-      if (plan.planned.length > 0) learned.push({ question: v.question, chunk, plan, wording: wordingOf(plan) });
+      if (plan.planned.length > 0) learned.push({ question: v.question, chunk, plan, wording: wordingOf(plan), names: namesIn(v.question, plan) });
     }
     return new Feedback(kb, opts, learned, blocked);
   }
@@ -179,17 +183,22 @@ export class Feedback {
     return [...this.#blocked.values()].reduce((n, list) => n + list.length, 0);
   }
 
-  /** The learned pairs a question matches strongly in both directions, best first, one per paragraph. */
-  matches(plan: QueryPlan): LearnedMatch[] {
+  /**
+   * The learned pairs a question matches strongly in both directions, best first, one per
+   * paragraph. Every name the question gives must be in the learned question: a learned "What did
+   * the US unveil?" says nothing of what China unveiled.
+   */
+  matches(question: string, plan: QueryPlan): LearnedMatch[] {
     const asked = wordingOf(plan);
+    const names = namesIn(question, plan);
     const candidates = new Set<number>();
     for (const stem of asked.stems) for (const i of this.#byStem.get(stem) ?? []) candidates.add(i);
     const best = new Map<Chunk, LearnedMatch>();
     for (const i of [...candidates].sort((a, b) => a - b)) {
       const pair = this.#learned[i]!;
-      const names = hasNames(asked) && hasNames(pair.wording);
-      const forward = shareHeld(asked, pair.wording, names);
-      const reverse = shareHeld(pair.wording, asked, names);
+      if ([...names].some((n) => !pair.wording.stems.has(n) && !pair.names.has(n))) continue;
+      const forward = shareHeld(asked, pair.wording);
+      const reverse = shareHeld(pair.wording, asked);
       if (forward < this.#options.minMatch || reverse < this.#options.minReverseMatch) continue;
       const match = Math.min(forward, reverse);
       const seen = best.get(pair.chunk);
@@ -217,7 +226,7 @@ export class Feedback {
    * the words alone found is not quoted beside them; blocked paragraphs are dropped.
    */
   rank(question: string, plan: QueryPlan, hits: readonly Hit[], document?: string): RankedHit[] {
-    const learned = this.matches(plan).filter((m) => !document || m.chunk.document === document);
+    const learned = this.matches(question, plan).filter((m) => !document || m.chunk.document === document);
     const top = hits[0]?.score ?? 1;
     const bestMatch = learned[0]?.match ?? 1;
     const placed: RankedHit[] = learned.map((m) => ({ chunk: m.chunk, score: top * this.#options.learnedLead * (m.match / bestMatch), learned: m }));
