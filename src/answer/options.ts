@@ -160,13 +160,10 @@ export interface GroupOptions {
   askingFactor: number;
   /** Shortest word whose one-letter slip is joined to a more frequent spelling of the set ("poplation"). */
   minTypoLength: number;
-  /** A word shared by more questions than this is too common to find candidates by (it still counts in the likeness). */
-  maxBucket: number;
 }
 
 export const GROUP_DEFAULTS: Readonly<GroupOptions> = {
   threshold: 0.6,
   askingFactor: 0.5,
   minTypoLength: 5,
-  maxBucket: 400,
 };

@@ -78,7 +78,8 @@ export function questionFeatures(text: string, read: ReadOptions = {}): Question
     if (looksLikeName(w.text, i) || read.names?.has(term)) names.add(term);
   });
   const answer = expectedAnswer(text);
-  const key = `${answer}|${[...terms].map(([t, s]) => `${t}:${s}`).sort().join(' ')}`;
+  // Without a word of content, only the same wording is the same question.
+  const key = terms.size === 0 ? `text|${normalizeWord(text).replace(/\s+/gu, ' ').trim()}` : `${answer}|${[...terms].map(([t, s]) => `${t}:${s}`).sort().join(' ')}`;
   return { terms, names, answer, key };
 }
 
@@ -183,6 +184,30 @@ class Clusters {
   }
 }
 
+/**
+ * Each question filed under its heaviest terms only, enough that the rest of its weight could not
+ * reach the threshold alone: two questions as alike as the threshold share one of those terms,
+ * so only questions filed together are compared, and an everyday word ("AI" in an AI team's
+ * questions) files nothing.
+ */
+function prefixBuckets(items: readonly QuestionFeatures[], weight: (term: string) => number, threshold: number): Map<string, number[]> {
+  const buckets = new Map<string, number[]>();
+  items.forEach((f, i) => {
+    const weighted = [...f.terms].map(([t, share]) => [t, (share * weight(t)) ** 2] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const total = weighted.reduce((sum, [, w]) => sum + w, 0);
+    let rest = total;
+    for (const [term, w] of weighted) {
+      // The terms left could give at most the square root of their share of the weight.
+      if (rest < threshold * threshold * total) break;
+      rest -= w;
+      const bucket = buckets.get(term);
+      if (bucket) bucket.push(i);
+      else buckets.set(term, [i]);
+    }
+  });
+  return buckets;
+}
+
 export interface GroupingOptions extends Partial<GroupOptions> {
   /** The material's vocabulary: its words are never taken for slips of another. */
   vocabulary?: Vocabulary;
@@ -190,8 +215,8 @@ export interface GroupingOptions extends Partial<GroupOptions> {
 
 /**
  * Clusters of indices of `texts` that mean the same, each in ascending order, clusters ordered by
- * their first index. Identical wordings are read once; candidates are the questions that share a
- * term, so a few thousand questions are not compared pair by pair. Two clusters join when the
+ * their first index. Identical wordings are read once; candidates are the questions filed under a
+ * shared heavy term (prefixBuckets), so a few thousand questions are not compared pair by pair. Two clusters join when the
  * average likeness between their members reaches the threshold (average link: one bridging pair
  * does not chain unrelated questions together).
  */
@@ -215,18 +240,9 @@ export function groupQuestions(texts: readonly string[], grouping: GroupingOptio
   const weight = (t: string) => Math.log(1 + distinct.length / (df.get(t) ?? 1));
   const like = (a: number, b: number) => likeness(distinct[a]!, distinct[b]!, weight);
 
-  const buckets = new Map<string, number[]>();
-  distinct.forEach((f, i) => {
-    for (const t of f.terms.keys()) {
-      const bucket = buckets.get(t);
-      if (bucket) bucket.push(i);
-      else buckets.set(t, [i]);
-    }
-  });
   const pairs = new Map<number, number>();
   const n = distinct.length;
-  for (const bucket of buckets.values()) {
-    if (bucket.length > options.maxBucket) continue;
+  for (const bucket of prefixBuckets(distinct, weight, options.threshold).values()) {
     for (let x = 0; x < bucket.length; x++) {
       for (let y = x + 1; y < bucket.length; y++) {
         const id = bucket[x]! * n + bucket[y]!;
