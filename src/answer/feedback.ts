@@ -142,16 +142,30 @@ export class Feedback {
   /** Stem → learned pairs whose question holds it: candidates for a new question. */
   readonly #byStem = new Map<string, number[]>();
   readonly #blocked: Map<string, BlockedPair[]>;
+  /** Pairs learned: what people agreed a paragraph answers. */
+  readonly learned: number;
+  /** Pairs blocked: answers withheld from a question. */
+  readonly blocked: number;
 
   private constructor(kb: KnowledgeBase, options: FeedbackOptions, learned: LearnedPair[], blocked: BlockedPair[]) {
     this.#kb = kb;
     this.#options = options;
     this.#learned = learned;
     learned.forEach((pair, i) => {
-      for (const stem of pair.wording.stems) this.#byStem.set(stem, [...(this.#byStem.get(stem) ?? []), i]);
+      for (const stem of pair.wording.stems) {
+        const list = this.#byStem.get(stem);
+        if (list) list.push(i);
+        else this.#byStem.set(stem, [i]);
+      }
     });
     this.#blocked = new Map();
-    for (const pair of blocked) this.#blocked.set(pair.chunkId, [...(this.#blocked.get(pair.chunkId) ?? []), pair]);
+    for (const pair of blocked) {
+      const list = this.#blocked.get(pair.chunkId);
+      if (list) list.push(pair);
+      else this.#blocked.set(pair.chunkId, [pair]);
+    }
+    this.learned = learned.length;
+    this.blocked = blocked.length;
   }
 
   /** What `votes` teach about `kb`; pairs whose paragraph `kb` no longer has are left out. */
@@ -171,16 +185,6 @@ export class Feedback {
       if (plan.planned.length > 0) learned.push({ question: v.question, chunk, plan, wording: wordingOf(plan), names: namesIn(v.question, plan) });
     }
     return new Feedback(kb, opts, learned, blocked);
-  }
-
-  /** Pairs learned: what people agreed a paragraph answers. */
-  get learned(): number {
-    return this.#learned.length;
-  }
-
-  /** Pairs blocked: answers withheld from a question. */
-  get blocked(): number {
-    return [...this.#blocked.values()].reduce((n, list) => n + list.length, 0);
   }
 
   /**

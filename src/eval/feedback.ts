@@ -1,4 +1,4 @@
-import { Feedback, groupQuestions, type AnswerVotes } from '../answer/index.ts';
+import { Feedback, FEEDBACK_DEFAULTS, groupQuestions, type AnswerVotes } from '../answer/index.ts';
 import type { KnowledgeBase } from '../search/index.ts';
 import { articleFigures, evaluateParagraphs, rankFigures, type ArticleFigures, type Outcome } from './evaluate.ts';
 import { inScope, SPLITS, type ParagraphQuestion, type Split } from './sets.ts';
@@ -10,9 +10,9 @@ import { inScope, SPLITS, type ParagraphQuestion, type Split } from './sets.ts';
  * are asked, never voted on.
  */
 
-/** Distinct people simulated behind each vote: the thresholds' defaults. */
-const HELPFUL_VOTERS = 3;
-const UNHELPFUL_VOTERS = 2;
+/** Distinct people simulated behind each vote: just enough to pass the thresholds. */
+const HELPFUL_VOTERS = FEEDBACK_DEFAULTS.helpfulVoters;
+const UNHELPFUL_VOTERS = FEEDBACK_DEFAULTS.unhelpfulVoters;
 
 const helpful = (question: string, chunkId: string, people = HELPFUL_VOTERS): AnswerVotes => ({ question, chunkId, helpful: people, unhelpful: 0, adminHelpful: 0, adminUnhelpful: 0 });
 const unhelpful = (question: string, chunkId: string, people = UNHELPFUL_VOTERS): AnswerVotes => ({ question, chunkId, helpful: 0, unhelpful: people, adminHelpful: 0, adminUnhelpful: 0 });
