@@ -40,7 +40,9 @@ function stemsOf(chunk: Chunk): Set<string> {
   return out;
 }
 
-function credit(word: PlannedWord, held: ReadonlySet<string>, options: JudgeOptions): { all: number; literal: number } {
+function credit(word: PlannedWord, held: ReadonlySet<string>, options: JudgeOptions, learned?: ReadonlySet<string>): { all: number; literal: number } {
+  // A word of a question people voted helpful on this paragraph is the paragraph's own, whether or not the material uses it.
+  if (learned?.has(word.key)) return { all: 1, literal: 1 };
   if (!word.terms.some((t) => held.has(t.term))) return { all: 0, literal: 0 };
   switch (word.match) {
     case 'exact':
@@ -67,7 +69,7 @@ export function coverageIn(plan: QueryPlan, chunk: Chunk, options: JudgeOptions 
   return coverageOf(plan, stemsOf(chunk), options);
 }
 
-function coverageOf(plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions): { all: number; literal: number } {
+function coverageOf(plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, learned?: ReadonlySet<string>): { all: number; literal: number } {
   const subject = plan.planned.filter((w) => !w.asking);
   const counted = subject.length > 0 ? subject : plan.planned;
   let total = 0;
@@ -75,7 +77,7 @@ function coverageOf(plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOp
   let literal = 0;
   for (const w of counted) {
     const weight = w.name && w.match === 'none' ? w.weight * options.unknownNameFactor : w.weight;
-    const c = credit(w, held, options);
+    const c = credit(w, held, options, learned);
     total += weight;
     all += weight * c.all;
     literal += weight * c.literal;
@@ -104,13 +106,13 @@ export function missingFocus(focus: readonly string[], plan: QueryPlan, chunk: C
   return focus.length === 0 ? [] : missingOf(focus, plan, stemsOf(chunk), options);
 }
 
-function missingOf(focus: readonly string[], plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions): string[] {
+function missingOf(focus: readonly string[], plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, learned?: ReadonlySet<string>): string[] {
   const missing: string[] = [];
   for (const f of focus) {
     const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(f));
     // Stop words and words of asking ("name", "kind") are not what a question is about.
     if (planned?.asking) continue;
-    if (planned ? credit(planned, held, options).all === 0 : !isHeldWord(f, held)) missing.push(f);
+    if (planned ? credit(planned, held, options, learned).all === 0 : !isHeldWord(f, held)) missing.push(f);
   }
   return missing;
 }
@@ -128,19 +130,23 @@ export function holdsFocus(focus: readonly string[], missing: readonly string[])
 /**
  * Whether the best paragraph answers the question: a question about the material, whose subject
  * the paragraph holds (not only through synonyms), whose focus it holds, and which holds what the
- * question asks for (a date for "when", a quantity for "how many").
+ * question asks for (a date for "when", a quantity for "how many"). `best.learned` holds the
+ * stems of a question people voted helpful on that paragraph, which the new one matches
+ * (feedback.ts): they count as the paragraph's words, names included.
  */
-export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; excerpts: Excerpt[] } | undefined, vocabulary: Vocabulary, options: JudgeOptions = JUDGE_DEFAULTS): Verdict {
+export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; excerpts: Excerpt[]; learned?: ReadonlySet<string> | undefined } | undefined, vocabulary: Vocabulary, options: JudgeOptions = JUDGE_DEFAULTS): Verdict {
   const shape = readQuestion(question);
   if (shape.request) return { answerable: false, coverage: 0, reason: 'request' };
-  const unknown = shape.names.filter((n) => !isKnown(n, plan, vocabulary));
+  const learned = best?.learned;
+  const unknown = shape.names.filter((n) => !isKnown(n, plan, vocabulary) && !isLearned(n, learned));
   if (unknown.length > 0) return { answerable: false, coverage: 0, reason: 'unknown-name', unknown };
   if (!best) return { answerable: false, coverage: 0, reason: 'no-match' };
-  const held = stemsOf(best.chunk);
-  const coverage = coverageOf(plan, held, options);
+  const stems = stemsOf(best.chunk);
+  const held = learned ? new Set([...stems, ...learned]) : stems;
+  const coverage = coverageOf(plan, held, options, learned);
   const declined = (reason: Refusal): Verdict => ({ answerable: false, coverage: coverage.all, reason });
   if (coverage.all < options.minCoverage || coverage.literal < options.minLiteralCoverage) return declined('not-covered');
-  const missing = missingOf(shape.focus.flat(), plan, held, options);
+  const missing = missingOf(shape.focus.flat(), plan, held, options, learned);
   if (shape.focus.some((phrase) => !holdsFocus(phrase, missing)) || shape.required.some((w) => missing.includes(w))) return declined('not-covered');
   // A year is exact: the 2024 conference is not the 2025 one.
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered');
@@ -148,6 +154,11 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
   if (!holdsAnswerType(quoted, shape.answerType, question, (w) => isCommonWord(w, vocabulary, options))) return declined('answer-type');
   return { answerable: true, coverage: coverage.all };
+}
+
+function isLearned(name: string, learned: ReadonlySet<string> | undefined): boolean {
+  const term = termOf(name);
+  return learned !== undefined && term !== null && learned.has(term);
 }
 
 /** Whether the material uses a name the question gives, as written, misspelt or by a synonym ("America" for "US"). */

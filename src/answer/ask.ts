@@ -2,6 +2,7 @@ import { planQuery, runQuery, type KnowledgeBase, type QueryPlan } from '../sear
 import { judge, refusalText, type Refusal } from './answerable.ts';
 import { ASK_DEFAULTS } from './options.ts';
 import { bestExcerpts } from './excerpts.ts';
+import type { Feedback, RankedHit } from './feedback.ts';
 import { suggestTopics } from './suggest.ts';
 import type { AskResult, Passage } from './types.ts';
 
@@ -9,10 +10,20 @@ export interface AskOptions {
   document?: string;
   /** Passages returned, best first. */
   passages?: number;
+  /** What votes taught (feedback.ts): learned paragraphs are found by rewordings, blocked ones withheld. */
+  feedback?: Feedback;
 }
 
 function refuse(kb: KnowledgeBase, query: string, plan: QueryPlan, reason: Refusal, passages: Passage[] = [], unknown: string[] = []): AskResult {
   return { query, answered: false, refusal: refusalText(reason, unknown), reason, answer: [], passages, suggestions: suggestTopics(kb, plan) };
+}
+
+/** A learned paragraph is quoted by the words of the question people voted for as well as the new one's. */
+function quotingPlan(plan: QueryPlan, hit: RankedHit): QueryPlan {
+  if (!hit.learned) return plan;
+  const terms = new Map(hit.learned.terms);
+  for (const [t, w] of plan.terms) terms.set(t, Math.max(terms.get(t) ?? 0, w));
+  return { ...plan, terms };
 }
 
 export function ask(kb: KnowledgeBase, question: string, options: AskOptions = {}): AskResult {
@@ -21,13 +32,20 @@ export function ask(kb: KnowledgeBase, question: string, options: AskOptions = {
   if (query === '') return refuse(kb, query, plan, 'empty');
   if (plan.planned.length === 0) return refuse(kb, query, plan, 'no-words');
 
-  const { hits } = runQuery(kb, plan, { ...(options.document ? { document: options.document } : {}), limit: options.passages ?? ASK_DEFAULTS.passages });
-  const passages: Passage[] = hits.slice(0, options.passages ?? ASK_DEFAULTS.passages).map((hit) => ({
+  const depth = options.passages ?? ASK_DEFAULTS.passages;
+  const { feedback } = options;
+  // Withheld paragraphs must leave enough behind them.
+  const limit = depth + (feedback?.blocked ?? 0);
+  const { hits } = runQuery(kb, plan, { ...(options.document ? { document: options.document } : {}), limit });
+  const ranked: RankedHit[] = feedback ? feedback.rank(query, plan, hits, options.document) : hits;
+  const passages: Passage[] = ranked.slice(0, depth).map((hit) => ({
     chunk: hit.chunk,
     score: hit.score,
-    excerpts: bestExcerpts(hit.chunk, plan, kb.vocabulary),
+    excerpts: bestExcerpts(hit.chunk, quotingPlan(plan, hit), kb.vocabulary),
+    ...(hit.learned ? { learnedFrom: hit.learned.question } : {}),
   }));
-  const verdict = judge(query, plan, passages[0], kb.vocabulary);
+  const best = passages[0] && { ...passages[0], learned: ranked[0]?.learned?.stems };
+  const verdict = judge(query, plan, best, kb.vocabulary);
   if (!verdict.answerable) return refuse(kb, query, plan, verdict.reason, passages, verdict.unknown);
   const [first, second] = passages;
   const answer = [...(first?.excerpts ?? [])];

@@ -1,6 +1,8 @@
 export { ask, type AskOptions } from './ask.ts';
 export { judge, refusalText, type Refusal, type Verdict } from './answerable.ts';
-export { ASK_DEFAULTS, JUDGE_DEFAULTS, SUMMARY_DEFAULTS, type AskTuning, type JudgeOptions, type SummaryTuning } from './options.ts';
+export { ASK_DEFAULTS, FEEDBACK_DEFAULTS, GROUP_DEFAULTS, JUDGE_DEFAULTS, SUMMARY_DEFAULTS, type AskTuning, type FeedbackOptions, type GroupOptions, type JudgeOptions, type SummaryTuning } from './options.ts';
+export { Feedback, verdictOf, type AnswerVotes, type LearnedMatch, type RankedHit, type VoteVerdict } from './feedback.ts';
+export { groupQuestions, likeness, questionFeatures, type GroupingOptions, type QuestionFeatures } from './question-groups.ts';
 export { search, type SearchOptions } from './search.ts';
 export { summarize, UnknownDocumentError, type SummaryOptions } from './summarize.ts';
 export { normalizeCitation, source, UnknownCitationError } from './source.ts';

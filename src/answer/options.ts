@@ -112,3 +112,58 @@ export const SUMMARY_DEFAULTS = {
   } satisfies SummaryTuning as SummaryTuning,
 } as const;
 
+
+/**
+ * When votes teach Footnote (feedback.ts). A vote is one person's say; these thresholds keep one
+ * person from steering what everyone is told, while a server admin, who answers for the material,
+ * may decide alone.
+ */
+export interface FeedbackOptions {
+  /** Distinct people who must vote an answer helpful (and more helpful than not) before it is learned. */
+  helpfulVoters: number;
+  /** Distinct people who must vote an answer unhelpful (and more unhelpful than helpful) before it is withheld. */
+  unhelpfulVoters: number;
+  /** Admin votes that decide alone: this many admin 👍 (and no admin 👎) teach, this many admin 👎 withhold. */
+  adminVotes: number;
+  /**
+   * Share of the new question's subject (by idf) the learned question must hold for the new one to
+   * be answered from the learned paragraph: most of what is asked, not a word or two of it.
+   */
+  minMatch: number;
+  /** Share of the learned question's subject the new question must hold: a few words of a long question are another question. */
+  minReverseMatch: number;
+  /** How far ahead of the best paragraph found by its words a learned paragraph is ranked: far enough that the other is not quoted beside it. */
+  learnedLead: number;
+  /**
+   * Likeness (question-groups.ts) at or above which a question is a near-duplicate of one whose
+   * answer was voted down, and loses that answer too. Stricter than grouping: withholding an
+   * answer from a question that only resembles the voted one costs a right answer.
+   */
+  blockLikeness: number;
+}
+
+export const FEEDBACK_DEFAULTS: Readonly<FeedbackOptions> = {
+  helpfulVoters: 3,
+  unhelpfulVoters: 2,
+  adminVotes: 1,
+  minMatch: 0.7,
+  minReverseMatch: 0.5,
+  learnedLead: 1.5,
+  blockLikeness: 0.8,
+};
+
+/** How near-duplicate questions are grouped (question-groups.ts), for a team's list of what the material lacks and for withholding a down-voted answer. */
+export interface GroupOptions {
+  /** Weighted cosine likeness at or above which two questions mean the same (average over the two groups' members). */
+  threshold: number;
+  /** What a word of asking ("say", "article", "explain") weighs, against 1 for a word of subject. */
+  askingFactor: number;
+  /** Shortest word whose one-letter slip is joined to a more frequent spelling of the set ("poplation"). */
+  minTypoLength: number;
+}
+
+export const GROUP_DEFAULTS: Readonly<GroupOptions> = {
+  threshold: 0.6,
+  askingFactor: 0.5,
+  minTypoLength: 5,
+};

@@ -21,6 +21,8 @@ export interface Passage {
   score: number;
   /** The sentences of the chunk that answer, in reading order. */
   excerpts: Excerpt[];
+  /** Set when the paragraph was found through a question people voted helpful on it: that question. */
+  learnedFrom?: string;
 }
 
 export interface AskResult {

@@ -1,4 +1,4 @@
-import { ask } from '../answer/index.ts';
+import { ask, type Feedback } from '../answer/index.ts';
 import type { KnowledgeBase } from '../search/index.ts';
 import { inScope, type PageQuestion, type ParagraphQuestion, type Split } from './sets.ts';
 
@@ -53,10 +53,10 @@ export function declineFigures<Q>(outcomes: readonly Outcome<Q>[]): DeclineFigur
 /** Passages asked for: enough to see the top 3 distinct pages in a many-document folder. */
 const DEPTH = 10;
 
-/** Ask the article's questions as `ask --json` would; ranks are over ask's passages. */
-export function evaluateParagraphs(kb: KnowledgeBase, questions: readonly ParagraphQuestion[]): Outcome<ParagraphQuestion>[] {
+/** Ask the article's questions as `ask --json` would, with what votes taught when given; ranks are over ask's passages. */
+export function evaluateParagraphs(kb: KnowledgeBase, questions: readonly ParagraphQuestion[], feedback?: Feedback): Outcome<ParagraphQuestion>[] {
   return questions.map((question) => {
-    const result = ask(kb, question.question, { passages: DEPTH });
+    const result = ask(kb, question.question, { passages: DEPTH, ...(feedback ? { feedback } : {}) });
     const ranked = result.passages.map((p) => p.chunk);
     const index = ranked.findIndex((c) => question.expected.includes(c.paragraph) && (!question.document || c.document === question.document));
     return {

@@ -5,15 +5,20 @@ import { loadKnowledge } from '../knowledge/index.ts';
 import { DEFAULT_CACHE_DIR, DEFAULT_KNOWLEDGE_DIR, PROJECT_ROOT, userPath } from '../paths.ts';
 import { openKnowledgeBase } from '../search/index.ts';
 import { evaluatePages, evaluateParagraphs, footnotePages } from './evaluate.ts';
+import { formatFeedback, simulateFeedback } from './feedback.ts';
 import { runParity } from './parity-run.ts';
 import { PAGE_PEERS } from './peers.ts';
 import { articleMisses, formatArticle, formatPages, pageMisses } from './report.ts';
 import { readPageQuestions, readParagraphQuestions, SPLITS, type Split } from './sets.ts';
 import { evaluateSummaries, formatSummaries, readSummaryEntries, SUMMARY_EVAL_SENTENCES } from './summaries.ts';
 
-const USAGE = `npm run eval -- [--set article|large|summary|parity] [--knowledge DIR] [--questions FILE] [--misses tune|held-out] [--peers none] [--sentences N]
+const USAGE = `npm run eval -- [--set article|feedback|large|summary|parity] [--knowledge DIR] [--questions FILE] [--misses tune|held-out] [--peers none] [--sentences N]
 
 --set article (default): tests/eval/article.json on knowledge/: declining and ranking, per split and kind.
+--set feedback: the article set with votes simulated (learning from votes): the tune part's right
+  answers voted helpful by 3 people, then the questions nobody voted on re-asked; its wrong answers
+  voted down by 2, then re-asked with their near-duplicates; one person's votes alone; and the
+  whole set without votes beside the set with all of them.
 --set large: tests/eval/large.json on --knowledge (default ../shared/corpora/debian-docs): the page
   that answers in the top 1 / top 3, beside MiniSearch with its defaults and MiniSearch tuned.
 --set summary: main points each summary covers, on knowledge/ (tests/eval/summaries.json) or on
@@ -48,7 +53,8 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (values.set !== 'article' && values.set !== 'large' && values.set !== 'summary' && values.set !== 'parity') fail(`--set must be article, large, summary or parity, not ${values.set}`);
+const SETS = ['article', 'feedback', 'large', 'summary', 'parity'];
+if (!SETS.includes(values.set)) fail(`--set must be article, feedback, large, summary or parity, not ${values.set}`);
 const misses = values.misses as Split | undefined;
 if (misses !== undefined && !SPLITS.includes(misses)) fail(`--misses must be ${SPLITS.join(' or ')}`);
 
@@ -75,7 +81,10 @@ if (values.set === 'summary') {
 const questionsFile = values.questions ? userPath(values.questions) : resolve(PROJECT_ROOT, `tests/eval/${large ? 'large' : 'article'}.json`);
 const { kb } = await openKnowledgeBase({ knowledgeDir, cacheDir: DEFAULT_CACHE_DIR });
 
-if (!large) {
+if (values.set === 'feedback') {
+  const questions = await readParagraphQuestions(questionsFile);
+  console.log([`# Learning from votes: ${questionsFile}`, '', ...formatFeedback(simulateFeedback(kb, questions))].join('\n'));
+} else if (!large) {
   const questions = await readParagraphQuestions(questionsFile);
   const outcomes = evaluateParagraphs(kb, questions);
   console.log([`# Article: ${questionsFile}`, '', ...formatArticle(outcomes)].join('\n'));
