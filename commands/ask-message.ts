@@ -1,10 +1,7 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder, InteractionContextType } from 'discord.js';
-import { ask } from '../src/answer/index.ts';
 import type { MessageCommandModule } from '../src/discord/context.ts';
-import { ANSWER_PASSAGES } from '../src/discord/answer-body.ts';
-import { deliver, noticeOf } from '../src/discord/deliver.ts';
 import { notice } from '../src/present/discord/index.ts';
-import { answerOutcome, askMayBeSlow } from './ask.ts';
+import { answerInteraction, askerOf } from './ask.ts';
 
 const data = new ContextMenuCommandBuilder()
   .setName('Ask Footnote')
@@ -22,8 +19,10 @@ export const askMessageCommand: MessageCommandModule = {
   },
   async execute(interaction, reply, ctx) {
     const text = interaction.targetMessage.content.trim();
-    await deliver(interaction, reply, ctx, { private: ctx.settings.defaultPrivate, mention: null, slow: askMayBeSlow }, (kb) =>
-      text === '' ? noticeOf(notice('That message has no text to ask about.')) : answerOutcome(ask(kb, text, { passages: ANSWER_PASSAGES })),
-    );
+    if (text === '') {
+      await reply.notice(notice('That message has no text to ask about.'));
+      return;
+    }
+    await answerInteraction(interaction, reply, ctx, text, askerOf(interaction, 'menu'), { private: ctx.settings.defaultPrivate, mention: null });
   },
 };

@@ -1,14 +1,17 @@
-import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { ask, source, type AskResult } from '../src/answer/index.ts';
-import type { ButtonHandler, ChatInputCommandModule } from '../src/discord/context.ts';
+import { InteractionContextType, SlashCommandBuilder, type RepliableInteraction } from 'discord.js';
+import { source, type AskResult } from '../src/answer/index.ts';
+import { askLearned, logAnswer, type Asker } from '../src/discord/asking.ts';
+import type { BotContext, ButtonHandler, ChatInputCommandModule } from '../src/discord/context.ts';
 import { CustomIdPrefix } from '../src/discord/custom-id.ts';
-import { answerOf, deliver, noticeOf, type Outcome } from '../src/discord/deliver.ts';
+import { answerOf, deliver, noticeOf, type DeliverOptions, type Outcome } from '../src/discord/deliver.ts';
 import { resolveChunkRef } from '../src/discord/refs.ts';
-import { ANSWER_PASSAGES, answerBody } from '../src/discord/answer-body.ts';
+import type { Responder } from '../src/discord/responder.ts';
+import { answerBody } from '../src/discord/answer-body.ts';
 import { openSourceRows } from '../src/discord/source-buttons.ts';
 import { questionChoices } from '../src/discord/suggest.ts';
 import { notice, presentSource } from '../src/present/discord/index.ts';
 import type { KnowledgeBase } from '../src/search/index.ts';
+import { newAnswerId } from '../src/store/index.ts';
 import { audienceOf, MAX_OPTION_TEXT, mentionOption, privateOption } from './options.ts';
 
 /**
@@ -22,9 +25,27 @@ export const SLOW_ASK_CHUNKS = 100_000;
 /** Whether /ask (or Ask Footnote) on this knowledge base defers first. */
 export const askMayBeSlow = (kb: Pick<KnowledgeBase, 'chunks'> | { chunks: { size: number } }): boolean => kb.chunks.size > SLOW_ASK_CHUNKS;
 
-/** The answer with its buttons: "Show paragraph [n]" and links to the sources. */
-export function answerOutcome(result: AskResult): Outcome {
-  return answerOf(answerBody(result));
+/**
+ * Answers a question asked through an interaction (/ask, Ask Footnote), then logs it under the id
+ * its vote buttons carry. The log is handed the question even when sending the answer failed: it
+ * was asked, and the engine's answer is what the team needs to see.
+ */
+export async function answerInteraction(interaction: RepliableInteraction, reply: Responder, ctx: BotContext, question: string, asker: Asker, options: DeliverOptions): Promise<void> {
+  const answerId = newAnswerId(ctx.now());
+  const asked: { result?: AskResult } = {};
+  try {
+    await deliver(interaction, reply, ctx, { ...options, slow: askMayBeSlow }, (kb): Outcome => {
+      asked.result = askLearned(ctx.learning, kb, question);
+      return answerOf(answerBody(asked.result, ctx.questions.enabled ? answerId : null));
+    });
+  } finally {
+    if (asked.result) logAnswer(ctx.questions, asker, question, asked.result, answerId, ctx.now());
+  }
+}
+
+/** Who asked through an interaction, and where. */
+export function askerOf(interaction: RepliableInteraction, via: Asker['via']): Asker {
+  return { via, userId: interaction.user.id, guildId: interaction.guildId, channelId: interaction.channelId };
 }
 
 const data = new SlashCommandBuilder()
@@ -57,7 +78,7 @@ export const askCommand: ChatInputCommandModule = {
   async execute(interaction, reply, ctx) {
     const question = interaction.options.getString('question', true);
     const audience = audienceOf(interaction, ctx.settings);
-    await deliver(interaction, reply, ctx, { ...audience, slow: askMayBeSlow }, (kb) => answerOutcome(ask(kb, question, { passages: ANSWER_PASSAGES })));
+    await answerInteraction(interaction, reply, ctx, question, askerOf(interaction, 'command'), audience);
   },
   autocomplete(interaction, ctx, deadline) {
     const kb = ctx.knowledge.current;

@@ -1,7 +1,7 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { ChatInputCommandModule } from '../src/discord/context.ts';
 import { answerOf, deliver } from '../src/discord/deliver.ts';
-import { presentDocuments } from '../src/present/discord/index.ts';
+import { presentDocuments, questionLogLine } from '../src/present/discord/index.ts';
 
 const data = new SlashCommandBuilder()
   .setName('documents')
@@ -15,10 +15,12 @@ export const documentsCommand: ChatInputCommandModule = {
   cooldown: false,
   help: {
     usage: '/documents',
-    description: 'Lists the documents, how many paragraphs each has, and when they were indexed.',
+    description: 'Lists the documents, how many paragraphs each has, and when they were indexed; and whether the question log is writing.',
     example: '/documents',
   },
   async execute(interaction, reply, ctx) {
-    await deliver(interaction, reply, ctx, { private: ctx.settings.defaultPrivate, mention: null }, (kb) => answerOf(presentDocuments(kb)));
+    await deliver(interaction, reply, ctx, { private: ctx.settings.defaultPrivate, mention: null }, (kb) =>
+      answerOf(presentDocuments(kb, [questionLogLine(ctx.questions.health(), ctx.questions.description ?? 'off')])),
+    );
   },
 };

@@ -3,7 +3,9 @@ import { commandJson, type CommandModule } from '../src/discord/context.ts';
 import { askMessageCommand } from './ask-message.ts';
 import { askCommand } from './ask.ts';
 import { documentsCommand } from './documents.ts';
+import { forgetMeCommand } from './forget-me.ts';
 import { helpCommand } from './help.ts';
+import { questionsCommand } from './questions.ts';
 import { reloadCommand } from './reload.ts';
 import { searchCommand } from './search.ts';
 import { settingsCommand } from './settings.ts';
@@ -22,6 +24,8 @@ export const commands: readonly CommandModule[] = [
   documentsCommand,
   reloadCommand,
   settingsCommand,
+  questionsCommand,
+  forgetMeCommand,
   askMessageCommand,
   helpCommand,
 ];

@@ -12,6 +12,11 @@ export const OPTIONS = {
   limit: { type: 'string' },
   offset: { type: 'string' },
   rebuild: { type: 'boolean' },
+  since: { type: 'string' },
+  declined: { type: 'boolean' },
+  unhelpful: { type: 'boolean' },
+  all: { type: 'boolean' },
+  csv: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

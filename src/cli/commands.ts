@@ -4,11 +4,15 @@ import { checkKnowledge } from '../knowledge/check.ts';
 import { loadKnowledge } from '../knowledge/index.ts';
 import type { Logger } from '../log.ts';
 import { askJson, searchJson, sourceJson, summaryJson } from '../present/json.ts';
+import { formatQuestionReport, questionGroupJson, questionReportCsv } from '../present/questions.ts';
+import { questionReport, type ReportFilter } from '../questions/report.ts';
+import { readQuestionLogConfig, openQuestionStore } from '../store/index.ts';
 import { formatAsk, formatFindings, formatIndexStats, formatSearch, formatSource, formatSummary, type TerminalStyle } from '../present/terminal.ts';
 import { integerOption, type Args, type OptionName } from './args.ts';
 import { askLine, askQuestion, lineJson, readLines } from './batch.ts';
 import { print, type Io } from './io.ts';
 import { openForCli } from './open.ts';
+import { sinceTime } from './since.ts';
 import { UsageError } from './usage.ts';
 
 /** What a command runs with, once its arguments and the settings have been read. */
@@ -127,6 +131,43 @@ const checkKnowledgeCommand: Command = {
   },
 };
 
+const FILTER_HEADINGS: Record<ReportFilter, string> = {
+  todo: 'Questions declined or voted not helpful',
+  declined: 'Questions declined',
+  unhelpful: 'Answers voted not helpful',
+  all: 'All questions',
+};
+
+function reportFilter(values: CommandContext['args']['values']): ReportFilter {
+  const chosen = (['declined', 'unhelpful', 'all'] as const).filter((f) => values[f] === true);
+  if (chosen.length > 1) throw new UsageError(`choose one of --declined, --unhelpful and --all (got ${chosen.map((f) => `--${f}`).join(' and ')})`);
+  return chosen[0] ?? 'todo';
+}
+
+/** The question log's to-do list, offline, from the same database the bot writes. */
+const questionsCommand: Command = {
+  options: ['since', 'declined', 'unhelpful', 'all', 'csv'],
+  async run(c) {
+    if (c.args.text) throw new UsageError(`questions takes options only, not "${c.args.text}"`);
+    if (c.json && c.args.values.csv) throw new UsageError('choose --json or --csv, not both');
+    const filter = reportFilter(c.args.values);
+    const sinceText = c.args.values.since ?? '7d';
+    const since = sinceTime(sinceText, Date.now());
+    const config = readQuestionLogConfig(c.io.env);
+    const store = await openQuestionStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      await store.migrate();
+      const groups = questionReport(await store.rows({ since }), { filter });
+      if (c.json) print(c.io, groups.map((g) => JSON.stringify(questionGroupJson(g))).join('\n'));
+      else if (c.args.values.csv) print(c.io, questionReportCsv(groups));
+      else print(c.io, formatQuestionReport(groups, `${FILTER_HEADINGS[filter]}, ${since === null ? 'all time' : `since ${sinceText}`} (${store.description})`, c.style));
+    } finally {
+      await store.close();
+    }
+    return 0;
+  },
+};
+
 /** The sub-commands, by the name typed after `main.ts` (npm's script names). */
 export const COMMANDS: Readonly<Record<string, Command>> = {
   ask: askCommand,
@@ -135,4 +176,5 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   source: sourceCommand,
   index: indexCommand,
   'check-knowledge': checkKnowledgeCommand,
+  questions: questionsCommand,
 };

@@ -8,6 +8,9 @@ Usage:
   npm run source -- <citation-id> [--json]     e.g. china-ai-governance#p2
   npm run index -- [--rebuild]                 build or load the index and report on it
   npm run check-knowledge                      what the loader skips or cites poorly; exits 1 on errors
+  npm run questions -- [--since 7d] [--declined|--unhelpful|--all] [--json|--csv]
+                                               the question log's to-do list: declined and down-voted
+                                               questions, similar wordings grouped (default: both, 7d)
 
 Every command takes --knowledge DIR (default: knowledge/, or KNOWLEDGE_DIR).
 Logs go to stderr; --json output is the only thing on stdout.`;

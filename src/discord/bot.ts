@@ -19,6 +19,8 @@ import { createBotLogger, errorForLog } from './logger.ts';
 import { RecentMap } from './recent-map.ts';
 import { Router } from './router.ts';
 import { StateStore } from './state-store.ts';
+import { deferredStore, openQuestionStore, QuestionLog, startRetention } from '../store/index.ts';
+import { LearnedAnswers } from './learned-answers.ts';
 
 export interface BotDeps {
   /** The commands to serve: the composition root (src/main) passes commands/index.ts. */
@@ -46,6 +48,8 @@ export interface BotDeps {
   announceReload?: () => void;
   /** Where server settings are kept; default: a JSON file in `config.dataDir`. */
   channelSettings?: ChannelSettingsStore;
+  /** The question log; default: the database in `config.questionLog` (SQLite in the data folder, or DATABASE_URL). */
+  questionLog?: QuestionLog;
   /**
    * How late (since Discord created it) an interaction may be handled and still be answered
    * directly rather than deferred first (default: deliver.ts's budget). Tests that count
@@ -102,8 +106,37 @@ function knowledgeHolder(config: BotConfig, deps: BotDeps, log: Logger): Knowled
   });
 }
 
+/** How often votes cast through other shards or hosts are read again. */
+export const VOTES_REFRESH_MS = 5 * 60_000;
+
+/**
+ * The question log the configuration asks for: off, or a database opened (and migrated) on first
+ * use, so the bot answers even while the database is unreachable.
+ */
+function questionLogFor(config: BotConfig, log: Logger, now: () => number): QuestionLog {
+  const settings = config.questionLog;
+  if (!settings.enabled) return new QuestionLog(null, { log, now });
+  const where = settings.databaseUrl === null ? 'SQLite' : 'PostgreSQL';
+  const store = deferredStore(where, async () => {
+    const opened = await openQuestionStore({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
+    try {
+      await opened.migrate();
+    } catch (error) {
+      await opened.close().catch(() => undefined);
+      throw error;
+    }
+    log.info({ store: opened.description }, 'question log ready');
+    return opened;
+  });
+  return new QuestionLog(store, { log, now });
+}
+
 function botContext(config: BotConfig, deps: BotDeps, knowledge: KnowledgeHolder, log: Logger, now: () => number): BotContext {
+  const questions = deps.questionLog ?? questionLogFor(config, log, now);
   return {
+    questions,
+    learning: new LearnedAnswers({ votes: () => questions.votedAnswers(), log, refreshMs: VOTES_REFRESH_MS }),
+    logDays: config.questionLog.logDays,
     knowledge,
     settings: { defaultPrivate: config.defaultPrivate, cooldownSeconds: config.cooldownSeconds, deleteWindowSeconds: config.deleteWindowSeconds, watch: config.watch, messageContent: config.messageContent },
     channels: deps.channelSettings ?? new JsonFileSettings(config.dataDir, log),
@@ -153,6 +186,7 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
   const inFlight = new InFlight();
   let stopped: Promise<void> | null = null;
   let watcher: { close(): void } | null = null;
+  let retention: { stop(): void } | null = null;
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => inFlight.track(router.handle(interaction)));
   const conversations = conversationsFor(client, context, cooldowns, config, now);
@@ -169,6 +203,8 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
     context,
     async start() {
       watcher = watchWhenReady(knowledge, config, log, () => stopped !== null);
+      context.learning.start();
+      retention = startRetention(context.questions, { days: context.logDays, now, logger: log });
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(config.token);
       await ready;
@@ -176,7 +212,10 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
     stop() {
       if (stopped === null) {
         watcher?.close();
-        stopped = drainAndClose({ client, router, inFlight, log, ...(deps.drainMs !== undefined ? { drainMs: deps.drainMs } : {}) });
+        context.learning.stop();
+        retention?.stop();
+        // The log closes last: what was answered while draining is still written.
+        stopped = drainAndClose({ client, router, inFlight, log, ...(deps.drainMs !== undefined ? { drainMs: deps.drainMs } : {}) }).finally(() => context.questions.close());
       }
       return stopped;
     },
@@ -198,6 +237,9 @@ function conversationsFor(client: Client, context: BotContext, cooldowns: Cooldo
     sender: restChannelSender(client.rest),
     cooldowns,
     channels: context.channels,
+    questions: context.questions,
+    learning: context.learning,
+    now,
     rate: new ChannelRate({ perWindow: AUTO_ANSWERS_PER_WINDOW, windowMs: AUTO_ANSWER_WINDOW_MS, now }),
     // Discord replays at most a session's missed events; a day covers any replay.
     seen: new RecentMap<true>({ ttlMs: 24 * 60 * 60_000, max: 50_000, now }),

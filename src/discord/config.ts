@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isSnowflake } from '../present/discord/index.ts';
 import { DEFAULT_DATA_DIR, userPath } from '../paths.ts';
 import { baseSchema, ConfigError, describeIssues, readBaseConfig, withoutEmpty, type BaseConfig } from '../config.ts';
+import { readQuestionLogConfig, type QuestionLogConfig } from '../store/index.ts';
 
 /**
  * The bot's settings, read from the environment (and `.env`) and validated once at start, so a
@@ -105,6 +106,8 @@ export interface BotSettings {
 export interface BotConfig extends BaseConfig, DiscordIdentity, BotSettings {
   /** Where the bot keeps its settings between runs. */
   dataDir: string;
+  /** The question log: on or off, its database, how long it keeps questions. */
+  questionLog: QuestionLogConfig;
 }
 
 function fail(error: z.ZodError): never {
@@ -131,6 +134,7 @@ export function readBotConfig(rawEnv: NodeJS.ProcessEnv = process.env): BotConfi
     watch: d.FOOTNOTE_WATCH,
     messageContent: d.FOOTNOTE_MESSAGE_CONTENT,
     dataDir: d.FOOTNOTE_DATA_DIR ? userPath(d.FOOTNOTE_DATA_DIR, env) : DEFAULT_DATA_DIR,
+    questionLog: readQuestionLogConfig(rawEnv),
   };
 }
 

@@ -10,7 +10,9 @@ import type { HelpEntry } from '../present/discord/index.ts';
 import type { Choice } from './choices.ts';
 import type { ChannelSettingsStore } from './channel-settings.ts';
 import type { BotSettings } from './config.ts';
+import type { QuestionLog } from '../store/index.ts';
 import type { KnowledgeHolder } from './knowledge.ts';
+import type { LearnedAnswers } from './learned-answers.ts';
 import type { Responder } from './responder.ts';
 import type { StateStore } from './state-store.ts';
 
@@ -29,6 +31,12 @@ export interface BotContext {
   searches: StateStore<StoredSearch>;
   /** Per-server settings kept between runs: the help channels Footnote answers in on its own. */
   channels: ChannelSettingsStore;
+  /** Every question asked and what was answered, and the votes on answers; writes in the background. */
+  questions: QuestionLog;
+  /** What the team's votes taught the engine. */
+  learning: LearnedAnswers;
+  /** Days the question log keeps a question (0: for ever); older answers take no votes. */
+  logDays: number;
   /** Every command the bot serves, for /help. */
   commands: readonly CommandModule[];
   /** Under `start:sharded`: tells the other shards that /reload changed the material here. */

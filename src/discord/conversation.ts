@@ -1,15 +1,18 @@
 import type { Message } from 'discord.js';
-import { ask, askFollowUp, type FollowUpResult } from '../answer/index.ts';
+import type { FollowUpResult } from '../answer/index.ts';
 import type { Logger } from '../log.ts';
 import { code, cooldownNotice, DiscordLimits, errorNotice, notice, truncatePlain } from '../present/discord/index.ts';
 import type { KnowledgeBase } from '../search/index.ts';
-import { ANSWER_PASSAGES, answerBody } from './answer-body.ts';
+import { type QuestionLog, newAnswerId, type AskedVia } from '../store/index.ts';
+import { answerBody } from './answer-body.ts';
+import { askInConversation, logAnswer } from './asking.ts';
 import type { ChannelRate } from './channel-rate.ts';
 import type { ChannelSender } from './channel-sender.ts';
 import type { ChannelSettingsStore } from './channel-settings.ts';
 import type { Cooldowns } from './cooldown.ts';
 import { finalizeChannelMessage, type MessageReference } from './finalize.ts';
 import type { KnowledgeHolder } from './knowledge.ts';
+import type { LearnedAnswers } from './learned-answers.ts';
 import { errorForLog } from './logger.ts';
 import { looksLikeQuestion, mentionsUser, questionText } from './message-text.ts';
 import type { RecentMap } from './recent-map.ts';
@@ -33,7 +36,19 @@ export interface ConversationDeps {
   context: RecentMap<string>;
   /** Whether Discord sends the text of every message (the Message Content intent). */
   messageContent: boolean;
+  /** Where questions and their answers are logged (in the background). */
+  questions: QuestionLog;
+  /** What the team's votes taught. */
+  learning: LearnedAnswers;
+  now: () => number;
 }
+
+const VIA: Record<Addressed['kind'], (addressed: Addressed) => AskedVia> = {
+  asked: (a) => (a.kind === 'asked' && a.dm ? 'dm' : 'mention'),
+  'thread-follow-up': () => 'thread',
+  'forum-post': () => 'forum',
+  'help-channel': () => 'help-channel',
+};
 
 /** How a message reached Footnote: whether it must get a reply, even a refusal, or only a confident answer. */
 type Addressed =
@@ -120,7 +135,8 @@ export class Conversations {
       }
       const earlier = this.#earlier(message, addressed.dm);
       const result = this.#ask(await this.#d.knowledge.get(), question, earlier);
-      const sent = await this.#reply(message.channelId, answerBody(result), reference);
+      const answerId = this.#logQuestion(message, addressed, question, result);
+      const sent = await this.#reply(message.channelId, answerBody(result, answerId), reference);
       this.#log.info({ ...describe(message), answered: result.answered, reason: result.reason, followUp: earlier !== undefined }, addressed.dm ? 'answered a direct message' : 'answered a mention');
       if (result.answered) this.#remember(sent.id, result.asked, addressed.dm ? `dm:${message.channelId}` : message.channel.isThread() ? `thread:${message.channelId}` : null);
       return;
@@ -129,7 +145,7 @@ export class Conversations {
     if (addressed.kind === 'thread-follow-up') {
       const result = this.#ask(kb, question, addressed.earlier);
       if (!this.#confident(message, result) || !this.#takeRate(message, message.channelId)) return;
-      const sent = await this.#reply(message.channelId, answerBody(result), reference);
+      const sent = await this.#reply(message.channelId, answerBody(result, this.#logQuestion(message, addressed, question, result)), reference);
       this.#log.info({ ...describe(message), asked: result.asked === question ? 'as typed' : 'with the earlier question' }, 'answered a follow-up in a thread');
       this.#remember(sent.id, result.asked, `thread:${message.channelId}`);
       return;
@@ -137,16 +153,22 @@ export class Conversations {
     if (addressed.kind === 'forum-post') {
       const result = this.#firstAnswered(kb, [addressed.title, question, `${addressed.title} ${question}`]);
       const parent = message.channel.isThread() ? (message.channel.parentId ?? message.channelId) : message.channelId;
-      if (!this.#confident(message, result) || !this.#takeRate(message, parent)) return;
-      const sent = await this.#reply(message.channelId, answerBody(result), reference);
+      if (!this.#confident(message, result) || !this.#takeRate(message, parent)) {
+        if (!result.answered) this.#logQuestion(message, addressed, `${addressed.title} ${question}`.trim(), result);
+        return;
+      }
+      const sent = await this.#reply(message.channelId, answerBody(result, this.#logQuestion(message, addressed, `${addressed.title} ${question}`.trim(), result)), reference);
       this.#log.info(describe(message), 'answered a forum post');
       this.#remember(sent.id, result.asked, `thread:${message.channelId}`);
       return;
     }
     const result = this.#ask(kb, question, undefined);
-    if (!this.#confident(message, result) || !this.#takeRate(message, message.channelId)) return;
+    if (!this.#confident(message, result) || !this.#takeRate(message, message.channelId)) {
+      if (!result.answered) this.#logQuestion(message, addressed, question, result);
+      return;
+    }
     const thread = await this.#d.sender.startThread(message.channelId, message.id, truncatePlain(question, DiscordLimits.threadName) || 'Question');
-    const sent = await this.#reply(thread.id, answerBody(result), null);
+    const sent = await this.#reply(thread.id, answerBody(result, this.#logQuestion(message, addressed, question, result)), null);
     this.#log.info({ ...describe(message), thread: thread.id }, 'answered in a help channel');
     this.#remember(sent.id, result.asked, `thread:${thread.id}`);
   }
@@ -161,19 +183,29 @@ export class Conversations {
   }
 
   #ask(kb: KnowledgeBase, question: string, earlier: string | undefined): FollowUpResult {
-    const options = { passages: ANSWER_PASSAGES };
-    return earlier === undefined ? { ...ask(kb, question, options), asked: question } : askFollowUp(kb, earlier, question, options);
+    return askInConversation(this.#d.learning, kb, question, earlier);
+  }
+
+  /**
+   * Hands the question to the log (which writes in the background) and returns the id the
+   * answer's vote buttons carry, or null when nothing is logged.
+   */
+  #logQuestion(message: Message, addressed: Addressed, question: string, result: FollowUpResult): string | null {
+    const answerId = newAnswerId(this.#d.now());
+    const asker = { via: VIA[addressed.kind](addressed), userId: message.author.id, guildId: message.guildId, channelId: message.channelId };
+    logAnswer(this.#d.questions, asker, question, result, answerId, this.#d.now());
+    return this.#d.questions.enabled ? answerId : null;
   }
 
   #firstAnswered(kb: KnowledgeBase, candidates: string[]): FollowUpResult {
     const tried = [...new Set(candidates.map((c) => c.trim()).filter((c) => c !== ''))];
     let first: FollowUpResult | null = null;
     for (const candidate of tried) {
-      const result = { ...ask(kb, candidate, { passages: ANSWER_PASSAGES }), asked: candidate };
+      const result = this.#ask(kb, candidate, undefined);
       if (result.answered) return result;
       first ??= result;
     }
-    return first ?? { ...ask(kb, '', { passages: ANSWER_PASSAGES }), asked: '' };
+    return first ?? this.#ask(kb, '', undefined);
   }
 
   #confident(message: Message, result: FollowUpResult): boolean {

@@ -17,6 +17,8 @@ export const CustomIdPrefix = {
   page: 'page',
   /** The disabled "Sent to channel" button left on a private reply once published. */
   sent: 'sent',
+  /** Vote on an answer: `vote:<answerId>:up` or `vote:<answerId>:down` (the question log's id). */
+  vote: 'vote',
 } as const;
 
 export type CustomIdPrefixName = (typeof CustomIdPrefix)[keyof typeof CustomIdPrefix];

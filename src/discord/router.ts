@@ -6,6 +6,8 @@ import { echoChoice } from './choices.ts';
 import type { BotContext, ButtonHandler, CommandModule } from './context.ts';
 import { commandName } from './context.ts';
 import { controlButtons } from './controls.ts';
+import { voteButtons } from './votes.ts';
+import { withTimeout } from './with-timeout.ts';
 import type { Cooldowns } from './cooldown.ts';
 import { decodeCustomId } from './custom-id.ts';
 import { errorForLog } from './logger.ts';
@@ -21,18 +23,6 @@ export function newReference(): string {
   return randomBytes(4).toString('hex');
 }
 
-/** `promise`'s value, or `fallback` if it takes longer than `ms`. */
-export async function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(fallback), ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** Who and what an interaction was, for log lines (never its token). */
 function describe(interaction: Interaction): Record<string, unknown> {
@@ -58,7 +48,7 @@ export class Router {
     this.#ctx = ctx;
     this.#cooldowns = cooldowns;
     this.#log = ctx.log;
-    for (const [prefix, handler] of Object.entries(controlButtons)) this.#buttons.set(prefix, handler);
+    for (const [prefix, handler] of Object.entries({ ...controlButtons, ...voteButtons })) this.#buttons.set(prefix, handler);
     for (const module of commands) {
       const name = commandName(module);
       if (this.#commands.has(name)) throw new Error(`two command modules are named "${name}"`);

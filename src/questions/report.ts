@@ -24,10 +24,11 @@ export interface QuestionGroup {
 }
 
 /**
- * Which groups to list: with a declined question, with an answer someone voted down (one 👎 is
- * enough to be worth a look: the list is read by people, not acted on by the engine), or all.
+ * Which groups to list: the to-do list (declined or voted down, the default), only those with a
+ * declined question, only those with an answer someone voted down (one 👎 is enough to be worth a
+ * look: the list is read by people, not acted on by the engine), or all.
  */
-export type ReportFilter = 'declined' | 'unhelpful' | 'all';
+export type ReportFilter = 'todo' | 'declined' | 'unhelpful' | 'all';
 
 export interface ReportOptions {
   filter: ReportFilter;
@@ -90,6 +91,7 @@ function summarise(rows: readonly QuestionRow[]): QuestionGroup {
 }
 
 const KEEP: Record<ReportFilter, (g: QuestionGroup) => boolean> = {
+  todo: (g) => g.declined > 0 || g.unhelpful > 0,
   declined: (g) => g.declined > 0,
   unhelpful: (g) => g.unhelpful > 0,
   all: () => true,

@@ -5,3 +5,4 @@ export { QuestionLog, QUESTION_LOG_DEFAULTS, newAnswerId, answerIdTime, type Que
 export { startRetention, RETENTION_DEFAULTS, type Retention, type RetentionOptions } from './retention.ts';
 export { readQuestionLogConfig, DEFAULT_LOG_DAYS, type QuestionLogConfig } from './config.ts';
 export { describePostgresUrl } from './postgres.ts';
+export { deferredStore } from './deferred-store.ts';

@@ -108,6 +108,11 @@ export class QuestionLog {
     };
   }
 
+  /** Whether questions are logged at all (FOOTNOTE_QUESTION_LOG). */
+  get enabled(): boolean {
+    return this.#store !== null;
+  }
+
   /** Which database records go to, for /documents; null when logging is off. */
   get description(): string | null {
     return this.#store?.description ?? null;

@@ -239,7 +239,7 @@ describe('commands', () => {
   it('/documents lists the documents with paragraph counts and when they were indexed', async () => {
     const record = await h.run({ kind: 'chatInput', name: 'documents', userId: h.newUser() });
     const embed = embedOf(record.original);
-    expect(embed.description).toMatch(/^Indexed <t:\d+:f> \(<t:\d+:R>\)\.\n\n/u);
+    expect(embed.description).toMatch(/^Indexed <t:\d+:f> \(<t:\d+:R>\)\.\nQuestion log: SQLite, writing normally\.\n\n/u);
     expect(embed.description).toContain('**Team Handbook** — 10 paragraphs · `handbook`');
     expect(embed.footer?.text).toBe('3 documents · 16 citable paragraphs');
   });
@@ -248,7 +248,7 @@ describe('commands', () => {
     const record = await h.run({ kind: 'chatInput', name: 'help', userId: h.newUser() });
     expect(record.original?.flags).toBe(EPHEMERAL);
     const fields = embedOf(record.original).fields ?? [];
-    expect(fields.map((f) => f.name.split(' ')[0])).toEqual(['/ask', '/search', '/summary', '/source', '/documents', '/reload', '/settings', 'Ask', '/help']);
+    expect(fields.map((f) => f.name.split(' ')[0])).toEqual(['/ask', '/search', '/summary', '/source', '/documents', '/reload', '/settings', '/questions', '/forget-me', 'Ask', '/help']);
     for (const f of fields) expect(f.value).toMatch(/\nExample: `.+`$/u);
   });
 

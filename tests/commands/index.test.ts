@@ -6,7 +6,7 @@ import { checkCommandDefinition, describeFinding } from '../support/discord-stan
 describe('the command loader', () => {
   it('collects every command once, each valid for Discord', () => {
     const names = commands.map(commandName);
-    expect(names).toEqual(['ask', 'search', 'summary', 'source', 'documents', 'reload', 'settings', 'Ask Footnote', 'help']);
+    expect(names).toEqual(['ask', 'search', 'summary', 'source', 'documents', 'reload', 'settings', 'questions', 'forget-me', 'Ask Footnote', 'help']);
     for (const definition of commandDefinitions()) {
       expect(checkCommandDefinition(definition).map((f) => describeFinding(definition.name, f))).toEqual([]);
     }

@@ -100,9 +100,9 @@ describe.concurrent('npm run deploy-commands', () => {
     const result = await run('src/main/deploy.ts', baseEnv({ DISCORD_TOKEN: s.token, DISCORD_CLIENT_ID: s.applicationId, DISCORD_GUILD_ID: guildId, DISCORD_API_URL: s.apiUrl }));
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
-      `Registered 9 commands in server ${guildId} (available there now):\n  /ask\n  /search\n  /summary\n  /source\n  /documents\n  /reload\n  /settings\n  Ask Footnote (message menu › Apps)\n  /help\n`,
+      `Registered 11 commands in server ${guildId} (available there now):\n  /ask\n  /search\n  /summary\n  /source\n  /documents\n  /reload\n  /settings\n  /questions\n  /forget-me\n  Ask Footnote (message menu › Apps)\n  /help\n`,
     );
-    expect(s.commands.guild.get(guildId)).toHaveLength(9);
+    expect(s.commands.guild.get(guildId)).toHaveLength(11);
     expect(s.violations).toEqual([]);
   });
 

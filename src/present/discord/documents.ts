@@ -10,8 +10,14 @@ import { COLOR, type Presented } from './types.ts';
 const seconds = (ms: number) => Math.floor(ms / 1000);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The documents in the knowledge base, their paragraph counts, and when they were indexed. */
-export function presentDocuments(kb: Pick<KnowledgeBase, 'documents' | 'skipped' | 'indexedAt'> & { chunks: { size: number } } & Partial<Pick<KnowledgeBase, 'documentIndexedAt'>>): Presented {
+/**
+ * The documents in the knowledge base, their paragraph counts, and when they were indexed; `notes`
+ * are lines about the bot itself shown under the heading (the question log's state).
+ */
+export function presentDocuments(
+  kb: Pick<KnowledgeBase, 'documents' | 'skipped' | 'indexedAt'> & { chunks: { size: number } } & Partial<Pick<KnowledgeBase, 'documentIndexedAt'>>,
+  notes: readonly string[] = [],
+): Presented {
   const lines = kb.documents.map((d) => {
     const at = Date.parse(kb.documentIndexedAt?.get(d.id) ?? '');
     const when = Number.isFinite(at) ? ` · indexed ${time(seconds(at), TimestampStyles.RelativeTime)}` : '';
@@ -31,7 +37,7 @@ export function presentDocuments(kb: Pick<KnowledgeBase, 'documents' | 'skipped'
       { name: `Skipped ${plural(kb.skipped.length, 'file')}`, value: fitLines(skipped, DiscordLimits.fieldValue, { more: (n) => `${kb.skipped.length - n} more in the bot's log` }).text },
     ];
   }
-  const head = `Indexed ${when}.`;
+  const head = [`Indexed ${when}.`, ...notes].join('\n');
   const room = descriptionRoom(embed) - head.length - 2;
   const body = fitLines(lines, room, { more: (n) => `${kb.documents.length - n} more documents; ${code('/search')} with a document finds them` }).text;
   embed.description = `${head}\n\n${body}`;

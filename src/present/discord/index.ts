@@ -7,6 +7,16 @@ export { presentHelp, type HelpEntry } from './help.ts';
 export { DiscordLimits } from './limits.ts';
 export { code, escapeMarkdown, neutralizeMentions, plainText } from './markdown.ts';
 export { cooldownNotice, errorNotice, notice, onlyAskerNotice, restartNotice, typed, unknownCitationNotice, unknownDocumentNotice } from './notices.ts';
+export {
+  clearNeedsConfirmNotice,
+  forgotYouNotice,
+  guildLogClearedNotice,
+  presentQuestionReport,
+  questionLogLine,
+  questionLogOffNotice,
+  questionLogUnavailableNotice,
+  questionsRefusedNotice,
+} from './questions.ts';
 export { presentReload } from './reload.ts';
 export { pageOf, presentSearch, SEARCH_PAGE_SIZE } from './search.ts';
 export { autoAnswerChanged, cannotWatchNotice, presentSettings } from './settings.ts';
@@ -17,3 +27,4 @@ export { ELLIPSIS, fitLines, repairMarkdown, truncate, truncatePlain } from './t
 export { EDGE_WORDS, encodeFragmentText, linkToSentence, textDirective, WHOLE_SENTENCE_WORDS } from './text-fragment.ts';
 export { COLOR, type CitedSource, type Presented, type PresentedCitations } from './types.ts';
 export { linkableUrl } from './url.ts';
+export { voteNotice, votesOffNotice, voteTooOldNotice, type VoteReport } from './votes.ts';
