@@ -205,3 +205,29 @@ describe('a locked database', () => {
     expect(h.log.lines().some((l) => l['level'] === 40 && String(l['msg']).includes('question log'))).toBe(true);
   });
 });
+
+describe('/questions clear', () => {
+  const clear = async (confirm: boolean, admin = true) => {
+    const record = await h.run({
+      kind: 'chatInput',
+      name: 'questions',
+      userId: h.newUser(),
+      options: [{ name: 'clear', type: 'subcommand', options: [{ name: 'confirm', type: 'boolean', value: confirm }] }],
+      ...(admin ? { memberPermissions: MANAGE_GUILD } : {}),
+    });
+    expect(record.original?.flags).toBe(EPHEMERAL);
+    return record.original?.content ?? '';
+  };
+
+  it("empties the server's log for an admin who confirms, and for nobody else", async () => {
+    await ask(h.newUser(), 'Who keeps the rota?');
+    await h.bot.context.questions.flush();
+    const before = (await logged()).length;
+    expect(before).toBeGreaterThan(0);
+    expect(await clear(true, false)).toMatch(/Only members with the Manage Server permission/u);
+    expect(await clear(false)).toMatch(/Nothing was cleared/u);
+    expect(await logged()).toHaveLength(before);
+    expect(await clear(true)).toBe(`Cleared this server's question log: ${before} questions and the votes on them.`);
+    expect(await logged()).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@
 // children, the stand-in as Discord with one guild on each shard.
 import { cp, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../commands/index.ts';
@@ -53,7 +54,7 @@ describe('npm run start:sharded', () => {
 
     const run = startSharded(
       // LOG_LEVEL debug shows which shard handled each command ('command' lines carry the shard id).
-      { FOOTNOTE_CACHE_DIR: cacheDir, FOOTNOTE_SHARDS: '2', LOG_LEVEL: 'debug' },
+      { FOOTNOTE_CACHE_DIR: cacheDir, FOOTNOTE_DATA_DIR: join(cwd.dir, 'data'), FOOTNOTE_SHARDS: '2', LOG_LEVEL: 'debug' },
       { timeoutMs: 25_000 },
     );
     await run.waitForStderr(/"msg":"all shards ready"/u, 20_000);
@@ -95,6 +96,19 @@ describe('npm run start:sharded', () => {
     const result = await run.done;
     expect(result.code).toBe(0);
     expect(result.stderr).not.toContain(s.token);
+
+    // Both shards wrote to the one question log, the shard started again included. (The first
+    // shard 1 process was killed with SIGKILL right after it answered, inside the second within
+    // which a record may still be unwritten.)
+    const log = new Database(join(cwd.dir, 'data', 'questions.sqlite'), { readonly: true });
+    const logged = log.prepare('SELECT guild_id AS guild, question FROM questions ORDER BY asked_at').all();
+    log.close();
+    expect(logged).toEqual(
+      expect.arrayContaining([
+        { guild: guild0, question: 'When does the on-call rota change?' },
+        { guild: guild1, question: 'When does the on-call rota change?' },
+      ]),
+    );
 
     const lines = jsonLines(result.stderr);
     const manager = lines.filter((l) => l['role'] === 'manager');
