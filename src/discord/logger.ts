@@ -1,19 +1,20 @@
 import { createLogger, type Logger } from '../log.ts';
 import type { BaseConfig } from '../config.ts';
+import { databaseSecrets, type QuestionLogConfig } from '../store/index.ts';
 
 /**
- * The bot's logger: the project's pino logger with the token registered as a secret, so it is
- * scrubbed from every line whatever carries it (an error message, a request dump, a config
- * object).
+ * The bot's logger: the project's pino logger with the token (and DATABASE_URL with its password)
+ * registered as secrets, so they are scrubbed from every line whatever carries them (an error
+ * message, a request dump, a config object).
  */
 export function createBotLogger(
-  config: Pick<BaseConfig, 'logLevel' | 'logFormat'> & { token: string },
+  config: Pick<BaseConfig, 'logLevel' | 'logFormat'> & { token: string; questionLog?: Pick<QuestionLogConfig, 'databaseUrl'> },
   destination?: NodeJS.WritableStream,
 ): Logger {
   return createLogger({
     level: config.logLevel,
     format: config.logFormat,
-    secrets: [config.token],
+    secrets: [config.token, ...databaseSecrets(config.questionLog?.databaseUrl ?? null)],
     ...(destination ? { destination } : {}),
   });
 }

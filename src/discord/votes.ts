@@ -49,7 +49,8 @@ const vote: ButtonHandler = async (interaction, reply, ctx, parts) => {
     report = 'failed';
   }
   await reply.notice(voteNotice(report, parsed.direction));
-  ctx.log.info({ interaction: interaction.id, user: interaction.user.id, answer: parsed.answerId, vote: parsed.direction, admin, outcome: report }, 'vote');
+  // Who voted stays in the question log, as a salted hash; the bot's log says only what happened.
+  ctx.log.info({ interaction: interaction.id, answer: parsed.answerId, vote: parsed.direction, admin, outcome: report }, 'vote');
   if (report === 'recorded' || report === 'changed') void ctx.learning.refresh();
 };
 

@@ -66,3 +66,19 @@ export function readQuestionLogConfig(rawEnv: NodeJS.ProcessEnv = process.env): 
     logDays: d.FOOTNOTE_LOG_DAYS,
   };
 }
+
+/**
+ * What of a database URL must never reach a log line: the whole URL and its password, as written
+ * and percent-decoded. Empty without a URL (SQLite has no secret).
+ */
+export function databaseSecrets(databaseUrl: string | null): string[] {
+  if (databaseUrl === null) return [];
+  const secrets = [databaseUrl];
+  try {
+    const password = new URL(databaseUrl).password;
+    if (password !== '') secrets.push(password, decodeURIComponent(password));
+  } catch {
+    // An unreadable URL was refused when the settings were read; the whole URL stays secret.
+  }
+  return [...new Set(secrets)];
+}

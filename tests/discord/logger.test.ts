@@ -23,6 +23,19 @@ describe('the bot logger', () => {
     expect(log.text()).toContain('[redacted]');
   });
 
+  it('never writes DATABASE_URL or its password, as written or decoded', () => {
+    const log = captureLog();
+    const url = 'postgres://footnote:s3cr%40t-pass@db.example:5432/footnote';
+    const logger = createBotLogger({ token: TOKEN, logLevel: 'info', logFormat: 'json', questionLog: { databaseUrl: url } }, log.stream);
+    logger.error({ err: new Error(`connect failed for ${url}`) }, 'an error');
+    logger.warn('password authentication failed: s3cr@t-pass');
+    logger.info({ DATABASE_URL: url }, 'a config dump');
+    logger.flush();
+    expect(log.lines()).toHaveLength(3);
+    expect(log.text()).not.toContain('s3cr');
+    expect(log.text()).toContain('[redacted]');
+  });
+
   it('logs unhandled rejections instead of exiting', () => {
     const log = captureLog();
     const logger = createBotLogger({ token: TOKEN, logLevel: 'info', logFormat: 'json' }, log.stream);
