@@ -57,6 +57,11 @@ type Addressed =
   | { kind: 'forum-post'; title: string }
   | { kind: 'help-channel' };
 
+/** A reply's reference to the message it answers. */
+function referenceTo(message: Message): MessageReference {
+  return { messageId: message.id, channelId: message.channelId, guildId: message.guildId };
+}
+
 /** What a log line says about a message (never its text: it may be private). */
 function describe(message: Message): Record<string, unknown> {
   return { message: message.id, channel: message.channelId, guild: message.guildId, user: message.author.id };
@@ -122,55 +127,80 @@ export class Conversations {
 
   async #answer(message: Message, addressed: Addressed): Promise<void> {
     const question = questionText(message.content);
-    const reference: MessageReference = { messageId: message.id, channelId: message.channelId, guildId: message.guildId };
     if (addressed.kind === 'asked') {
-      const turn = this.#d.cooldowns.take(message.author.id);
-      if (!turn.ok) {
-        await this.#reply(message.channelId, cooldownNotice(turn.retryAfterSeconds), reference);
-        return;
-      }
-      if (question === '') {
-        await this.#reply(message.channelId, notice(`Ask a question after the mention, for example ${code('@Footnote when does the rota change?')}`), reference);
-        return;
-      }
-      const earlier = this.#earlier(message, addressed.dm);
-      const result = this.#ask(await this.#d.knowledge.get(), question, earlier);
-      const answerId = this.#logQuestion(message, addressed, question, result);
-      const sent = await this.#reply(message.channelId, answerBody(result, answerId), reference);
-      this.#log.info({ ...describe(message), answered: result.answered, reason: result.reason, followUp: earlier !== undefined }, addressed.dm ? 'answered a direct message' : 'answered a mention');
-      if (result.answered) this.#remember(sent.id, result.asked, addressed.dm ? `dm:${message.channelId}` : message.channel.isThread() ? `thread:${message.channelId}` : null);
+      await this.#answerAsked(message, addressed.dm, question);
       return;
     }
     const kb = await this.#d.knowledge.get();
-    if (addressed.kind === 'thread-follow-up') {
-      const result = this.#ask(kb, question, addressed.earlier);
-      if (!this.#confident(message, result) || !this.#takeRate(message, message.channelId)) return;
-      const sent = await this.#reply(message.channelId, answerBody(result, this.#logQuestion(message, addressed, question, result)), reference);
-      this.#log.info({ ...describe(message), asked: result.asked === question ? 'as typed' : 'with the earlier question' }, 'answered a follow-up in a thread');
-      this.#remember(sent.id, result.asked, `thread:${message.channelId}`);
+    if (addressed.kind === 'thread-follow-up') await this.#answerFollowUp(message, addressed, kb, question);
+    else if (addressed.kind === 'forum-post') await this.#answerForumPost(message, addressed, kb, question);
+    else await this.#answerHelpChannel(message, addressed, kb, question);
+  }
+
+  /** A mention or a DM: always a reply, even a refusal. */
+  async #answerAsked(message: Message, dm: boolean, question: string): Promise<void> {
+    const reference = referenceTo(message);
+    const turn = this.#d.cooldowns.take(message.author.id);
+    if (!turn.ok) {
+      await this.#reply(message.channelId, cooldownNotice(turn.retryAfterSeconds), reference);
       return;
     }
-    if (addressed.kind === 'forum-post') {
-      const result = this.#firstAnswered(kb, [addressed.title, question, `${addressed.title} ${question}`]);
-      const parent = message.channel.isThread() ? (message.channel.parentId ?? message.channelId) : message.channelId;
-      if (!this.#confident(message, result) || !this.#takeRate(message, parent)) {
-        if (!result.answered) this.#logQuestion(message, addressed, `${addressed.title} ${question}`.trim(), result);
-        return;
-      }
-      const sent = await this.#reply(message.channelId, answerBody(result, this.#logQuestion(message, addressed, `${addressed.title} ${question}`.trim(), result)), reference);
-      this.#log.info(describe(message), 'answered a forum post');
-      this.#remember(sent.id, result.asked, `thread:${message.channelId}`);
+    if (question === '') {
+      await this.#reply(message.channelId, notice(`Ask a question after the mention, for example ${code('@Footnote when does the rota change?')}`), reference);
       return;
     }
+    const earlier = this.#earlier(message, dm);
+    const result = this.#ask(await this.#d.knowledge.get(), question, earlier);
+    const answerId = this.#logQuestion(message, { kind: 'asked', dm }, question, result);
+    const sent = await this.#reply(message.channelId, answerBody(result, answerId), reference);
+    this.#log.info({ ...describe(message), answered: result.answered, reason: result.reason, followUp: earlier !== undefined }, dm ? 'answered a direct message' : 'answered a mention');
+    if (result.answered) this.#remember(sent.id, result.asked, dm ? `dm:${message.channelId}` : message.channel.isThread() ? `thread:${message.channelId}` : null);
+  }
+
+  async #answerFollowUp(message: Message, addressed: Addressed & { kind: 'thread-follow-up' }, kb: KnowledgeBase, question: string): Promise<void> {
+    const result = this.#ask(kb, question, addressed.earlier);
+    const answerId = this.#onItsOwn(message, addressed, question, result, message.channelId);
+    if (answerId === undefined) return;
+    const sent = await this.#reply(message.channelId, answerBody(result, answerId), referenceTo(message));
+    this.#log.info({ ...describe(message), asked: result.asked === question ? 'as typed' : 'with the earlier question' }, 'answered a follow-up in a thread');
+    this.#remember(sent.id, result.asked, `thread:${message.channelId}`);
+  }
+
+  async #answerForumPost(message: Message, addressed: Addressed & { kind: 'forum-post' }, kb: KnowledgeBase, question: string): Promise<void> {
+    const result = this.#firstAnswered(kb, [addressed.title, question, `${addressed.title} ${question}`]);
+    const parent = message.channel.isThread() ? (message.channel.parentId ?? message.channelId) : message.channelId;
+    const answerId = this.#onItsOwn(message, addressed, `${addressed.title} ${question}`.trim(), result, parent);
+    if (answerId === undefined) return;
+    const sent = await this.#reply(message.channelId, answerBody(result, answerId), referenceTo(message));
+    this.#log.info(describe(message), 'answered a forum post');
+    this.#remember(sent.id, result.asked, `thread:${message.channelId}`);
+  }
+
+  /** A new question in a help channel: answered in a thread started on it. */
+  async #answerHelpChannel(message: Message, addressed: Addressed, kb: KnowledgeBase, question: string): Promise<void> {
     const result = this.#ask(kb, question, undefined);
-    if (!this.#confident(message, result) || !this.#takeRate(message, message.channelId)) {
-      if (!result.answered) this.#logQuestion(message, addressed, question, result);
-      return;
-    }
+    const answerId = this.#onItsOwn(message, addressed, question, result, message.channelId);
+    if (answerId === undefined) return;
     const thread = await this.#d.sender.startThread(message.channelId, message.id, truncatePlain(question, DiscordLimits.threadName) || 'Question');
-    const sent = await this.#reply(thread.id, answerBody(result, this.#logQuestion(message, addressed, question, result)), null);
+    const sent = await this.#reply(thread.id, answerBody(result, answerId), null);
     this.#log.info({ ...describe(message), thread: thread.id }, 'answered in a help channel');
     this.#remember(sent.id, result.asked, `thread:${thread.id}`);
+  }
+
+  /**
+   * Whether Footnote speaks on its own: only a confident answer, within the channel's rate. A
+   * declined message that reads as a question is logged all the same (the team's to-do list); one
+   * passed over for the rate is not. Returns the answer's id for its vote buttons (null when the log is off), or undefined
+   * to stay silent.
+   */
+  #onItsOwn(message: Message, addressed: Addressed, question: string, result: FollowUpResult, rateChannelId: string): string | null | undefined {
+    if (!this.#confident(message, result)) {
+      // Chatter in a thread ("thanks!") is not a question the material failed to answer.
+      if (looksLikeQuestion(question)) this.#logQuestion(message, addressed, question, result);
+      return undefined;
+    }
+    if (!this.#takeRate(message, rateChannelId)) return undefined;
+    return this.#logQuestion(message, addressed, question, result);
   }
 
   /** The question this message follows up: the answer it replies to, the thread's, or the DM's last one. */
@@ -234,7 +264,7 @@ export class Conversations {
     // Only a person who asked is waiting for an answer; on its own, Footnote stays quiet.
     if (addressed?.kind !== 'asked') return;
     try {
-      await this.#reply(message.channelId, errorNotice(ref), { messageId: message.id, channelId: message.channelId, guildId: message.guildId });
+      await this.#reply(message.channelId, errorNotice(ref), referenceTo(message));
     } catch (sendError) {
       this.#log.warn({ err: errorForLog(sendError), ref, ...describe(message) }, 'could not tell the person about the failure');
     }

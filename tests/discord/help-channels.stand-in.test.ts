@@ -104,6 +104,15 @@ describe('a help channel', () => {
     expect(inThread?.kind === 'message' && embedOf(inThread.message).description?.replace(/\*\*/gu, '')).toContain('The team lead keeps the rota');
     const thanks = await h.s.postMessage({ content: 'thanks!', where: { channelId: question.id }, authorId: h.newUser() });
     expect(await sentAfter(h, thanks, h.s.sent.length)).toEqual([]);
+
+    // The question log has the answered ones and the declined one it stayed silent on; not the chatter.
+    await h.bot.context.questions.flush();
+    const logged = await h.bot.context.questions.rows({ since: null, guildId: h.guildId });
+    expect(logged.map((r) => [r.question, r.answered])).toEqual([
+      ['When does the on-call rota change?', true],
+      ['What is the capital of France?', false],
+      ['and who keeps it?', true],
+    ]);
   });
 
   it('never answers the same message twice, and keeps to its rate per channel', async () => {
