@@ -6,18 +6,8 @@ import { PLAIN, type TerminalStyle } from './terminal.ts';
  * tools. The JSON field names are the command's contract; the CSV has the same columns.
  */
 
-export interface QuestionGroupJson {
-  question: string;
-  variants: string[];
-  count: number;
-  answered: number;
-  declined: number;
-  helpful: number;
-  unhelpful: number;
-  citations: string[];
-  /** ISO 8601, UTC. */
-  last_asked: string;
-}
+/** A group as `--json` prints it: the report's fields, with the time as ISO 8601 (UTC) under `last_asked`. */
+export type QuestionGroupJson = Omit<QuestionGroup, 'lastAsked'> & { last_asked: string };
 
 export function questionGroupJson(group: QuestionGroup): QuestionGroupJson {
   return {
