@@ -223,7 +223,7 @@ const SUBSECTION = /^(\d+(?:\.\d+)+)\.?\s+\p{Lu}[^.]*$/u;
 
 const SENTENCE_END = /[.!?:;)"”’]$/u;
 /** A heading opens with a capital or its number, and does not end the way a sentence or a clause does. */
-const HEADING_SHAPE = /^[\p{Lu}\p{N}](?:.*[^.,;:\])])?$/u;
+const HEADING_SHAPE = /^[\p{Lu}\p{N}](?:.*[^.,;:\]])?$/u;
 const BULLET = /^(?:[•◦▪‣∙·*–-]|\d{1,3}[.)]|[a-z][.)])\s+\S/u;
 const HYPHENATED = /\p{L}[-\u00AD\u2010]$/u;
 
@@ -266,6 +266,8 @@ export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], op
     const key = normalTitle(entry.title);
     if (key !== '' && !outlineDepth.has(key)) outlineDepth.set(key, entry.depth);
   }
+  // A title the outline spells exactly as the line does is a heading whatever its shape ("clear").
+  const outlineTitles = new Set(outline.map((entry) => entry.title.trim()));
   const outlineLevels = Math.max(0, ...outline.map((e) => e.depth));
   const headingSizes = [...new Set(all.filter((l) => l.size >= body * options.headingScale).map((l) => Math.round(l.size * 2) / 2))].sort((a, b) => b - a);
 
@@ -283,7 +285,7 @@ export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], op
     const bodyOrLarger = line.size >= body * 0.95;
     // At body size, a line that happens to be a title's words ("package.", the end of a sentence
     // wrapped onto its own line) is only a heading when it is shaped like one.
-    const shaped = line.size >= body * options.headingScale || HEADING_SHAPE.test(line.text);
+    const shaped = line.size >= body * options.headingScale || HEADING_SHAPE.test(line.text) || outlineTitles.has(line.text);
     const named = outlineDepth.size > 0 && bodyOrLarger && shaped ? namedDepth(line.text) : undefined;
     if (named !== undefined) return named;
     // "8.6.4.1 The shlibs files present" under a heading "8.6.4": a level the outline stops short of.
