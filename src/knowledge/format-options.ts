@@ -52,6 +52,11 @@ export interface PdfOptions {
   columnGapShare: number;
   /** Extra vertical space, in line heights, that ends a paragraph. */
   paragraphGap: number;
+  /**
+   * A page whose lines are at least this share of contents entries (dot leaders, a page number)
+   * is a table of contents: all its lines are dropped, the entries set without leaders too.
+   */
+  contentsShare: number;
 }
 
 export interface FormatOptions {
@@ -78,6 +83,7 @@ export const FORMAT_DEFAULTS: FormatOptions = {
     headingScale: 1.15,
     columnGapShare: 0.03,
     paragraphGap: 0.5,
+    contentsShare: 0.5,
   },
 };
 

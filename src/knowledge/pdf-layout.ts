@@ -169,12 +169,30 @@ export function pageLines(page: PdfPageText, options: PdfOptions): Line[] {
 /** A line's identity across pages: its words, without the page and chapter numbers that change. */
 const runningKey = (text: string) => collapse(text.toLowerCase().replace(/[^\p{L}\s]+/gu, ' ').replace(/\b[ivxlc]+\b/g, ' '));
 
+/** A page number standing alone at either end of a line: "52 Chapter 6. …", "6.5. Summary … 51". */
+const PAGE_NUMBER_AT_END = /^\d+\s+(?=\S)|\s+\d+$/u;
+/** What a running title adds before the heading it repeats: "Chapter 6.", "Appendix B", "6.5.". */
+const TITLE_PREFIX = /^(?:(?:chapter|appendix|section|part)\s+)?(?:[A-Z]|\d+)(?:\.\d+)*\.?\s+/iu;
+
+/**
+ * A running title: a line in a page's outer margin that is a page number and the name of a
+ * chapter or section the outline lists. Books print the current section's name there, so it
+ * changes every few pages and never recurs often enough to be caught as a repeated line.
+ */
+function isRunningTitle(line: Line, titles: ReadonlySet<string>, options: PdfOptions): boolean {
+  if (titles.size === 0) return false;
+  const inMargin = line.y > line.pageHeight * (1 - options.runningEdgeShare) || line.y < line.pageHeight * options.runningEdgeShare;
+  if (!inMargin || !PAGE_NUMBER_AT_END.test(line.text)) return false;
+  const words = line.text.replace(PAGE_NUMBER_AT_END, '').trim();
+  return titles.has(normalTitle(words.replace(TITLE_PREFIX, ''))) || titles.has(normalTitle(words));
+}
+
 /**
  * Drops running headers and footers: the topmost and bottommost lines of a page that recur,
  * numbers aside, on `runningShare` of the pages, or at the edge of a page nearby (a chapter's
  * running title, on every other page). A line that is only a page number goes too.
  */
-export function dropRunningLines(pages: Line[][], options: PdfOptions): Line[][] {
+export function dropRunningLines(pages: Line[][], options: PdfOptions, titles: ReadonlySet<string> = new Set()): Line[][] {
   if (pages.length < options.runningMinPages) return pages;
   // A page's first and last lines, and any other line in its outer margins.
   const edges = pages.map((lines) => {
@@ -190,6 +208,7 @@ export function dropRunningLines(pages: Line[][], options: PdfOptions): Line[][]
   return pages.map((lines, p) =>
     lines.filter((line) => {
       if (!edges[p]!.has(line)) return true;
+      if (isRunningTitle(line, titles, options)) return false;
       const key = runningKey(line.text);
       if (key === '' || key === 'page' || key === 'page of') return false;
       if ((count.get(key) ?? 0) >= threshold) return false;
@@ -203,6 +222,8 @@ export function dropRunningLines(pages: Line[][], options: PdfOptions): Line[][]
 const SUBSECTION = /^(\d+(?:\.\d+)+)\.?\s+\p{Lu}[^.]*$/u;
 
 const SENTENCE_END = /[.!?:;)"”’]$/u;
+/** A heading opens with a capital or its number, and does not end the way a sentence or a clause does. */
+const HEADING_SHAPE = /^[\p{Lu}\p{N}](?:.*[^.,;:\]])?$/u;
 const BULLET = /^(?:[•◦▪‣∙·*–-]|\d{1,3}[.)]|[a-z][.)])\s+\S/u;
 const HYPHENATED = /\p{L}[-\u00AD\u2010]$/u;
 
@@ -245,6 +266,8 @@ export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], op
     const key = normalTitle(entry.title);
     if (key !== '' && !outlineDepth.has(key)) outlineDepth.set(key, entry.depth);
   }
+  // A title the outline spells exactly as the line does is a heading whatever its shape ("clear").
+  const outlineTitles = new Set(outline.map((entry) => entry.title.trim()));
   const outlineLevels = Math.max(0, ...outline.map((e) => e.depth));
   const headingSizes = [...new Set(all.filter((l) => l.size >= body * options.headingScale).map((l) => Math.round(l.size * 2) / 2))].sort((a, b) => b - a);
 
@@ -260,7 +283,10 @@ export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], op
     if (line.text.length > 200 || !/\p{L}/u.test(line.text)) return 0;
     // Headings are set at least as large as the body; a size a hair under it is the same size, rounded.
     const bodyOrLarger = line.size >= body * 0.95;
-    const named = outlineDepth.size > 0 && bodyOrLarger ? namedDepth(line.text) : undefined;
+    // At body size, a line that happens to be a title's words ("package.", the end of a sentence
+    // wrapped onto its own line) is only a heading when it is shaped like one.
+    const shaped = line.size >= body * options.headingScale || HEADING_SHAPE.test(line.text) || outlineTitles.has(line.text);
+    const named = outlineDepth.size > 0 && bodyOrLarger && shaped ? namedDepth(line.text) : undefined;
     if (named !== undefined) return named;
     // "8.6.4.1 The shlibs files present" under a heading "8.6.4": a level the outline stops short of.
     const sub = SUBSECTION.exec(line.text);
@@ -354,9 +380,22 @@ const CONTENTS_ENTRY = /(?:\.\s?){4,}\s*(?:\d+|[ivxlc]+)$/iu;
 
 /** Every page's text as blocks, in reading order. */
 export function layoutPages(pages: PdfPageText[], outline: readonly OutlineEntry[], options: PdfOptions): PdfBody {
+  const titles = new Set(outline.map((entry) => normalTitle(entry.title.replace(TITLE_PREFIX, ''))).filter((t) => t !== ''));
   const lines = dropRunningLines(
-    pages.map((p) => pageLines(p, options).filter((line) => !CONTENTS_ENTRY.test(line.text))),
+    pages.map((p) => withoutContents(pageLines(p, options), options)),
     options,
+    titles,
   );
   return paragraphs(lines, outline, options);
+}
+
+/**
+ * A page's lines without its table of contents. On a contents page the entries that carry no
+ * dot leaders (a chapter's line set in bold, the first line of an entry that wraps) are contents
+ * too, so a page mostly made of entries is dropped whole.
+ */
+function withoutContents(lines: Line[], options: PdfOptions): Line[] {
+  const entries = lines.filter((line) => CONTENTS_ENTRY.test(line.text)).length;
+  if (lines.length > 0 && entries >= lines.length * options.contentsShare) return [];
+  return lines.filter((line) => !CONTENTS_ENTRY.test(line.text));
 }

@@ -198,3 +198,65 @@ describe('PDFs it skips', () => {
     expect(await skip(makePdf({ pages: [{ texts: [], drawing: '0 0 1 rg 72 72 400 600 re f' }] }))).toEqual({ ok: false, reason: 'PDF has no text layer (a scan?)' });
   });
 });
+
+describe('a book set by LaTeX: running section titles, wrapped words that name a section, a contents page', () => {
+  const body = (first: string) => [{ x: 72, y: 750, text: 'Packaging Manual, Release 1.0', size: 10 }, ...lines(72, 690, [first, 'and it says so over two lines.'])];
+  const pdf = makePdf({
+    title: 'Packaging Manual',
+    outline: [
+      { title: 'Contents', page: 1 },
+      { title: 'Binary packages', page: 2 },
+      { title: 'The package name', page: 2 },
+      { title: 'Version', page: 4 },
+    ],
+    // Every page but the first carries the book's running header at its top, as LaTeX sets it.
+    pages: [
+      {
+        texts: [
+          { x: 72, y: 720, text: 'Contents', size: 18 },
+          ...lines(72, 690, ['1 Binary packages 3']),
+          ...lines(90, 670, ['1.1 The package name, its characters and how long it may be, with', 'the rules that apply to it . . . . . . . . . . . . . . . . 3', '1.2 Version . . . . . . . . . . . . . . . . . . . . . . . . . . . 5', '1.3 Maintainer . . . . . . . . . . . . . . . . . . . . . . . . 6', '1.4 Description . . . . . . . . . . . . . . . . . . . . . . . 7']),
+        ],
+      },
+      {
+        texts: [
+          { x: 72, y: 750, text: 'Packaging Manual, Release 1.0', size: 10 },
+          { x: 72, y: 720, text: '1.1 The package name', size: 14 },
+          ...lines(72, 690, ['A package name must be unique within the archive. It is what people', 'type to install the binary']),
+          ...lines(72, 662, ['package.']),
+          { x: 72, y: 40, text: '2 Chapter 1. Binary packages', size: 10 },
+        ],
+      },
+      { texts: [...body('Names are made of lower case letters, digits and a few signs,'), { x: 72, y: 40, text: '1.1. The package name 3', size: 10 }] },
+      {
+        texts: [
+          { x: 72, y: 750, text: 'Packaging Manual, Release 1.0', size: 10 },
+          { x: 72, y: 720, text: '1.2 Version', size: 14 },
+          ...lines(72, 690, ['The version of a package is set in its changelog and must grow with', 'every upload of the']),
+          ...lines(72, 662, ['version]']),
+          { x: 72, y: 40, text: '4 Chapter 1. Binary packages', size: 10 },
+        ],
+      },
+      { texts: [...body('An epoch lets a version number start again from a lower one,'), { x: 72, y: 40, text: '1.2. Version 5', size: 10 }] },
+    ],
+  });
+
+  it('drops the running title in the margin, a section\'s name with the page number, even when it is on one page only', async () => {
+    const { chunks } = await parse(pdf);
+    const all = chunks.map((c) => c.text).join('\n');
+    expect(all).not.toMatch(/The package name 3|Version 5|Chapter 1/);
+  });
+
+  it('does not take a wrapped last word that happens to name a section for a heading', async () => {
+    const { chunks } = await parse(pdf);
+    for (const c of chunks) expect(c.breadcrumb.some((h) => /^(?:package\.|version\])$/.test(h)), c.text).toBe(false);
+    expect(chunks.find((c) => c.text.startsWith('A package name'))?.breadcrumb).toEqual(['1.1 The package name']);
+  });
+
+  it('drops a contents page whole, the entries without dot leaders too', async () => {
+    const { chunks } = await parse(pdf);
+    const all = chunks.map((c) => c.text).join('\n');
+    expect(all).not.toMatch(/1 Binary packages 3|its characters and how long/);
+    expect(chunks.every((c) => c.page !== 1)).toBe(true);
+  });
+});
