@@ -1,45 +1,13 @@
-import { constants, inflateSync } from 'node:zlib';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PdfOptions } from './format-options.ts';
 import type { FrontMatter } from './front-matter.ts';
 import { layoutPages, type OutlineEntry, type PdfPageText, type PdfRun } from './pdf-layout.ts';
+import { streamOverCap } from './pdf-streams.ts';
 import type { Block } from './types.ts';
 
 export type PdfResult = { ok: true; meta: FrontMatter; heading: string | null; blocks: Block[] } | { ok: false; reason: string };
 
 const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
-
-/**
- * Every Flate stream's inflated size, checked against the cap before pdf.js inflates anything:
- * pdf.js has no limit of its own, and a few kilobytes can inflate to gigabytes. The scan finds
- * streams by their keywords, which is enough for a limit; reading them is left to pdf.js.
- */
-function streamOverCap(bytes: Buffer, cap: number): boolean {
-  let at = 0;
-  for (;;) {
-    const start = bytes.indexOf('stream', at, 'latin1');
-    if (start < 0) return false;
-    at = start + 6;
-    if (bytes.subarray(Math.max(0, start - 3), start).toString('latin1') === 'end') continue;
-    let data = at;
-    if (bytes[data] === 0x0d) data++;
-    if (bytes[data] === 0x0a) data++;
-    if (data === at) continue;
-    const dictionary = bytes.subarray(Math.max(0, start - 1024), start).toString('latin1');
-    const open = dictionary.lastIndexOf('<<');
-    // A Flate stream behind another filter cannot be inflated as it stands; those are left to pdf.js.
-    if (open < 0 || !/\/FlateDecode\b/.test(dictionary.slice(open)) || /\[\s*\/\w+\s+\/\w+/.test(dictionary.slice(open))) continue;
-    const end = bytes.indexOf('endstream', data, 'latin1');
-    if (end < 0) return false;
-    try {
-      // A truncated stream is inflated as far as it goes, not refused: pdf.js will judge it.
-      inflateSync(bytes.subarray(data, end), { maxOutputLength: cap, finishFlush: constants.Z_SYNC_FLUSH });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return true;
-    }
-    at = end + 9;
-  }
-}
 
 /** Why pdf.js could not open a file, in a person's words. */
 function openFailure(error: unknown): string {

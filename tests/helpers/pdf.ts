@@ -26,8 +26,27 @@ export interface PdfSpec {
   encrypted?: boolean;
   /** An extra Flate stream that inflates to this many bytes. */
   inflatingStream?: number;
+  /** A text filter the inflating stream is wrapped in before its Flate stage (`/Filter [/X /FlateDecode]`). */
+  inflatingStreamWrapper?: 'ASCIIHexDecode' | 'ASCII85Decode';
   /** Outline entries: a title and the (1-based) page it points to. */
   outline?: { title: string; page: number }[];
+}
+
+/** Adobe's ASCII85, without the `z` shorthand (a writer may leave it out). */
+function ascii85(bytes: Buffer): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 4) {
+    const chunk = bytes.subarray(i, i + 4);
+    let value = 0;
+    for (let k = 0; k < 4; k++) value = value * 256 + (chunk[k] ?? 0);
+    const digits: string[] = [];
+    for (let k = 0; k < 5; k++) {
+      digits.unshift(String.fromCharCode(33 + (value % 85)));
+      value = Math.floor(value / 85);
+    }
+    out += digits.slice(0, chunk.length + 1).join('');
+  }
+  return out;
 }
 
 const escape = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`);
@@ -63,8 +82,11 @@ export function makePdf(spec: PdfSpec): Uint8Array {
     });
   }
   if (spec.inflatingStream !== undefined) {
-    const packed = deflateSync(Buffer.alloc(spec.inflatingStream));
-    add(Buffer.concat([Buffer.from(`<< /Length ${packed.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'), packed, Buffer.from('\nendstream', 'latin1')]));
+    const deflated = deflateSync(Buffer.alloc(spec.inflatingStream));
+    const wrapper = spec.inflatingStreamWrapper;
+    const packed = wrapper === undefined ? deflated : Buffer.from(wrapper === 'ASCIIHexDecode' ? `${deflated.toString('hex')}>` : `${ascii85(deflated)}~>`, 'latin1');
+    const filter = wrapper === undefined ? '/FlateDecode' : `[/${wrapper} /FlateDecode]`;
+    add(Buffer.concat([Buffer.from(`<< /Length ${packed.length} /Filter ${filter} >>\nstream\n`, 'latin1'), packed, Buffer.from('\nendstream', 'latin1')]));
   }
   let encryptRef = 0;
   if (spec.encrypted) {

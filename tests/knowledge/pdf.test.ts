@@ -190,6 +190,14 @@ describe('PDFs it skips', () => {
     expect(await skip(bomb, formatOptions({ pdf: { maxStreamBytes: 1024 * 1024 } }))).toEqual({ ok: false, reason: 'a stream inflates past 1 MB (PDF bomb?)' });
   });
 
+  it.each(['ASCIIHexDecode', 'ASCII85Decode'] as const)('a stream that inflates past the cap behind %s', async (wrapper) => {
+    const bomb = makePdf({ pages: [text], inflatingStream: 4 * 1024 * 1024, inflatingStreamWrapper: wrapper });
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    expect(await skip(bomb, formatOptions({ pdf: { maxStreamBytes: 1024 * 1024 } }))).toEqual({ ok: false, reason: 'a stream inflates past 1 MB (PDF bomb?)' });
+    const small = makePdf({ pages: [text], inflatingStream: 512 * 1024, inflatingStreamWrapper: wrapper });
+    expect((await skip(small, formatOptions({ pdf: { maxStreamBytes: 1024 * 1024 } }))).ok).toBe(true);
+  });
+
   it('more text than the cap', async () => {
     expect(await skip(makePdf({ pages: [text, text] }), formatOptions({ pdf: { maxTextChars: 12 } }))).toEqual({ ok: false, reason: 'PDF holds more than 12 characters of text' });
   });
