@@ -87,6 +87,7 @@ export function expectedAnswer(question: string): AnswerType {
 const OPENERS = new Set(['hey', 'hi', 'so', 'yo', 'lol', 'ok', 'okay', 'hmm', 'um', 'uh', 'and', 'but', 'well', 'btw', 'quick', 'question']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'some', 'any', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'my']);
 const AUXILIARIES = new Set(['do', 'does', 'did', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must', 'has', 'have', 'had']);
+const WH_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'how']);
 const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 's', 'be', 'been']);
 const PREPOSITIONS = new Set(['of', 'for', 'in', 'on', 'at', 'to', 'from', 'with', 'about', 'by', 'between', 'into', 'during', 'after', 'before', 'over', 'under', 'around', 'among', 'across', 'against', 'per', 'via', 'and', 'or']);
 const NAME_TAGS = ['ProperNoun', 'Person', 'Organization', 'Place', 'Acronym'];
@@ -159,6 +160,29 @@ const none: Found = { phrases: [], required: [] };
 const nouns = (phrases: Token[][]): Found => ({ phrases, required: [] });
 
 /**
+ * Every noun phrase from `i` to the end: what a task ("train a large language model"), or the
+ * clause after "how does", is about. The verbs are left out: people name a task in their own
+ * verbs, but the thing they do it to is the thing the material must talk about.
+ */
+function phrasesFrom(ts: Token[], i: number): Token[][] {
+  const phrases: Token[][] = [];
+  while (i < ts.length) {
+    const np = nounPhrase(ts, i);
+    // "How is the logic of AI development changing?": a trailing -ing word is the verb, not the head.
+    const words = isProgressive(np.words.at(-1)) ? np.words.slice(0, -1) : np.words;
+    if (words.length > 0) phrases.push(words);
+    i = np.words.length > 0 ? np.end : np.end + 1;
+  }
+  return phrases;
+}
+
+/** An -ing word the tagger did not take for a noun: "changing" in "how is the logic changing". */
+const isProgressive = (t: Token | undefined) => t !== undefined && t.normal.endsWith('ing') && (t.tags.has('Gerund') || !t.tags.has('Noun'));
+const isAuxiliary = (t: Token | undefined) => t !== undefined && (AUXILIARIES.has(t.normal) || COPULAS.has(t.normal));
+/** A sentence that starts with a verb asks for something to be done: "explain quantum physics", "plan a trip". */
+const isImperative = (t: Token | undefined) => t !== undefined && t.tags.has('Imperative') && !isAuxiliary(t);
+
+/**
  * The focus of a wh-question: the noun phrase after "what/which" ("which countries…"), the one
  * after "what is the" when a preposition follows ("the population of Shanghai"), the subject of
  * "when" and "where" questions, and the verb with its object in "who" questions ("who founded
@@ -167,12 +191,15 @@ const nouns = (phrases: Token[][]): Found => ({ phrases, required: [] });
 function focusTokens(ts: Token[]): Found {
   let i = 0;
   while (ts[i] && OPENERS.has(ts[i]!.normal)) i++;
+  if (isImperative(ts[i])) return nouns(phrasesFrom(ts, i + 1));
   const wh = ts[i]?.normal;
-  if (wh === undefined || !ts[i]!.tags.has('QuestionWord')) return none;
+  // The tagger reads "what" before a noun as a conjunction ("What language is spoken…").
+  if (wh === undefined || !(ts[i]!.tags.has('QuestionWord') || WH_WORDS.has(wh))) return none;
   i++;
-  // "How do I …" names a task in the asker's words, which documentation rarely shares.
   if (wh === 'how' && (ts[i]?.normal === 'many' || ts[i]?.normal === 'much')) i++;
-  else if (wh === 'how') return none;
+  // "How do I train a large language model?", "how does a blockchain reach consensus?": the
+  // things named are what the material must hold; "how big", "how long" ask for a measure.
+  else if (wh === 'how') return isAuxiliary(ts[i]) ? nouns(phrasesFrom(ts, i + 1)) : none;
   if (wh === 'when' || wh === 'where') {
     // "When was the first conference held?" is about the first conference: its subject is the focus.
     while (ts[i] && (AUXILIARIES.has(ts[i]!.normal) || COPULAS.has(ts[i]!.normal))) i++;
@@ -185,6 +212,11 @@ function focusTokens(ts: Token[]): Found {
     return np.phrases.length > 0 && (next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition')) ? nouns(np.phrases) : none;
   }
   if (wh === 'who' || wh === 'whom') return verbPhrase(ts, i);
+  // "What does a supply chain manager do?" asks what the subject is, as "what is" does.
+  if (wh === 'what' && isAuxiliary(ts[i])) {
+    const subject = nounPhrases(ts, i + 1);
+    return ts[subject.end]?.normal === 'do' ? nouns(subject.phrases) : none;
+  }
   if (wh === 'what' || wh === 'which' || wh === 'whose') return nouns(nounPhrases(ts, i).phrases);
   return none;
 }

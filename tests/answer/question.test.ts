@@ -53,8 +53,17 @@ describe('focusOf', () => {
     ["What's a good exercise plan for beginners?", [['good', 'exercise', 'plan']]],
   ])('finds what %j asks about', (q, focus) => expect(focusOf(q).focus).toEqual(focus));
 
-  it.each(['export controls', 'Does the author believe technology is a weapon?', 'How do I rescue the repo?', 'What is China doing about the gap?'])(
-    'names no focus in %j: keywords, yes/no, how-to and "what is X doing" questions are judged by coverage alone',
+  it.each([
+    ['How do I train a large language model?', [['large', 'language', 'model']]],
+    ['How does a blockchain reach consensus?', [['blockchain', 'reach', 'consensus']]],
+    ['How is the logic of AI development changing?', [['logic'], ['ai', 'development']]],
+    ['What does a supply chain manager do?', [['supply', 'chain', 'manager']]],
+    ['What language is spoken in Laos?', [['language']]],
+    ['Explain quantum physics like I am five', [['quantum', 'physics'], ['five']]],
+  ])('finds the things a how-question, a task or "what does X do" names in %j', (q, focus) => expect(focusOf(q).focus).toEqual(focus));
+
+  it.each(['digital divide', 'Does the author believe technology is a weapon?', 'How long is the plan?', 'What is China doing about the gap?', 'What did Washington unveil on Wednesday?'])(
+    'names no focus in %j: keywords, yes/no, "how long", "what is X doing" and "what did X verb" questions are judged by coverage alone',
     (q) => expect(focusOf(q).focus).toEqual([]),
   );
 
