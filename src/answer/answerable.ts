@@ -127,6 +127,65 @@ export function holdsFocus(focus: readonly string[], missing: readonly string[])
   return missing.length * 2 <= focus.length;
 }
 
+/** A chunk's words in reading order, as index terms, stop words left out: where a name's words can be seen side by side. */
+function termSequence(chunk: Chunk): string[] {
+  const out: string[] = [];
+  for (const text of indexedFields(chunk)) {
+    for (const w of words(text)) {
+      const t = termOf(w.text);
+      if (t !== null) out.push(t);
+    }
+  }
+  return out;
+}
+
+/** The index terms the query plan looked for, for a word of the question; none for a stop word or a word the material lacks. */
+function termsFor(word: string, plan: QueryPlan): string[] {
+  const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(word));
+  return planned ? planned.terms.map((t) => t.term) : [];
+}
+
+/** Each pair of a name's neighbouring words stands side by side in the chunk ("United Nations" is not "United Arab Emirates… nations"). */
+function holdsNamePairs(pairs: readonly [string, string][], plan: QueryPlan, chunk: Chunk): boolean {
+  if (pairs.length === 0) return true;
+  const sequence = termSequence(chunk);
+  return pairs.every(([a, b]) => {
+    const first = new Set(termsFor(a, plan));
+    const second = new Set(termsFor(b, plan));
+    // A word the material lacks is the unknown-name check's to refuse; a stop word joins nothing.
+    if (first.size === 0 || second.size === 0) return true;
+    return sequence.some((t, i) => first.has(t) && second.has(sequence[i + 1] ?? ''));
+  });
+}
+
+/**
+ * Whether the chunk spells an acronym out: capitalised words whose initials make it, a word in
+ * capitals giving all its letters ("World AI Conference" for WAIC), small words skipped
+ * ("Association of Southeast Asian Nations").
+ */
+export function spellsOut(acronym: string, text: string): boolean {
+  const letters = acronym.toLowerCase();
+  const runs: string[][] = [[]];
+  for (const w of words(text)) {
+    if (/^\p{Lu}/u.test(w.text)) runs[runs.length - 1]!.push(w.text);
+    else if (termOf(w.text) !== null) runs.push([]);
+  }
+  const from = (run: string[], i: number, at: number): boolean => {
+    if (at === letters.length) return true;
+    const w = run[i];
+    if (w === undefined) return false;
+    const whole = /^\p{Lu}+$/u.test(w) && letters.startsWith(w.toLowerCase(), at) ? from(run, i + 1, at + w.length) : false;
+    return whole || (w[0]!.toLowerCase() === letters[at] && from(run, i + 1, at + 1));
+  };
+  return runs.some((run) => run.some((_, i) => from(run, i, 0)));
+}
+
+/** An acronym the material uses, or that the cited chunk spells out. */
+function isKnownAcronym(acronym: string, plan: QueryPlan, vocabulary: Vocabulary, chunk: Chunk | undefined): boolean {
+  if (isKnown(acronym, plan, vocabulary)) return true;
+  return chunk !== undefined && indexedFields(chunk).some((text) => spellsOut(acronym, text));
+}
+
 /**
  * Whether the best paragraph answers the question: a question about the material, whose subject
  * the paragraph holds (not only through synonyms), whose focus it holds, and which holds what the
@@ -140,6 +199,9 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const learned = best?.learned;
   const unknown = shape.names.filter((n) => !isKnown(n, plan, vocabulary) && !isLearned(n, learned));
   if (unknown.length > 0) return { answerable: false, coverage: 0, reason: 'unknown-name', unknown };
+  // "EU" is known to an article that says "European Union" where it answers, not to one that never does.
+  const unknownAcronyms = shape.acronyms.filter((a) => !isKnownAcronym(a, plan, vocabulary, best?.chunk) && !isLearned(a, learned));
+  if (unknownAcronyms.length > 0) return { answerable: false, coverage: 0, reason: 'unknown-name', unknown: unknownAcronyms };
   if (!best) return { answerable: false, coverage: 0, reason: 'no-match' };
   const stems = stemsOf(best.chunk);
   const held = learned ? new Set([...stems, ...learned]) : stems;
@@ -148,6 +210,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (coverage.all < options.minCoverage || coverage.literal < options.minLiteralCoverage) return declined('not-covered');
   const missing = missingOf(shape.focus.flat(), plan, held, options, learned);
   if (shape.focus.some((phrase) => !holdsFocus(phrase, missing)) || shape.required.some((w) => missing.includes(w))) return declined('not-covered');
+  if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered');
   // A year is exact: the 2024 conference is not the 2025 one.
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered');
   // What answers is what is quoted: the date or the name must be in the quoted sentences.

@@ -27,6 +27,13 @@ export interface QuestionShape {
   required: string[];
   /** Names the question gives (places, people, organisations, years), as typed: the material must know each. */
   names: string[];
+  /** Acronyms the question gives ("EU", "UAE"): the material must use them, or spell them out. */
+  acronyms: string[];
+  /**
+   * Neighbouring words of a name of several words, as typed ("United", "Nations"): a name is a fixed
+   * phrase, so the material must hold them side by side, not "United" in one name and "nations" elsewhere.
+   */
+  namePairs: [string, string][];
 }
 
 interface Token {
@@ -221,20 +228,43 @@ function focusTokens(ts: Token[]): Found {
   return none;
 }
 
-export function focusOf(question: string): Pick<QuestionShape, 'focus' | 'required' | 'names'> {
+/**
+ * Words that pick one thing out of several and must be held: ordinals and superlatives in the
+ * focus ("the first conference"), and "most"/"least" with an adjective anywhere ("which models are
+ * most popular"): a paragraph that names models without ranking them does not say which.
+ */
+function narrowingWords(ts: Token[], phrases: Token[][]): Token[] {
+  const inFocus = phrases.flat().filter((t) => t.tags.has('Ordinal') || t.tags.has('Superlative'));
+  const graded = ts.filter((t, i) => i > 0 && (ts[i - 1]!.normal === 'most' || ts[i - 1]!.normal === 'least') && t.tags.has('Adjective'));
+  return [...inFocus, ...graded];
+}
+
+/** A word typed in capitals, two to six letters ("EU", "UAE", "WAIC"), or one the tagger knows as an acronym. */
+const isAcronym = (t: Token) => !YEAR.test(t.normal) && (/^\p{Lu}{2,6}s?$/u.test(t.text) || (t.tags.has('Acronym') && t.text.length <= 6));
+
+/** Capitalised neighbours inside the question that name one thing; acronyms and dates aside ("US AI", "Initiative October"). */
+function namePairsOf(ts: Token[]): [string, string][] {
+  const isNamePart = (t: Token) => t.capitalised && !isAcronym(t) && !t.tags.has('Date') && !t.tags.has('Value');
+  const pairs: [string, string][] = [];
+  for (let i = 1; i < ts.length; i++) if (isNamePart(ts[i - 1]!) && isNamePart(ts[i]!)) pairs.push([ts[i - 1]!.text, ts[i]!.text]);
+  return pairs;
+}
+
+export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answerType'> {
   const ts = tokens(question);
   const found = focusTokens(ts);
-  const narrowing = found.phrases.flat().filter((t) => t.tags.has('Ordinal') || t.tags.has('Superlative'));
   return {
     focus: found.phrases.map((p) => p.map((t) => t.normal)),
-    required: [...new Set([...found.required, ...narrowing].map((t) => t.normal))],
+    required: [...new Set([...found.required, ...narrowingWords(ts, found.phrases)].map((t) => t.normal))],
     names: [...new Set(ts.filter(isGivenName).map((t) => t.text))],
+    acronyms: [...new Set(ts.filter(isAcronym).map((t) => t.text))],
+    namePairs: namePairsOf(ts),
   };
 }
 
 export function readQuestion(question: string): QuestionShape {
   const request = isRequest(question);
-  if (request) return { request, answerType: 'any', focus: [], required: [], names: [] };
+  if (request) return { request, answerType: 'any', focus: [], required: [], names: [], acronyms: [], namePairs: [] };
   return { request, answerType: expectedAnswer(question), ...focusOf(question) };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { coverageIn, holdsFocus, judge, missingFocus } from '../../src/answer/answerable.ts';
+import { coverageIn, holdsFocus, judge, missingFocus, spellsOut } from '../../src/answer/answerable.ts';
 import { bestExcerpts } from '../../src/answer/excerpts.ts';
+import { ask } from '../../src/answer/ask.ts';
 import { readQuestion } from '../../src/answer/question.ts';
 import { planQuery, type KnowledgeBase } from '../../src/search/index.ts';
 import { articleKb } from '../helpers/folders.ts';
@@ -71,5 +72,24 @@ describe('missingFocus and holdsFocus', () => {
     expect(holdsFocus(['regional', 'ai', 'hubs'], ['hubs'])).toBe(false);
     expect(holdsFocus(['good', 'exercise', 'plan'], ['good', 'exercise'])).toBe(false);
     expect(holdsFocus([], [])).toBe(true);
+  });
+});
+
+describe('spellsOut', () => {
+  it('finds an acronym in the initials of capitalised words, small words and whole acronyms included', () => {
+    expect(spellsOut('UAE', 'assisted the United Arab Emirates in building')).toBe(true);
+    expect(spellsOut('WAIC', 'as the 2025 World AI Conference convenes')).toBe(true);
+    expect(spellsOut('BIS', 'the Bank for International Settlements')).toBe(true);
+    expect(spellsOut('EU', 'the United Arab Emirates and Egypt')).toBe(false);
+  });
+});
+
+describe('judge: names', () => {
+  it('declines an acronym the material neither uses nor spells out, and a name whose words stand apart', async () => {
+    const kb = await articleKb();
+    for (const q of ['How did the EU respond to the US AI action plan?', 'Who founded the United Nations?']) {
+      expect(ask(kb, q).answered, q).toBe(false);
+    }
+    expect(ask(kb, 'What did Chinese enterprises do in the UAE?').answered).toBe(true);
   });
 });

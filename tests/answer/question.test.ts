@@ -73,6 +73,16 @@ describe('focusOf', () => {
     expect(focusOf('Who heads the China-BRICS center?').required).toEqual(['heads']);
   });
 
+  it('requires an adjective graded by "most" or "least", wherever it stands', () => {
+    expect(focusOf('Which Chinese AI models are most popular?').required).toEqual(['popular']);
+  });
+
+  it('lists acronyms, and the neighbouring words of names of several words', () => {
+    expect(focusOf('How did the EU respond to the US AI action plan?').acronyms).toEqual(['EU', 'US', 'AI']);
+    expect(focusOf('Who founded the United Nations?').namePairs).toEqual([['United', 'Nations']]);
+    expect(focusOf('Global AI Governance Initiative October 2023').namePairs).toEqual([['Governance', 'Initiative']]);
+  });
+
   it('lists the names and years a question gives, in any case', () => {
     expect(focusOf('What did Japan say about the 2025 conference?').names).toEqual(expect.arrayContaining(['Japan', '2025']));
     expect(focusOf('what did japan say about it').names).toEqual(['japan']);
@@ -114,6 +124,6 @@ describe('holdsAnswerType', () => {
 describe('readQuestion', () => {
   it('reads no type or focus into a request', () => {
     expect(readQuestion('Who can write me a poem about Shanghai?')).toMatchObject({ request: false });
-    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], names: [] });
+    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], names: [], acronyms: [], namePairs: [] });
   });
 });
