@@ -211,12 +211,19 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const missing = missingOf(shape.focus.flat(), plan, held, options, learned);
   if (shape.focus.some((phrase) => !holdsFocus(phrase, missing)) || shape.required.some((w) => missing.includes(w))) return declined('not-covered');
   if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered');
+  if (missingOf(shape.things, plan, held, options, learned).some((w) => !isUsed(w, plan))) return declined('not-covered');
   // A year is exact: the 2024 conference is not the 2025 one.
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered');
   // What answers is what is quoted: the date or the name must be in the quoted sentences.
   const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
   if (!holdsAnswerType(quoted, shape.answerType, question, (w) => isCommonWord(w, vocabulary, options))) return declined('answer-type');
   return { answerable: true, coverage: coverage.all };
+}
+
+/** Whether the material uses the word itself, or a spelling of it: not only a synonym. */
+function isUsed(word: string, plan: QueryPlan): boolean {
+  const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(word));
+  return planned === undefined || planned.asking || planned.match === 'exact' || planned.match === 'fuzzy' || planned.match === 'prefix';
 }
 
 function isLearned(name: string, learned: ReadonlySet<string> | undefined): boolean {

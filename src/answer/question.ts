@@ -27,6 +27,13 @@ export interface QuestionShape {
   required: string[];
   /** Names the question gives (places, people, organisations, years), as typed: the material must know each. */
   names: string[];
+  /**
+   * Nouns a task or a how-question names ("language" and "model" in "How do I train a large
+   * language model?"). Looser than the focus: documentation answers a task in its own words, so
+   * only a thing the material never names at all, and the paragraph does not hold even by a
+   * synonym, makes the question one the material does not answer.
+   */
+  things: string[];
   /** Acronyms the question gives ("EU", "UAE"): the material must use them, or spell them out. */
   acronyms: string[];
   /**
@@ -135,6 +142,8 @@ function tokens(question: string): Token[] {
 interface Found {
   phrases: Token[][];
   required: Token[];
+  /** Phrases of a task or a how-question: looser than a focus (see `QuestionShape.things`). */
+  things?: Token[][];
 }
 
 /** Noun-ish words from `i` on, after any determiners: "the ticket prices" → ticket, prices. */
@@ -165,6 +174,7 @@ function verbPhrase(ts: Token[], i: number): Found {
 
 const none: Found = { phrases: [], required: [] };
 const nouns = (phrases: Token[][]): Found => ({ phrases, required: [] });
+const task = (things: Token[][]): Found => ({ phrases: [], required: [], things });
 
 /**
  * Every noun phrase from `i` to the end: what a task ("train a large language model"), or the
@@ -198,7 +208,7 @@ const isImperative = (t: Token | undefined) => t !== undefined && t.tags.has('Im
 function focusTokens(ts: Token[]): Found {
   let i = 0;
   while (ts[i] && OPENERS.has(ts[i]!.normal)) i++;
-  if (isImperative(ts[i])) return nouns(phrasesFrom(ts, i + 1));
+  if (isImperative(ts[i])) return task(phrasesFrom(ts, i + 1));
   const wh = ts[i]?.normal;
   // The tagger reads "what" before a noun as a conjunction ("What language is spoken…").
   if (wh === undefined || !(ts[i]!.tags.has('QuestionWord') || WH_WORDS.has(wh))) return none;
@@ -206,7 +216,7 @@ function focusTokens(ts: Token[]): Found {
   if (wh === 'how' && (ts[i]?.normal === 'many' || ts[i]?.normal === 'much')) i++;
   // "How do I train a large language model?", "how does a blockchain reach consensus?": the
   // things named are what the material must hold; "how big", "how long" ask for a measure.
-  else if (wh === 'how') return isAuxiliary(ts[i]) ? nouns(phrasesFrom(ts, i + 1)) : none;
+  else if (wh === 'how') return isAuxiliary(ts[i]) ? task(phrasesFrom(ts, i + 1)) : none;
   if (wh === 'when' || wh === 'where') {
     // "When was the first conference held?" is about the first conference: its subject is the focus.
     while (ts[i] && (AUXILIARIES.has(ts[i]!.normal) || COPULAS.has(ts[i]!.normal))) i++;
@@ -255,6 +265,7 @@ export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answ
   const found = focusTokens(ts);
   return {
     focus: found.phrases.map((p) => p.map((t) => t.normal)),
+    things: [...new Set((found.things ?? []).flat().filter((t) => t.tags.has('Noun') && !t.tags.has('Pronoun')).map((t) => t.normal))],
     required: [...new Set([...found.required, ...narrowingWords(ts, found.phrases)].map((t) => t.normal))],
     names: [...new Set(ts.filter(isGivenName).map((t) => t.text))],
     acronyms: [...new Set(ts.filter(isAcronym).map((t) => t.text))],
@@ -264,7 +275,7 @@ export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answ
 
 export function readQuestion(question: string): QuestionShape {
   const request = isRequest(question);
-  if (request) return { request, answerType: 'any', focus: [], required: [], names: [], acronyms: [], namePairs: [] };
+  if (request) return { request, answerType: 'any', focus: [], required: [], things: [], names: [], acronyms: [], namePairs: [] };
   return { request, answerType: expectedAnswer(question), ...focusOf(question) };
 }
 

@@ -93,3 +93,11 @@ describe('judge: names', () => {
     expect(ask(kb, 'What did Chinese enterprises do in the UAE?').answered).toBe(true);
   });
 });
+
+describe('judge: tasks and how-questions', () => {
+  it('declines a task about a thing the material never names, and answers one it names in other words', async () => {
+    const kb = await articleKb();
+    for (const q of ['How do I train a large language model?', 'How can I improve my sleep?', 'Explain quantum physics like I am five']) expect(ask(kb, q).answered, q).toBe(false);
+    for (const q of ['How have Chinese businesses helped the Emirates?', 'How is the development logic of AI undergoing a profound transformation?']) expect(ask(kb, q).answered, q).toBe(true);
+  });
+});
