@@ -1,4 +1,5 @@
 import nlp from 'compromise/two';
+import { QUESTION_WORDS } from '../search/stop-words.ts';
 
 /**
  * What a question asks for, read from its wording: whether it is a question about the material at
@@ -103,7 +104,8 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'some', 'any', 'this', 'that', 't
 const AUXILIARIES = new Set(['do', 'does', 'did', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must', 'has', 'have', 'had']);
 const WH_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'how']);
 const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 's', 'be', 'been']);
-const PREPOSITIONS = new Set(['of', 'for', 'in', 'on', 'at', 'to', 'from', 'with', 'about', 'by', 'between', 'into', 'during', 'after', 'before', 'over', 'under', 'around', 'among', 'across', 'against', 'per', 'via', 'and', 'or']);
+// "Like" is one in "what is the weather like in Shanghai?".
+const PREPOSITIONS = new Set(['like', 'of', 'for', 'in', 'on', 'at', 'to', 'from', 'with', 'about', 'by', 'between', 'into', 'during', 'after', 'before', 'over', 'under', 'around', 'among', 'across', 'against', 'per', 'via', 'and', 'or']);
 const NAME_TAGS = ['ProperNoun', 'Person', 'Organization', 'Place', 'Acronym'];
 const STRONG_NAME_TAGS = ['Person', 'Organization', 'Place', 'Country', 'City', 'Region'];
 /** A year as a word of a question: exact, so the 2024 conference is not the 2025 one. */
@@ -225,6 +227,9 @@ function focusTokens(ts: Token[]): Found {
   if (ts[i] && COPULAS.has(ts[i]!.normal)) {
     const np = nounPhrases(ts, i + 1);
     const next = ts[np.end];
+    // "What is the best way to learn a language?" is about what the way is to: the language.
+    const head = np.phrases[0]?.at(-1);
+    if (head && QUESTION_WORDS.has(head.normal) && np.phrases.length === 1) return task(phrasesFrom(ts, np.end));
     // "What is the population of Shanghai?" asks for the population; "what is China doing" asks nothing named.
     return np.phrases.length > 0 && (next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition')) ? nouns(np.phrases) : none;
   }

@@ -56,6 +56,7 @@ describe('focusOf', () => {
   it.each([
     ['What does a supply chain manager do?', [['supply', 'chain', 'manager']]],
     ['What language is spoken in Laos?', [['language']]],
+    ['What is the weather like in Shanghai in July?', [['weather']]],
   ])('finds the subject of "what does X do" and a "what" the tagger misreads in %j', (q, focus) => expect(focusOf(q).focus).toEqual(focus));
 
   it.each([
@@ -64,6 +65,7 @@ describe('focusOf', () => {
     ['How is the logic of AI development changing?', ['logic', 'ai', 'development']],
     ['Explain quantum physics like I am five', ['quantum', 'physics']],
     ['Does the author believe technology is a weapon?', []],
+    ['What is the best way to learn a new language?', ['language']],
   ])('lists the things a how-question or a task names in %j, not as its focus', (q, things) => {
     expect(focusOf(q).things).toEqual(things);
     expect(focusOf(q).focus).toEqual([]);
