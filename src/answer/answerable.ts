@@ -145,6 +145,12 @@ function termsFor(word: string, plan: QueryPlan): string[] {
   return planned ? planned.terms.map((t) => t.term) : [];
 }
 
+/** The terms of a word itself or its spelling, not its synonyms: "centres" is not every mention of "cities". */
+function ownTerms(word: string, plan: QueryPlan): Set<string> {
+  const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(word));
+  return new Set(planned && (planned.match === 'exact' || planned.match === 'fuzzy') ? planned.terms.map((t) => t.term) : []);
+}
+
 /** Each pair of a name's neighbouring words stands side by side in the chunk ("United Nations" is not "United Arab Emirates… nations"). */
 function holdsNamePairs(pairs: readonly [string, string][], plan: QueryPlan, chunk: Chunk): boolean {
   if (pairs.length === 0) return true;
@@ -186,6 +192,32 @@ function isKnownAcronym(acronym: string, plan: QueryPlan, vocabulary: Vocabulary
   return chunk !== undefined && indexedFields(chunk).some((text) => spellsOut(acronym, text));
 }
 
+/** Words that open a list of examples after a plural: "countries like Vietnam", "challenges such as ethical norms". */
+const LIST_OPENERS = new Set(['like', 'such', 'including', 'namely', 'eg', 'e.g', 'especially']);
+
+/**
+ * Whether a sentence says which members of a plural it mentions: beside one mention of it (no
+ * comma between), a name the question does not give, a list opener, or the mention itself
+ * capitalised as part of a name ("Cooperation Center"). A sentence that does not mention the
+ * plural at all may answer with a list of its own, so it passes.
+ */
+export function namesMembers(sentence: string, memberTerms: ReadonlySet<string>, question: string, isCommon: (word: string) => boolean, window: number): boolean {
+  const ws = words(sentence);
+  const asked = question.toLowerCase();
+  const mentions = ws.map((w, i) => (memberTerms.has(termOf(w.text) ?? '') ? i : -1)).filter((i) => i >= 0);
+  if (mentions.length === 0) return true;
+  const isName = (i: number) => i > 0 && /^\p{Lu}/u.test(ws[i]!.text) && !asked.includes(ws[i]!.text.toLowerCase()) && !isCommon(ws[i]!.text);
+  const joined = (a: number, b: number) => !/[,;:.()]/.test(sentence.slice(ws[Math.min(a, b)]!.end, ws[Math.max(a, b)]!.start));
+  return mentions.some((at) => {
+    if (at > 0 && /^\p{Lu}/u.test(ws[at]!.text)) return true;
+    if (LIST_OPENERS.has(ws[at + 1]?.text.toLowerCase() ?? '') && joined(at, at + 1)) return true;
+    for (let d = 1; d <= window; d++) {
+      for (const i of [at - d, at + d]) if (i >= 0 && i < ws.length && joined(at, i) && isName(i)) return true;
+    }
+    return false;
+  });
+}
+
 /**
  * Whether the best paragraph answers the question: a question about the material, whose subject
  * the paragraph holds (not only through synonyms), whose focus it holds, and which holds what the
@@ -216,7 +248,9 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered');
   // What answers is what is quoted: the date or the name must be in the quoted sentences.
   const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
-  if (!holdsAnswerType(quoted, shape.answerType, question, (w) => isCommonWord(w, vocabulary, options))) return declined('answer-type');
+  const isCommon = (w: string) => isCommonWord(w, vocabulary, options);
+  if (!holdsAnswerType(quoted, shape.answerType, question, isCommon)) return declined('answer-type');
+  if (shape.members !== null && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow)) return declined('answer-type');
   return { answerable: true, coverage: coverage.all };
 }
 

@@ -35,6 +35,12 @@ export interface QuestionShape {
    * synonym, makes the question one the material does not answer.
    */
   things: string[];
+  /**
+   * The plural noun a "which/what N" question asks to pick out ("companies" in "Which Chinese
+   * companies launched…?"), or null. A sentence that answers names them ("countries like Vietnam
+   * and Laos"); one that only says "Chinese enterprises have launched…" does not say which.
+   */
+  members: string | null;
   /** Acronyms the question gives ("EU", "UAE"): the material must use them, or spell them out. */
   acronyms: string[];
   /**
@@ -146,6 +152,8 @@ interface Found {
   required: Token[];
   /** Phrases of a task or a how-question: looser than a focus (see `QuestionShape.things`). */
   things?: Token[][];
+  /** The plural a which-question asks to pick out (see `QuestionShape.members`). */
+  members?: Token;
 }
 
 /** Noun-ish words from `i` on, after any determiners: "the ticket prices" → ticket, prices. */
@@ -239,7 +247,12 @@ function focusTokens(ts: Token[]): Found {
     const subject = nounPhrases(ts, i + 1);
     return ts[subject.end]?.normal === 'do' ? nouns(subject.phrases) : none;
   }
-  if (wh === 'what' || wh === 'which' || wh === 'whose') return nouns(nounPhrases(ts, i).phrases);
+  if (wh === 'what' || wh === 'which' || wh === 'whose') {
+    const phrases = nounPhrases(ts, i).phrases;
+    const head = phrases[0]?.at(-1);
+    // "Which countries…", "what companies…": which ones, by name or in a list.
+    return { phrases, required: [], ...(wh !== 'whose' && head?.tags.has('Plural') ? { members: head } : {}) };
+  }
   return none;
 }
 
@@ -272,6 +285,7 @@ export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answ
     focus: found.phrases.map((p) => p.map((t) => t.normal)),
     things: [...new Set((found.things ?? []).flat().filter((t) => t.tags.has('Noun') && !t.tags.has('Pronoun')).map((t) => t.normal))],
     required: [...new Set([...found.required, ...narrowingWords(ts, found.phrases)].map((t) => t.normal))],
+    members: found.members?.normal ?? null,
     names: [...new Set(ts.filter(isGivenName).map((t) => t.text))],
     acronyms: [...new Set(ts.filter(isAcronym).map((t) => t.text))],
     namePairs: namePairsOf(ts),
@@ -280,7 +294,7 @@ export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answ
 
 export function readQuestion(question: string): QuestionShape {
   const request = isRequest(question);
-  if (request) return { request, answerType: 'any', focus: [], required: [], things: [], names: [], acronyms: [], namePairs: [] };
+  if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, names: [], acronyms: [], namePairs: [] };
   return { request, answerType: expectedAnswer(question), ...focusOf(question) };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageIn, holdsFocus, judge, missingFocus, spellsOut } from '../../src/answer/answerable.ts';
+import { coverageIn, holdsFocus, judge, missingFocus, namesMembers, spellsOut } from '../../src/answer/answerable.ts';
 import { bestExcerpts } from '../../src/answer/excerpts.ts';
 import { ask } from '../../src/answer/ask.ts';
 import { readQuestion } from '../../src/answer/question.ts';
@@ -99,5 +99,22 @@ describe('judge: tasks and how-questions', () => {
     const kb = await articleKb();
     for (const q of ['How do I train a large language model?', 'How can I improve my sleep?', 'Explain quantum physics like I am five']) expect(ask(kb, q).answered, q).toBe(false);
     for (const q of ['How have Chinese businesses helped the Emirates?', 'How is the development logic of AI undergoing a profound transformation?']) expect(ask(kb, q).answered, q).toBe(true);
+  });
+});
+
+describe('namesMembers', () => {
+  const none = () => false;
+  it('sees which members a sentence names: a name beside the plural, a list, or the plural inside a name', () => {
+    const countries = new Set(['countri']);
+    expect(namesMembers('China has carried out cooperation with countries like Vietnam and Laos.', countries, 'Which countries?', none, 3)).toBe(true);
+    expect(namesMembers('It brings global challenges such as ethical norms.', new Set(['challeng']), 'Which challenges?', none, 3)).toBe(true);
+    expect(namesMembers('The China-ASEAN AI Innovation Cooperation Center was established.', new Set(['center']), 'Which centers?', none, 3)).toBe(true);
+    expect(namesMembers('Nothing here is about that.', countries, 'Which countries?', none, 3)).toBe(true);
+  });
+
+  it('does not count a name the question gives, or one across a comma', () => {
+    const enterprises = new Set(['enterpris']);
+    expect(namesMembers('and helped Saudi enterprises improve operational efficiency.', enterprises, 'Which Saudi enterprises did they help?', none, 3)).toBe(false);
+    expect(namesMembers('assisted them in building smart cities, and helped Saudi enterprises', new Set(['citi']), 'Which smart cities?', none, 3)).toBe(false);
   });
 });

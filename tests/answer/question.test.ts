@@ -92,6 +92,11 @@ describe('focusOf', () => {
     expect(focusOf('Global AI Governance Initiative October 2023').namePairs).toEqual([['Governance', 'Initiative']]);
   });
 
+  it('reads the plural a which-question asks to pick out', () => {
+    expect(focusOf('Which Saudi enterprises did Chinese firms help?').members).toBe('enterprises');
+    expect(focusOf('Which international cooperation framework was established?').members).toBeNull();
+  });
+
   it('lists the names and years a question gives, in any case', () => {
     expect(focusOf('What did Japan say about the 2025 conference?').names).toEqual(expect.arrayContaining(['Japan', '2025']));
     expect(focusOf('what did japan say about it').names).toEqual(['japan']);
@@ -133,6 +138,6 @@ describe('holdsAnswerType', () => {
 describe('readQuestion', () => {
   it('reads no type or focus into a request', () => {
     expect(readQuestion('Who can write me a poem about Shanghai?')).toMatchObject({ request: false });
-    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], things: [], names: [], acronyms: [], namePairs: [] });
+    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], things: [], members: null, names: [], acronyms: [], namePairs: [] });
   });
 });
