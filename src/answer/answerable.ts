@@ -244,6 +244,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (shape.focus.some((phrase) => !holdsFocus(phrase, missing)) || shape.required.some((w) => missing.includes(w))) return declined('not-covered');
   if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered');
   if (missingOf(shape.things, plan, held, options, learned).some((w) => !isUsed(w, plan))) return declined('not-covered');
+  if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return declined('not-covered');
   // A year is exact: the 2024 conference is not the 2025 one.
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered');
   // What answers is what is quoted: the date or the name must be in the quoted sentences.
@@ -252,6 +253,12 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (!holdsAnswerType(quoted, shape.answerType, question, isCommon)) return declined('answer-type');
   if (shape.members !== null && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow)) return declined('answer-type');
   return { answerable: true, coverage: coverage.all };
+}
+
+/** A word of the question the material has in no form: not as itself, a spelling, a completion or a synonym. */
+function isUnknownWord(word: string, plan: QueryPlan): boolean {
+  const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(word));
+  return planned !== undefined && !planned.asking && planned.match === 'none';
 }
 
 /** Whether the material uses the word itself, or a spelling of it: not only a synonym. */

@@ -41,6 +41,12 @@ export interface QuestionShape {
    * and Laos"); one that only says "Chinese enterprises have launched…" does not say which.
    */
   members: string | null;
+  /**
+   * The verbs and adjectives of a how-question: how Vietnam's government *reacted*, how data
+   * centres *stay cool*. The material may say them in other words, but one it has no word for at
+   * all, not even a synonym, is something it does not describe.
+   */
+  predicate: string[];
   /** Acronyms the question gives ("EU", "UAE"): the material must use them, or spell them out. */
   acronyms: string[];
   /**
@@ -154,6 +160,13 @@ interface Found {
   things?: Token[][];
   /** The plural a which-question asks to pick out (see `QuestionShape.members`). */
   members?: Token;
+  /** Verbs and adjectives of a how-question (see `QuestionShape.predicate`). */
+  predicate?: Token[];
+}
+
+/** The verbs and adjectives after `i`: what a how-question asks the manner of ("react", "stay cool"). */
+function predicateOf(ts: Token[], i: number): Token[] {
+  return ts.slice(i).filter((t) => !isAuxiliary(t) && !t.tags.has('Noun') && (t.tags.has('Verb') || t.tags.has('Adjective')));
 }
 
 /** Noun-ish words from `i` on, after any determiners: "the ticket prices" → ticket, prices. */
@@ -226,7 +239,7 @@ function focusTokens(ts: Token[]): Found {
   if (wh === 'how' && (ts[i]?.normal === 'many' || ts[i]?.normal === 'much')) i++;
   // "How do I train a large language model?", "how does a blockchain reach consensus?": the
   // things named are what the material must hold; "how big", "how long" ask for a measure.
-  else if (wh === 'how') return isAuxiliary(ts[i]) ? task(phrasesFrom(ts, i + 1)) : none;
+  else if (wh === 'how') return isAuxiliary(ts[i]) ? { ...task(phrasesFrom(ts, i + 1)), predicate: predicateOf(ts, i + 1) } : none;
   if (wh === 'when' || wh === 'where') {
     // "When was the first conference held?" is about the first conference: its subject is the focus.
     while (ts[i] && (AUXILIARIES.has(ts[i]!.normal) || COPULAS.has(ts[i]!.normal))) i++;
@@ -286,6 +299,7 @@ export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answ
     things: [...new Set((found.things ?? []).flat().filter((t) => t.tags.has('Noun') && !t.tags.has('Pronoun')).map((t) => t.normal))],
     required: [...new Set([...found.required, ...narrowingWords(ts, found.phrases)].map((t) => t.normal))],
     members: found.members?.normal ?? null,
+    predicate: (found.predicate ?? []).map((t) => t.normal),
     names: [...new Set(ts.filter(isGivenName).map((t) => t.text))],
     acronyms: [...new Set(ts.filter(isAcronym).map((t) => t.text))],
     namePairs: namePairsOf(ts),
@@ -294,7 +308,7 @@ export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answ
 
 export function readQuestion(question: string): QuestionShape {
   const request = isRequest(question);
-  if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, names: [], acronyms: [], namePairs: [] };
+  if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], namePairs: [] };
   return { request, answerType: expectedAnswer(question), ...focusOf(question) };
 }
 

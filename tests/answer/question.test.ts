@@ -92,6 +92,11 @@ describe('focusOf', () => {
     expect(focusOf('Global AI Governance Initiative October 2023').namePairs).toEqual([['Governance', 'Initiative']]);
   });
 
+  it('reads the verbs and adjectives of a how-question', () => {
+    expect(focusOf("How did Vietnam's government react to the AI cooperation?").predicate).toEqual(['react']);
+    expect(focusOf('What is China doing about the gap?').predicate).toEqual([]);
+  });
+
   it('reads the plural a which-question asks to pick out', () => {
     expect(focusOf('Which Saudi enterprises did Chinese firms help?').members).toBe('enterprises');
     expect(focusOf('Which international cooperation framework was established?').members).toBeNull();
@@ -138,6 +143,6 @@ describe('holdsAnswerType', () => {
 describe('readQuestion', () => {
   it('reads no type or focus into a request', () => {
     expect(readQuestion('Who can write me a poem about Shanghai?')).toMatchObject({ request: false });
-    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], things: [], members: null, names: [], acronyms: [], namePairs: [] });
+    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], namePairs: [] });
   });
 });
