@@ -127,6 +127,97 @@ export function holdsFocus(focus: readonly string[], missing: readonly string[])
   return missing.length * 2 <= focus.length;
 }
 
+/** A chunk's words in reading order, as index terms, stop words left out: where a name's words can be seen side by side. */
+function termSequence(chunk: Chunk): string[] {
+  const out: string[] = [];
+  for (const text of indexedFields(chunk)) {
+    for (const w of words(text)) {
+      const t = termOf(w.text);
+      if (t !== null) out.push(t);
+    }
+  }
+  return out;
+}
+
+/** The index terms the query plan looked for, for a word of the question; none for a stop word or a word the material lacks. */
+function termsFor(word: string, plan: QueryPlan): string[] {
+  const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(word));
+  return planned ? planned.terms.map((t) => t.term) : [];
+}
+
+/** The terms of a word itself or its spelling, not its synonyms: "centres" is not every mention of "cities". */
+function ownTerms(word: string, plan: QueryPlan): Set<string> {
+  const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(word));
+  return new Set(planned && (planned.match === 'exact' || planned.match === 'fuzzy') ? planned.terms.map((t) => t.term) : []);
+}
+
+/** Each pair of a name's neighbouring words stands side by side in the chunk ("United Nations" is not "United Arab Emirates… nations"). */
+function holdsNamePairs(pairs: readonly [string, string][], plan: QueryPlan, chunk: Chunk): boolean {
+  if (pairs.length === 0) return true;
+  const sequence = termSequence(chunk);
+  return pairs.every(([a, b]) => {
+    const first = new Set(termsFor(a, plan));
+    const second = new Set(termsFor(b, plan));
+    // A word the material lacks is the unknown-name check's to refuse; a stop word joins nothing.
+    if (first.size === 0 || second.size === 0) return true;
+    return sequence.some((t, i) => first.has(t) && second.has(sequence[i + 1] ?? ''));
+  });
+}
+
+/**
+ * Whether the chunk spells an acronym out: capitalised words whose initials make it, a word in
+ * capitals giving all its letters ("World AI Conference" for WAIC), small words skipped
+ * ("Association of Southeast Asian Nations").
+ */
+export function spellsOut(acronym: string, text: string): boolean {
+  const letters = acronym.toLowerCase();
+  const runs: string[][] = [[]];
+  for (const w of words(text)) {
+    if (/^\p{Lu}/u.test(w.text)) runs[runs.length - 1]!.push(w.text);
+    else if (termOf(w.text) !== null) runs.push([]);
+  }
+  const from = (run: string[], i: number, at: number): boolean => {
+    if (at === letters.length) return true;
+    const w = run[i];
+    if (w === undefined) return false;
+    const whole = /^\p{Lu}+$/u.test(w) && letters.startsWith(w.toLowerCase(), at) ? from(run, i + 1, at + w.length) : false;
+    return whole || (w[0]!.toLowerCase() === letters[at] && from(run, i + 1, at + 1));
+  };
+  return runs.some((run) => run.some((_, i) => from(run, i, 0)));
+}
+
+/** An acronym the material uses, or that the cited chunk spells out. */
+function isKnownAcronym(acronym: string, plan: QueryPlan, vocabulary: Vocabulary, chunk: Chunk | undefined): boolean {
+  if (isKnown(acronym, plan, vocabulary)) return true;
+  return chunk !== undefined && indexedFields(chunk).some((text) => spellsOut(acronym, text));
+}
+
+/** Words that open a list of examples after a plural: "countries like Vietnam", "challenges such as ethical norms". */
+const LIST_OPENERS = new Set(['like', 'such', 'including', 'namely', 'eg', 'e.g', 'especially']);
+
+/**
+ * Whether a sentence says which members of a plural it mentions: beside one mention of it (no
+ * comma between), a name the question does not give, a list opener, or the mention itself
+ * capitalised as part of a name ("Cooperation Center"). A sentence that does not mention the
+ * plural at all may answer with a list of its own, so it passes.
+ */
+export function namesMembers(sentence: string, memberTerms: ReadonlySet<string>, question: string, isCommon: (word: string) => boolean, window: number): boolean {
+  const ws = words(sentence);
+  const asked = question.toLowerCase();
+  const mentions = ws.map((w, i) => (memberTerms.has(termOf(w.text) ?? '') ? i : -1)).filter((i) => i >= 0);
+  if (mentions.length === 0) return true;
+  const isName = (i: number) => i > 0 && /^\p{Lu}/u.test(ws[i]!.text) && !asked.includes(ws[i]!.text.toLowerCase()) && !isCommon(ws[i]!.text);
+  const joined = (a: number, b: number) => !/[,;:.()]/.test(sentence.slice(ws[Math.min(a, b)]!.end, ws[Math.max(a, b)]!.start));
+  return mentions.some((at) => {
+    if (at > 0 && /^\p{Lu}/u.test(ws[at]!.text)) return true;
+    if (LIST_OPENERS.has(ws[at + 1]?.text.toLowerCase() ?? '') && joined(at, at + 1)) return true;
+    for (let d = 1; d <= window; d++) {
+      for (const i of [at - d, at + d]) if (i >= 0 && i < ws.length && joined(at, i) && isName(i)) return true;
+    }
+    return false;
+  });
+}
+
 /**
  * Whether the best paragraph answers the question: a question about the material, whose subject
  * the paragraph holds (not only through synonyms), whose focus it holds, and which holds what the
@@ -140,6 +231,9 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const learned = best?.learned;
   const unknown = shape.names.filter((n) => !isKnown(n, plan, vocabulary) && !isLearned(n, learned));
   if (unknown.length > 0) return { answerable: false, coverage: 0, reason: 'unknown-name', unknown };
+  // "EU" is known to an article that says "European Union" where it answers, not to one that never does.
+  const unknownAcronyms = shape.acronyms.filter((a) => !isKnownAcronym(a, plan, vocabulary, best?.chunk) && !isLearned(a, learned));
+  if (unknownAcronyms.length > 0) return { answerable: false, coverage: 0, reason: 'unknown-name', unknown: unknownAcronyms };
   if (!best) return { answerable: false, coverage: 0, reason: 'no-match' };
   const stems = stemsOf(best.chunk);
   const held = learned ? new Set([...stems, ...learned]) : stems;
@@ -148,12 +242,29 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (coverage.all < options.minCoverage || coverage.literal < options.minLiteralCoverage) return declined('not-covered');
   const missing = missingOf(shape.focus.flat(), plan, held, options, learned);
   if (shape.focus.some((phrase) => !holdsFocus(phrase, missing)) || shape.required.some((w) => missing.includes(w))) return declined('not-covered');
+  if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered');
+  if (missingOf(shape.things, plan, held, options, learned).some((w) => !isUsed(w, plan))) return declined('not-covered');
+  if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return declined('not-covered');
   // A year is exact: the 2024 conference is not the 2025 one.
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered');
   // What answers is what is quoted: the date or the name must be in the quoted sentences.
   const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
-  if (!holdsAnswerType(quoted, shape.answerType, question, (w) => isCommonWord(w, vocabulary, options))) return declined('answer-type');
+  const isCommon = (w: string) => isCommonWord(w, vocabulary, options);
+  if (!holdsAnswerType(quoted, shape.answerType, question, isCommon)) return declined('answer-type');
+  if (shape.members !== null && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow)) return declined('answer-type');
   return { answerable: true, coverage: coverage.all };
+}
+
+/** A word of the question the material has in no form: not as itself, a spelling, a completion or a synonym. */
+function isUnknownWord(word: string, plan: QueryPlan): boolean {
+  const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(word));
+  return planned !== undefined && !planned.asking && planned.match === 'none';
+}
+
+/** Whether the material uses the word itself, or a spelling of it: not only a synonym. */
+function isUsed(word: string, plan: QueryPlan): boolean {
+  const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(word));
+  return planned === undefined || planned.asking || planned.match === 'exact' || planned.match === 'fuzzy' || planned.match === 'prefix';
 }
 
 function isLearned(name: string, learned: ReadonlySet<string> | undefined): boolean {

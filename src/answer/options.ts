@@ -45,6 +45,12 @@ export interface JudgeOptions {
   unknownNameFactor: number;
   /** Share of paragraphs above which a word is everyday in the material and names nothing in an answer. */
   commonShare: number;
+  /**
+   * Words either side of the plural a which-question asks about ("countries like Vietnam") within
+   * which a sentence must name one of them, or begin a list of them, to say which. A comma or other
+   * stop ends the look first: "smart cities, and helped Saudi enterprises" names no city.
+   */
+  membersWindow: number;
 }
 
 export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
@@ -55,6 +61,7 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   fuzzyCredit: 0.9,
   unknownNameFactor: 2,
   commonShare: 0.25,
+  membersWindow: 3,
 };
 
 /**

@@ -1,4 +1,5 @@
 import nlp from 'compromise/two';
+import { QUESTION_WORDS } from '../search/stop-words.ts';
 
 /**
  * What a question asks for, read from its wording: whether it is a question about the material at
@@ -27,6 +28,32 @@ export interface QuestionShape {
   required: string[];
   /** Names the question gives (places, people, organisations, years), as typed: the material must know each. */
   names: string[];
+  /**
+   * Nouns a task or a how-question names ("language" and "model" in "How do I train a large
+   * language model?"). Looser than the focus: documentation answers a task in its own words, so
+   * only a thing the material never names at all, and the paragraph does not hold even by a
+   * synonym, makes the question one the material does not answer.
+   */
+  things: string[];
+  /**
+   * The plural noun a "which/what N" question asks to pick out ("companies" in "Which Chinese
+   * companies launched…?"), or null. A sentence that answers names them ("countries like Vietnam
+   * and Laos"); one that only says "Chinese enterprises have launched…" does not say which.
+   */
+  members: string | null;
+  /**
+   * The verbs and adjectives of a how-question: how Vietnam's government *reacted*, how data
+   * centres *stay cool*. The material may say them in other words, but one it has no word for at
+   * all, not even a synonym, is something it does not describe.
+   */
+  predicate: string[];
+  /** Acronyms the question gives ("EU", "UAE"): the material must use them, or spell them out. */
+  acronyms: string[];
+  /**
+   * Neighbouring words of a name of several words, as typed ("United", "Nations"): a name is a fixed
+   * phrase, so the material must hold them side by side, not "United" in one name and "nations" elsewhere.
+   */
+  namePairs: [string, string][];
 }
 
 interface Token {
@@ -87,8 +114,10 @@ export function expectedAnswer(question: string): AnswerType {
 const OPENERS = new Set(['hey', 'hi', 'so', 'yo', 'lol', 'ok', 'okay', 'hmm', 'um', 'uh', 'and', 'but', 'well', 'btw', 'quick', 'question']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'some', 'any', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'my']);
 const AUXILIARIES = new Set(['do', 'does', 'did', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must', 'has', 'have', 'had']);
+const WH_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'how']);
 const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 's', 'be', 'been']);
-const PREPOSITIONS = new Set(['of', 'for', 'in', 'on', 'at', 'to', 'from', 'with', 'about', 'by', 'between', 'into', 'during', 'after', 'before', 'over', 'under', 'around', 'among', 'across', 'against', 'per', 'via', 'and', 'or']);
+// "Like" is one in "what is the weather like in Shanghai?".
+const PREPOSITIONS = new Set(['like', 'of', 'for', 'in', 'on', 'at', 'to', 'from', 'with', 'about', 'by', 'between', 'into', 'during', 'after', 'before', 'over', 'under', 'around', 'among', 'across', 'against', 'per', 'via', 'and', 'or']);
 const NAME_TAGS = ['ProperNoun', 'Person', 'Organization', 'Place', 'Acronym'];
 const STRONG_NAME_TAGS = ['Person', 'Organization', 'Place', 'Country', 'City', 'Region'];
 /** A year as a word of a question: exact, so the 2024 conference is not the 2025 one. */
@@ -127,6 +156,17 @@ function tokens(question: string): Token[] {
 interface Found {
   phrases: Token[][];
   required: Token[];
+  /** Phrases of a task or a how-question: looser than a focus (see `QuestionShape.things`). */
+  things?: Token[][];
+  /** The plural a which-question asks to pick out (see `QuestionShape.members`). */
+  members?: Token;
+  /** Verbs and adjectives of a how-question (see `QuestionShape.predicate`). */
+  predicate?: Token[];
+}
+
+/** The verbs and adjectives after `i`: what a how-question asks the manner of ("react", "stay cool"). */
+function predicateOf(ts: Token[], i: number): Token[] {
+  return ts.slice(i).filter((t) => !isAuxiliary(t) && !t.tags.has('Noun') && (t.tags.has('Verb') || t.tags.has('Adjective')));
 }
 
 /** Noun-ish words from `i` on, after any determiners: "the ticket prices" → ticket, prices. */
@@ -157,6 +197,30 @@ function verbPhrase(ts: Token[], i: number): Found {
 
 const none: Found = { phrases: [], required: [] };
 const nouns = (phrases: Token[][]): Found => ({ phrases, required: [] });
+const task = (things: Token[][]): Found => ({ phrases: [], required: [], things });
+
+/**
+ * Every noun phrase from `i` to the end: what a task ("train a large language model"), or the
+ * clause after "how does", is about. The verbs are left out: people name a task in their own
+ * verbs, but the thing they do it to is the thing the material must talk about.
+ */
+function phrasesFrom(ts: Token[], i: number): Token[][] {
+  const phrases: Token[][] = [];
+  while (i < ts.length) {
+    const np = nounPhrase(ts, i);
+    // "How is the logic of AI development changing?": a trailing -ing word is the verb, not the head.
+    const words = isProgressive(np.words.at(-1)) ? np.words.slice(0, -1) : np.words;
+    if (words.length > 0) phrases.push(words);
+    i = np.words.length > 0 ? np.end : np.end + 1;
+  }
+  return phrases;
+}
+
+/** An -ing word the tagger did not take for a noun: "changing" in "how is the logic changing". */
+const isProgressive = (t: Token | undefined) => t !== undefined && t.normal.endsWith('ing') && (t.tags.has('Gerund') || !t.tags.has('Noun'));
+const isAuxiliary = (t: Token | undefined) => t !== undefined && (AUXILIARIES.has(t.normal) || COPULAS.has(t.normal));
+/** A sentence that starts with a verb asks for something to be done: "explain quantum physics", "plan a trip". */
+const isImperative = (t: Token | undefined) => t !== undefined && t.tags.has('Imperative') && !isAuxiliary(t);
 
 /**
  * The focus of a wh-question: the noun phrase after "what/which" ("which countries…"), the one
@@ -167,12 +231,15 @@ const nouns = (phrases: Token[][]): Found => ({ phrases, required: [] });
 function focusTokens(ts: Token[]): Found {
   let i = 0;
   while (ts[i] && OPENERS.has(ts[i]!.normal)) i++;
+  if (isImperative(ts[i])) return task(phrasesFrom(ts, i + 1));
   const wh = ts[i]?.normal;
-  if (wh === undefined || !ts[i]!.tags.has('QuestionWord')) return none;
+  // The tagger reads "what" before a noun as a conjunction ("What language is spoken…").
+  if (wh === undefined || !(ts[i]!.tags.has('QuestionWord') || WH_WORDS.has(wh))) return none;
   i++;
-  // "How do I …" names a task in the asker's words, which documentation rarely shares.
   if (wh === 'how' && (ts[i]?.normal === 'many' || ts[i]?.normal === 'much')) i++;
-  else if (wh === 'how') return none;
+  // "How do I train a large language model?", "how does a blockchain reach consensus?": the
+  // things named are what the material must hold; "how big", "how long" ask for a measure.
+  else if (wh === 'how') return isAuxiliary(ts[i]) ? { ...task(phrasesFrom(ts, i + 1)), predicate: predicateOf(ts, i + 1) } : none;
   if (wh === 'when' || wh === 'where') {
     // "When was the first conference held?" is about the first conference: its subject is the focus.
     while (ts[i] && (AUXILIARIES.has(ts[i]!.normal) || COPULAS.has(ts[i]!.normal))) i++;
@@ -181,28 +248,67 @@ function focusTokens(ts: Token[]): Found {
   if (ts[i] && COPULAS.has(ts[i]!.normal)) {
     const np = nounPhrases(ts, i + 1);
     const next = ts[np.end];
+    // "What is the best way to learn a language?" is about what the way is to: the language.
+    const head = np.phrases[0]?.at(-1);
+    if (head && QUESTION_WORDS.has(head.normal) && np.phrases.length === 1) return task(phrasesFrom(ts, np.end));
     // "What is the population of Shanghai?" asks for the population; "what is China doing" asks nothing named.
     return np.phrases.length > 0 && (next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition')) ? nouns(np.phrases) : none;
   }
   if (wh === 'who' || wh === 'whom') return verbPhrase(ts, i);
-  if (wh === 'what' || wh === 'which' || wh === 'whose') return nouns(nounPhrases(ts, i).phrases);
+  // "What does a supply chain manager do?" asks what the subject is, as "what is" does.
+  if (wh === 'what' && isAuxiliary(ts[i])) {
+    const subject = nounPhrases(ts, i + 1);
+    return ts[subject.end]?.normal === 'do' ? nouns(subject.phrases) : none;
+  }
+  if (wh === 'what' || wh === 'which' || wh === 'whose') {
+    const phrases = nounPhrases(ts, i).phrases;
+    const head = phrases[0]?.at(-1);
+    // "Which countries…", "what companies…": which ones, by name or in a list.
+    return { phrases, required: [], ...(wh !== 'whose' && head?.tags.has('Plural') ? { members: head } : {}) };
+  }
   return none;
 }
 
-export function focusOf(question: string): Pick<QuestionShape, 'focus' | 'required' | 'names'> {
+/**
+ * Words that pick one thing out of several and must be held: ordinals and superlatives in the
+ * focus ("the first conference"), and "most"/"least" with an adjective anywhere ("which models are
+ * most popular"): a paragraph that names models without ranking them does not say which.
+ */
+function narrowingWords(ts: Token[], phrases: Token[][]): Token[] {
+  const inFocus = phrases.flat().filter((t) => t.tags.has('Ordinal') || t.tags.has('Superlative'));
+  const graded = ts.filter((t, i) => i > 0 && (ts[i - 1]!.normal === 'most' || ts[i - 1]!.normal === 'least') && t.tags.has('Adjective'));
+  return [...inFocus, ...graded];
+}
+
+/** A word typed in capitals, two to six letters ("EU", "UAE", "WAIC"), or one the tagger knows as an acronym. */
+const isAcronym = (t: Token) => !YEAR.test(t.normal) && (/^\p{Lu}{2,6}s?$/u.test(t.text) || (t.tags.has('Acronym') && t.text.length <= 6));
+
+/** Capitalised neighbours inside the question that name one thing; acronyms and dates aside ("US AI", "Initiative October"). */
+function namePairsOf(ts: Token[]): [string, string][] {
+  const isNamePart = (t: Token) => t.capitalised && !isAcronym(t) && !t.tags.has('Date') && !t.tags.has('Value');
+  const pairs: [string, string][] = [];
+  for (let i = 1; i < ts.length; i++) if (isNamePart(ts[i - 1]!) && isNamePart(ts[i]!)) pairs.push([ts[i - 1]!.text, ts[i]!.text]);
+  return pairs;
+}
+
+export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answerType'> {
   const ts = tokens(question);
   const found = focusTokens(ts);
-  const narrowing = found.phrases.flat().filter((t) => t.tags.has('Ordinal') || t.tags.has('Superlative'));
   return {
     focus: found.phrases.map((p) => p.map((t) => t.normal)),
-    required: [...new Set([...found.required, ...narrowing].map((t) => t.normal))],
+    things: [...new Set((found.things ?? []).flat().filter((t) => t.tags.has('Noun') && !t.tags.has('Pronoun')).map((t) => t.normal))],
+    required: [...new Set([...found.required, ...narrowingWords(ts, found.phrases)].map((t) => t.normal))],
+    members: found.members?.normal ?? null,
+    predicate: (found.predicate ?? []).map((t) => t.normal),
     names: [...new Set(ts.filter(isGivenName).map((t) => t.text))],
+    acronyms: [...new Set(ts.filter(isAcronym).map((t) => t.text))],
+    namePairs: namePairsOf(ts),
   };
 }
 
 export function readQuestion(question: string): QuestionShape {
   const request = isRequest(question);
-  if (request) return { request, answerType: 'any', focus: [], required: [], names: [] };
+  if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], namePairs: [] };
   return { request, answerType: expectedAnswer(question), ...focusOf(question) };
 }
 

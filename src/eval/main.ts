@@ -12,9 +12,11 @@ import { articleMisses, formatArticle, formatPages, pageMisses } from './report.
 import { readPageQuestions, readParagraphQuestions, SPLITS, type Split } from './sets.ts';
 import { evaluateSummaries, formatSummaries, readSummaryEntries, SUMMARY_EVAL_SENTENCES } from './summaries.ts';
 
-const USAGE = `npm run eval -- [--set article|feedback|large|summary|parity] [--knowledge DIR] [--questions FILE] [--misses tune|held-out] [--peers none] [--sentences N]
+const USAGE = `npm run eval -- [--set article|dev|feedback|large|summary|parity] [--knowledge DIR] [--questions FILE] [--misses tune|held-out] [--peers none] [--sentences N]
 
 --set article (default): tests/eval/article.json on knowledge/: declining and ranking, per split and kind.
+--set dev: the development sets written while tuning the judge, each on its own (all tune):
+  tests/eval/dev-out-of-scope.json and tests/eval/dev-more.json; --misses tune lists their misses.
 --set feedback: the article set with votes simulated (learning from votes): the tune part's right
   answers voted helpful by 3 people, then the questions nobody voted on re-asked; its wrong answers
   voted down by 2, then re-asked with their near-duplicates; one person's votes alone; and the
@@ -53,8 +55,10 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const SETS = ['article', 'feedback', 'large', 'summary', 'parity'];
-if (!SETS.includes(values.set)) fail(`--set must be article, feedback, large, summary or parity, not ${values.set}`);
+const SETS = ['article', 'dev', 'feedback', 'large', 'summary', 'parity'];
+if (!SETS.includes(values.set)) fail(`--set must be article, dev, feedback, large, summary or parity, not ${values.set}`);
+/** Question sets written while tuning the judge: no held-out part, reported apart from the article's. */
+const DEV_SETS = ['tests/eval/dev-out-of-scope.json', 'tests/eval/dev-more.json'];
 const misses = values.misses as Split | undefined;
 if (misses !== undefined && !SPLITS.includes(misses)) fail(`--misses must be ${SPLITS.join(' or ')}`);
 
@@ -84,6 +88,12 @@ const { kb } = await openKnowledgeBase({ knowledgeDir, cacheDir: DEFAULT_CACHE_D
 if (values.set === 'feedback') {
   const questions = await readParagraphQuestions(questionsFile);
   console.log([`# Learning from votes: ${questionsFile}`, '', ...formatFeedback(simulateFeedback(kb, questions))].join('\n'));
+} else if (values.set === 'dev') {
+  for (const file of values.questions ? [userPath(values.questions)] : DEV_SETS.map((f) => resolve(PROJECT_ROOT, f))) {
+    const outcomes = evaluateParagraphs(kb, await readParagraphQuestions(file));
+    console.log([`# Development set: ${file}`, '', ...formatArticle(outcomes), ''].join('\n'));
+    if (misses) console.log([`Misses (${misses}):`, ...articleMisses(outcomes, misses), ''].join('\n'));
+  }
 } else if (!large) {
   const questions = await readParagraphQuestions(questionsFile);
   const outcomes = evaluateParagraphs(kb, questions);

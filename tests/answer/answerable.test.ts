@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { coverageIn, holdsFocus, judge, missingFocus } from '../../src/answer/answerable.ts';
+import { coverageIn, holdsFocus, judge, missingFocus, namesMembers, spellsOut } from '../../src/answer/answerable.ts';
 import { bestExcerpts } from '../../src/answer/excerpts.ts';
+import { ask } from '../../src/answer/ask.ts';
 import { readQuestion } from '../../src/answer/question.ts';
 import { planQuery, type KnowledgeBase } from '../../src/search/index.ts';
 import { articleKb } from '../helpers/folders.ts';
@@ -71,5 +72,49 @@ describe('missingFocus and holdsFocus', () => {
     expect(holdsFocus(['regional', 'ai', 'hubs'], ['hubs'])).toBe(false);
     expect(holdsFocus(['good', 'exercise', 'plan'], ['good', 'exercise'])).toBe(false);
     expect(holdsFocus([], [])).toBe(true);
+  });
+});
+
+describe('spellsOut', () => {
+  it('finds an acronym in the initials of capitalised words, small words and whole acronyms included', () => {
+    expect(spellsOut('UAE', 'assisted the United Arab Emirates in building')).toBe(true);
+    expect(spellsOut('WAIC', 'as the 2025 World AI Conference convenes')).toBe(true);
+    expect(spellsOut('BIS', 'the Bank for International Settlements')).toBe(true);
+    expect(spellsOut('EU', 'the United Arab Emirates and Egypt')).toBe(false);
+  });
+});
+
+describe('judge: names', () => {
+  it('declines an acronym the material neither uses nor spells out, and a name whose words stand apart', async () => {
+    const kb = await articleKb();
+    for (const q of ['How did the EU respond to the US AI action plan?', 'Who founded the United Nations?']) {
+      expect(ask(kb, q).answered, q).toBe(false);
+    }
+    expect(ask(kb, 'What did Chinese enterprises do in the UAE?').answered).toBe(true);
+  });
+});
+
+describe('judge: tasks and how-questions', () => {
+  it('declines a task about a thing the material never names, and answers one it names in other words', async () => {
+    const kb = await articleKb();
+    for (const q of ['How do I train a large language model?', 'How can I improve my sleep?', 'Explain quantum physics like I am five']) expect(ask(kb, q).answered, q).toBe(false);
+    for (const q of ['How have Chinese businesses helped the Emirates?', 'How is the development logic of AI undergoing a profound transformation?']) expect(ask(kb, q).answered, q).toBe(true);
+  });
+});
+
+describe('namesMembers', () => {
+  const none = () => false;
+  it('sees which members a sentence names: a name beside the plural, a list, or the plural inside a name', () => {
+    const countries = new Set(['countri']);
+    expect(namesMembers('China has carried out cooperation with countries like Vietnam and Laos.', countries, 'Which countries?', none, 3)).toBe(true);
+    expect(namesMembers('It brings global challenges such as ethical norms.', new Set(['challeng']), 'Which challenges?', none, 3)).toBe(true);
+    expect(namesMembers('The China-ASEAN AI Innovation Cooperation Center was established.', new Set(['center']), 'Which centers?', none, 3)).toBe(true);
+    expect(namesMembers('Nothing here is about that.', countries, 'Which countries?', none, 3)).toBe(true);
+  });
+
+  it('does not count a name the question gives, or one across a comma', () => {
+    const enterprises = new Set(['enterpris']);
+    expect(namesMembers('and helped Saudi enterprises improve operational efficiency.', enterprises, 'Which Saudi enterprises did they help?', none, 3)).toBe(false);
+    expect(namesMembers('assisted them in building smart cities, and helped Saudi enterprises', new Set(['citi']), 'Which smart cities?', none, 3)).toBe(false);
   });
 });

@@ -53,8 +53,26 @@ describe('focusOf', () => {
     ["What's a good exercise plan for beginners?", [['good', 'exercise', 'plan']]],
   ])('finds what %j asks about', (q, focus) => expect(focusOf(q).focus).toEqual(focus));
 
-  it.each(['export controls', 'Does the author believe technology is a weapon?', 'How do I rescue the repo?', 'What is China doing about the gap?'])(
-    'names no focus in %j: keywords, yes/no, how-to and "what is X doing" questions are judged by coverage alone',
+  it.each([
+    ['What does a supply chain manager do?', [['supply', 'chain', 'manager']]],
+    ['What language is spoken in Laos?', [['language']]],
+    ['What is the weather like in Shanghai in July?', [['weather']]],
+  ])('finds the subject of "what does X do" and a "what" the tagger misreads in %j', (q, focus) => expect(focusOf(q).focus).toEqual(focus));
+
+  it.each([
+    ['How do I train a large language model?', ['language', 'model']],
+    ['How does a blockchain reach consensus?', ['blockchain', 'reach', 'consensus']],
+    ['How is the logic of AI development changing?', ['logic', 'ai', 'development']],
+    ['Explain quantum physics like I am five', ['quantum', 'physics']],
+    ['Does the author believe technology is a weapon?', []],
+    ['What is the best way to learn a new language?', ['language']],
+  ])('lists the things a how-question or a task names in %j, not as its focus', (q, things) => {
+    expect(focusOf(q).things).toEqual(things);
+    expect(focusOf(q).focus).toEqual([]);
+  });
+
+  it.each(['digital divide', 'Does the author believe technology is a weapon?', 'How long is the plan?', 'What is China doing about the gap?', 'What did Washington unveil on Wednesday?'])(
+    'names no focus in %j: keywords, yes/no, "how long", "what is X doing" and "what did X verb" questions are judged by coverage alone',
     (q) => expect(focusOf(q).focus).toEqual([]),
   );
 
@@ -62,6 +80,26 @@ describe('focusOf', () => {
     expect(focusOf('When was the first World AI Conference held?').required).toEqual(['first']);
     expect(focusOf('What is the tallest mountain in the world?').required).toEqual(['tallest']);
     expect(focusOf('Who heads the China-BRICS center?').required).toEqual(['heads']);
+  });
+
+  it('requires an adjective graded by "most" or "least", wherever it stands', () => {
+    expect(focusOf('Which Chinese AI models are most popular?').required).toEqual(['popular']);
+  });
+
+  it('lists acronyms, and the neighbouring words of names of several words', () => {
+    expect(focusOf('How did the EU respond to the US AI action plan?').acronyms).toEqual(['EU', 'US', 'AI']);
+    expect(focusOf('Who founded the United Nations?').namePairs).toEqual([['United', 'Nations']]);
+    expect(focusOf('Global AI Governance Initiative October 2023').namePairs).toEqual([['Governance', 'Initiative']]);
+  });
+
+  it('reads the verbs and adjectives of a how-question', () => {
+    expect(focusOf("How did Vietnam's government react to the AI cooperation?").predicate).toEqual(['react']);
+    expect(focusOf('What is China doing about the gap?').predicate).toEqual([]);
+  });
+
+  it('reads the plural a which-question asks to pick out', () => {
+    expect(focusOf('Which Saudi enterprises did Chinese firms help?').members).toBe('enterprises');
+    expect(focusOf('Which international cooperation framework was established?').members).toBeNull();
   });
 
   it('lists the names and years a question gives, in any case', () => {
@@ -105,6 +143,6 @@ describe('holdsAnswerType', () => {
 describe('readQuestion', () => {
   it('reads no type or focus into a request', () => {
     expect(readQuestion('Who can write me a poem about Shanghai?')).toMatchObject({ request: false });
-    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], names: [] });
+    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], namePairs: [] });
   });
 });
