@@ -57,6 +57,13 @@ export interface PdfOptions {
    * is a table of contents: all its lines are dropped, the entries set without leaders too.
    */
   contentsShare: number;
+  /**
+   * A gap between runs on one line wider than this many ems separates table cells (word gaps are
+   * about a quarter of an em, and a justified line stretches them to little more than half).
+   */
+  tableCellGap: number;
+  /** Consecutive lines of two or more cells, their cells starting at shared columns, make a table from this many rows. */
+  tableMinRows: number;
 }
 
 export interface FormatOptions {
@@ -84,6 +91,8 @@ export const FORMAT_DEFAULTS: FormatOptions = {
     columnGapShare: 0.03,
     paragraphGap: 0.5,
     contentsShare: 0.5,
+    tableCellGap: 1.5,
+    tableMinRows: 3,
   },
 };
 

@@ -1,4 +1,5 @@
 import type { PdfOptions } from './format-options.ts';
+import { cellsOf, tableRows, type Cell } from './pdf-tables.ts';
 import type { Block } from './types.ts';
 
 /**
@@ -46,6 +47,8 @@ interface Line {
   /** The left and right edges of the column the line stands in. */
   left: number;
   right: number;
+  /** The line cut at wide gaps: table cells when its neighbours line up with it. */
+  cells: Cell[];
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -64,7 +67,7 @@ function joinRuns(runs: PdfRun[]): string {
 }
 
 /** Groups runs into lines by baseline, top to bottom. */
-function toLines(runs: PdfRun[], page: PdfPageText, left: number, right: number): Line[] {
+function toLines(runs: PdfRun[], page: PdfPageText, left: number, right: number, options: PdfOptions): Line[] {
   const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Line[] = [];
   let current: PdfRun[] = [];
@@ -75,7 +78,8 @@ function toLines(runs: PdfRun[], page: PdfPageText, left: number, right: number)
     const text = collapse(joinRuns(current));
     if (text !== '') {
       const size = Math.max(...current.map((r) => r.size));
-      lines.push({ text, x0: current[0]!.x, x1: Math.max(...current.map((r) => r.x + r.width)), y: baseline, size, mono: current.every((r) => r.mono), page: page.page, pageHeight: page.height, left, right });
+      const x1 = Math.max(...current.map((r) => r.x + r.width));
+      lines.push({ text, x0: current[0]!.x, x1, y: baseline, size, mono: current.every((r) => r.mono), page: page.page, pageHeight: page.height, left, right, cells: cellsOf(current, joinRuns, options) });
     }
     current = [];
   };
@@ -139,7 +143,7 @@ export function pageLines(page: PdfPageText, options: PdfOptions): Line[] {
   if (gaps.length === 0) {
     const left = Math.min(...runs.map((r) => r.x));
     const right = Math.max(...runs.map((r) => r.x + r.width));
-    return toLines(runs, page, left, right);
+    return toLines(runs, page, left, right, options);
   }
   const edges = [-Infinity, ...gaps.flatMap(([a, b]) => [a, b]), Infinity];
   const columns: PdfRun[][] = gaps.map(() => []).concat([[]]);
@@ -160,9 +164,9 @@ export function pageLines(page: PdfPageText, options: PdfOptions): Line[] {
   const textLeft = Math.min(...runs.map((r) => r.x));
   const textRight = Math.max(...runs.map((r) => r.x + r.width));
   return [
-    ...toLines(above, page, textLeft, textRight),
-    ...columns.flatMap((c, i) => toLines(c, page, Math.max(textLeft, edges[2 * i]!), Math.min(textRight, edges[2 * i + 1]!))),
-    ...toLines(below, page, textLeft, textRight),
+    ...toLines(above, page, textLeft, textRight, options),
+    ...columns.flatMap((c, i) => toLines(c, page, Math.max(textLeft, edges[2 * i]!), Math.min(textRight, edges[2 * i + 1]!), options)),
+    ...toLines(below, page, textLeft, textRight, options),
   ];
 }
 
@@ -338,7 +342,26 @@ export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], op
     if (number) numbered.add(number);
   };
 
+  const tables = tableRows(all, options);
+  /** A table row: the next row of the table being read, or the first of a new one. */
+  const addRow = (line: Line) => {
+    settleHeading();
+    const row = line.cells.map((c) => c.text).join(' | ');
+    if (open?.block.kind === 'table' && tables.has(open.last) && open.last.page === line.page) {
+      open.block.text = `${open.block.text}\n${row}`;
+      open.last = line;
+      return;
+    }
+    const block: Block = { kind: 'table', text: row, breadcrumb: breadcrumb(), page: line.page };
+    blocks.push(block);
+    open = { block, last: line };
+  };
+
   for (const line of all) {
+    if (tables.has(line)) {
+      addRow(line);
+      continue;
+    }
     const depth = headingDepth(line);
     if (depth > 0) {
       open = null;
@@ -353,7 +376,7 @@ export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], op
       continue;
     }
     settleHeading();
-    if (open && !startsNew(open.last, line)) {
+    if (open && open.block.kind !== 'table' && !startsNew(open.last, line)) {
       open.block.text = line.mono ? `${open.block.text}\n${' '.repeat(Math.max(0, Math.round((line.x0 - line.left) / (line.size * 0.6))))}${line.text}` : joinLine(open.block.text, line.text);
       open.last = line;
       continue;

@@ -268,3 +268,37 @@ describe('a book set by LaTeX: running section titles, wrapped words that name a
     expect(chunks.every((c) => c.page !== 1)).toBe(true);
   });
 });
+
+describe('tables', () => {
+  /** A row of cells at the given columns, on one baseline. */
+  const row = (y: number, cells: string[], columns = [72, 200, 330]): PdfText[] => cells.map((text, i) => ({ x: columns[i] ?? 72, y, text, size: 10 }));
+  const pdf = makePdf({
+    pages: [
+      {
+        texts: [
+          ...lines(72, 720, ['The terminals Footnote knows, and what each writes:']),
+          ...row(690, ['Terminal', 'Output', 'Colour']),
+          ...row(676, ['png', 'PNG image', 'yes']),
+          ...row(662, ['dumb', 'ASCII art', 'no']),
+          ...row(648, ['svg', 'Vector drawing', 'yes']),
+          ...lines(72, 620, ['The default terminal depends on the system.']),
+        ],
+      },
+    ],
+  });
+
+  it('reads rows whose cells line up as a table, row by row, cell by cell', async () => {
+    const { chunks } = await parse(pdf);
+    expect(chunks.map((c) => [c.kind, c.text])).toEqual([
+      ['paragraph', 'The terminals Footnote knows, and what each writes:'],
+      ['table', 'Terminal | Output | Colour\npng | PNG image | yes\ndumb | ASCII art | no\nsvg | Vector drawing | yes'],
+      ['paragraph', 'The default terminal depends on the system.'],
+    ]);
+  });
+
+  it('leaves two lines with wide gaps that do not line up as text', async () => {
+    const ragged = makePdf({ pages: [{ texts: [...row(700, ['Name:', 'Widget'], [72, 200]), ...row(686, ['Made', 'in 2024'], [90, 300]), ...row(672, ['Sold', 'out'], [130, 250])] }] });
+    const { chunks } = await parse(ragged);
+    expect(chunks.every((c) => c.kind !== 'table')).toBe(true);
+  });
+});
