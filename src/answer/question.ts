@@ -1,4 +1,4 @@
-import nlp from 'compromise/two';
+import nlp from './nlp.ts';
 
 /**
  * What a question asks for, read from its wording: whether it is a question about the material at
