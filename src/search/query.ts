@@ -41,18 +41,30 @@ export function runQuery(kb: KnowledgeBase, plan: QueryPlan, options: QueryOptio
   if (plan.terms.size === 0) return { hits: [], total: 0 };
   const ranking: RankingOptions = { ...RANKING_DEFAULTS, ...options.ranking };
   const expanded = withJargon(kb, plan, ranking);
-  if (expanded === plan) return rankTerms(kb, plan, plan, ranking, options).ranked;
+  if (expanded === plan) return finishRanking(kb, scoreParagraphs(kb, plan, plan, ranking, options), ranking);
   // Someone quoting a paragraph means that paragraph: the table's other words would only blur it.
-  const literal = rankTerms(kb, plan, plan, ranking, options);
-  if (literal.quoted) return literal.ranked;
-  return rankTerms(kb, plan, expanded, ranking, options).ranked;
+  const literal = scoreParagraphs(kb, plan, plan, ranking, options);
+  if (literal.quoted) return finishRanking(kb, literal, ranking);
+  // Not quoted, the literal search only had to say so: its pages are never ranked.
+  literal.pages?.clear();
+  return finishRanking(kb, scoreParagraphs(kb, plan, expanded, ranking, options), ranking);
 }
 
-/**
- * One ranking: `searched` gives the terms and their weights, `plan` the query's own wording. Says
- * too whether the best paragraph holds enough of the query's word pairs to be the one quoted.
- */
-function rankTerms(kb: KnowledgeBase, plan: QueryPlan, searched: QueryPlan, ranking: RankingOptions, options: QueryOptions): { ranked: Ranked; quoted: boolean } {
+/** Paragraphs scored and re-ranked for one set of terms, their pages not yet ranked. */
+interface ScoredParagraphs {
+  terms: QueryTerm[];
+  hits: Hit[];
+  positions: Map<Chunk, number>;
+  /** Holds this search's page state until finishRanking or clear() lets go of it. */
+  pages: PageParagraphs | null;
+  total: number;
+  limit: number;
+  /** Whether the best paragraph holds enough of the query's word pairs to be the one quoted. */
+  quoted: boolean;
+}
+
+/** One search: `searched` gives the terms and their weights, `plan` the query's own wording. */
+function scoreParagraphs(kb: KnowledgeBase, plan: QueryPlan, searched: QueryPlan, ranking: RankingOptions, options: QueryOptions): ScoredParagraphs {
   const { document } = options;
   const limit = options.limit ?? DEFAULT_LIMIT;
   const terms = selectiveTerms(kb, searched, ranking).map((term) => ({ term, boost: searched.terms.get(term) ?? 1 }));
@@ -80,9 +92,15 @@ function rankTerms(kb: KnowledgeBase, plan: QueryPlan, searched: QueryPlan, rank
     phrases,
   );
   const quoted = hits[0] !== undefined && (phrases.get(hits[0].chunk) ?? 0) >= ranking.quoteShare;
-  if (!pages) return { ranked: { hits: hits.slice(0, limit), total: scored.total }, quoted };
+  return { terms, hits, positions, pages, total: scored.total, limit, quoted };
+}
+
+/** The hits in their final order: by page in a folder of many documents, else by score. */
+function finishRanking(kb: KnowledgeBase, scored: ScoredParagraphs, ranking: RankingOptions): Ranked {
+  const { terms, hits, positions, pages, total, limit } = scored;
+  if (!pages) return { hits: hits.slice(0, limit), total };
   try {
-    return { ranked: { hits: rankByPage(kb, terms, hits, positions, pages, ranking, limit), total: scored.total }, quoted };
+    return { hits: rankByPage(kb, terms, hits, positions, pages, ranking, limit), total };
   } finally {
     pages.clear();
   }
