@@ -1,4 +1,4 @@
-import nlp from 'compromise/two';
+import nlp from './nlp.ts';
 import type { KnowledgeBase } from '../search/index.ts';
 import { ask, type AskOptions } from './ask.ts';
 import type { AskResult } from './types.ts';

@@ -1,5 +1,5 @@
-import nlp from 'compromise/two';
 import { QUESTION_WORDS } from '../search/stop-words.ts';
+import nlp from './nlp.ts';
 
 /**
  * What a question asks for, read from its wording: whether it is a question about the material at

@@ -7,6 +7,7 @@ import { basename, join, resolve } from 'node:path';
 import { ChunkStore, type KnowledgeDocument, type SkippedFile } from '../knowledge/index.ts';
 import type { KnowledgeFile } from '../knowledge/files.ts';
 import { assembleKnowledgeBase, type IndexedFile, type KnowledgeBase } from './knowledge-base.ts';
+import { pageIndex } from './pages.ts';
 import { PostingsIndex } from './postings.ts';
 import type { Topic } from './topics.ts';
 import { deserializeVocabulary, serializeVocabulary, type SerializedVocabulary } from './vocabulary.ts';
@@ -15,7 +16,7 @@ import { deserializeVocabulary, serializeVocabulary, type SerializedVocabulary }
  * Bumped whenever chunking, tokenizing or the stored shape changes: an index written by another
  * version is rebuilt, never read.
  */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;
 const FORMAT = 'footnote-index';
 
 /**
@@ -65,6 +66,8 @@ interface Meta {
   vocabulary: SerializedVocabulary;
   breadcrumbs: string[][];
   terms: string[];
+  /** The page index's own terms (its title, description and headings fields). */
+  pageTerms: string[];
 }
 
 /**
@@ -72,7 +75,7 @@ interface Meta {
  * of the file's buffer, and the chunk texts stay one UTF-8 buffer: loading a large folder
  * is a read, a checksum and a small JSON parse, not its whole text as JSON turned back into objects.
  */
-const SECTIONS = ['meta', 'chunk.document', 'chunk.paragraph', 'chunk.page', 'chunk.kind', 'chunk.breadcrumb', 'chunk.textEnds', 'chunk.texts', 'postings.offsets', 'postings.docs', 'postings.freqs', 'postings.fieldLengths'] as const;
+const SECTIONS = ['meta', 'chunk.document', 'chunk.paragraph', 'chunk.page', 'chunk.kind', 'chunk.breadcrumb', 'chunk.textEnds', 'chunk.texts', 'postings.offsets', 'postings.docs', 'postings.freqs', 'postings.fieldLengths', 'pages.offsets', 'pages.pages', 'pages.counts', 'pages.lengths'] as const;
 const ALIGN = 8;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -105,6 +108,7 @@ const padding = (length: number) => Buffer.alloc((ALIGN - (length % ALIGN)) % AL
 export async function saveIndex(file: string, kb: KnowledgeBase): Promise<void> {
   const columns = kb.chunks.columns;
   const postings = kb.index.data;
+  const pages = pageIndex(kb).data;
   const meta: Meta = {
     dir: kb.dir,
     indexedAt: kb.indexedAt,
@@ -116,6 +120,7 @@ export async function saveIndex(file: string, kb: KnowledgeBase): Promise<void> 
     vocabulary: serializeVocabulary(kb.vocabulary),
     breadcrumbs: columns.breadcrumbs,
     terms: postings.terms,
+    pageTerms: pages.terms,
   };
   const sections: Buffer[] = [
     Buffer.from(JSON.stringify(meta), 'utf8'),
@@ -130,6 +135,10 @@ export async function saveIndex(file: string, kb: KnowledgeBase): Promise<void> 
     bytesOf(postings.docs),
     bytesOf(postings.freqs),
     bytesOf(postings.fieldLengths),
+    bytesOf(pages.offsets),
+    bytesOf(pages.pages),
+    bytesOf(pages.counts),
+    bytesOf(pages.lengths),
   ];
   const hash = createHash('sha256');
   for (const section of sections) hash.update(section).update(padding(section.length));
@@ -257,6 +266,13 @@ export async function loadIndex(file: string, fingerprint: string): Promise<Cach
       indexedAt: meta.indexedAt,
       documentIndexedAt: new Map(meta.documentIndexedAt),
       fingerprint,
+      pages: {
+        terms: meta.pageTerms,
+        offsets: s.array('pages.offsets', Uint32Array),
+        pages: s.array('pages.pages', Uint32Array),
+        counts: s.array('pages.counts', Uint32Array),
+        lengths: s.array('pages.lengths', Uint32Array),
+      },
     });
     return { ok: true, kb };
   } catch (error) {

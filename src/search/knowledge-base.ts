@@ -1,6 +1,6 @@
 import { ChunkStore, type Chunk, type KnowledgeDocument, type SkippedFile } from '../knowledge/index.ts';
 import type { LoadedKnowledge } from '../knowledge/load.ts';
-import { pageIndex } from './pages.ts';
+import { pageIndex, usePageIndex, type PageIndexData } from './pages.ts';
 import { PostingsBuilder, type PostingsIndex, type Tokenizing } from './postings.ts';
 import { extractTopics, type Topic } from './topics.ts';
 import { termOf, tokenize } from './text.ts';
@@ -49,12 +49,20 @@ export function chunkBody(chunk: Chunk): string {
   return `${chunk.breadcrumb.join('\n')}\n${chunk.text}${chunk.kind === 'credit' ? `\n${CREDIT_KEYWORDS}` : ''}`;
 }
 
-export type KnowledgeBaseParts = Omit<KnowledgeBase, 'documentById'>;
+export type KnowledgeBaseParts = Omit<KnowledgeBase, 'documentById'> & {
+  /** The page index as the index file kept it; without it, it is built here. */
+  pages?: PageIndexData;
+};
 
-/** Adds the lookup tables that are cheaper to rebuild than to store. */
+/**
+ * Adds the lookup tables that are cheaper to rebuild than to store. A page index that was not
+ * read from the index file is built now, so the first question does not wait for it.
+ */
 export function assembleKnowledgeBase(parts: KnowledgeBaseParts): KnowledgeBase {
-  const kb = { ...parts, documentById: new Map(parts.documents.map((d) => [d.id, d])) };
-  if (kb.documents.length > 1) pageIndex(kb);
+  const { pages, ...rest } = parts;
+  const kb = { ...rest, documentById: new Map(parts.documents.map((d) => [d.id, d])) };
+  if (pages) usePageIndex(kb, pages);
+  else if (kb.documents.length > 1) pageIndex(kb);
   return kb;
 }
 

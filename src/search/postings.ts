@@ -52,6 +52,8 @@ export interface ScoreOptions {
   limit: number;
   /** Multiplies a chunk's score; 0 leaves the chunk out. */
   chunkBoost?: (chunk: number) => number;
+  /** The same as `chunkBoost`, worked out ahead for every chunk (by position): no call per chunk matched. */
+  chunkBoosts?: Float64Array;
   filter?: (chunk: number) => boolean;
   /** Told every chunk that matched (after the filter) with its final score, not only the best `limit`. */
   visit?: (chunk: number, score: number) => void;
@@ -149,10 +151,11 @@ export class PostingsIndex {
       }
     }
     const top = new TopK(options.limit);
+    const { chunkBoost, chunkBoosts } = options;
     let total = 0;
     for (let i = 0; i < touched; i++) {
       const d = s.touched[i]!;
-      const boost = options.chunkBoost ? options.chunkBoost(d) : 1;
+      const boost = chunkBoosts ? chunkBoosts[d]! : chunkBoost ? chunkBoost(d) : 1;
       if (boost && (!options.filter || options.filter(d))) {
         total++;
         const score = s.scores[d]! * boost * s.matched[d]!;

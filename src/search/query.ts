@@ -5,7 +5,7 @@ import { FIELD_BOOSTS, RANKING_DEFAULTS, type RankingOptions } from './options.t
 import { jargonTerms } from './jargon.ts';
 import { pageIndex, scorePages } from './pages.ts';
 import type { QueryPlan } from './plan.ts';
-import { normalizeWord, termOf, words } from './text.ts';
+import { normalizeWord, termOf, tokenize, words } from './text.ts';
 
 export interface Hit {
   chunk: Chunk;
@@ -41,36 +41,41 @@ export function runQuery(kb: KnowledgeBase, plan: QueryPlan, options: QueryOptio
   if (plan.terms.size === 0) return { hits: [], total: 0 };
   const ranking: RankingOptions = { ...RANKING_DEFAULTS, ...options.ranking };
   const expanded = withJargon(kb, plan, ranking);
-  if (expanded === plan) return rankTerms(kb, plan, plan, ranking, options).ranked;
+  if (expanded === plan) return finishRanking(kb, scoreParagraphs(kb, plan, plan, ranking, options), ranking);
   // Someone quoting a paragraph means that paragraph: the table's other words would only blur it.
-  const literal = rankTerms(kb, plan, plan, ranking, options);
-  if (literal.quoted) return literal.ranked;
-  return rankTerms(kb, plan, expanded, ranking, options).ranked;
+  const literal = scoreParagraphs(kb, plan, plan, ranking, options);
+  if (literal.quoted) return finishRanking(kb, literal, ranking);
+  // Not quoted, the literal search only had to say so: its pages are never ranked.
+  literal.pages?.clear();
+  return finishRanking(kb, scoreParagraphs(kb, plan, expanded, ranking, options), ranking);
 }
 
-/**
- * One ranking: `searched` gives the terms and their weights, `plan` the query's own wording. Says
- * too whether the best paragraph holds enough of the query's word pairs to be the one quoted.
- */
-function rankTerms(kb: KnowledgeBase, plan: QueryPlan, searched: QueryPlan, ranking: RankingOptions, options: QueryOptions): { ranked: Ranked; quoted: boolean } {
+/** Paragraphs scored and re-ranked for one set of terms, their pages not yet ranked. */
+interface ScoredParagraphs {
+  terms: QueryTerm[];
+  hits: Hit[];
+  positions: Map<Chunk, number>;
+  /** Holds this search's page state until finishRanking or clear() lets go of it. */
+  pages: PageParagraphs | null;
+  total: number;
+  limit: number;
+  /** Whether the best paragraph holds enough of the query's word pairs to be the one quoted. */
+  quoted: boolean;
+}
+
+/** One search: `searched` gives the terms and their weights, `plan` the query's own wording. */
+function scoreParagraphs(kb: KnowledgeBase, plan: QueryPlan, searched: QueryPlan, ranking: RankingOptions, options: QueryOptions): ScoredParagraphs {
   const { document } = options;
   const limit = options.limit ?? DEFAULT_LIMIT;
   const terms = selectiveTerms(kb, searched, ranking).map((term) => ({ term, boost: searched.terms.get(term) ?? 1 }));
   const [from, to] = document ? kb.chunks.rangeOf(document) : [0, 0];
   const pages = ranking.byPage && !document && kb.documents.length > 1 ? new PageParagraphs(kb) : null;
-  const fieldLengths = kb.index.data.fieldLengths;
-  const { longParagraphWords: longWords, longParagraphExponent: exponent } = ranking;
   // Only the best are made into hits: a query can match tens of thousands of chunks.
   const wanted = Math.max(limit, ranking.rerankDepth);
   const scored = kb.index.score(terms, {
     fieldBoosts: FIELD_BOOSTS,
     limit: wanted,
-    chunkBoost: (i) => {
-      // A credit line is a few words long, so BM25 would rank it high for any word it shares.
-      const kind = kb.chunks.kindAt(i) === 'credit' ? ranking.creditBoost : 1;
-      const length = fieldLengths[i * TEXT_FIELDS + TEXT]!;
-      return length > longWords ? kind * (longWords / length) ** exponent : kind;
-    },
+    chunkBoosts: chunkBoosts(kb, ranking),
     ...(document ? { filter: (i: number) => i >= from && i < to } : {}),
     ...(pages ? { visit: pages.visit } : {}),
   });
@@ -87,12 +92,48 @@ function rankTerms(kb: KnowledgeBase, plan: QueryPlan, searched: QueryPlan, rank
     phrases,
   );
   const quoted = hits[0] !== undefined && (phrases.get(hits[0].chunk) ?? 0) >= ranking.quoteShare;
-  if (!pages) return { ranked: { hits: hits.slice(0, limit), total: scored.total }, quoted };
+  return { terms, hits, positions, pages, total: scored.total, limit, quoted };
+}
+
+/** The hits in their final order: by page in a folder of many documents, else by score. */
+function finishRanking(kb: KnowledgeBase, scored: ScoredParagraphs, ranking: RankingOptions): Ranked {
+  const { terms, hits, positions, pages, total, limit } = scored;
+  if (!pages) return { hits: hits.slice(0, limit), total };
   try {
-    return { ranked: { hits: rankByPage(kb, terms, hits, positions, pages, ranking, limit), total: scored.total }, quoted };
+    return { hits: rankByPage(kb, terms, hits, positions, pages, ranking, limit), total };
   } finally {
     pages.clear();
   }
+}
+
+type BoostRule = Pick<RankingOptions, 'creditBoost' | 'longParagraphWords' | 'longParagraphExponent'>;
+
+const boostTables = new WeakMap<object, { rule: BoostRule; boosts: Float64Array }>();
+
+/**
+ * Every chunk's score multiplier under `rule`, worked out once per chunk store (and again only
+ * when a measurement changes the rule): a query can match tens of thousands of chunks, and
+ * asking each one its kind and length cost more than scoring it.
+ */
+function chunkBoosts(kb: KnowledgeBase, ranking: BoostRule): Float64Array {
+  const known = boostTables.get(kb.chunks);
+  const rule = { creditBoost: ranking.creditBoost, longParagraphWords: ranking.longParagraphWords, longParagraphExponent: ranking.longParagraphExponent };
+  if (known && sameRule(known.rule, rule)) return known.boosts;
+  const fieldLengths = kb.index.data.fieldLengths;
+  const boosts = new Float64Array(kb.chunks.size);
+  for (let i = 0; i < boosts.length; i++) boosts[i] = chunkBoost(kb.chunks.kindAt(i) === 'credit', fieldLengths[i * TEXT_FIELDS + TEXT]!, rule);
+  boostTables.set(kb.chunks, { rule, boosts });
+  return boosts;
+}
+
+const sameRule = (a: BoostRule, b: BoostRule) =>
+  a.creditBoost === b.creditBoost && a.longParagraphWords === b.longParagraphWords && a.longParagraphExponent === b.longParagraphExponent;
+
+function chunkBoost(credit: boolean, length: number, rule: BoostRule): number {
+  // A credit line is a few words long, so BM25 would rank it high for any word it shares.
+  const kind = credit ? rule.creditBoost : 1;
+  const longWords = rule.longParagraphWords;
+  return length > longWords ? kind * (longWords / length) ** rule.longParagraphExponent : kind;
 }
 
 /** The plan with the terms its expressions reach through the jargon table (jargon.ts) added. */
@@ -280,17 +321,22 @@ function rerank(hits: Hit[], plan: QueryPlan, ranking: Pick<RankingOptions, 'rer
   const content = new Set(plan.planned.map((w) => normalizeWord(w.word)));
   const pairs = new Set<string>();
   for (let i = 1; i < sequence.length; i++) pairs.add(`${sequence[i - 1]} ${sequence[i]}`);
+  // A pair is only spelt out where it can start: most words of a paragraph begin none. (A word
+  // that NFKC gave a space could make a pair out of other words, so then every pair is spelt out.)
+  const firsts = sequence.some((w) => w.includes(' ')) ? null : new Set(sequence.slice(0, -1));
   const head = hits.slice(0, depth).map((hit) => {
     // A huge paragraph (a flattened table) is judged by its opening, not read whole on every query.
-    const ws = words(hit.chunk.text.slice(0, ranking.rerankChars)).map((w) => normalizeWord(w.text));
-    const present = new Set(ws);
-    let exact = 0;
-    for (const c of content) if (present.has(c)) exact++;
+    const ws = tokenize(hit.chunk.text.slice(0, ranking.rerankChars)).map(normalizeWord);
+    const found = new Set<string>();
     const seen = new Set<string>();
-    for (let i = 1; i < ws.length; i++) {
-      const pair = `${ws[i - 1]} ${ws[i]}`;
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i]!;
+      if (content.has(w)) found.add(w);
+      if (i === 0 || (firsts && !firsts.has(ws[i - 1]!))) continue;
+      const pair = `${ws[i - 1]} ${w}`;
       if (pairs.has(pair)) seen.add(pair);
     }
+    const exact = found.size;
     const exactShare = content.size > 0 ? exact / content.size : 0;
     const phraseShare = pairs.size > 0 ? seen.size / pairs.size : 0;
     phrases.set(hit.chunk, phraseShare);

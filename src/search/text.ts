@@ -44,11 +44,21 @@ export function tokenize(text: string): string[] {
 
 /** Lower case, no possessive, no apostrophes: the form the fuzzy vocabulary is keyed on. */
 export function normalizeWord(word: string): string {
+  // Most words are plain ASCII letters and digits, which NFKC leaves alone and hold no apostrophe.
+  if (isPlainAscii(word)) return word.toLowerCase();
   return word
     .normalize('NFKC')
     .toLowerCase()
     .replace(/['’]s$/u, '')
     .replace(/['’]/gu, '');
+}
+
+function isPlainAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }
 
 function isAcronym(word: string): boolean {

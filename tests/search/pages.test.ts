@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planQuery } from '../../src/search/plan.ts';
-import { pageIndex, scorePages } from '../../src/search/pages.ts';
+import { pageIndex, pagePostingRange, scorePages } from '../../src/search/pages.ts';
 import { runQuery, selectiveTerms } from '../../src/search/query.ts';
 import { RANKING_DEFAULTS } from '../../src/search/options.ts';
 import type { KnowledgeBase } from '../../src/search/knowledge-base.ts';
@@ -27,8 +27,8 @@ describe('the page index', () => {
     const index = pageIndex(kb);
     const stash = kb.documents.findIndex((d) => d.id === 'tools/stash');
     const pagesWith = (field: 'title' | 'description' | 'headings', term: string) => {
-      const list = index.fields[field].postings.get(term) ?? [];
-      return list.filter((_, i) => i % 2 === 0);
+      const [start, end] = pagePostingRange(index, term, field);
+      return [...index.data.pages.subarray(start, end)];
     };
     expect(pagesWith('title', 'stash')).toEqual([stash]);
     expect(pagesWith('title', 'tool').length).toBe(3); // the folder name, on every page
