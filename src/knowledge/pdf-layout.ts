@@ -342,6 +342,22 @@ export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], op
     if (number) numbered.add(number);
   };
 
+  /** The type size each block started in: footnotes are set smaller than the text they interrupt. */
+  const sizes = new Map<Block, number>();
+  /**
+   * The list a bullet at the top of a page carries on: one that ended the page before, under the
+   * same heading, with nothing after it but footnotes (smaller type) at that page's foot.
+   */
+  const listBrokenByPage = (line: Line): Block | null => {
+    if (open === null || open.last.page !== line.page - 1) return null;
+    for (let i = blocks.length - 1; i >= 0; i--) {
+      const block = blocks[i]!;
+      if (block.kind === 'list') return block.breadcrumb.join('\u0000') === breadcrumb().join('\u0000') && Math.abs((sizes.get(block) ?? 0) - line.size) < 0.5 ? block : null;
+      // Only footnotes may stand between: on the page before, in smaller type.
+      if (block.page !== line.page - 1 || (sizes.get(block) ?? Infinity) >= body * 0.95) return null;
+    }
+    return null;
+  };
   const tables = tableRows(all, options);
   /** A table row: the next row of the table being read, or the first of a new one. */
   const addRow = (line: Line) => {
@@ -382,6 +398,12 @@ export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], op
       continue;
     }
     const bullet = !line.mono && BULLET.test(line.text);
+    const continued = bullet ? listBrokenByPage(line) : null;
+    if (continued) {
+      continued.text = `${continued.text}\n${line.text}`;
+      open = { block: continued, last: line };
+      continue;
+    }
     const previous = blocks[blocks.length - 1];
     if (bullet && previous && previous.page === line.page && (previous.kind === 'list' || /[:：]$/.test(previous.text)) && previous.breadcrumb.join('\u0000') === breadcrumb().join('\u0000')) {
       // A list stays with the sentence that introduces it, and its items with each other.
@@ -392,6 +414,7 @@ export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], op
     }
     const block: Block = { kind: line.mono ? 'code' : bullet ? 'list' : 'paragraph', text: line.text, breadcrumb: breadcrumb(), page: line.page };
     blocks.push(block);
+    sizes.set(block, line.size);
     open = { block, last: line };
   }
   settleHeading();

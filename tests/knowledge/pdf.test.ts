@@ -302,3 +302,27 @@ describe('tables', () => {
     expect(chunks.every((c) => c.kind !== 'table')).toBe(true);
   });
 });
+
+describe('a list broken by a page', () => {
+  const pdf = makePdf({
+    pages: [
+      {
+        texts: [
+          ...lines(72, 720, ['The following directories are exceptions:']),
+          ...lines(72, 706, ['- /usr/local/bin, for local programs;', '- /usr/local/etc, for local settings;']),
+          { x: 72, y: 100, text: '1 Footnotes are set in smaller type at the foot of the page.', size: 7 },
+        ],
+      },
+      { texts: [...lines(72, 720, ['- /usr/local/lib, for local libraries.']), ...lines(72, 680, ['Other directories follow the rules above.'])] },
+    ],
+  });
+
+  it('carries on over the page break and past the footnote at its foot', async () => {
+    const { chunks } = await parse(pdf);
+    expect(chunks.map((c) => [c.kind, c.text, c.page])).toEqual([
+      ['list', 'The following directories are exceptions:\n- /usr/local/bin, for local programs;\n- /usr/local/etc, for local settings;\n- /usr/local/lib, for local libraries.', 1],
+      ['paragraph', '1 Footnotes are set in smaller type at the foot of the page.', 1],
+      ['paragraph', 'Other directories follow the rules above.', 2],
+    ]);
+  });
+});
