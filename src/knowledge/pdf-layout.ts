@@ -49,6 +49,24 @@ interface Line {
   right: number;
   /** The line cut at wide gaps: table cells when its neighbours line up with it. */
   cells: Cell[];
+  /** Where the words after a list marker set as a run of its own ("5.", "•") begin; else x0. */
+  textX: number;
+}
+
+/** A list marker on its own: a bullet, "5.", "b)". */
+const LIST_MARKER = /^(?:[•◦▪‣∙·*–-]|\d{1,3}[.)]|[a-z][.)])$/u;
+const MARKER_AND_SPACE = /^(?:[•◦▪‣∙·*–-]|\d{1,3}[.)]|[a-z][.)])\s+/u;
+
+/**
+ * Where a list item's words begin: the second run when the marker is a run of its own, else the
+ * marker's share of the first run's width (glyph widths are not known here, their average is).
+ */
+function itemTextX(runs: readonly PdfRun[]): number {
+  const [first, second] = runs;
+  if (!first) return 0;
+  if (second && LIST_MARKER.test(first.text.trim())) return second.x;
+  const prefix = MARKER_AND_SPACE.exec(first.text)?.[0].length ?? 0;
+  return first.x + (prefix > 0 && first.text.length > 0 ? (first.width * prefix) / first.text.length : 0);
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -79,7 +97,8 @@ function toLines(runs: PdfRun[], page: PdfPageText, left: number, right: number,
     if (text !== '') {
       const size = Math.max(...current.map((r) => r.size));
       const x1 = Math.max(...current.map((r) => r.x + r.width));
-      lines.push({ text, x0: current[0]!.x, x1, y: baseline, size, mono: current.every((r) => r.mono), page: page.page, pageHeight: page.height, left, right, cells: cellsOf(current, joinRuns, options) });
+      const textX = itemTextX(current);
+      lines.push({ text, x0: current[0]!.x, x1, y: baseline, size, mono: current.every((r) => r.mono), page: page.page, pageHeight: page.height, left, right, cells: cellsOf(current, joinRuns, options), textX });
     }
     current = [];
   };
@@ -358,6 +377,8 @@ export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], op
     }
     return null;
   };
+  /** The list item read last: where its marker and its words stand, for paragraphs set under it. */
+  let item: { block: Block; textX: number; markerX: number; page: number } | null = null;
   const tables = tableRows(all, options);
   /** A table row: the next row of the table being read, or the first of a new one. */
   const addRow = (line: Line) => {
@@ -404,18 +425,30 @@ export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], op
       open = { block: continued, last: line };
       continue;
     }
-    const previous = blocks[blocks.length - 1];
-    if (bullet && previous && previous.page === line.page && (previous.kind === 'list' || /[:：]$/.test(previous.text)) && previous.breadcrumb.join('\u0000') === breadcrumb().join('\u0000')) {
+    // The block being read, when a list carried over a page break sits behind the footnotes.
+    const reading = open as { block: Block; last: Line } | null;
+    const previous: Block | undefined = reading?.block.kind === 'list' ? reading.block : blocks[blocks.length - 1];
+    // The page the previous block's last line is on (a list may have started a page earlier).
+    const previousPage = reading !== null && reading.block === previous ? reading.last.page : previous?.page;
+    if (!bullet && item !== null && previous === item.block && item.page === line.page && Math.abs(line.x0 - item.textX) <= line.size * 0.6 && line.x0 > item.markerX + line.size * 0.5) {
+      // A paragraph set at an item's text indent, under it, is more of that item.
+      previous.text = `${previous.text}\n${line.text}`;
+      open = { block: previous, last: line };
+      continue;
+    }
+    if (bullet && previous && previousPage === line.page && (previous.kind === 'list' || /[:：]$/.test(previous.text)) && previous.breadcrumb.join('\u0000') === breadcrumb().join('\u0000')) {
       // A list stays with the sentence that introduces it, and its items with each other.
       previous.kind = 'list';
       previous.text = `${previous.text}\n${line.text}`;
       open = { block: previous, last: line };
+      item = { block: previous, textX: line.textX, markerX: line.x0, page: line.page };
       continue;
     }
     const block: Block = { kind: line.mono ? 'code' : bullet ? 'list' : 'paragraph', text: line.text, breadcrumb: breadcrumb(), page: line.page };
     blocks.push(block);
     sizes.set(block, line.size);
     open = { block, last: line };
+    item = bullet ? { block, textX: line.textX, markerX: line.x0, page: line.page } : null;
   }
   settleHeading();
   return { heading, blocks: blocks.filter((b) => b.text.trim() !== '') };

@@ -326,3 +326,29 @@ describe('a list broken by a page', () => {
     ]);
   });
 });
+
+describe('a paragraph set under a list item', () => {
+  const pdf = makePdf({
+    pages: [
+      {
+        texts: [
+          ...lines(72, 720, ['The following exceptions apply:']),
+          { x: 84, y: 700, text: '1.', size: 10 },
+          { x: 97, y: 700, text: 'Libraries may live under /usr/lib/triplet.', size: 10 },
+          ...lines(97, 680, ['Packages must not install into /usr/lib64.']),
+          { x: 84, y: 660, text: '2.', size: 10 },
+          { x: 97, y: 660, text: 'Headers may live under /usr/include/triplet.', size: 10 },
+          ...lines(72, 630, ['Everything else follows the standard.']),
+        ],
+      },
+    ],
+  });
+
+  it('stays with its item when it is set at the item text indent, and a paragraph at the margin does not', async () => {
+    const { chunks } = await parse(pdf);
+    expect(chunks.map((c) => [c.kind, c.text])).toEqual([
+      ['list', 'The following exceptions apply:\n1. Libraries may live under /usr/lib/triplet.\nPackages must not install into /usr/lib64.\n2. Headers may live under /usr/include/triplet.'],
+      ['paragraph', 'Everything else follows the standard.'],
+    ]);
+  });
+});
