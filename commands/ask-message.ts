@@ -1,7 +1,7 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder, InteractionContextType } from 'discord.js';
 import type { MessageCommandModule } from '../src/discord/context.ts';
 import { notice } from '../src/present/discord/index.ts';
-import { answerInteraction, askerOf } from './ask.ts';
+import { answerInteraction, askerOf } from '../src/discord/asking.ts';
 
 const data = new ContextMenuCommandBuilder()
   .setName('Ask Footnote')

@@ -1,52 +1,14 @@
-import { InteractionContextType, SlashCommandBuilder, type RepliableInteraction } from 'discord.js';
-import { source, type AskResult } from '../src/answer/index.ts';
-import { askLearned, logAnswer, type Asker } from '../src/discord/asking.ts';
-import type { BotContext, ButtonHandler, ChatInputCommandModule } from '../src/discord/context.ts';
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { source } from '../src/answer/index.ts';
+import { answerInteraction, askerOf } from '../src/discord/asking.ts';
+import type { ButtonHandler, ChatInputCommandModule } from '../src/discord/context.ts';
 import { CustomIdPrefix } from '../src/discord/custom-id.ts';
-import { answerOf, deliver, noticeOf, type DeliverOptions, type Outcome } from '../src/discord/deliver.ts';
+import { answerOf, deliver, noticeOf } from '../src/discord/deliver.ts';
 import { resolveChunkRef } from '../src/discord/refs.ts';
-import type { Responder } from '../src/discord/responder.ts';
-import { answerBody } from '../src/discord/answer-body.ts';
 import { openSourceRows } from '../src/discord/source-buttons.ts';
 import { questionChoices } from '../src/discord/suggest.ts';
 import { notice, presentSource } from '../src/present/discord/index.ts';
-import type { KnowledgeBase } from '../src/search/index.ts';
-import { newAnswerId } from '../src/store/index.ts';
 import { audienceOf, MAX_OPTION_TEXT, mentionOption, privateOption } from './options.ts';
-
-/**
- * Past this many paragraphs an answer is deferred first. A question's work is bounded by the
- * engine's postings budget, but in a folder this large its worst case is no longer a few
- * milliseconds, and a busy process stretches it further: one request more (defer, then edit) keeps
- * Discord's 3 s safe. Smaller folders answer in one request.
- */
-export const SLOW_ASK_CHUNKS = 100_000;
-
-/** Whether /ask (or Ask Footnote) on this knowledge base defers first. */
-export const askMayBeSlow = (kb: Pick<KnowledgeBase, 'chunks'> | { chunks: { size: number } }): boolean => kb.chunks.size > SLOW_ASK_CHUNKS;
-
-/**
- * Answers a question asked through an interaction (/ask, Ask Footnote), then logs it under the id
- * its vote buttons carry. The log is handed the question even when sending the answer failed: it
- * was asked, and the engine's answer is what the team needs to see.
- */
-export async function answerInteraction(interaction: RepliableInteraction, reply: Responder, ctx: BotContext, question: string, asker: Asker, options: DeliverOptions): Promise<void> {
-  const answerId = newAnswerId(ctx.now());
-  const asked: { result?: AskResult } = {};
-  try {
-    await deliver(interaction, reply, ctx, { ...options, slow: askMayBeSlow }, (kb): Outcome => {
-      asked.result = askLearned(ctx.learning, kb, question);
-      return answerOf(answerBody(asked.result, ctx.questions.enabled ? answerId : null));
-    });
-  } finally {
-    if (asked.result) logAnswer(ctx.questions, asker, question, asked.result, answerId, ctx.now());
-  }
-}
-
-/** Who asked through an interaction, and where. */
-export function askerOf(interaction: RepliableInteraction, via: Asker['via']): Asker {
-  return { via, userId: interaction.user.id, guildId: interaction.guildId, channelId: interaction.channelId };
-}
 
 const data = new SlashCommandBuilder()
   .setName('ask')

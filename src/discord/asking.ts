@@ -1,8 +1,12 @@
+import type { RepliableInteraction } from 'discord.js';
 import { ask, askFollowUp, type AskResult, type FollowUpResult } from '../answer/index.ts';
 import type { KnowledgeBase } from '../search/index.ts';
-import type { QuestionLog, AskedVia } from '../store/index.ts';
-import { ANSWER_PASSAGES } from './answer-body.ts';
+import { newAnswerId, type AskedVia, type QuestionLog } from '../store/index.ts';
+import { ANSWER_PASSAGES, answerBody } from './answer-body.ts';
+import type { BotContext } from './context.ts';
+import { answerOf, deliver, type DeliverOptions, type Outcome } from './deliver.ts';
 import type { LearnedAnswers } from './learned-answers.ts';
+import type { Responder } from './responder.ts';
 
 /** Who asked, and where: what the question log keeps besides the question and its answer. */
 export interface Asker {
@@ -42,4 +46,38 @@ export function logAnswer(questions: QuestionLog, asker: Asker, question: string
     reason: result.reason,
     citations: result.answered ? [...new Set(result.answer.map((e) => e.chunkId))] : [],
   });
+}
+
+/**
+ * Past this many paragraphs an answer is deferred first. A question's work is bounded by the
+ * engine's postings budget, but in a folder this large its worst case is no longer a few
+ * milliseconds, and a busy process stretches it further: one request more (defer, then edit) keeps
+ * Discord's 3 s safe. Smaller folders answer in one request.
+ */
+export const SLOW_ASK_CHUNKS = 100_000;
+
+/** Whether /ask (or Ask Footnote) on this knowledge base defers first. */
+export const askMayBeSlow = (kb: Pick<KnowledgeBase, 'chunks'> | { chunks: { size: number } }): boolean => kb.chunks.size > SLOW_ASK_CHUNKS;
+
+/**
+ * Answers a question asked through an interaction (/ask, Ask Footnote), then logs it under the id
+ * its vote buttons carry. The log is handed the question even when sending the answer failed: it
+ * was asked, and the engine's answer is what the team needs to see.
+ */
+export async function answerInteraction(interaction: RepliableInteraction, reply: Responder, ctx: BotContext, question: string, asker: Asker, options: DeliverOptions): Promise<void> {
+  const answerId = newAnswerId(ctx.now());
+  const asked: { result?: AskResult } = {};
+  try {
+    await deliver(interaction, reply, ctx, { ...options, slow: askMayBeSlow }, (kb): Outcome => {
+      asked.result = askLearned(ctx.learning, kb, question);
+      return answerOf(answerBody(asked.result, ctx.questions.enabled ? answerId : null));
+    });
+  } finally {
+    if (asked.result) logAnswer(ctx.questions, asker, question, asked.result, answerId, ctx.now());
+  }
+}
+
+/** Who asked through an interaction, and where. */
+export function askerOf(interaction: RepliableInteraction, via: Asker['via']): Asker {
+  return { via, userId: interaction.user.id, guildId: interaction.guildId, channelId: interaction.channelId };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askMayBeSlow, SLOW_ASK_CHUNKS } from '../../commands/ask.ts';
+import { askMayBeSlow, SLOW_ASK_CHUNKS } from '../../src/discord/asking.ts';
 
 describe('/ask on a large folder', () => {
   it('defers first past SLOW_ASK_CHUNKS paragraphs, and answers in one request below', () => {
