@@ -64,6 +64,30 @@ export interface PdfOptions {
   tableCellGap: number;
   /** Consecutive lines of two or more cells, their cells starting at shared columns, make a table from this many rows. */
   tableMinRows: number;
+  /**
+   * A column is a grid of entries (a term, and its description from a tab stop to its right, as
+   * reference cards set them) when at least this many of its lines start a description at one
+   * tab stop and as many hold a term to its left.
+   */
+  entryMinRows: number;
+  /** ...and the lines starting a description there are at least this share of the column's lines. */
+  entryTabShare: number;
+  /** ...and at most this share of its lines cross the tab stop (headings, prose), or run up to it with no gap. */
+  entryCrossingShare: number;
+  /**
+   * ...and at least this share of its terms stand beside a line of description, not above one
+   * (a definition list sets each term on a line of its own, its description indented below).
+   */
+  entryBesideShare: number;
+  /** The most lines one side of an entry is paired with: it bounds the work of pairing a column. */
+  entryMaxCellLines: number;
+  /**
+   * Pairing terms with descriptions, in line pitches: what each entry earns (so, all else equal,
+   * rows set one baseline each are entries of their own) and what a term or description without
+   * a partner, or a description cut mid-sentence, costs.
+   */
+  entryRowBonus: number;
+  entryAlonePenalty: number;
 }
 
 export interface FormatOptions {
@@ -93,6 +117,13 @@ export const FORMAT_DEFAULTS: FormatOptions = {
     contentsShare: 0.5,
     tableCellGap: 1.5,
     tableMinRows: 3,
+    entryMinRows: 4,
+    entryTabShare: 0.3,
+    entryCrossingShare: 0.25,
+    entryBesideShare: 0.6,
+    entryMaxCellLines: 12,
+    entryRowBonus: 0.1,
+    entryAlonePenalty: 1,
   },
 };
 

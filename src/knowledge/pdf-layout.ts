@@ -1,4 +1,5 @@
 import type { PdfOptions } from './format-options.ts';
+import { descriptionTab, readGrid } from './pdf-entries.ts';
 import { cellsOf, tableRows, type Cell } from './pdf-tables.ts';
 import type { Block } from './types.ts';
 
@@ -51,6 +52,11 @@ interface Line {
   cells: Cell[];
   /** Where the words after a list marker set as a run of its own ("5.", "•") begin; else x0. */
   textX: number;
+  /**
+   * What a grid of entries made of the line: one entry, term and description; or the title of
+   * a section of entries, a line centred across the grid.
+   */
+  grid?: 'entry' | 'heading';
 }
 
 /** A list marker on its own: a bullet, "5.", "b)". */
@@ -155,6 +161,42 @@ function gutters(runs: PdfRun[], width: number, options: PdfOptions): [number, n
   return found;
 }
 
+/**
+ * A term's lines: names, paths and commands, whose hyphens are their own, so a line ending in a
+ * hyphen, a slash or an equals sign runs straight on ("update-" "alternatives").
+ */
+function joinTerm(before: string, line: string): string {
+  return before === '' ? line : /[-/=]$/.test(before) || continuesAddress(before, line) ? before + line : `${before} ${line}`;
+}
+
+/** A column's lines, top to bottom; a column set as a grid of entries gives one line per entry. */
+function columnLines(runs: PdfRun[], page: PdfPageText, left: number, right: number, options: PdfOptions): Line[] {
+  const tab = runs.length > 0 ? descriptionTab(runs, options) : null;
+  if (tab === null) return toLines(runs, page, left, right, options);
+  const lines = (part: PdfRun[]) => toLines(part, page, left, right, options);
+  return readGrid(runs, tab, lines, options).map((piece): Line => {
+    if (piece.kind === 'line') return piece.centred ? { ...piece.line, grid: 'heading' } : piece.line;
+    const { term, description } = piece;
+    const parts = [collapse(term.map((l) => l.text).reduce(joinTerm, '')), collapse(description.map((l) => l.text).reduce((a, b) => (a === '' ? b : joinLine(a, b)), ''))].filter((t) => t !== '');
+    const members = [...term, ...description];
+    return {
+      text: parts.join(' — '),
+      x0: Math.min(...members.map((l) => l.x0)),
+      x1: Math.max(...members.map((l) => l.x1)),
+      y: Math.max(...members.map((l) => l.y)),
+      size: Math.max(...members.map((l) => l.size)),
+      mono: false,
+      page: page.page,
+      pageHeight: page.height,
+      left,
+      right,
+      cells: [],
+      textX: Math.min(...members.map((l) => l.x0)),
+      grid: 'entry',
+    };
+  });
+}
+
 /** The page's lines in reading order: text spanning the columns above them, each column top to bottom, then the rest. */
 export function pageLines(page: PdfPageText, options: PdfOptions): Line[] {
   const runs = page.runs.filter((r) => r.text.trim() !== '');
@@ -162,19 +204,21 @@ export function pageLines(page: PdfPageText, options: PdfOptions): Line[] {
   if (gaps.length === 0) {
     const left = Math.min(...runs.map((r) => r.x));
     const right = Math.max(...runs.map((r) => r.x + r.width));
-    return toLines(runs, page, left, right, options);
+    return columnLines(runs, page, left, right, options);
   }
   const edges = [-Infinity, ...gaps.flatMap(([a, b]) => [a, b]), Infinity];
   const columns: PdfRun[][] = gaps.map(() => []).concat([[]]);
   const spanning: PdfRun[] = [];
   for (const run of runs) {
     const end = run.x + run.width;
-    const crosses = gaps.some(([a, b]) => run.x < b && end > a);
-    if (crosses) {
+    // A title spans a gutter from side to side; a line of a column may reach into it (the
+    // gutter allows a few runs), and stays in the column that holds most of it.
+    if (gaps.some(([a, b]) => run.x < a && end > b)) {
       spanning.push(run);
       continue;
     }
-    const column = gaps.filter(([, b]) => run.x >= b).length;
+    const centre = run.x + run.width / 2;
+    const column = gaps.filter(([a, b]) => centre >= (a + b) / 2).length;
     columns[column]!.push(run);
   }
   const columnTop = Math.max(...columns.flat().map((r) => r.y));
@@ -184,7 +228,7 @@ export function pageLines(page: PdfPageText, options: PdfOptions): Line[] {
   const textRight = Math.max(...runs.map((r) => r.x + r.width));
   return [
     ...toLines(above, page, textLeft, textRight, options),
-    ...columns.flatMap((c, i) => toLines(c, page, Math.max(textLeft, edges[2 * i]!), Math.min(textRight, edges[2 * i + 1]!), options)),
+    ...columns.flatMap((c, i) => columnLines(c, page, Math.max(textLeft, edges[2 * i]!), Math.min(textRight, edges[2 * i + 1]!), options)),
     ...toLines(below, page, textLeft, textRight, options),
   ];
 }
@@ -250,8 +294,17 @@ const HEADING_SHAPE = /^[\p{Lu}\p{N}](?:.*[^.,;:\]])?$/u;
 const BULLET = /^(?:[•◦▪‣∙·*–-]|\d{1,3}[.)]|[a-z][.)])\s+\S/u;
 const HYPHENATED = /\p{L}[-\u00AD\u2010]$/u;
 
+/** What carries a web address on at the next line's start: a path, or a domain name. */
+const ADDRESS_ON = /^(?:\S*\/|[a-z0-9-]+\.[a-z]{2,})/u;
+
+/** Whether a line break falls inside a web address: "https://lists." then "debian.org/". */
+function continuesAddress(before: string, line: string): boolean {
+  return /(?:^|\s)(?:https?:|www\.)\S*$/u.test(before) && ADDRESS_ON.test(line);
+}
+
 /** Joins a line to the text before it: a word hyphenated across the break is one word again. */
 function joinLine(before: string, line: string): string {
+  if (continuesAddress(before, line)) return before + line;
   if (HYPHENATED.test(before) && /^\p{Ll}/u.test(line)) return before.slice(0, -1) + line;
   return `${before} ${line}`;
 }
@@ -316,6 +369,8 @@ export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], op
     if (sub?.[1] && line.text.length <= 120 && bodyOrLarger && numbered.has(sub[1].replace(/\.\d+$/, ''))) return sub[1].split('.').length;
     // Below the outline's levels, so a heading the outline names closes it.
     if (line.size >= body * options.headingScale) return outlineLevels + headingSizes.indexOf(Math.round(line.size * 2) / 2) + 1;
+    // A section's title in a grid of entries, set at body size: below every larger heading.
+    if (line.grid === 'heading' && bodyOrLarger && line.text.length <= 120 && HEADING_SHAPE.test(line.text)) return outlineLevels + headingSizes.length + 1;
     return 0;
   };
 
@@ -328,6 +383,7 @@ export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], op
 
   const breadcrumb = () => trail.map((h) => h.text);
   const startsNew = (prev: Line, line: Line): boolean => {
+    if (prev.grid === 'entry') return true;
     if (prev.page !== line.page) {
       // Across a page break, only a sentence cut mid-way carries on.
       return SENTENCE_END.test(prev.text) || !/^\p{Ll}/u.test(line.text) || Math.abs(prev.size - line.size) > 0.5;
@@ -338,21 +394,26 @@ export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], op
     if (prev.y - line.y > spacing * (1 + options.paragraphGap) || prev.y < line.y) return true;
     if (BULLET.test(line.text) && !line.mono) return true;
     const width = prev.right - prev.left;
-    if (!prev.mono && SENTENCE_END.test(prev.text) && prev.x1 < prev.right - width * 0.15) return true;
+    // "https://lists." ends no sentence when the next line carries the address on.
+    if (!prev.mono && SENTENCE_END.test(prev.text) && prev.x1 < prev.right - width * 0.15 && !continuesAddress(prev.text, line.text)) return true;
     return false;
   };
 
-  let pendingHeading: { depth: number; text: string; last: Line } | null = null;
+  let pendingHeading: { depth: number; text: string; last: Line; grid: boolean } | null = null;
   const settleHeading = () => {
     if (!pendingHeading) return;
     const { text } = pendingHeading;
     // A heading set over two lines may be one the outline names only whole.
     const named = namedDepth(text);
     const depth = named ?? pendingHeading.depth;
+    const section = pendingHeading.grid;
     pendingHeading = null;
-    if (heading === null && named === undefined && trail.length === 0) {
-      // The first heading names the document, unless the outline lists it or a section came first.
+    // A section of a grid of entries names only that section.
+    if (heading === null && named === undefined && !section && trail.every((h) => h.depth > depth)) {
+      // The first heading names the document, unless the outline lists it or a section of its
+      // rank or above came first. A folded card may set smaller sections before its title.
       heading = text;
+      trail.length = 0;
       return;
     }
     while (trail.length > 0 && (trail[trail.length - 1]?.depth ?? 0) >= depth) trail.pop();
@@ -409,10 +470,24 @@ export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], op
         continue;
       }
       settleHeading();
-      pendingHeading = { depth, text: line.text, last: line };
+      // A title set larger than the body is the document's or a part's even when it stands in a grid.
+      pendingHeading = { depth, text: line.text, last: line, grid: line.grid === 'heading' && line.size < body * options.headingScale };
       continue;
     }
     settleHeading();
+    if (line.grid === 'entry') {
+      // A grid's entries are one block per section and page, an entry a line, as a list's items are.
+      if (open?.block.kind === 'list' && open.last.grid === 'entry' && open.last.page === line.page) open.block.text = `${open.block.text}\n${line.text}`;
+      else {
+        const block: Block = { kind: 'list', text: line.text, breadcrumb: breadcrumb(), page: line.page };
+        blocks.push(block);
+        sizes.set(block, line.size);
+        open = { block, last: line };
+      }
+      open.last = line;
+      item = null;
+      continue;
+    }
     if (open && open.block.kind !== 'table' && !startsNew(open.last, line)) {
       open.block.text = line.mono ? `${open.block.text}\n${' '.repeat(Math.max(0, Math.round((line.x0 - line.left) / (line.size * 0.6))))}${line.text}` : joinLine(open.block.text, line.text);
       open.last = line;

@@ -61,6 +61,26 @@ describe('paragraphs and page citations', () => {
   });
 });
 
+describe('web addresses broken across lines', () => {
+  it('joins an address cut at a line end, and leaves a sentence after an address alone', async () => {
+    const pdf = makePdf({
+      pages: [
+        {
+          texts: [
+            ...lines(72, 720, ['The manual is also available from the mirrors at https://www.example.org/doc/', 'widget-manual/ and from the archive at https://lists.', 'example.org/ as a single page.']),
+            ...lines(72, 670, ['Read it online at https://www.example.org/', 'The printed copy follows the same layout.']),
+          ],
+        },
+      ],
+    });
+    const { chunks } = await parse(pdf);
+    expect(chunks.map((c) => c.text)).toEqual([
+      'The manual is also available from the mirrors at https://www.example.org/doc/widget-manual/ and from the archive at https://lists.example.org/ as a single page.',
+      'Read it online at https://www.example.org/ The printed copy follows the same layout.',
+    ]);
+  });
+});
+
 describe('links', () => {
   it('takes a web address from the metadata as the source, each paragraph linking to its page', async () => {
     const pdf = makePdf({ title: 'Guide', url: 'https://docs.example.org/guide.pdf', pages: [{ texts: lines(72, 700, ['First page.']) }, { texts: lines(72, 700, ['Second page.']) }] });

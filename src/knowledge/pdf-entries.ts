@@ -1,0 +1,243 @@
+import type { PdfOptions } from './format-options.ts';
+import type { PdfRun } from './pdf-layout.ts';
+
+/**
+ * Reference cards and command summaries set a column as a grid of entries: a term at the left
+ * ("apt install package-names") and its description at a tab stop to the right, each side
+ * wrapping on its own, the shorter side centred on the taller or level with its top. Read line
+ * by line such a column is fragments; read as a reader does, each entry is one line, term then
+ * description. Lines that cross the tab stop (a section's heading, a paragraph of prose) break
+ * the grid and are read as lines.
+ */
+
+/** What the grid reader needs of a line. */
+export interface GridLine {
+  text: string;
+  y: number;
+  size: number;
+}
+
+/** A piece of a grid column in reading order: a line across the tab stop, or an entry. */
+export type GridPiece<L> = { kind: 'line'; line: L; centred: boolean } | { kind: 'entry'; term: L[]; description: L[] };
+
+/** Runs on one baseline, top to bottom, with the tolerance lines are built with. */
+function baselines(runs: readonly PdfRun[]): PdfRun[][] {
+  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
+  const out: PdfRun[][] = [];
+  let baseline = 0;
+  for (const run of sorted) {
+    const current = out[out.length - 1];
+    if (current && Math.abs(run.y - baseline) <= Math.max(run.size, 1) * 0.5) current.push(run);
+    else {
+      out.push([run]);
+      baseline = run.y;
+    }
+  }
+  return out;
+}
+
+/** How far inside a cell a run may reach past the tab stop and still be on its side. */
+const slack = (size: number) => size * 0.25;
+const crosses = (run: PdfRun, tab: number) => run.x < tab - slack(run.size) && run.x + run.width > tab + slack(run.size);
+
+/**
+ * A line off the grid: one that crosses the tab stop, is set larger than the grid's text (a
+ * section's title, wherever it stands), or starts neither with a term nor at the tab (a title
+ * centred over the column, clear of the stop).
+ */
+function offGrid(line: readonly PdfRun[], tab: number, size: number, options: PdfOptions): boolean {
+  if (line.some((r) => crosses(r, tab) || r.size >= size * options.headingScale)) return true;
+  const first = line.reduce((a, b) => (b.x < a.x ? b : a));
+  return first.x > tab + slack(first.size);
+}
+
+/**
+ * The x where a column's descriptions start, when its runs are set as a grid: many baselines
+ * start a run there, well inside the column; terms stand to its left on many baselines, beside
+ * the descriptions, and stop short of it by a clear gap; few lines cross it; and what starts
+ * there is prose, not code aligned on a comment column nor a column of page numbers.
+ */
+export function descriptionTab(runs: readonly PdfRun[], options: PdfOptions): number | null {
+  if (runs.length < options.entryMinRows * 2) return null;
+  const lines = baselines(runs);
+  const left = Math.min(...runs.map((r) => r.x));
+  const size = median(runs.map((r) => r.size));
+  // Starts of runs past the column's left edge, by the baselines that have one there.
+  const starts = new Map<number, Set<number>>();
+  lines.forEach((line, i) => {
+    for (const run of line) {
+      if (run.x < left + size * 2) continue;
+      const key = Math.round(run.x);
+      for (const k of [key - 1, key, key + 1]) {
+        if (!starts.has(k)) starts.set(k, new Set());
+        starts.get(k)!.add(i);
+      }
+    }
+  });
+  let tab = -1;
+  let most = 0;
+  for (const [x, at] of starts) if (at.size > most || (at.size === most && x < tab)) [tab, most] = [x, at.size];
+  if (most < Math.max(options.entryMinRows, lines.length * options.entryTabShare)) return null;
+  // The exact edge: the leftmost start near the rounded one.
+  tab = Math.min(...runs.filter((r) => Math.abs(r.x - tab) <= 1.5).map((r) => r.x));
+  let across = 0;
+  let termLines = 0;
+  let termChars = 0;
+  let gapless = 0;
+  let descChars = 0;
+  let descMono = 0;
+  let descLetters = 0;
+  const termYs: number[] = [];
+  const descYs: number[] = [];
+  for (const line of lines) {
+    if (offGrid(line, tab, size, options)) {
+      across++;
+      continue;
+    }
+    const term = line.filter((r) => r.x < tab - slack(r.size));
+    if (term.length > 0) {
+      termLines++;
+      termYs.push(line[0]!.y);
+      termChars += term.reduce((n, r) => n + r.text.trim().length, 0);
+      if (Math.max(...term.map((r) => r.x + r.width)) > tab - size * 0.5) gapless++;
+    }
+    if (term.length < line.length) descYs.push(line[0]!.y);
+    for (const r of line) {
+      if (r.x < tab - slack(r.size)) continue;
+      descChars += r.text.length;
+      descLetters += r.text.replace(/[^\p{L}]/gu, '').length;
+      if (r.mono) descMono += r.text.length;
+    }
+  }
+  // A term stands beside its description, level with a line of it or between two: not above
+  // it, as a definition list sets its terms.
+  const beside = termYs.filter((y) => descYs.some((d) => Math.abs(d - y) <= size * 0.75)).length;
+  const grid =
+    beside >= termLines * options.entryBesideShare &&
+    across <= lines.length * options.entryCrossingShare &&
+    termLines >= options.entryMinRows &&
+    // Terms are words, not list markers standing in a hanging indent.
+    termChars >= termLines * 3 &&
+    gapless <= termLines * options.entryCrossingShare &&
+    descMono < descChars / 2 &&
+    // Descriptions are words: a column of page numbers or figures is a contents page or a table.
+    descLetters >= descChars / 2;
+  return grid ? tab : null;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/**
+ * Whether a description would break off mid-way: the line after it does not start as a
+ * description does, with a capital or a number, but carries on in lower case or with a bracket
+ * ("e.g." then "keyboard-configuration").
+ */
+const cutMidWay = (next: GridLine | undefined) => next !== undefined && !/^[\p{Lu}\p{N}]/u.test(next.text);
+
+/**
+ * Pairs a grid's term lines and description lines into entries, top to bottom. Each entry takes
+ * the next few lines of either side; the pairing chosen is the one whose cells line up best
+ * (centred on each other or level at the top), with fewest descriptions cut mid-sentence and
+ * fewest cells left without a partner, and, all else equal, the most entries: rows set one
+ * baseline each are separate entries, and a description that wraps stays whole.
+ */
+export function pairEntries<L extends GridLine>(terms: readonly L[], descriptions: readonly L[], options: PdfOptions): { term: L[]; description: L[] }[] {
+  const n = terms.length;
+  const m = descriptions.length;
+  const size = terms[0]?.size ?? descriptions[0]?.size ?? 10;
+  const pitch = linePitch(size, terms, descriptions) || size * 1.2;
+  const k = options.entryMaxCellLines;
+  // A cell's own lines follow one another at the line pitch; a wide gap inside one is unlikely.
+  // gaps[i] is what the gaps among a side's first i + 1 lines cost, so a cell's is a difference.
+  const gapCosts = (side: readonly GridLine[]) => {
+    let sum = 0;
+    return side.map((line, i) => (sum += i === 0 ? 0 : Math.max(0, (side[i - 1]!.y - line.y) / pitch - 1.5)));
+  };
+  const termGaps = gapCosts(terms);
+  const descriptionGaps = gapCosts(descriptions);
+  const inside = (gaps: number[], from: number, count: number) => (count < 2 ? 0 : gaps[from + count - 1]! - gaps[from]!);
+  const centre = (side: readonly GridLine[], from: number, count: number) => (side[from]!.y + side[from + count - 1]!.y) / 2;
+
+  /** What pairing `a` terms from `i` with `b` descriptions from `j` costs, in line pitches. */
+  const cost = (i: number, a: number, j: number, b: number): number => {
+    let total = -options.entryRowBonus + inside(termGaps, i, a) + inside(descriptionGaps, j, b);
+    if (a === 0 || b === 0) total += options.entryAlonePenalty;
+    else total += Math.min(Math.abs(centre(terms, i, a) - centre(descriptions, j, b)), Math.abs(terms[i]!.y - descriptions[j]!.y)) / pitch;
+    if (b > 0 && cutMidWay(descriptions[j + b])) total += options.entryAlonePenalty;
+    return total;
+  };
+
+  // best[i][j]: the least cost of pairing the first i terms and j descriptions.
+  const best: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1).fill(Infinity));
+  const from: [number, number][][] = Array.from({ length: n + 1 }, () => new Array<[number, number]>(m + 1).fill([0, 0]));
+  best[0]![0] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      const here = best[i]![j]!;
+      if (here === Infinity) continue;
+      // Rows do not interleave: the next one starts below everything before it.
+      const floor = Math.min(terms[i - 1]?.y ?? Infinity, descriptions[j - 1]?.y ?? Infinity);
+      for (let a = 0; a <= k && i + a <= n; a++) {
+        for (let b = a === 0 ? 1 : 0; b <= k && j + b <= m; b++) {
+          const top = Math.max(a > 0 ? terms[i]!.y : -Infinity, b > 0 ? descriptions[j]!.y : -Infinity);
+          if (top >= floor) continue;
+          const total = here + cost(i, a, j, b);
+          if (total < best[i + a]![j + b]!) {
+            best[i + a]![j + b] = total;
+            from[i + a]![j + b] = [i, j];
+          }
+        }
+      }
+    }
+  }
+  if (best[n]![m] === Infinity) return [{ term: [...terms], description: [...descriptions] }];
+  const out: { term: L[]; description: L[] }[] = [];
+  for (let i = n, j = m; i > 0 || j > 0; ) {
+    const [pi, pj] = from[i]![j]!;
+    out.unshift({ term: terms.slice(pi, i), description: descriptions.slice(pj, j) });
+    [i, j] = [pi, pj];
+  }
+  return out;
+}
+
+/** The usual distance between consecutive baselines of one side (a gap of a few lines is a break, not a pitch). */
+function linePitch(size: number, ...sides: (readonly GridLine[])[]): number {
+  return median(sides.flatMap((side) => side.slice(1).map((line, i) => side[i]!.y - line.y)).filter((g) => g > 0 && g < size * 3));
+}
+
+/**
+ * A grid column in reading order: the lines that cross the tab stop where they stand, and
+ * between them the entries of the grid they cut. A line across the stop is "centred" when it
+ * stands in the middle of the column, as a boxed section's title does.
+ */
+export function readGrid<L extends GridLine & { x0: number; x1: number }>(runs: readonly PdfRun[], tab: number, toLines: (runs: PdfRun[]) => L[], options: PdfOptions): GridPiece<L>[] {
+  const size = median(runs.map((r) => r.size));
+  const left = Math.min(...runs.map((r) => r.x));
+  const right = Math.max(...runs.map((r) => r.x + r.width));
+  const pieces: GridPiece<L>[] = [];
+  let terms: PdfRun[] = [];
+  let descriptions: PdfRun[] = [];
+  const settle = () => {
+    if (terms.length > 0 || descriptions.length > 0) {
+      for (const entry of pairEntries(toLines(terms), toLines(descriptions), options)) pieces.push({ kind: 'entry', ...entry });
+    }
+    terms = [];
+    descriptions = [];
+  };
+  for (const line of baselines(runs)) {
+    if (offGrid(line, tab, size, options)) {
+      settle();
+      for (const across of toLines(line)) {
+        const margin = across.x0 - left;
+        pieces.push({ kind: 'line', line: across, centred: margin > across.size * 2 && Math.abs(margin - (right - across.x1)) <= across.size });
+      }
+      continue;
+    }
+    for (const run of line) (run.x < tab - slack(run.size) ? terms : descriptions).push(run);
+  }
+  settle();
+  return pieces;
+}
