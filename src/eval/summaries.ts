@@ -78,6 +78,8 @@ export function entryLabel(entry: SummaryEntry): string {
   return entry.document ? `${entry.document}: ${entry.topic ?? ''}` : `topic: ${entry.topic ?? ''}`;
 }
 
+export const summaryPart = (entry: SummaryEntry): SummaryPart => (SUMMARY_TUNING_ENTRIES.includes(entryLabel(entry)) ? 'tune' : 'held-out');
+
 /**
  * Evidence was copied from the source files, where markup the loader strips (`*emphasis*`,
  * `<id>` placeholders read as HTML) still stands: words are compared, not punctuation.
@@ -184,7 +186,7 @@ export function evaluateSummaries(kb: KnowledgeBase, entries: readonly SummaryEn
     return {
       entry,
       label,
-      part: SUMMARY_TUNING_ENTRIES.includes(label) ? 'tune' : 'held-out',
+      part: summaryPart(named),
       result,
       covered: entry.points.map((_, i) => (chosenMask & (1 << i)) !== 0),
       reachable: popcount(masks.reduce((m, x) => m | x, 0)),
@@ -197,13 +199,13 @@ export function evaluateSummaries(kb: KnowledgeBase, entries: readonly SummaryEn
 
 export const coveredCount = (o: SummaryOutcome) => o.covered.filter(Boolean).length;
 
-/** One line per entry, then totals per part; `verbose` lists the points each summary missed. */
-export function formatSummaries(outcomes: readonly SummaryOutcome[], verbose = false): string[] {
+/** One line per entry, then totals per part; `misses` lists the points each summary of that part missed. */
+export function formatSummaries(outcomes: readonly SummaryOutcome[], misses?: SummaryPart): string[] {
   const width = Math.max(...outcomes.map((o) => o.label.length), 10) + 2;
   const lines = [`${'entry'.padEnd(width)}${'part'.padEnd(10)}${'covered'.padStart(9)}${'best'.padStart(7)}${'sentences'.padStart(11)}`];
   for (const o of outcomes) {
     lines.push(`${o.label.padEnd(width)}${o.part.padEnd(10)}${`${coveredCount(o)}/${o.covered.length}`.padStart(9)}${String(o.ceiling).padStart(7)}${String(o.result.sentences.length).padStart(11)}`);
-    if (verbose) o.entry.points.forEach((p, i) => { if (!o.covered[i]) lines.push(`    missed: ${p.point}`); });
+    if (misses === o.part) o.entry.points.forEach((p, i) => { if (!o.covered[i]) lines.push(`    missed: ${p.point}`); });
     for (const e of o.missingEvidence) lines.push(`    evidence not in the material: ${e}`);
   }
   lines.push('');
