@@ -93,6 +93,12 @@ export interface SummaryTuning {
   lexRankMaxSentences: number;
   /** Sentences shorter than this many words are left out when there are enough others. */
   minWords: number;
+  /** Share of a sentence's tokens that may read as code or markup before it is left out (when there are enough others). */
+  maxCodeShare: number;
+  /** Nearness to the start of the sentence's section: a reference page's sections each open with their point. */
+  sectionLeadWeight: number;
+  /** Bonus for a sentence that states a rule, a recommendation, a default or a purpose (cue words). */
+  cueWeight: number;
 }
 
 export const SUMMARY_DEFAULTS = {
@@ -116,6 +122,9 @@ export const SUMMARY_DEFAULTS = {
     damping: 0.85,
     lexRankMaxSentences: 800,
     minWords: 6,
+    maxCodeShare: 0.25,
+    sectionLeadWeight: 1,
+    cueWeight: 0.6,
   } satisfies SummaryTuning as SummaryTuning,
 } as const;
 
