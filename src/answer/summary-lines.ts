@@ -2,7 +2,7 @@
 export interface LineShape {
   /** Share of its tokens that read as code, markup or a drawing rather than words. */
   codeShare: number;
-  /** It ends as a sentence does: not a heading, a list of names, or a lead-in to what follows (":"). */
+  /** It ends as a sentence does: not a heading, a list of names, a lead-in to what follows (":"), or a sentence whose last word was lost. */
   complete: boolean;
   /** It only sends the reader elsewhere ("See …", "For more, see …"), saying nothing itself. */
   pointer: boolean;
@@ -12,6 +12,8 @@ export interface LineShape {
 const CODE_CHARACTERS = /[=(){}[\];$|<>\\`~^#@*]|--|::|->|^[^\p{L}\p{N}\p{Pd}'"“”‘’…]+$/u;
 const PROSE_BRACKETS = /^(?!.*--)\(?["“'‘]?[\p{L}\p{N}][\p{L}\p{N}'’,.:;!?"”-]*\)?[,.:;!?"”]*$/u;
 const SENTENCE_END = /[.!?…]["'”’)\]]*$/u;
+// A stop after a space: the word before it was markup the loader dropped ("recorded for … in .").
+const LOST_WORD = /\s[.!?]$/u;
 const POINTER = /^(?:[^,]{0,40},\s*)?(?:see|refer to|read)\b/iu;
 
 /** Parentheses around a word are prose ("(either", "(I18N):"); the rest of the set is not. */
@@ -24,7 +26,7 @@ export function lineShape(text: string): LineShape {
   const code = tokens.filter(codeToken).length;
   return {
     codeShare: tokens.length > 0 ? code / tokens.length : 0,
-    complete: SENTENCE_END.test(text.trim()),
+    complete: SENTENCE_END.test(text.trim()) && !LOST_WORD.test(text.trim()),
     pointer: POINTER.test(text.trim()),
   };
 }

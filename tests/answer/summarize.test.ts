@@ -162,11 +162,12 @@ describe('lines of a summary', () => {
     expect(lineShape('Internationalization (I18N): to make software handle many locales, set "$LANG" first.').codeShare).toBeLessThan(0.25);
   });
 
-  it('tells a finished sentence from a heading, a name list or a lead-in', () => {
+  it('tells a finished sentence from a heading, a name list, a lead-in or one that lost its last word', () => {
     expect(lineShape('VACUUM reclaims storage occupied by dead tuples.').complete).toBe(true);
     expect(lineShape('He said "it is done."').complete).toBe(true);
     expect(lineShape('vacuumdb, Section 20.4.4, Section 25.1.6').complete).toBe(false);
     expect(lineShape('On a text string, you would do things like:').complete).toBe(false);
+    expect(lineShape('Reset the resolutions recorded for the current conflict in .').complete).toBe(false);
   });
 
   it('knows a sentence that only points elsewhere', () => {
