@@ -56,6 +56,9 @@ export const SUMMARY_TUNING_ENTRIES: readonly string[] = [
   'git/git-stash',
   'postgresql/sql-cluster',
   'python/library/tempfile',
+  'topic: stashing uncommitted changes',
+  'topic: clustering a table on an index',
+  'topic: temporary files',
 ];
 
 export type SummaryPart = 'tune' | 'held-out';
