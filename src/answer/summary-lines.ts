@@ -10,15 +10,16 @@ export interface LineShape {
 
 // Characters prose rarely uses but code, shell lines, markup and ASCII drawings are made of.
 const CODE_CHARACTERS = /[=(){}[\];$|<>\\`~^#@*]|--|::|->|^[^\p{L}\p{N}\p{Pd}'"“”‘’…]+$/u;
+const HEX_NUMBER = /^\(?0x\p{Hex_Digit}+/u;
 const PROSE_BRACKETS = /^(?!.*--)\(?["“'‘]?[\p{L}\p{N}][\p{L}\p{N}'’,.:;!?"”-]*\)?[,.:;!?"”]*$/u;
 const SENTENCE_END = /[.!?…]["'”’)\]]*$/u;
 // A stop after a space: the word before it was markup the loader dropped ("recorded for … in .").
 const LOST_WORD = /\s[.!?]$/u;
 const POINTER = /^(?:[^,]{0,40},\s*)?(?:see|refer to|read)\b/iu;
 
-/** Parentheses around a word are prose ("(either", "(I18N):"); the rest of the set is not. */
+/** Parentheses around a word are prose ("(either", "(I18N):"); the rest of the set is not, nor is a hex number. */
 function codeToken(token: string): boolean {
-  return CODE_CHARACTERS.test(token) && !PROSE_BRACKETS.test(token);
+  return HEX_NUMBER.test(token) || (CODE_CHARACTERS.test(token) && !PROSE_BRACKETS.test(token));
 }
 
 export function lineShape(text: string): LineShape {

@@ -155,10 +155,11 @@ describe('summarize', () => {
 });
 
 describe('lines of a summary', () => {
-  it('reads a command line, an ASCII drawing and markup as code, and prose with a parenthesis or a $VARIABLE as prose', () => {
+  it('reads a command line, an ASCII drawing, markup and a register list as code, and prose with a parenthesis or a $VARIABLE as prose', () => {
     expect(lineShape('backup --all --target=archive.example.org --retain=30').codeShare).toBeGreaterThan(0.5);
     expect(lineShape('o------o-------o topic / o---o---o master').codeShare).toBeGreaterThan(0.5);
     expect(lineShape('mapper_args = {"version_id_col": version_id}').codeShare).toBeGreaterThan(0.5);
+    expect(lineShape('0x00 - Control 0x04 - DMA status 0x08 - pointer').codeShare).toBeGreaterThan(0.25);
     expect(lineShape('Internationalization (I18N): to make software handle many locales, set "$LANG" first.').codeShare).toBeLessThan(0.25);
   });
 
