@@ -1,5 +1,5 @@
 import type { Chunk } from '../knowledge/index.ts';
-import { planQuery, runQuery, words, type KnowledgeBase } from '../search/index.ts';
+import { planQuery, runQuery, termOf, words, type KnowledgeBase, type QueryPlan } from '../search/index.ts';
 import { coverageIn } from './answerable.ts';
 import { ASK_DEFAULTS, JUDGE_DEFAULTS, SUMMARY_DEFAULTS, type SummaryTuning } from './options.ts';
 import { centroidCentrality, cosine, lexRank, scaled, vectorOf, type Vector } from './centrality.ts';
@@ -74,7 +74,8 @@ export function summarize(kb: KnowledgeBase, options: SummaryOptions = {}): Summ
         suggestions: suggestTopics(kb, plan),
       };
     }
-    chunks = hits.slice(0, SUMMARY_DEFAULTS.topicChunks).map((h) => h.chunk);
+    const page = document ? null : pageAbout(kb, plan, tuning);
+    chunks = page ? kb.chunks.bodyOf(page) : hits.slice(0, SUMMARY_DEFAULTS.topicChunks).map((h) => h.chunk);
     topicTerms = plan.terms;
   } else {
     chunks = document ? kb.chunks.bodyOf(document) : evenSample(bodyPositions(kb), SUMMARY_DEFAULTS.maxSummaryChunks).map((i) => kb.chunks.at(i));
@@ -184,6 +185,41 @@ function select(all: Candidate[], count: number, tuning: SummaryTuning): Candida
 function readsAsProse(text: string, tuning: SummaryTuning): boolean {
   const shape = lineShape(text);
   return shape.complete && !shape.pointer && shape.codeShare <= tuning.maxCodeShare;
+}
+
+/**
+ * The page, among the best ranked for the topic, that names it in its title or opening sentence:
+ * the material's own treatment of the topic, which a summary of the topic should summarize.
+ */
+function pageAbout(kb: KnowledgeBase, plan: QueryPlan, tuning: SummaryTuning): string | null {
+  if (tuning.aboutShare > 1 || kb.documents.length < 2) return null;
+  const subject = plan.planned.filter((w) => !w.asking && w.terms.length > 0);
+  const total = subject.reduce((sum, w) => sum + w.weight, 0);
+  if (total === 0) return null;
+  const pages: string[] = [];
+  for (const h of runQuery(kb, plan, { limit: SUMMARY_DEFAULTS.topicPages * 4 }).hits) {
+    if (!pages.includes(h.chunk.document)) pages.push(h.chunk.document);
+    if (pages.length === SUMMARY_DEFAULTS.topicPages) break;
+  }
+  for (const page of pages) {
+    const named = nameTerms(kb, page);
+    const held = subject.filter((w) => w.terms.some((t) => t.weight === 1 && named.has(t.term))).reduce((sum, w) => sum + w.weight, 0);
+    if (held / total >= tuning.aboutShare) return page;
+  }
+  return null;
+}
+
+/** The terms of a page's title and its first sentence: what the page says it is about. */
+function nameTerms(kb: KnowledgeBase, page: string): Set<string> {
+  const [start, end] = kb.chunks.rangeOf(page);
+  let opening = '';
+  for (let i = start; i < end && !opening; i++) if (kb.chunks.kindAt(i) === 'paragraph') opening = quotableUnits(kb.chunks.at(i))[0]?.text ?? '';
+  const out = new Set<string>();
+  for (const w of words(`${kb.documentById.get(page)?.title ?? ''} ${opening}`)) {
+    const t = termOf(w.text);
+    if (t !== null) out.add(t);
+  }
+  return out;
 }
 
 /** Positions of every body paragraph (credits left out), without making the chunks. */

@@ -140,6 +140,48 @@ describe('summarize', () => {
     for (const s of summary.sentences) expect(s.marks.length).toBeGreaterThan(0);
   });
 
+  it('summarizes a topic from the page that names it, not from pages that only mention it often', async () => {
+    const kb = await kbFrom({
+      'manual.md': [
+        '# Snapshots',
+        '',
+        'The snapshot service keeps point-in-time copies of every storage volume in the cluster.',
+        '',
+        '## Scheduling',
+        '',
+        'The scheduler takes a snapshot of each volume every night at midnight.',
+        '',
+        '## Retention',
+        '',
+        'Old snapshots are deleted after thirty days to free disk space.',
+        '',
+        '## Restoring',
+        '',
+        'A restore copies a chosen snapshot into a new volume beside the original one.',
+        '',
+      ].join('\n'),
+      'notes.md': [
+        '# Release notes',
+        '',
+        'Version 2 renames the disk quota settings and adds a new login page.',
+        '',
+        'Snapshot snapshots: the snapshot list now loads faster, and snapshot names may hold spaces.',
+        '',
+        'Snapshot tags: a snapshot tag now shows beside each snapshot in the snapshot list.',
+        '',
+        'Snapshot export: each snapshot can now be exported, and an exported snapshot keeps its snapshot tag.',
+        '',
+        'Snapshot search: the snapshot list can be searched by snapshot tag and by snapshot date.',
+        '',
+        'Snapshot sizes: the snapshot list shows each snapshot size next to the snapshot date.',
+        '',
+      ].join('\n'),
+      'cooking.md': '# Rice\n\nRinse the rice twice and let it rest before cooking.\n',
+    });
+    const summary = summarize(kb, { topic: 'snapshots', sentences: 4 });
+    expect(summary.sentences.map((s) => s.citation)).toEqual(['Snapshots, ¶1', 'Snapshots, ¶2', 'Snapshots, ¶3', 'Snapshots, ¶4']);
+  });
+
   it('says so when the material has nothing on the topic', async () => {
     const summary = summarize(await articleKb(), { topic: 'sourdough baking' });
     expect(summary.answered).toBe(false);
