@@ -93,6 +93,14 @@ export interface SummaryTuning {
   lexRankMaxSentences: number;
   /** Sentences shorter than this many words are left out when there are enough others. */
   minWords: number;
+  /** Share of a sentence's tokens that may read as code or markup before it is left out (when there are enough others). */
+  maxCodeShare: number;
+  /** Nearness to the start of the sentence's section: a reference page's sections each open with their point. */
+  sectionLeadWeight: number;
+  /** Share of a topic's words (by idf) a page's title and first sentence must hold for a topic summary to summarize that page; above 1, never. */
+  aboutShare: number;
+  /** Bonus for a sentence that states a rule, a recommendation, a default or a purpose (cue words). */
+  cueWeight: number;
 }
 
 export const SUMMARY_DEFAULTS = {
@@ -101,6 +109,8 @@ export const SUMMARY_DEFAULTS = {
   maxSentences: 20,
   /** Paragraphs a topic summary draws from. */
   topicChunks: 8,
+  /** Best ranked pages searched for one that names the topic (`SummaryTuning.aboutShare`). */
+  topicPages: 5,
   /** Above this many paragraphs a summary of "everything" reads an even sample instead. */
   maxSummaryChunks: 1500,
   tuning: {
@@ -116,6 +126,10 @@ export const SUMMARY_DEFAULTS = {
     damping: 0.85,
     lexRankMaxSentences: 800,
     minWords: 6,
+    maxCodeShare: 0.25,
+    sectionLeadWeight: 1,
+    cueWeight: 0.6,
+    aboutShare: 0.5,
   } satisfies SummaryTuning as SummaryTuning,
 } as const;
 

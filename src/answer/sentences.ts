@@ -27,6 +27,14 @@ function endsWithAbbreviation(text: string, span: { start: number; end: number }
   return ABBREVIATION.test(text.slice(Math.max(span.start, end - ABBREVIATION_REACH), end));
 }
 
+/**
+ * A full stop with no space after it is part of a name (".Session.flush", "version.Major"), not
+ * the end of a sentence; Intl.Segmenter ends one there when a capital follows.
+ */
+function stopInsideWord(text: string, span: { start: number; end: number }): boolean {
+  return text[span.end - 1] === '.' && /[\p{L}\p{N}_]/u.test(text[span.end] ?? '');
+}
+
 function trimmed(text: string, start: number, end: number): Sentence | null {
   while (start < end && /\s/u.test(text[start] ?? '')) start++;
   while (end > start && /\s/u.test(text[end - 1] ?? '')) end--;
@@ -40,7 +48,8 @@ export function splitSentences(text: string): Sentence[] {
     const start = seg.index;
     const end = seg.index + seg.segment.length;
     const previous = spans[spans.length - 1];
-    const joinToPrevious = previous !== undefined && (endsWithAbbreviation(text, previous) || /^\s*\p{Ll}/u.test(seg.segment));
+    const joinToPrevious =
+      previous !== undefined && (endsWithAbbreviation(text, previous) || /^\s*\p{Ll}/u.test(seg.segment) || stopInsideWord(text, previous));
     if (previous && joinToPrevious) previous.end = end;
     else spans.push({ start, end });
   }

@@ -1,11 +1,12 @@
 import type { Chunk } from '../knowledge/index.ts';
-import { planQuery, runQuery, words, type KnowledgeBase } from '../search/index.ts';
+import { planQuery, runQuery, termOf, words, type KnowledgeBase, type QueryPlan } from '../search/index.ts';
 import { coverageIn } from './answerable.ts';
 import { ASK_DEFAULTS, JUDGE_DEFAULTS, SUMMARY_DEFAULTS, type SummaryTuning } from './options.ts';
 import { centroidCentrality, cosine, lexRank, scaled, vectorOf, type Vector } from './centrality.ts';
 import { sentenceScore, toExcerpt } from './excerpts.ts';
 import { quotableUnits, type Sentence } from './sentences.ts';
 import { suggestTopics } from './suggest.ts';
+import { hasCue, lineShape } from './summary-lines.ts';
 import type { SummaryResult } from './types.ts';
 
 export interface SummaryOptions {
@@ -29,6 +30,10 @@ interface Candidate {
   order: number;
   /** How far into its document the sentence's paragraph stands, 0..1. */
   along: number;
+  /** How far its paragraph stands from the start of its section, on the same scale as `along`. */
+  alongSection: number;
+  /** Whether it states a rule, recommendation, default or purpose. */
+  cue: boolean;
   /** 0-based place of the sentence inside its paragraph. */
   place: number;
   sentence: Sentence;
@@ -69,7 +74,8 @@ export function summarize(kb: KnowledgeBase, options: SummaryOptions = {}): Summ
         suggestions: suggestTopics(kb, plan),
       };
     }
-    chunks = hits.slice(0, SUMMARY_DEFAULTS.topicChunks).map((h) => h.chunk);
+    const page = document ? null : pageAbout(kb, plan, tuning);
+    chunks = page ? kb.chunks.bodyOf(page) : hits.slice(0, SUMMARY_DEFAULTS.topicChunks).map((h) => h.chunk);
     topicTerms = plan.terms;
   } else {
     chunks = document ? kb.chunks.bodyOf(document) : evenSample(bodyPositions(kb), SUMMARY_DEFAULTS.maxSummaryChunks).map((i) => kb.chunks.at(i));
@@ -78,15 +84,29 @@ export function summarize(kb: KnowledgeBase, options: SummaryOptions = {}): Summ
   const order = new Map(chunks.map((c) => [c.id, kb.chunks.indexOf(c.id)]));
   let candidates: Candidate[] = [];
   for (const chunk of chunks) {
+    const position = order.get(chunk.id) ?? 0;
+    const [section] = kb.chunks.sectionOf(position);
+    const paragraphs = Math.max(1, (kb.documentById.get(chunk.document)?.paragraphs ?? 1) - 1);
+    const along = Math.max(0, chunk.paragraph - 1) / paragraphs;
+    const alongSection = (position - section) / paragraphs;
     quotableUnits(chunk).forEach((sentence, place) => {
       if (topic && sentenceScore(sentence.text, topicTerms, kb.vocabulary) === 0) return;
-      const paragraphs = kb.documentById.get(chunk.document)?.paragraphs ?? 1;
-      const along = Math.max(0, chunk.paragraph - 1) / Math.max(1, paragraphs - 1);
-      candidates.push({ chunk, order: order.get(chunk.id) ?? 0, along, place, sentence, vector: vectorOf(sentence.text, kb.vocabulary, tuning.idfExponent), score: 0 });
+      candidates.push({
+        chunk,
+        order: position,
+        along,
+        alongSection,
+        cue: hasCue(sentence.text),
+        place,
+        sentence,
+        vector: vectorOf(sentence.text, kb.vocabulary, tuning.idfExponent),
+        score: 0,
+      });
     });
   }
-  // Code and tables are quotable whole, but a summary of them says nothing a reader can take in.
-  const prose = candidates.filter((c) => c.chunk.kind !== 'code' && c.chunk.kind !== 'table' && words(c.sentence.text).length >= tuning.minWords);
+  // Code and tables are quotable whole, but a summary of them says nothing a reader can take in;
+  // nor does a heading, a lead-in to an example, or a pointer to another page.
+  const prose = candidates.filter((c) => c.chunk.kind !== 'code' && c.chunk.kind !== 'table' && words(c.sentence.text).length >= tuning.minWords && readsAsProse(c.sentence.text, tuning));
   if (prose.length >= count) candidates = prose;
 
   const vectors = candidates.map((c) => c.vector);
@@ -94,11 +114,18 @@ export function summarize(kb: KnowledgeBase, options: SummaryOptions = {}): Summ
     candidates.length <= tuning.lexRankMaxSentences ? lexRank(vectors, { damping: tuning.damping, iterations: 30 }) : centroidCentrality(vectors),
   );
   const relevance = scaled(candidates.map((c) => (topic ? sentenceScore(c.sentence.text, topicTerms, kb.vocabulary) : 0)));
+  // Headings mark reference writing, whose sections each open with their point and whose rules
+  // are its main points; in an essay or a news piece, "must" and "never" carry opinion.
+  const structured = candidates.some((c) => c.chunk.breadcrumb.length > 0);
+  const sectionLeadWeight = structured ? tuning.sectionLeadWeight : 0;
+  const cueWeight = structured ? tuning.cueWeight : 0;
   candidates.forEach((c, i) => {
     c.score =
       tuning.centralityWeight * (central[i] ?? 0) +
       tuning.positionWeight * Math.max(Math.exp(-c.along / tuning.positionScale), tuning.endWeight * Math.exp(-(1 - c.along) / tuning.positionScale)) +
+      sectionLeadWeight * Math.exp(-c.alongSection / tuning.positionScale) +
       (c.place === 0 ? tuning.leadWeight : 0) +
+      (c.cue ? cueWeight : 0) +
       (topic ? tuning.topicWeight * (relevance[i] ?? 0) : 0);
   });
 
@@ -153,6 +180,46 @@ function select(all: Candidate[], count: number, tuning: SummaryTuning): Candida
     for (let i = 0; i < n; i++) nearest[i] = Math.max(nearest[i]!, row[i]!);
   }
   return chosen;
+}
+
+function readsAsProse(text: string, tuning: SummaryTuning): boolean {
+  const shape = lineShape(text);
+  return shape.complete && !shape.pointer && shape.codeShare <= tuning.maxCodeShare;
+}
+
+/**
+ * The page, among the best ranked for the topic, that names it in its title or opening sentence:
+ * the material's own treatment of the topic, which a summary of the topic should summarize.
+ */
+function pageAbout(kb: KnowledgeBase, plan: QueryPlan, tuning: SummaryTuning): string | null {
+  if (tuning.aboutShare > 1 || kb.documents.length < 2) return null;
+  const subject = plan.planned.filter((w) => !w.asking && w.terms.length > 0);
+  const total = subject.reduce((sum, w) => sum + w.weight, 0);
+  if (total === 0) return null;
+  const pages: string[] = [];
+  for (const h of runQuery(kb, plan, { limit: SUMMARY_DEFAULTS.topicPages * 4 }).hits) {
+    if (!pages.includes(h.chunk.document)) pages.push(h.chunk.document);
+    if (pages.length === SUMMARY_DEFAULTS.topicPages) break;
+  }
+  for (const page of pages) {
+    const named = nameTerms(kb, page);
+    const held = subject.filter((w) => w.terms.some((t) => t.weight === 1 && named.has(t.term))).reduce((sum, w) => sum + w.weight, 0);
+    if (held / total >= tuning.aboutShare) return page;
+  }
+  return null;
+}
+
+/** The terms of a page's title and its first sentence: what the page says it is about. */
+function nameTerms(kb: KnowledgeBase, page: string): Set<string> {
+  const [start, end] = kb.chunks.rangeOf(page);
+  let opening = '';
+  for (let i = start; i < end && !opening; i++) if (kb.chunks.kindAt(i) === 'paragraph') opening = quotableUnits(kb.chunks.at(i))[0]?.text ?? '';
+  const out = new Set<string>();
+  for (const w of words(`${kb.documentById.get(page)?.title ?? ''} ${opening}`)) {
+    const t = termOf(w.text);
+    if (t !== null) out.add(t);
+  }
+  return out;
 }
 
 /** Positions of every body paragraph (credits left out), without making the chunks. */

@@ -10,9 +10,9 @@ import { runParity } from './parity-run.ts';
 import { PAGE_PEERS } from './peers.ts';
 import { articleMisses, formatArticle, formatPages, pageMisses } from './report.ts';
 import { readPageQuestions, readParagraphQuestions, SPLITS, type Split } from './sets.ts';
-import { evaluateSummaries, formatSummaries, readSummaryEntries, SUMMARY_EVAL_SENTENCES } from './summaries.ts';
+import { evaluateSummaries, formatSummaries, readSummaryEntries, SUMMARY_EVAL_SENTENCES, summaryPart } from './summaries.ts';
 
-const USAGE = `npm run eval -- [--set article|dev|feedback|large|summary|parity] [--knowledge DIR] [--questions FILE] [--misses tune|held-out] [--peers none] [--sentences N]
+const USAGE = `npm run eval -- [--set article|dev|feedback|large|summary|parity] [--knowledge DIR] [--questions FILE] [--misses tune|held-out] [--peers none] [--sentences N] [--split tune|held-out]
 
 --set article (default): tests/eval/article.json on knowledge/: declining and ranking, per split and kind.
 --set dev: the development sets written while tuning the judge, each on its own (all tune):
@@ -25,7 +25,8 @@ const USAGE = `npm run eval -- [--set article|dev|feedback|large|summary|parity]
   that answers in the top 1 / top 3, beside MiniSearch with its defaults and MiniSearch tuned.
 --set summary: main points each summary covers, on knowledge/ (tests/eval/summaries.json) or on
   --knowledge (tests/eval/summaries-large.json when the folder is not the project's); --sentences N
-  (default ${SUMMARY_EVAL_SENTENCES}); --misses lists the points each summary missed.
+  (default ${SUMMARY_EVAL_SENTENCES}); --misses SPLIT lists the points each summary of that split
+  missed; --split SPLIT summarizes that split's entries only (tune while tuning).
 --set parity: the same questions of the same material in two formats, from ../shared/corpora:
   tests/eval/parity-python.json on the Python pages as HTML (formats/python-html) and as Markdown
   (debian-docs/python, the same pages), and tests/eval/parity-policy.json on the Debian Policy
@@ -47,6 +48,7 @@ const { values } = parseArgs({
     misses: { type: 'string' },
     peers: { type: 'string' },
     sentences: { type: 'string' },
+    split: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   strict: true,
@@ -61,6 +63,9 @@ if (!SETS.includes(values.set)) fail(`--set must be article, dev, feedback, larg
 const DEV_SETS = ['tests/eval/dev-out-of-scope.json', 'tests/eval/dev-more.json'];
 const misses = values.misses as Split | undefined;
 if (misses !== undefined && !SPLITS.includes(misses)) fail(`--misses must be ${SPLITS.join(' or ')}`);
+const only = values.split as Split | undefined;
+if (only !== undefined && !SPLITS.includes(only)) fail(`--split must be ${SPLITS.join(' or ')}`);
+if (only !== undefined && values.set !== 'summary') fail('--split is for --set summary');
 
 if (values.set === 'parity') {
   const corpora = resolve(PROJECT_ROOT, '../shared/corpora');
@@ -78,8 +83,9 @@ if (values.set === 'summary') {
   if (!Number.isInteger(budget) || budget < 1) fail(`--sentences must be a whole number of at least 1, not ${values.sentences}`);
   const file = values.questions ? userPath(values.questions) : resolve(PROJECT_ROOT, `tests/eval/${knowledgeDir === DEFAULT_KNOWLEDGE_DIR ? 'summaries' : 'summaries-large'}.json`);
   const { kb } = await openKnowledgeBase({ knowledgeDir, cacheDir: DEFAULT_CACHE_DIR });
-  const outcomes = evaluateSummaries(kb, await readSummaryEntries(file), budget);
-  console.log([`# Summaries: ${file} on ${knowledgeDir}, ${budget} sentences`, '', ...formatSummaries(outcomes, misses !== undefined)].join('\n'));
+  const entries = (await readSummaryEntries(file)).filter((e) => only === undefined || summaryPart(e) === only);
+  const outcomes = evaluateSummaries(kb, entries, budget);
+  console.log([`# Summaries: ${file} on ${knowledgeDir}, ${budget} sentences${only ? `, ${only} part only` : ''}`, '', ...formatSummaries(outcomes, misses)].join('\n'));
   process.exit(0);
 }
 const questionsFile = values.questions ? userPath(values.questions) : resolve(PROJECT_ROOT, `tests/eval/${large ? 'large' : 'article'}.json`);

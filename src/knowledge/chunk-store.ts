@@ -209,6 +209,22 @@ export class ChunkStore implements Iterable<Chunk> {
     return d === undefined ? [0, 0] : [this.#starts[d]!, this.#starts[d + 1]!];
   }
 
+  /**
+   * Positions [start, end) of the section chunk i stands in: the run of its document's chunks
+   * under the same headings.
+   */
+  sectionOf(i: number): [number, number] {
+    const c = this.#columns;
+    const d = c.document[i]!;
+    const [first, last] = [this.#starts[d]!, this.#starts[d + 1]!];
+    const same = (j: number) => c.breadcrumb[j] === c.breadcrumb[i] && KINDS[c.kind[j]!] !== 'credit';
+    let start = i;
+    while (start > first && same(start - 1)) start--;
+    let end = i + 1;
+    while (end < last && same(end)) end++;
+    return [start, end];
+  }
+
   kindAt(i: number): ChunkKind {
     return KINDS[this.#columns.kind[i]!]!;
   }

@@ -26,6 +26,14 @@ describe('splitSentences', () => {
     expect(texts('See version 2. it changed the rules. Then it stopped.')).toEqual(['See version 2. it changed the rules.', 'Then it stopped.']);
   });
 
+  it('keeps a dotted name that starts with a full stop inside its sentence', () => {
+    expect(texts('It only applies to the .Session.flush process. If no row matches, a .StaleDataError is raised. Done.')).toEqual([
+      'It only applies to the .Session.flush process.',
+      'If no row matches, a .StaleDataError is raised.',
+      'Done.',
+    ]);
+  });
+
   it('gives offsets into the text, trimmed of white space', () => {
     const text = '  First one.   Second one.  ';
     for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);

@@ -1,6 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { summarize, UnknownDocumentError } from '../../src/answer/index.ts';
+import { hasCue, lineShape } from '../../src/answer/summary-lines.ts';
 import { articleKb, kbFrom } from '../helpers/folders.ts';
+
+/** A reference page: an opening line, then sections that each lead with their point. */
+const MANUAL = [
+  '# Snapshots',
+  '',
+  'The snapshot service keeps point-in-time copies of every storage volume in the cluster.',
+  '',
+  '## Scheduling',
+  '',
+  'The scheduler takes a snapshot of each volume every night at midnight.',
+  '',
+  'A busy volume gets its nightly snapshot from the snapshot service a little after midnight.',
+  '',
+  'A volume that is still being copied at midnight keeps its last nightly snapshot.',
+  '',
+  '## Retention',
+  '',
+  'Old snapshots are deleted after thirty days to free disk space.',
+  '',
+  'The snapshot service shows each volume snapshot close to thirty days old in grey.',
+  '',
+  'A pinned snapshot is not deleted after thirty days, and its disk space stays in use.',
+  '',
+  '## Restoring',
+  '',
+  'A restore copies a chosen snapshot into a new volume beside the original one.',
+  '',
+  'The snapshot service names the new volume of a restore after the chosen snapshot.',
+  '',
+  'A restore never changes the original volume, so a wrong snapshot can be restored again.',
+  '',
+  '## See also',
+  '',
+  'See the volume guide and the cluster guide for the commands.',
+  '',
+].join('\n');
 
 describe('summarize', () => {
   it('quotes every sentence verbatim from the paragraph it cites, in the material\'s order', async () => {
@@ -46,6 +83,50 @@ describe('summarize', () => {
     ]);
   });
 
+  it('on a page with headings, quotes the sentence each section opens with', async () => {
+    const kb = await kbFrom({ 'manual.md': MANUAL });
+    const summary = summarize(kb, { document: 'manual', sentences: 4 });
+    expect(summary.sentences.map((s) => s.text)).toEqual([
+      'The snapshot service keeps point-in-time copies of every storage volume in the cluster.',
+      'The scheduler takes a snapshot of each volume every night at midnight.',
+      'Old snapshots are deleted after thirty days to free disk space.',
+      'A restore copies a chosen snapshot into a new volume beside the original one.',
+    ]);
+  });
+
+  it('leaves out a command line, a lead-in to an example and a pointer elsewhere, even in plain paragraphs', async () => {
+    const kb = await kbFrom({
+      'guide.md': [
+        '# Backups',
+        '',
+        'The backup tool copies every project folder to the archive server each night.',
+        '',
+        'To back up every project folder to the archive server by hand, type:',
+        '',
+        'backup --all --target=archive.example.org --retain=30 --log=/var/log/backup.log',
+        '',
+        'See the archive server guide for the backup settings of each project folder.',
+        '',
+        'Each nightly backup of a project folder is checked against the archive server copy.',
+        '',
+        'Restoring a project folder from the archive server leaves the current copy untouched.',
+        '',
+        'A project folder that failed its nightly backup is copied again the next morning.',
+        '',
+        'The archive server keeps thirty nightly copies of each project folder.',
+        '',
+      ].join('\n'),
+    });
+    const summary = summarize(kb, { document: 'guide', sentences: 5 });
+    expect(summary.sentences.map((s) => s.text)).toEqual([
+      'The backup tool copies every project folder to the archive server each night.',
+      'Each nightly backup of a project folder is checked against the archive server copy.',
+      'Restoring a project folder from the archive server leaves the current copy untouched.',
+      'A project folder that failed its nightly backup is copied again the next morning.',
+      'The archive server keeps thirty nightly copies of each project folder.',
+    ]);
+  });
+
   it('does not repeat itself: no two sentences are the same', async () => {
     const summary = summarize(await articleKb(), { sentences: 8 });
     expect(new Set(summary.sentences.map((s) => s.text)).size).toBe(summary.sentences.length);
@@ -59,6 +140,48 @@ describe('summarize', () => {
     for (const s of summary.sentences) expect(s.marks.length).toBeGreaterThan(0);
   });
 
+  it('summarizes a topic from the page that names it, not from pages that only mention it often', async () => {
+    const kb = await kbFrom({
+      'manual.md': [
+        '# Snapshots',
+        '',
+        'The snapshot service keeps point-in-time copies of every storage volume in the cluster.',
+        '',
+        '## Scheduling',
+        '',
+        'The scheduler takes a snapshot of each volume every night at midnight.',
+        '',
+        '## Retention',
+        '',
+        'Old snapshots are deleted after thirty days to free disk space.',
+        '',
+        '## Restoring',
+        '',
+        'A restore copies a chosen snapshot into a new volume beside the original one.',
+        '',
+      ].join('\n'),
+      'notes.md': [
+        '# Release notes',
+        '',
+        'Version 2 renames the disk quota settings and adds a new login page.',
+        '',
+        'Snapshot snapshots: the snapshot list now loads faster, and snapshot names may hold spaces.',
+        '',
+        'Snapshot tags: a snapshot tag now shows beside each snapshot in the snapshot list.',
+        '',
+        'Snapshot export: each snapshot can now be exported, and an exported snapshot keeps its snapshot tag.',
+        '',
+        'Snapshot search: the snapshot list can be searched by snapshot tag and by snapshot date.',
+        '',
+        'Snapshot sizes: the snapshot list shows each snapshot size next to the snapshot date.',
+        '',
+      ].join('\n'),
+      'cooking.md': '# Rice\n\nRinse the rice twice and let it rest before cooking.\n',
+    });
+    const summary = summarize(kb, { topic: 'snapshots', sentences: 4 });
+    expect(summary.sentences.map((s) => s.citation)).toEqual(['Snapshots, ¶1', 'Snapshots, ¶2', 'Snapshots, ¶3', 'Snapshots, ¶4']);
+  });
+
   it('says so when the material has nothing on the topic', async () => {
     const summary = summarize(await articleKb(), { topic: 'sourdough baking' });
     expect(summary.answered).toBe(false);
@@ -70,5 +193,37 @@ describe('summarize', () => {
     const kb = await articleKb();
     expect(() => summarize(kb, { document: 'nope' })).toThrow(UnknownDocumentError);
     expect(() => summarize(kb, { document: 'nope' })).toThrow(/china-ai-governance/);
+  });
+});
+
+describe('lines of a summary', () => {
+  it('reads a command line, an ASCII drawing, markup and a register list as code, and prose with a parenthesis or a $VARIABLE as prose', () => {
+    expect(lineShape('backup --all --target=archive.example.org --retain=30').codeShare).toBeGreaterThan(0.5);
+    expect(lineShape('o------o-------o topic / o---o---o master').codeShare).toBeGreaterThan(0.5);
+    expect(lineShape('mapper_args = {"version_id_col": version_id}').codeShare).toBeGreaterThan(0.5);
+    expect(lineShape('0x00 - Control 0x04 - DMA status 0x08 - pointer').codeShare).toBeGreaterThan(0.25);
+    expect(lineShape('Internationalization (I18N): to make software handle many locales, set "$LANG" first.').codeShare).toBeLessThan(0.25);
+  });
+
+  it('tells a finished sentence from a heading, a name list, a lead-in or one that lost its last word', () => {
+    expect(lineShape('VACUUM reclaims storage occupied by dead tuples.').complete).toBe(true);
+    expect(lineShape('He said "it is done."').complete).toBe(true);
+    expect(lineShape('vacuumdb, Section 20.4.4, Section 25.1.6').complete).toBe(false);
+    expect(lineShape('On a text string, you would do things like:').complete).toBe(false);
+    expect(lineShape('Reset the resolutions recorded for the current conflict in .').complete).toBe(false);
+  });
+
+  it('knows a sentence that only points elsewhere', () => {
+    expect(lineShape('See the archive guide for the settings.').pointer).toBe(true);
+    expect(lineShape('For more, see info gettext and read the section on variables.').pointer).toBe(true);
+    expect(lineShape('Seeing the log helps when a backup fails.').pointer).toBe(false);
+  });
+
+  it('finds the cue words of a rule, a recommendation, a default or a purpose', () => {
+    expect(hasCue('You need to set the configuration variable in order to enable this command.')).toBe(true);
+    expect(hasCue('VACUUM cannot be executed inside a transaction block.')).toBe(true);
+    expect(hasCue('By default, old records are pruned after 15 days.')).toBe(true);
+    expect(hasCue('We recommend that all databases be vacuumed regularly.')).toBe(true);
+    expect(hasCue('The scheduler takes a snapshot of each volume every night.')).toBe(false);
   });
 });

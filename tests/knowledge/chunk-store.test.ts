@@ -61,6 +61,14 @@ describe('ChunkStore', () => {
     expect(store.rangeOf('nothing')).toEqual([0, 0]);
   });
 
+  it('finds the section a chunk stands in: its document\'s run of chunks under the same headings, the credit left out', () => {
+    const store = ChunkStore.fromChunks(documents, chunks);
+    const at = (id: string) => store.indexOf(id);
+    expect(store.sectionOf(at('guide#p1'))).toEqual([at('guide#p1'), at('guide#p1') + 1]);
+    expect(store.sectionOf(at('guide#p3'))).toEqual([at('guide#p2'), at('guide#p3') + 1]);
+    expect(store.sectionOf(at('news/article#p2'))).toEqual([at('news/article#p1'), at('news/article#p2') + 1]);
+  });
+
   it('assembles a new store from runs of an old one and new chunks, texts byte for byte', () => {
     const old = ChunkStore.fromChunks(documents, chunks);
     const changed = parsed('guide', '# Start\n\nRewritten — ünïcödé 🙂.');

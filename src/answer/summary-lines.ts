@@ -1,0 +1,46 @@
+/** What a quotable unit looks like as a line of a summary, whatever it says. */
+export interface LineShape {
+  /** Share of its tokens that read as code, markup or a drawing rather than words. */
+  codeShare: number;
+  /** It ends as a sentence does: not a heading, a list of names, a lead-in to what follows (":"), or a sentence whose last word was lost. */
+  complete: boolean;
+  /** It only sends the reader elsewhere ("See …", "For more, see …"), saying nothing itself. */
+  pointer: boolean;
+}
+
+// Characters prose rarely uses but code, shell lines, markup and ASCII drawings are made of.
+const CODE_CHARACTERS = /[=(){}[\];$|<>\\`~^#@*]|--|::|->|^[^\p{L}\p{N}\p{Pd}'"“”‘’…]+$/u;
+const HEX_NUMBER = /^\(?0x\p{Hex_Digit}+/u;
+const PROSE_BRACKETS = /^(?!.*--)\(?["“'‘]?[\p{L}\p{N}][\p{L}\p{N}'’,.:;!?"”-]*\)?[,.:;!?"”]*$/u;
+const SENTENCE_END = /[.!?…]["'”’)\]]*$/u;
+// A stop after a space: the word before it was markup the loader dropped ("recorded for … in .").
+const LOST_WORD = /\s[.!?]$/u;
+const POINTER = /^(?:[^,]{0,40},\s*)?(?:see|refer to|read)\b/iu;
+
+/** Parentheses around a word are prose ("(either", "(I18N):"); the rest of the set is not, nor is a hex number. */
+function codeToken(token: string): boolean {
+  return HEX_NUMBER.test(token) || (CODE_CHARACTERS.test(token) && !PROSE_BRACKETS.test(token));
+}
+
+export function lineShape(text: string): LineShape {
+  const tokens = text.split(/\s+/u).filter(Boolean);
+  const code = tokens.filter(codeToken).length;
+  return {
+    codeShare: tokens.length > 0 ? code / tokens.length : 0,
+    complete: SENTENCE_END.test(text.trim()) && !LOST_WORD.test(text.trim()),
+    pointer: POINTER.test(text.trim()),
+  };
+}
+
+/**
+ * Words with which technical writing states what a reader must keep (Edmundson's "cue words"):
+ * what is required or forbidden, recommended, done by default, or the purpose of a thing.
+ * English only, as the sentence splitter is.
+ */
+const CUE =
+  /\b(?:must|need(?:s|ed)? to|required?|requires|recommend(?:s|ed)?|cannot|can't|never|always|by default|important(?:ly)?|note that|purpose|necessary|advisable|good idea|best to)\b/iu;
+
+/** The sentence states a rule, a recommendation, a default or a purpose. */
+export function hasCue(text: string): boolean {
+  return CUE.test(text);
+}
