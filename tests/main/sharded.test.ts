@@ -14,6 +14,14 @@ import { FIXTURE_DIR } from '../helpers/discord/fixtures.ts';
 import { embedOf, TEST_TOKEN } from '../helpers/discord/harness.ts';
 import { cleanEnv, jsonLines, startScript } from '../helpers/discord/process.ts';
 
+/**
+ * Guards against a hang only, never a measure of speed: three Node processes start here, and on a
+ * loaded 2-core machine that can take many seconds.
+ */
+const EVENT_GUARD_MS = 45_000;
+const PROCESS_GUARD_MS = 100_000;
+const TEST_GUARD_MS = 120_000;
+
 let s: DiscordStandIn;
 let cwd: { dir: string; cleanup: () => Promise<void> };
 
@@ -42,11 +50,11 @@ function startSharded(env: Record<string, string>, options: { detached?: boolean
 }
 
 function answered(record: InteractionRecord): Promise<InteractionRecord> {
-  return s.waitFor(record.id, (r) => (r.original?.embeds.length ?? 0) > 0 && ((r.original?.flags ?? 0) & 128) === 0, 10_000);
+  return s.waitFor(record.id, (r) => (r.original?.embeds.length ?? 0) > 0 && ((r.original?.flags ?? 0) & 128) === 0, EVENT_GUARD_MS);
 }
 
 describe('npm run start:sharded', () => {
-  it('builds the index once, starts a process per shard that loads it, answers in guilds of both shards, restarts a shard that dies, and stops cleanly on SIGTERM', { timeout: 30_000 }, async () => {
+  it('builds the index once, starts a process per shard that loads it, answers in guilds of both shards, restarts a shard that dies, and stops cleanly on SIGTERM', { timeout: TEST_GUARD_MS }, async () => {
     const cacheDir = join(cwd.dir, 'cache');
     const [guild0, guild1] = [s.guildsOfShard(0, 2)[0] ?? '', s.guildsOfShard(1, 2)[0] ?? ''];
     expect(guild0).not.toBe('');
@@ -55,9 +63,9 @@ describe('npm run start:sharded', () => {
     const run = startSharded(
       // LOG_LEVEL debug shows which shard handled each command ('command' lines carry the shard id).
       { FOOTNOTE_CACHE_DIR: cacheDir, FOOTNOTE_DATA_DIR: join(cwd.dir, 'data'), FOOTNOTE_SHARDS: '2', LOG_LEVEL: 'debug' },
-      { timeoutMs: 25_000 },
+      { timeoutMs: PROCESS_GUARD_MS },
     );
-    await run.waitForStderr(/"msg":"all shards ready"/u, 20_000);
+    await run.waitForStderr(/"msg":"all shards ready"/u, EVENT_GUARD_MS);
 
     // Each shard identified as itself, and its READY listed only its own guild.
     expect(s.identifies.map((i) => i.shard).sort()).toEqual([
@@ -80,7 +88,7 @@ describe('npm run start:sharded', () => {
     const shard1Pid = jsonLines(run.stderr()).find((l) => l['msg'] === 'shard process started' && l['shard'] === 1)?.['shardPid'];
     expect(typeof shard1Pid).toBe('number');
     process.kill(Number(shard1Pid), 'SIGKILL');
-    await run.waitForStderr(/"shard":1,"msg":"shard ready"[^]*"shard":1,"msg":"shard ready"/u, 10_000);
+    await run.waitForStderr(/"shard":1,"msg":"shard ready"[^]*"shard":1,"msg":"shard ready"/u, EVENT_GUARD_MS);
     const again = await s.dispatchInteraction({ kind: 'chatInput', name: 'ask', guildId: guild1, userId: '300000000000000103', options: { question: 'When does the on-call rota change?' } });
     await answered(again);
     expect(embedOf(again.original).description).toBe('> The on-**call** **rota** **changes** every Monday at 10:00. [1]');
@@ -146,13 +154,13 @@ describe('npm run start:sharded', () => {
     expect(messages(manager)).toEqual(expect.arrayContaining(['SIGTERM: stopping the shards', 'all shards stopped']));
   });
 
-  it('passes a /reload on one shard on to the other, and only shard 0 rewrites the index', { timeout: 30_000 }, async () => {
+  it('passes a /reload on one shard on to the other, and only shard 0 rewrites the index', { timeout: TEST_GUARD_MS }, async () => {
     // A copy of the fixture that the test can add to; no watchers, so only /reload reloads.
     const knowledgeDir = join(cwd.dir, 'knowledge-reload');
     await cp(FIXTURE_DIR, knowledgeDir, { recursive: true });
     const cacheDir = join(cwd.dir, 'cache-reload');
-    const run = startSharded({ KNOWLEDGE_DIR: knowledgeDir, FOOTNOTE_CACHE_DIR: cacheDir, FOOTNOTE_SHARDS: '2', FOOTNOTE_WATCH: 'false', LOG_LEVEL: 'debug' }, { timeoutMs: 25_000 });
-    await run.waitForStderr(/"msg":"all shards ready"/u, 20_000);
+    const run = startSharded({ KNOWLEDGE_DIR: knowledgeDir, FOOTNOTE_CACHE_DIR: cacheDir, FOOTNOTE_SHARDS: '2', FOOTNOTE_WATCH: 'false', LOG_LEVEL: 'debug' }, { timeoutMs: PROCESS_GUARD_MS });
+    await run.waitForStderr(/"msg":"all shards ready"/u, EVENT_GUARD_MS);
     const [guild0, guild1] = [s.guildsOfShard(0, 2)[0] ?? '', s.guildsOfShard(1, 2)[0] ?? ''];
     const indexFile = join(cacheDir, (await readdir(cacheDir)).find((f) => f.endsWith('.bin')) ?? '');
     const before = (await stat(indexFile)).mtimeMs;
@@ -165,9 +173,9 @@ describe('npm run start:sharded', () => {
       userId: '300000000000000201',
       memberPermissions: (PermissionFlagsBits.ManageGuild | PermissionFlagsBits.SendMessages).toString(),
     });
-    await s.waitFor(reload.id, (r) => (r.original?.content ?? '').includes('Added: `kitchen`'), 10_000);
+    await s.waitFor(reload.id, (r) => (r.original?.content ?? '').includes('Added: `kitchen`'), EVENT_GUARD_MS);
     // Shard 0 heard of it from the manager and reloaded too: its guild gets the new material.
-    await run.waitForStderr(/"shard":0,[^\n]*"trigger":"\/reload on shard 1"[^\n]*reloaded: 1 added/u, 10_000);
+    await run.waitForStderr(/"shard":0,[^\n]*"trigger":"\/reload on shard 1"[^\n]*reloaded: 1 added/u, EVENT_GUARD_MS);
     const onShard0 = await s.dispatchInteraction({ kind: 'chatInput', name: 'ask', guildId: guild0, userId: '300000000000000202', options: { question: 'Where does the blue kettle live?' } });
     await answered(onShard0);
     expect(embedOf(onShard0.original).description).toMatch(/room 42/u);
@@ -186,12 +194,12 @@ describe('npm run start:sharded', () => {
     expect(s.violations).toEqual([]);
   });
 
-  it('stops cleanly on Ctrl-C, when the terminal sends SIGINT to the manager and every shard at once', { timeout: 30_000 }, async () => {
+  it('stops cleanly on Ctrl-C, when the terminal sends SIGINT to the manager and every shard at once', { timeout: TEST_GUARD_MS }, async () => {
     // An index persisted earlier (by `npm run index`, or the last start): found fresh, not built again.
     const cacheDir = join(cwd.dir, 'cache-ctrl-c');
     await openKnowledgeBase({ knowledgeDir: FIXTURE_DIR, cacheDir });
-    const run = startSharded({ FOOTNOTE_CACHE_DIR: cacheDir, FOOTNOTE_SHARDS: '2' }, { timeoutMs: 25_000, detached: true });
-    await run.waitForStderr(/"msg":"all shards ready"/u, 20_000);
+    const run = startSharded({ FOOTNOTE_CACHE_DIR: cacheDir, FOOTNOTE_SHARDS: '2' }, { timeoutMs: PROCESS_GUARD_MS, detached: true });
+    await run.waitForStderr(/"msg":"all shards ready"/u, EVENT_GUARD_MS);
     // The whole group, as Ctrl-C does: each shard gets SIGINT from the terminal and again from the manager.
     process.kill(-(run.child.pid ?? 0), 'SIGINT');
     const result = await run.done;
