@@ -8,6 +8,7 @@ import { checkMessageBody, describeFinding, invalidFormBody, isEmptyMessage, isR
 import { buildThread, buildUser, type GuildInfo } from './payloads.ts';
 import type { MessageState } from './types.ts';
 import type { World } from './world.ts';
+import { STANDIN_WAIT_MS } from './waits.ts';
 
 /** Gateway intent bits (https://discord.com/developers/docs/events/gateway#gateway-intents). */
 export const Intent = { Guilds: 1 << 0, GuildMessages: 1 << 9, DirectMessages: 1 << 12, MessageContent: 1 << 15 } as const;
@@ -131,7 +132,7 @@ export class ChannelMessages {
   }
 
   /** Resolves with the first record the bot sent (already, or later) for which `match` holds. */
-  waitForSent(match: (r: SentRecord) => boolean, timeoutMs = 10_000): Promise<SentRecord> {
+  waitForSent(match: (r: SentRecord) => boolean, timeoutMs = STANDIN_WAIT_MS): Promise<SentRecord> {
     return new Promise((resolve, reject) => {
       const check = (): void => {
         const found = this.sent.find(match);

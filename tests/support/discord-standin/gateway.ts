@@ -15,6 +15,7 @@ import { buildGuildCreate } from './payloads.ts';
 import { shardOfGuild } from './snowflake.ts';
 import type { GatewayLogEntry, IdentifyRecord } from './types.ts';
 import type { World } from './world.ts';
+import { STANDIN_WAIT_MS } from './waits.ts';
 
 export const Op = {
   Dispatch: 0,
@@ -131,7 +132,7 @@ export class Gateway {
    * identify.
    */
   async dispatch(t: string, d: unknown, options: { guildId?: string | null; timeoutMs?: number } = {}): Promise<void> {
-    const session = await this.#waitForSession(options.guildId ?? null, options.timeoutMs ?? 5_000);
+    const session = await this.#waitForSession(options.guildId ?? null, options.timeoutMs ?? STANDIN_WAIT_MS);
     this.#sendDispatch(session, t, d);
   }
 
@@ -141,7 +142,7 @@ export class Gateway {
    * Returns whether it was sent.
    */
   async dispatchFor(t: string, shape: (intents: number) => unknown, options: { guildId?: string | null; timeoutMs?: number } = {}): Promise<boolean> {
-    const session = await this.#waitForSession(options.guildId ?? null, options.timeoutMs ?? 5_000);
+    const session = await this.#waitForSession(options.guildId ?? null, options.timeoutMs ?? STANDIN_WAIT_MS);
     const d = shape(session.intents);
     if (d === null) return false;
     this.#sendDispatch(session, t, d);

@@ -25,6 +25,7 @@ import type {
   UploadedFile,
 } from './types.ts';
 import type { World } from './world.ts';
+import { STANDIN_WAIT_MS } from './waits.ts';
 
 /** Interaction callback types (https://discord.com/developers/docs/interactions/receiving-and-responding). */
 export const CallbackType = {
@@ -442,7 +443,7 @@ export class InteractionStore {
     for (const waiter of [...this.#waiters]) waiter.check();
   }
 
-  waitFor(id: string, predicate: (r: InteractionRecord) => boolean, timeoutMs = 5_000): Promise<InteractionRecord> {
+  waitFor(id: string, predicate: (r: InteractionRecord) => boolean, timeoutMs = STANDIN_WAIT_MS): Promise<InteractionRecord> {
     const rec = this.records.get(id);
     if (rec === undefined) return Promise.reject(new Error(`stand-in: unknown interaction ${id}`));
     return new Promise<InteractionRecord>((resolve, reject) => {
@@ -471,7 +472,7 @@ export class InteractionStore {
     });
   }
 
-  async waitForFirstResponse(id: string, timeoutMs = 5_000): Promise<ResponseRecord> {
+  async waitForFirstResponse(id: string, timeoutMs = STANDIN_WAIT_MS): Promise<ResponseRecord> {
     const rec = await this.waitFor(id, (r) => r.firstResponse !== null, timeoutMs);
     if (rec.firstResponse === null) throw new Error('unreachable: predicate held');
     return rec.firstResponse;

@@ -33,6 +33,7 @@ import type {
   StandInOptions,
 } from './types.ts';
 import { World } from './world.ts';
+import { STANDIN_WAIT_MS } from './waits.ts';
 
 export type * from './types.ts';
 export type { ForumPostInput, SentRecord, ThreadInfo, UserMessageInput } from './channel-messages.ts';
@@ -249,7 +250,7 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
     gatewayLog,
     identifies,
     ready: gateway.ready,
-    waitForGatewayOp(op, { fromIndex = gatewayLog.length, timeoutMs = 5_000 } = {}) {
+    waitForGatewayOp(op, { fromIndex = gatewayLog.length, timeoutMs = STANDIN_WAIT_MS } = {}) {
       const probe = (): GatewayLogEntry | undefined =>
         gatewayLog.slice(fromIndex).find((e) => e.direction === 'in' && e.op === op);
       return pollUntil(probe, timeoutMs, `gateway op ${op}`);
