@@ -239,18 +239,23 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const held = learned ? new Set([...stems, ...learned]) : stems;
   const coverage = coverageOf(plan, held, options, learned);
   const declined = (reason: Refusal): Verdict => ({ answerable: false, coverage: coverage.all, reason });
-  if (coverage.all < options.minCoverage || coverage.literal < options.minLiteralCoverage) return declined('not-covered');
   const missing = missingOf(shape.focus.flat(), plan, held, options, learned);
-  if (shape.focus.some((phrase) => !holdsFocus(phrase, missing)) || shape.required.some((w) => missing.includes(w))) return declined('not-covered');
+  const holdsFoci = shape.focus.every((phrase) => holdsFocus(phrase, missing)) && !shape.required.some((w) => missing.includes(w));
+  // What answers is what is quoted: the date or the name must be in the quoted sentences.
+  const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
+  const isCommon = (w: string) => isCommonWord(w, vocabulary, options);
+  const holdsType = holdsAnswerType(quoted, shape.answerType, question, isCommon);
+  // "Where is the summit taking place?" in a paragraph on a meeting held in Shanghai: a focus held
+  // by a synonym and the kind of answer asked for are two findings, not a synonym alone.
+  const typedAnswer = shape.answerType !== 'any' && shape.focus.length > 0 && holdsFoci && holdsType;
+  if (coverage.all < options.minCoverage || (coverage.literal < options.minLiteralCoverage && !typedAnswer)) return declined('not-covered');
+  if (!holdsFoci) return declined('not-covered');
   if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered');
   if (missingOf(shape.things, plan, held, options, learned).some((w) => !isUsed(w, plan))) return declined('not-covered');
   if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return declined('not-covered');
   // A year is exact: the 2024 conference is not the 2025 one.
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered');
-  // What answers is what is quoted: the date or the name must be in the quoted sentences.
-  const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
-  const isCommon = (w: string) => isCommonWord(w, vocabulary, options);
-  if (!holdsAnswerType(quoted, shape.answerType, question, isCommon)) return declined('answer-type');
+  if (!holdsType) return declined('answer-type');
   if (shape.members !== null && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow)) return declined('answer-type');
   return { answerable: true, coverage: coverage.all };
 }

@@ -99,7 +99,7 @@ const NUMBER_ASKING = /\bhow (?:many|much)\b|\b(?:what|which) (?:percentage|perc
 const QUANTITY_WORDS = /\b(?:population|cost|costs|price|prices|pay|paid|spend|spent|budget|revenue|revenues|salary|salaries|income|profit|profits|worth|valuation|attendance|circulation|turnover|gdp|percentage)\b/;
 const NAME_ASKING = new RegExp(String.raw`^${OPENER}(?:who|whom|whose)\b`);
 /** Where something is or happens in the world — not "where do I find the logs", which a path answers. */
-const PLACE_ASKING = new RegExp(String.raw`^${OPENER}where (?:is|are|was|were|will)\b.*\b(?:located|held|based|situated|headquartered|hosted|taking place|take place|happening)\b|\bin (?:what|which) (?:city|country|town)\b`);
+const PLACE_ASKING = new RegExp(String.raw`^${OPENER}where (?:is|are|was|were|will)\b.*\b(?:located|held|based|situated|headquartered|hosted|staged|taking place|take place|happening)\b|\bin (?:what|which) (?:city|country|town)\b`);
 
 export function expectedAnswer(question: string): AnswerType {
   const q = norm(question);

@@ -52,6 +52,18 @@ describe('judge', () => {
     expect(judge('What do nations think?', plan, { chunk, excerpts: [] }, kb.vocabulary).answerable).toBe(false);
   });
 
+  it('lets the kind of answer asked for stand in for the question\'s own words when a synonym holds its focus', async () => {
+    const kb = await articleKb();
+    // Every word of subject is a synonym of the paragraph's ("assembly" for "meeting"), and the sentence names a place.
+    const { plan, chunk, verdict } = verdictOn(kb, 'Where will the assembly be staged?', 'p2');
+    expect(coverageIn(plan, chunk).literal).toBeLessThan(0.05);
+    expect(verdict.answerable).toBe(true);
+    // The same words with no kind of answer to find ("what about") are a synonym alone.
+    expect(verdictOn(kb, 'What about the assembly?', 'p2').verdict.answerable).toBe(false);
+    // A focus the paragraph lacks is not carried by the place it names.
+    expect(verdictOn(kb, 'Where will the football tournament be staged?', 'p2').verdict.answerable).toBe(false);
+  });
+
   it('counts a name\'s synonym as the name itself ("America" for "US")', async () => {
     const kb = await articleKb();
     const plan = planQuery('What is America planning?', kb.vocabulary);

@@ -34,6 +34,7 @@ describe('expectedAnswer', () => {
     ['Who unveiled the plan?', 'name'],
     ['Where is the summit taking place?', 'place'],
     ['Where will the conference be held?', 'place'],
+    ['Where will the assembly be staged?', 'place'],
     ['where do I read the log messages of one service?', 'any'],
     ['UnboundLocalError when I assign to a variable', 'any'],
     ['how long has each query been running?', 'any'],
