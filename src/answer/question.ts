@@ -219,6 +219,11 @@ function phrasesFrom(ts: Token[], i: number): Token[][] {
 /** An -ing word the tagger did not take for a noun: "changing" in "how is the logic changing". */
 const isProgressive = (t: Token | undefined) => t !== undefined && t.normal.endsWith('ing') && (t.tags.has('Gerund') || !t.tags.has('Noun'));
 const isAuxiliary = (t: Token | undefined) => t !== undefined && (AUXILIARIES.has(t.normal) || COPULAS.has(t.normal));
+/** Words that ask for advice rather than for what the material says: "a good plan", "the best tools". */
+const ADVICE = new Set(['good', 'best', 'better', 'great', 'recommended', 'ideal', 'easiest', 'simplest', 'fastest', 'quickest', 'cheapest', 'safest']);
+/** "…should I use", "…can we do": the asker wants to know what to do, not what the material says someone did. */
+const asksWhatToDo = (ts: Token[], i: number) =>
+  ts.slice(i).some((t, k, rest) => ['should', 'shall', 'can', 'could'].includes(t.normal) && ['i', 'we'].includes(rest[k + 1]?.normal ?? ''));
 /** A sentence that starts with a verb asks for something to be done: "explain quantum physics", "plan a trip". */
 const isImperative = (t: Token | undefined) => t !== undefined && t.tags.has('Imperative') && !isAuxiliary(t);
 
@@ -251,6 +256,8 @@ function focusTokens(ts: Token[]): Found {
     // "What is the best way to learn a language?" is about what the way is to: the language.
     const head = np.phrases[0]?.at(-1);
     if (head && QUESTION_WORDS.has(head.normal) && np.phrases.length === 1) return task(phrasesFrom(ts, np.end));
+    // "What is a good exercise plan for beginners?" asks for advice, as "how do I" does.
+    if (ADVICE.has(np.phrases[0]?.[0]?.normal ?? '')) return task(phrasesFrom(ts, i + 1));
     // "What is the population of Shanghai?" asks for the population; "what is China doing" asks nothing named.
     return np.phrases.length > 0 && (next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition')) ? nouns(np.phrases) : none;
   }
@@ -263,6 +270,8 @@ function focusTokens(ts: Token[]): Found {
   if (wh === 'what' || wh === 'which' || wh === 'whose') {
     const phrases = nounPhrases(ts, i).phrases;
     const head = phrases[0]?.at(-1);
+    // "Which framework should I use for mobile development?": what to do, so a how-question's things too.
+    if (asksWhatToDo(ts, i)) return { phrases, required: [], things: phrasesFrom(ts, i) };
     // "Which countries…", "what companies…": which ones, by name or in a list.
     return { phrases, required: [], ...(wh !== 'whose' && head?.tags.has('Plural') ? { members: head } : {}) };
   }

@@ -112,6 +112,12 @@ describe('judge: tasks and how-questions', () => {
     for (const q of ['How do I train a large language model?', 'How can I improve my sleep?', 'Explain quantum physics like I am five']) expect(ask(kb, q).answered, q).toBe(false);
     for (const q of ['How have Chinese businesses helped the Emirates?', 'How is the development logic of AI undergoing a profound transformation?']) expect(ask(kb, q).answered, q).toBe(true);
   });
+
+  it('reads a question asking for advice as a task: a thing the material never names declines it', async () => {
+    const kb = await articleKb();
+    for (const q of ['What is a good diet plan for runners?', 'Which camera should I buy for travel photos?']) expect(ask(kb, q).answered, q).toBe(false);
+    expect(ask(kb, 'What is the best approach to AI governance, according to the author?').answered).toBe(true);
+  });
 });
 
 describe('namesMembers', () => {

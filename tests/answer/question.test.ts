@@ -51,7 +51,7 @@ describe('focusOf', () => {
     ['Who founded the Global Times?', [['founded'], ['global', 'times']]],
     ['Who is the president of Egypt?', [['president'], ['egypt']]],
     ['When was the first World AI Conference held?', [['first', 'world', 'ai', 'conference']]],
-    ["What's a good exercise plan for beginners?", [['good', 'exercise', 'plan']]],
+    ["What's the official theme of the conference?", [['official', 'theme'], ['conference']]],
   ])('finds what %j asks about', (q, focus) => expect(focusOf(q).focus).toEqual(focus));
 
   it.each([
@@ -67,9 +67,16 @@ describe('focusOf', () => {
     ['Explain quantum physics like I am five', ['quantum', 'physics']],
     ['Does the author believe technology is a weapon?', []],
     ['What is the best way to learn a new language?', ['language']],
+    ['What is a good diet plan for runners?', ['diet', 'plan', 'runners']],
+    ['What are the easiest recipes for students?', ['recipes', 'students']],
   ])('lists the things a how-question or a task names in %j, not as its focus', (q, things) => {
     expect(focusOf(q).things).toEqual(things);
     expect(focusOf(q).focus).toEqual([]);
+  });
+
+  it('reads "which N should I…" as asking what to do: its nouns are things as well as its focus', () => {
+    expect(focusOf('Which database should I pick for a small shop?')).toMatchObject({ focus: [['database']], things: ['database', 'shop'] });
+    expect(focusOf('Which database did the team pick?').things).toEqual([]);
   });
 
   it.each(['digital divide', 'Does the author believe technology is a weapon?', 'How long is the plan?', 'What is China doing about the gap?', 'What did Washington unveil on Wednesday?'])(
