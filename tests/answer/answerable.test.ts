@@ -135,4 +135,15 @@ describe('namesMembers', () => {
     expect(namesMembers('and helped Saudi enterprises improve operational efficiency.', enterprises, 'Which Saudi enterprises did they help?', none, 3)).toBe(false);
     expect(namesMembers('assisted them in building smart cities, and helped Saudi enterprises', new Set(['citi']), 'Which smart cities?', none, 3)).toBe(false);
   });
+
+  it('takes the question\'s qualifiers before another plural for a mention of it in other words', () => {
+    const question = 'Which German banks lent to the project?';
+    const german = [new Set(['german'])];
+    // "German lenders" mentions the banks without naming one; the own word is not in the sentence at all.
+    expect(namesMembers('Several German lenders financed the bridge.', new Set(['bank']), question, none, 3, german)).toBe(false);
+    expect(namesMembers('Several German lenders financed the bridge.', new Set(['bank']), question, none, 3)).toBe(true);
+    expect(namesMembers('German lenders such as Deutsche Bank financed it.', new Set(['bank']), question, none, 3, german)).toBe(true);
+    // Every qualifier, in order: "French AI equipment" is no echo of "German AI banks".
+    expect(namesMembers('It sold French AI equipment.', new Set(['bank']), 'Which German AI banks?', none, 3, [new Set(['german']), new Set(['ai'])])).toBe(true);
+  });
 });
