@@ -112,9 +112,18 @@ function missingOf(focus: readonly string[], plan: QueryPlan, held: ReadonlySet<
     const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(f));
     // Stop words and words of asking ("name", "kind") are not what a question is about.
     if (planned?.asking) continue;
-    if (planned ? credit(planned, held, options, learned).all === 0 : !isHeldWord(f, held)) missing.push(f);
+    if (planned ? credit(firmly(planned, options), held, options, learned).all === 0 : !isHeldWord(f, held)) missing.push(f);
   }
   return missing;
+}
+
+/**
+ * A word with only the corrections near enough to be what was meant: two edits turn "inflation"
+ * into "isolation", so what a question asks about is not held through a correction that far.
+ */
+function firmly(word: PlannedWord, options: JudgeOptions): PlannedWord {
+  if (word.match !== 'fuzzy') return word;
+  return { ...word, terms: word.terms.filter((t) => (t.edits ?? 0) <= options.maxFocusEdits) };
 }
 
 /**

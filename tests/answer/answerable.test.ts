@@ -64,6 +64,13 @@ describe('judge', () => {
     expect(verdictOn(kb, 'Where will the football tournament be staged?', 'p2').verdict.answerable).toBe(false);
   });
 
+  it('does not hold a focus through a correction two slips away, but does through one', async () => {
+    const kb = await articleKb();
+    // "polarization" is two edits from "popularization" in the article; "trasnformation" one swap from "transformation".
+    expect(verdictOn(kb, 'What is polarization?', 'p12').verdict).toMatchObject({ answerable: false, reason: 'not-covered' });
+    expect(verdictOn(kb, 'What is a trasnformation?', 'p4').verdict.answerable).toBe(true);
+  });
+
   it('counts a name\'s synonym as the name itself ("America" for "US")', async () => {
     const kb = await articleKb();
     const plan = planQuery('What is America planning?', kb.vocabulary);
