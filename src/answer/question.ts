@@ -224,6 +224,8 @@ const ADVICE = new Set(['good', 'best', 'better', 'great', 'recommended', 'ideal
 /** "…should I use", "…can we do": the asker wants to know what to do, not what the material says someone did. */
 const asksWhatToDo = (ts: Token[], i: number) =>
   ts.slice(i).some((t, k, rest) => ['should', 'shall', 'can', 'could'].includes(t.normal) && ['i', 'we'].includes(rest[k + 1]?.normal ?? ''));
+/** The verbs and adjectives of a question asking for advice, "good" and "best" aside: they are how it asks. */
+const adviceOf = (ts: Token[], i: number) => predicateOf(ts, i).filter((t) => !ADVICE.has(t.normal));
 /** A sentence that starts with a verb asks for something to be done: "explain quantum physics", "plan a trip". */
 const isImperative = (t: Token | undefined) => t !== undefined && t.tags.has('Imperative') && !isAuxiliary(t);
 
@@ -257,7 +259,7 @@ function focusTokens(ts: Token[]): Found {
     const head = np.phrases[0]?.at(-1);
     if (head && QUESTION_WORDS.has(head.normal) && np.phrases.length === 1) return task(phrasesFrom(ts, np.end));
     // "What is a good exercise plan for beginners?" asks for advice, as "how do I" does.
-    if (ADVICE.has(np.phrases[0]?.[0]?.normal ?? '')) return task(phrasesFrom(ts, i + 1));
+    if (ADVICE.has(np.phrases[0]?.[0]?.normal ?? '')) return { ...task(phrasesFrom(ts, i + 1)), predicate: adviceOf(ts, i + 1) };
     // "What is the population of Shanghai?" asks for the population; "what is China doing" asks nothing named.
     return np.phrases.length > 0 && (next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition')) ? nouns(np.phrases) : none;
   }
@@ -271,7 +273,7 @@ function focusTokens(ts: Token[]): Found {
     const phrases = nounPhrases(ts, i).phrases;
     const head = phrases[0]?.at(-1);
     // "Which framework should I use for mobile development?": what to do, so a how-question's things too.
-    if (asksWhatToDo(ts, i)) return { phrases, required: [], things: phrasesFrom(ts, i) };
+    if (asksWhatToDo(ts, i)) return { phrases, required: [], things: phrasesFrom(ts, i), predicate: adviceOf(ts, i) };
     // "Which countries…", "what companies…": which ones, by name or in a list.
     return { phrases, required: [], ...(wh !== 'whose' && head?.tags.has('Plural') ? { members: head } : {}) };
   }

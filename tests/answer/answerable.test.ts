@@ -122,7 +122,10 @@ describe('judge: tasks and how-questions', () => {
 
   it('reads a question asking for advice as a task: a thing the material never names declines it', async () => {
     const kb = await articleKb();
-    for (const q of ['What is a good diet plan for runners?', 'Which camera should I buy for travel photos?']) expect(ask(kb, q).answered, q).toBe(false);
+    // "wireless" is in the article in no form, not even a synonym: the article does not say how to do it.
+    for (const q of ['What is a good diet plan for runners?', 'Which camera should I buy for travel photos?', 'Which framework should I pick for wireless security?']) {
+      expect(ask(kb, q).answered, q).toBe(false);
+    }
     expect(ask(kb, 'What is the best approach to AI governance, according to the author?').answered).toBe(true);
   });
 });

@@ -75,7 +75,7 @@ describe('focusOf', () => {
   });
 
   it('reads "which N should I…" as asking what to do: its nouns are things as well as its focus', () => {
-    expect(focusOf('Which database should I pick for a small shop?')).toMatchObject({ focus: [['database']], things: ['database', 'shop'] });
+    expect(focusOf('Which database should I pick for a small shop?')).toMatchObject({ focus: [['database']], things: ['database', 'shop'], predicate: ['pick', 'small'] });
     expect(focusOf('Which database did the team pick?').things).toEqual([]);
   });
 
