@@ -169,6 +169,27 @@ function predicateOf(ts: Token[], i: number): Token[] {
   return ts.slice(i).filter((t) => !isAuxiliary(t) && !t.tags.has('Noun') && (t.tags.has('Verb') || t.tags.has('Adjective')));
 }
 
+/**
+ * "How does the writer characterise the policy?": after "do", the clause has a verb, but the
+ * tagger, which reads questions word by word, may take it for part of the subject's noun phrase. When
+ * it found none, the first word after the subject's first noun that it reads as a verb after "to"
+ * is the verb.
+ */
+function withMainVerb(ts: Token[], from: number): Token[] {
+  const clause = ts.slice(from);
+  if (clause.some((t) => t.tags.has('Verb') && !isAuxiliary(t))) return ts;
+  const subject = clause.findIndex((t) => t.tags.has('Noun'));
+  if (subject < 0) return ts;
+  const at = clause.findIndex((t, k) => k > subject && !t.tags.has('Plural') && isVerbWord(t.normal));
+  if (at < 0) return ts;
+  const out = [...ts];
+  out[from + at] = { ...ts[from + at]!, tags: new Set(['Verb', 'Infinitive']) };
+  return out;
+}
+
+/** A word the tagger reads as a verb when nothing else could be: "to characterise". */
+const isVerbWord = (word: string) => nlp(`to ${word}`).docs.flat()[1]?.tags?.has('Verb') === true;
+
 /** Noun-ish words from `i` on, after any determiners: "the ticket prices" → ticket, prices. */
 function nounPhrase(ts: Token[], i: number): { words: Token[]; end: number } {
   while (ts[i] && DETERMINERS.has(ts[i]!.normal)) i++;
@@ -246,7 +267,11 @@ function focusTokens(ts: Token[]): Found {
   if (wh === 'how' && (ts[i]?.normal === 'many' || ts[i]?.normal === 'much')) i++;
   // "How do I train a large language model?", "how does a blockchain reach consensus?": the
   // things named are what the material must hold; "how big", "how long" ask for a measure.
-  else if (wh === 'how') return isAuxiliary(ts[i]) ? { ...task(phrasesFrom(ts, i + 1)), predicate: predicateOf(ts, i + 1) } : none;
+  else if (wh === 'how') {
+    if (!isAuxiliary(ts[i])) return none;
+    const clause = AUXILIARIES.has(ts[i]!.normal) ? withMainVerb(ts, i + 1) : ts;
+    return { ...task(phrasesFrom(clause, i + 1)), predicate: predicateOf(clause, i + 1) };
+  }
   if (wh === 'when' || wh === 'where') {
     // "When was the first conference held?" is about the first conference: its subject is the focus.
     while (ts[i] && (AUXILIARIES.has(ts[i]!.normal) || COPULAS.has(ts[i]!.normal))) i++;
