@@ -2,7 +2,7 @@ import type { Chunk } from '../knowledge/index.ts';
 import { normalizeWord, termOf, words, type PlannedWord, type QueryPlan, type Vocabulary } from '../search/index.ts';
 import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
-import { holdsAnswerType, readQuestion, YEAR, type QuestionShape } from './question.ts';
+import { givesName, holdsAnswerType, readQuestion, YEAR, type QuestionShape } from './question.ts';
 import type { Excerpt } from './types.ts';
 
 export type Verdict =
@@ -160,10 +160,14 @@ function ownTerms(word: string, plan: QueryPlan): Set<string> {
   return new Set(planned && (planned.match === 'exact' || planned.match === 'fuzzy') ? planned.terms.map((t) => t.term) : []);
 }
 
-/** The terms of the words that qualify a which-question's plural ("Chinese" in "which Chinese companies"), word by word, as written or spelt. */
-function qualifierTerms(shape: QuestionShape, plan: QueryPlan): Set<string>[] {
+/**
+ * The terms of the words that qualify a which-question's plural ("Chinese" in "which Chinese
+ * companies"), word by word, as written or spelt; not the material's everyday words ("AI" in an
+ * article on AI), which qualify everything in it.
+ */
+function qualifierTerms(shape: QuestionShape, plan: QueryPlan, isCommon: (word: string) => boolean): Set<string>[] {
   const phrase = shape.focus.find((p) => p.at(-1) === shape.members) ?? [];
-  return phrase.slice(0, -1).map((w) => ownTerms(w, plan));
+  return phrase.slice(0, -1).filter((w) => !isCommon(w)).map((w) => ownTerms(w, plan));
 }
 
 /** Each pair of a name's neighbouring words stands side by side in the chunk ("United Nations" is not "United Arab Emirates… nations"). */
@@ -218,14 +222,13 @@ const LIST_OPENERS = new Set(['like', 'such', 'including', 'namely', 'eg', 'e.g'
  */
 export function namesMembers(sentence: string, memberTerms: ReadonlySet<string>, question: string, isCommon: (word: string) => boolean, window: number, qualifiers: readonly ReadonlySet<string>[] = []): boolean {
   const ws = words(sentence);
-  const asked = question.toLowerCase();
   // "Chinese enterprises" for "Chinese companies": the question's qualifiers, in order, before a plain word mention its plural in other words.
   const n = qualifiers.length;
   const echoes = (i: number) =>
     n > 0 && i >= n && /^\p{Ll}/u.test(ws[i]!.text) && termOf(ws[i]!.text) !== null && qualifiers.every((q, j) => q.has(termOf(ws[i - n + j]!.text) ?? ''));
   const mentions = ws.map((w, i) => (memberTerms.has(termOf(w.text) ?? '') || echoes(i) ? i : -1)).filter((i) => i >= 0);
   if (mentions.length === 0) return true;
-  const isName = (i: number) => i > 0 && /^\p{Lu}/u.test(ws[i]!.text) && !asked.includes(ws[i]!.text.toLowerCase()) && !isCommon(ws[i]!.text);
+  const isName = (i: number) => i > 0 && /^\p{Lu}/u.test(ws[i]!.text) && !givesName(question, ws[i]!.text) && !isCommon(ws[i]!.text);
   const joined = (a: number, b: number) => !/[,;:.()]/.test(sentence.slice(ws[Math.min(a, b)]!.end, ws[Math.max(a, b)]!.start));
   return mentions.some((at) => {
     if (at > 0 && /^\p{Lu}/u.test(ws[at]!.text)) return true;
@@ -275,7 +278,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   // A year is exact: the 2024 conference is not the 2025 one.
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered');
   if (!holdsType) return declined('answer-type');
-  if (shape.members !== null && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow, qualifierTerms(shape, plan))) return declined('answer-type');
+  if (shape.members !== null && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon))) return declined('answer-type');
   return { answerable: true, coverage: coverage.all };
 }
 

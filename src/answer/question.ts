@@ -383,15 +383,32 @@ function placesIn(text: string): string[] {
   return nlp(text).docs.flat().filter((t) => t.tags?.has('Place')).map((t) => t.text.replace(/[^\p{L}\p{N}'-]/gu, ''));
 }
 
+/** Endings that make a people or an adjective of a place's name: China → Chinese, Egypt → Egyptian, America → American. */
+const DEMONYM_ENDING = /^(?:n|an|ian|ese|i|ish|ean)$/;
+
+/** Whether two words are one name, or a place and its people: "China" and "Chinese". */
+function sameName(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short === long) return true;
+  if (short.length < 4) return false;
+  return [short, short.slice(0, -1)].some((base) => long.startsWith(base) && DEMONYM_ENDING.test(long.slice(base.length)));
+}
+
+/** Whether the question gives a name already, as written or as its people: "Chinese" is given by "which models does China export". */
+export function givesName(question: string, name: string): boolean {
+  const asked = norm(question);
+  const n = name.toLowerCase();
+  return asked.includes(n) || asked.split(/[^\p{L}\p{N}]+/u).some((w) => sameName(w, n));
+}
+
 /**
  * Whether `text` holds the kind of thing the question asks for: a date for "when", a quantity for
  * "how many", a name or a place that the question does not already give and that is not one of
  * the material's everyday words.
  */
 export function holdsAnswerType(text: string, type: AnswerType, question: string, isCommon: (word: string) => boolean = () => false): boolean {
-  const asked = norm(question);
   // A name the question gives, or one the material uses everywhere ("AI" in an article on AI), answers nothing.
-  const fresh = (found: string[]) => found.some((n) => !asked.includes(n.toLowerCase()) && !isCommon(n));
+  const fresh = (found: string[]) => found.some((n) => !givesName(question, n) && !isCommon(n));
   switch (type) {
     case 'any':
       return true;

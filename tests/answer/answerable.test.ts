@@ -130,6 +130,15 @@ describe('judge: tasks and how-questions', () => {
   });
 });
 
+describe('judge: which-questions', () => {
+  it('declines a which-question whose sentence names no member: the asked place\'s people and the material\'s everyday words name none', async () => {
+    const kb = await articleKb();
+    // "limit the spread of Chinese AI models": "Chinese" is the question's China; "AI equipment" is no mention of the models.
+    expect(ask(kb, 'Which AI models does China export?').answered).toBe(false);
+    expect(ask(kb, 'Which countries has China carried out research cooperation with?').answered).toBe(true);
+  });
+});
+
 describe('namesMembers', () => {
   const none = () => false;
   it('sees which members a sentence names: a name beside the plural, a list, or the plural inside a name', () => {
@@ -144,6 +153,12 @@ describe('namesMembers', () => {
     const enterprises = new Set(['enterpris']);
     expect(namesMembers('and helped Saudi enterprises improve operational efficiency.', enterprises, 'Which Saudi enterprises did they help?', none, 3)).toBe(false);
     expect(namesMembers('assisted them in building smart cities, and helped Saudi enterprises', new Set(['citi']), 'Which smart cities?', none, 3)).toBe(false);
+  });
+
+  it('does not take the people of a place the question names for a member named', () => {
+    const models = new Set(['model']);
+    expect(namesMembers('Rules limit the spread of Japanese robot models now.', models, 'Which robot models does Japan sell?', none, 3)).toBe(false);
+    expect(namesMembers('Rules limit the spread of Japanese robot models now.', models, 'Which robot models are limited?', none, 3)).toBe(true);
   });
 
   it('takes the question\'s qualifiers before another plural for a mention of it in other words', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedAnswer, focusOf, holdsAnswerType, isRequest, readQuestion } from '../../src/answer/question.ts';
+import { expectedAnswer, focusOf, givesName, holdsAnswerType, isRequest, readQuestion } from '../../src/answer/question.ts';
 
 describe('isRequest', () => {
   it.each([
@@ -159,5 +159,18 @@ describe('readQuestion', () => {
   it('reads no type or focus into a request', () => {
     expect(readQuestion('Who can write me a poem about Shanghai?')).toMatchObject({ request: false });
     expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], namePairs: [] });
+  });
+});
+
+describe('givesName', () => {
+  it('takes a place and its people or adjective for one name', () => {
+    expect(givesName('Which films does France make?', 'French')).toBe(false);
+    expect(givesName('Which films does Italy make?', 'Italian')).toBe(true);
+    expect(givesName('Which ships does Norway build?', 'Norwegian')).toBe(false);
+    expect(givesName('What does Egypt grow?', 'Egyptian')).toBe(true);
+    expect(givesName('What does Japan export?', 'Japanese')).toBe(true);
+    expect(givesName('Who leads the Canadian team?', 'Canada')).toBe(true);
+    expect(givesName('Who leads the team?', 'Canada')).toBe(false);
+    expect(givesName('What did Iran say?', 'Iraq')).toBe(false);
   });
 });
