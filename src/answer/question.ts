@@ -244,7 +244,11 @@ const isAuxiliary = (t: Token | undefined) => t !== undefined && (AUXILIARIES.ha
 const ADVICE = new Set(['good', 'best', 'better', 'great', 'recommended', 'ideal', 'easiest', 'simplest', 'fastest', 'quickest', 'cheapest', 'safest']);
 /** "…should I use", "…can we do": the asker wants to know what to do, not what the material says someone did. */
 const asksWhatToDo = (ts: Token[], i: number) =>
-  ts.slice(i).some((t, k, rest) => ['should', 'shall', 'can', 'could'].includes(t.normal) && ['i', 'we'].includes(rest[k + 1]?.normal ?? ''));
+  ts.slice(i).some((t, k, rest) => {
+    const next = rest[k + 1]?.normal ?? '';
+    // "…should I use", and "which language is best for…"
+    return (['should', 'shall', 'can', 'could'].includes(t.normal) && ['i', 'we'].includes(next)) || (COPULAS.has(t.normal) && ADVICE.has(next));
+  });
 /** The verbs and adjectives of a question asking for advice, "good" and "best" aside: they are how it asks. */
 const adviceOf = (ts: Token[], i: number) => predicateOf(ts, i).filter((t) => !ADVICE.has(t.normal));
 /** A sentence that starts with a verb asks for something to be done: "explain quantum physics", "plan a trip". */

@@ -84,6 +84,7 @@ describe('focusOf', () => {
   it('reads "which N should I…" as asking what to do: its nouns are things as well as its focus', () => {
     expect(focusOf('Which database should I pick for a small shop?')).toMatchObject({ focus: [['database']], things: ['database', 'shop'], predicate: ['pick', 'small'] });
     expect(focusOf('Which database did the team pick?').things).toEqual([]);
+    expect(focusOf('Which editor is best for writing novels?').things).toEqual(['editor', 'writing', 'novels']);
   });
 
   it.each(['digital divide', 'Does the author believe technology is a weapon?', 'How long is the plan?', 'What is China doing about the gap?', 'What did Washington unveil on Wednesday?'])(
