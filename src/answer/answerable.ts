@@ -216,7 +216,8 @@ const LIST_OPENERS = new Set(['like', 'such', 'including', 'namely', 'eg', 'e.g'
 
 /**
  * Whether a sentence says which members of a plural it mentions: beside one mention of it (no
- * comma between), a name the question does not give, a list opener, or the mention itself
+ * comma between), a name the question does not give; a list opener after it in the same clause;
+ * or the mention itself
  * capitalised as part of a name ("Cooperation Center"). A sentence that does not mention the
  * plural at all may answer with a list of its own, so it passes.
  */
@@ -229,10 +230,13 @@ export function namesMembers(sentence: string, memberTerms: ReadonlySet<string>,
   const mentions = ws.map((w, i) => (memberTerms.has(termOf(w.text) ?? '') || echoes(i) ? i : -1)).filter((i) => i >= 0);
   if (mentions.length === 0) return true;
   const isName = (i: number) => i > 0 && /^\p{Lu}/u.test(ws[i]!.text) && !givesName(question, ws[i]!.text) && !isCommon(ws[i]!.text);
-  const joined = (a: number, b: number) => !/[,;:.()]/.test(sentence.slice(ws[Math.min(a, b)]!.end, ws[Math.max(a, b)]!.start));
+  const between = (a: number, b: number) => sentence.slice(ws[Math.min(a, b)]!.end, ws[Math.max(a, b)]!.start);
+  const joined = (a: number, b: number) => !/[,;:.()]/.test(between(a, b));
+  const inClause = (a: number, b: number) => !/[;:.()]/.test(between(a, b));
   return mentions.some((at) => {
     if (at > 0 && /^\p{Lu}/u.test(ws[at]!.text)) return true;
-    if (LIST_OPENERS.has(ws[at + 1]?.text.toLowerCase() ?? '') && joined(at, at + 1)) return true;
+    // "key areas for collaboration, including…": a list opens after a comma too, within the same clause.
+    for (let d = 1; d <= window; d++) if (LIST_OPENERS.has(ws[at + d]?.text.toLowerCase() ?? '') && inClause(at, at + d)) return true;
     for (let d = 1; d <= window; d++) {
       for (const i of [at - d, at + d]) if (i >= 0 && i < ws.length && joined(at, i) && isName(i)) return true;
     }

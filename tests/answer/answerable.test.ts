@@ -147,6 +147,9 @@ describe('namesMembers', () => {
     expect(namesMembers('It brings global challenges such as ethical norms.', new Set(['challeng']), 'Which challenges?', none, 3)).toBe(true);
     expect(namesMembers('The China-ASEAN AI Innovation Cooperation Center was established.', new Set(['center']), 'Which centers?', none, 3)).toBe(true);
     expect(namesMembers('Nothing here is about that.', countries, 'Which countries?', none, 3)).toBe(true);
+    // A list may open after a comma, in the same clause; not across a full stop.
+    expect(namesMembers('It named key sectors for growth, including farming and mining.', new Set(['sector']), 'Which sectors?', none, 3)).toBe(true);
+    expect(namesMembers('It named key sectors for growth. Including them took years.', new Set(['sector']), 'Which sectors?', none, 3)).toBe(false);
   });
 
   it('does not count a name the question gives, or one across a comma', () => {
