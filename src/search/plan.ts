@@ -1,4 +1,5 @@
 import { PLAN_DEFAULTS, type PlanOptions } from './options.ts';
+import { spellingVariants } from './spelling.ts';
 import { QUESTION_WORDS, STOP_WORDS } from './stop-words.ts';
 import { normalizeWord, termOf, words } from './text.ts';
 import { idf, type Vocabulary } from './vocabulary.ts';
@@ -149,6 +150,13 @@ export function planQuery(query: string, vocabulary: Vocabulary, options: PlanOp
     if (ownTerm !== null && vocabulary.df.has(ownTerm)) {
       terms.push({ term: ownTerm, weight: 1 });
       match = 'exact';
+    } else if (ownTerm !== null) {
+      // "centres" in material that says "centers" is the word itself, spelt the other side of the Atlantic.
+      const variant = spellingVariants(normal).map((v) => termOf(v)).find((t) => t !== null && vocabulary.df.has(t));
+      if (variant) {
+        terms.push({ term: variant, weight: 1 });
+        match = 'exact';
+      }
     }
     if (typingLast && isLast) {
       for (const term of completions(vocabulary, normal, opts.maxCompletions)) {
