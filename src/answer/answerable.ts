@@ -136,6 +136,15 @@ export function holdsFocus(focus: readonly string[], missing: readonly string[])
   return missing.length * 2 <= focus.length;
 }
 
+/**
+ * "The unemployment rate": a head held only through a synonym ("rate" → "credit") and a qualifier
+ * the material has in no form are two guesses, not a phrase the paragraph holds.
+ */
+function looselyHeld(phrase: readonly string[], plan: QueryPlan): boolean {
+  const head = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(phrase.at(-1) ?? ''));
+  return head?.match === 'synonym' && phrase.slice(0, -1).some((w) => isUnknownWord(w, plan));
+}
+
 /** A chunk's words in reading order, as index terms, stop words left out: where a name's words can be seen side by side. */
 function termSequence(chunk: Chunk): string[] {
   const out: string[] = [];
@@ -266,7 +275,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const coverage = coverageOf(plan, held, options, learned);
   const declined = (reason: Refusal): Verdict => ({ answerable: false, coverage: coverage.all, reason });
   const missing = missingOf(shape.focus.flat(), plan, held, options, learned);
-  const holdsFoci = shape.focus.every((phrase) => holdsFocus(phrase, missing)) && !shape.required.some((w) => missing.includes(w));
+  const holdsFoci = shape.focus.every((phrase) => holdsFocus(phrase, missing) && !looselyHeld(phrase, plan)) && !shape.required.some((w) => missing.includes(w));
   // What answers is what is quoted: the date or the name must be in the quoted sentences.
   const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
   const isCommon = (w: string) => isCommonWord(w, vocabulary, options);

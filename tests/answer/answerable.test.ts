@@ -64,6 +64,14 @@ describe('judge', () => {
     expect(verdictOn(kb, 'Where will the football tournament be staged?', 'p2').verdict.answerable).toBe(false);
   });
 
+  it('does not hold a focus whose head only a synonym holds and whose qualifier the material has in no form', async () => {
+    const kb = await articleKb();
+    // "rate" reaches the paragraph only through a synonym, and the article never says "literacy".
+    expect(verdictOn(kb, 'What is the literacy rate in Egypt?', 'p8').verdict).toMatchObject({ answerable: false, reason: 'not-covered' });
+    // A qualifier in other words is fine when the head is the paragraph's own word.
+    expect(verdictOn(kb, 'Which Asian countries has China done research with?', 'p8').verdict.answerable).toBe(true);
+  });
+
   it('does not hold a focus through a correction two slips away, but does through one', async () => {
     const kb = await articleKb();
     // "polarization" is two edits from "popularization" in the article; "trasnformation" one swap from "transformation".
