@@ -214,6 +214,12 @@ export function spellsOut(acronym: string, text: string): boolean {
   return runs.some((run) => run.some((_, i) => from(run, i, 0)));
 }
 
+/** Whether the chunk gives an acronym's words, not only the acronym: "according to CNN" does not say what CNN stands for. */
+function spellsOutIn(acronym: string, chunk: Chunk): boolean {
+  const itself = new RegExp(`\\b${acronym.replace(/[^\p{L}\p{N}]/gu, '')}\\b`, 'gu');
+  return indexedFields(chunk).some((text) => spellsOut(acronym, text.replace(itself, ' ')));
+}
+
 /** An acronym the material uses, or that the cited chunk spells out. */
 function isKnownAcronym(acronym: string, plan: QueryPlan, vocabulary: Vocabulary, chunk: Chunk | undefined): boolean {
   if (isKnown(acronym, plan, vocabulary)) return true;
@@ -286,6 +292,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (coverage.all < options.minCoverage || (coverage.literal < options.minLiteralCoverage && !typedAnswer)) return declined('not-covered');
   if (!holdsFoci) return declined('not-covered');
   if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered');
+  if (!shape.expand.every((a) => spellsOutIn(a, best.chunk))) return declined('not-covered');
   if (missingOf(shape.things, plan, held, options, learned).some((w) => !isUsed(w, plan))) return declined('not-covered');
   if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return declined('not-covered');
   // A year is exact: the 2024 conference is not the 2025 one.

@@ -49,6 +49,8 @@ export interface QuestionShape {
   predicate: string[];
   /** Acronyms the question gives ("EU", "UAE"): the material must use them, or spell them out. */
   acronyms: string[];
+  /** Acronyms whose words the question asks for ("What does CNN stand for?"): only a paragraph that spells them out answers. */
+  expand: string[];
   /**
    * Neighbouring words of a name of several words, as typed ("United", "Nations"): a name is a fixed
    * phrase, so the material must hold them side by side, not "United" in one name and "nations" elsewhere.
@@ -323,6 +325,9 @@ function narrowingWords(ts: Token[], phrases: Token[][]): Token[] {
 /** A word typed in capitals, two to six letters ("EU", "UAE", "WAIC"), or one the tagger knows as an acronym. */
 const isAcronym = (t: Token) => !YEAR.test(t.normal) && (/^\p{Lu}{2,6}s?$/u.test(t.text) || (t.tags.has('Acronym') && t.text.length <= 6));
 
+/** Asking what an acronym's letters are: "what does CNN stand for", "what is WAIC short for", "the acronym". */
+const EXPANDING = /\b(?:stands? for|short for|abbreviation|acronym|spelt out|spelled out|full name|full form)\b/;
+
 /** Capitalised neighbours inside the question that name one thing; acronyms and dates aside ("US AI", "Initiative October"). */
 function namePairsOf(ts: Token[]): [string, string][] {
   const isNamePart = (t: Token) => t.capitalised && !isAcronym(t) && !t.tags.has('Date') && !t.tags.has('Value');
@@ -342,13 +347,14 @@ export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answ
     predicate: (found.predicate ?? []).map((t) => t.normal),
     names: [...new Set(ts.filter(isGivenName).map((t) => t.text))],
     acronyms: [...new Set(ts.filter(isAcronym).map((t) => t.text))],
+    expand: EXPANDING.test(norm(question)) ? [...new Set(ts.filter(isAcronym).map((t) => t.text))] : [],
     namePairs: namePairsOf(ts),
   };
 }
 
 export function readQuestion(question: string): QuestionShape {
   const request = isRequest(question);
-  if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], namePairs: [] };
+  if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [] };
   return { request, answerType: expectedAnswer(question), ...focusOf(question) };
 }
 

@@ -121,6 +121,16 @@ describe('judge: names', () => {
   });
 });
 
+describe('judge: what an acronym stands for', () => {
+  it('answers only from a paragraph that spells the acronym out, not one that only uses it', async () => {
+    const kb = await articleKb();
+    // The article spells out WAIC ("World AI Conference") but only uses CNN.
+    expect(verdictOn(kb, 'What does WAIC stand for?', 'p13').verdict.answerable).toBe(true);
+    expect(verdictOn(kb, 'What does CNN stand for?', 'p9').verdict).toMatchObject({ answerable: false, reason: 'not-covered' });
+    expect(verdictOn(kb, 'What did CNN report?', 'p9').verdict.answerable).toBe(true);
+  });
+});
+
 describe('judge: tasks and how-questions', () => {
   it('declines a task about a thing the material never names, and answers one it names in other words', async () => {
     const kb = await articleKb();

@@ -159,8 +159,17 @@ describe('holdsAnswerType', () => {
 describe('readQuestion', () => {
   it('reads no type or focus into a request', () => {
     expect(readQuestion('Who can write me a poem about Shanghai?')).toMatchObject({ request: false });
-    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], namePairs: [] });
+    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [] });
   });
+});
+
+describe('readQuestion: acronyms to spell out', () => {
+  it.each([
+    ['What does NATO stand for?', ['NATO']],
+    ['What is the IMF short for?', ['IMF']],
+    ['What is the full name of the IMF?', ['IMF']],
+    ['What did NATO decide?', []],
+  ])('finds in %j the acronyms whose words it asks for', (q, expand) => expect(readQuestion(q).expand).toEqual(expand));
 });
 
 describe('givesName', () => {
