@@ -2,7 +2,7 @@ import type { Chunk } from '../knowledge/index.ts';
 import { normalizeWord, termOf, words, type PlannedWord, type QueryPlan, type Vocabulary } from '../search/index.ts';
 import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
-import { holdsAnswerType, readQuestion, YEAR } from './question.ts';
+import { givesName, holdsAnswerType, readQuestion, YEAR, type QuestionShape } from './question.ts';
 import type { Excerpt } from './types.ts';
 
 export type Verdict =
@@ -112,9 +112,18 @@ function missingOf(focus: readonly string[], plan: QueryPlan, held: ReadonlySet<
     const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(f));
     // Stop words and words of asking ("name", "kind") are not what a question is about.
     if (planned?.asking) continue;
-    if (planned ? credit(planned, held, options, learned).all === 0 : !isHeldWord(f, held)) missing.push(f);
+    if (planned ? credit(firmly(planned, options), held, options, learned).all === 0 : !isHeldWord(f, held)) missing.push(f);
   }
   return missing;
+}
+
+/**
+ * A word with only the corrections near enough to be what was meant: two edits turn "inflation"
+ * into "isolation", so what a question asks about is not held through a correction that far.
+ */
+function firmly(word: PlannedWord, options: JudgeOptions): PlannedWord {
+  if (word.match !== 'fuzzy') return word;
+  return { ...word, terms: word.terms.filter((t) => (t.edits ?? 0) <= options.maxFocusEdits) };
 }
 
 /**
@@ -125,6 +134,15 @@ export function holdsFocus(focus: readonly string[], missing: readonly string[])
   if (focus.length === 0 || missing.length === 0) return true;
   if (missing.includes(focus[focus.length - 1]!)) return false;
   return missing.length * 2 <= focus.length;
+}
+
+/**
+ * "The unemployment rate": a head held only through a synonym ("rate" → "credit") and a qualifier
+ * the material has in no form are two guesses, not a phrase the paragraph holds.
+ */
+function looselyHeld(phrase: readonly string[], plan: QueryPlan): boolean {
+  const head = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(phrase.at(-1) ?? ''));
+  return head?.match === 'synonym' && phrase.slice(0, -1).some((w) => isUnknownWord(w, plan));
 }
 
 /** A chunk's words in reading order, as index terms, stop words left out: where a name's words can be seen side by side. */
@@ -149,6 +167,16 @@ function termsFor(word: string, plan: QueryPlan): string[] {
 function ownTerms(word: string, plan: QueryPlan): Set<string> {
   const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(word));
   return new Set(planned && (planned.match === 'exact' || planned.match === 'fuzzy') ? planned.terms.map((t) => t.term) : []);
+}
+
+/**
+ * The terms of the words that qualify a which-question's plural ("Chinese" in "which Chinese
+ * companies"), word by word, as written or spelt; not the material's everyday words ("AI" in an
+ * article on AI), which qualify everything in it.
+ */
+function qualifierTerms(shape: QuestionShape, plan: QueryPlan, isCommon: (word: string) => boolean): Set<string>[] {
+  const phrase = shape.focus.find((p) => p.at(-1) === shape.members) ?? [];
+  return phrase.slice(0, -1).filter((w) => !isCommon(w)).map((w) => ownTerms(w, plan));
 }
 
 /** Each pair of a name's neighbouring words stands side by side in the chunk ("United Nations" is not "United Arab Emirates… nations"). */
@@ -186,6 +214,12 @@ export function spellsOut(acronym: string, text: string): boolean {
   return runs.some((run) => run.some((_, i) => from(run, i, 0)));
 }
 
+/** Whether the chunk gives an acronym's words, not only the acronym: "according to CNN" does not say what CNN stands for. */
+function spellsOutIn(acronym: string, chunk: Chunk): boolean {
+  const itself = new RegExp(`\\b${acronym.replace(/[^\p{L}\p{N}]/gu, '')}\\b`, 'gu');
+  return indexedFields(chunk).some((text) => spellsOut(acronym, text.replace(itself, ' ')));
+}
+
 /** An acronym the material uses, or that the cited chunk spells out. */
 function isKnownAcronym(acronym: string, plan: QueryPlan, vocabulary: Vocabulary, chunk: Chunk | undefined): boolean {
   if (isKnown(acronym, plan, vocabulary)) return true;
@@ -197,20 +231,27 @@ const LIST_OPENERS = new Set(['like', 'such', 'including', 'namely', 'eg', 'e.g'
 
 /**
  * Whether a sentence says which members of a plural it mentions: beside one mention of it (no
- * comma between), a name the question does not give, a list opener, or the mention itself
+ * comma between), a name the question does not give; a list opener after it in the same clause;
+ * or the mention itself
  * capitalised as part of a name ("Cooperation Center"). A sentence that does not mention the
  * plural at all may answer with a list of its own, so it passes.
  */
-export function namesMembers(sentence: string, memberTerms: ReadonlySet<string>, question: string, isCommon: (word: string) => boolean, window: number): boolean {
+export function namesMembers(sentence: string, memberTerms: ReadonlySet<string>, question: string, isCommon: (word: string) => boolean, window: number, qualifiers: readonly ReadonlySet<string>[] = []): boolean {
   const ws = words(sentence);
-  const asked = question.toLowerCase();
-  const mentions = ws.map((w, i) => (memberTerms.has(termOf(w.text) ?? '') ? i : -1)).filter((i) => i >= 0);
+  // "Chinese enterprises" for "Chinese companies": the question's qualifiers, in order, before a plain word mention its plural in other words.
+  const n = qualifiers.length;
+  const echoes = (i: number) =>
+    n > 0 && i >= n && /^\p{Ll}/u.test(ws[i]!.text) && termOf(ws[i]!.text) !== null && qualifiers.every((q, j) => q.has(termOf(ws[i - n + j]!.text) ?? ''));
+  const mentions = ws.map((w, i) => (memberTerms.has(termOf(w.text) ?? '') || echoes(i) ? i : -1)).filter((i) => i >= 0);
   if (mentions.length === 0) return true;
-  const isName = (i: number) => i > 0 && /^\p{Lu}/u.test(ws[i]!.text) && !asked.includes(ws[i]!.text.toLowerCase()) && !isCommon(ws[i]!.text);
-  const joined = (a: number, b: number) => !/[,;:.()]/.test(sentence.slice(ws[Math.min(a, b)]!.end, ws[Math.max(a, b)]!.start));
+  const isName = (i: number) => i > 0 && /^\p{Lu}/u.test(ws[i]!.text) && !givesName(question, ws[i]!.text) && !isCommon(ws[i]!.text);
+  const between = (a: number, b: number) => sentence.slice(ws[Math.min(a, b)]!.end, ws[Math.max(a, b)]!.start);
+  const joined = (a: number, b: number) => !/[,;:.()]/.test(between(a, b));
+  const inClause = (a: number, b: number) => !/[;:.()]/.test(between(a, b));
   return mentions.some((at) => {
     if (at > 0 && /^\p{Lu}/u.test(ws[at]!.text)) return true;
-    if (LIST_OPENERS.has(ws[at + 1]?.text.toLowerCase() ?? '') && joined(at, at + 1)) return true;
+    // "key areas for collaboration, including…": a list opens after a comma too, within the same clause.
+    for (let d = 1; d <= window; d++) if (LIST_OPENERS.has(ws[at + d]?.text.toLowerCase() ?? '') && inClause(at, at + d)) return true;
     for (let d = 1; d <= window; d++) {
       for (const i of [at - d, at + d]) if (i >= 0 && i < ws.length && joined(at, i) && isName(i)) return true;
     }
@@ -239,19 +280,25 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const held = learned ? new Set([...stems, ...learned]) : stems;
   const coverage = coverageOf(plan, held, options, learned);
   const declined = (reason: Refusal): Verdict => ({ answerable: false, coverage: coverage.all, reason });
-  if (coverage.all < options.minCoverage || coverage.literal < options.minLiteralCoverage) return declined('not-covered');
   const missing = missingOf(shape.focus.flat(), plan, held, options, learned);
-  if (shape.focus.some((phrase) => !holdsFocus(phrase, missing)) || shape.required.some((w) => missing.includes(w))) return declined('not-covered');
+  const holdsFoci = shape.focus.every((phrase) => holdsFocus(phrase, missing) && !looselyHeld(phrase, plan)) && !shape.required.some((w) => missing.includes(w));
+  // What answers is what is quoted: the date or the name must be in the quoted sentences.
+  const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
+  const isCommon = (w: string) => isCommonWord(w, vocabulary, options);
+  const holdsType = holdsAnswerType(quoted, shape.answerType, question, isCommon);
+  // "Where is the summit taking place?" in a paragraph on a meeting held in Shanghai: a focus held
+  // by a synonym and the kind of answer asked for are two findings, not a synonym alone.
+  const typedAnswer = shape.answerType !== 'any' && shape.focus.length > 0 && holdsFoci && holdsType;
+  if (coverage.all < options.minCoverage || (coverage.literal < options.minLiteralCoverage && !typedAnswer)) return declined('not-covered');
+  if (!holdsFoci) return declined('not-covered');
   if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered');
+  if (!shape.expand.every((a) => spellsOutIn(a, best.chunk))) return declined('not-covered');
   if (missingOf(shape.things, plan, held, options, learned).some((w) => !isUsed(w, plan))) return declined('not-covered');
   if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return declined('not-covered');
   // A year is exact: the 2024 conference is not the 2025 one.
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered');
-  // What answers is what is quoted: the date or the name must be in the quoted sentences.
-  const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
-  const isCommon = (w: string) => isCommonWord(w, vocabulary, options);
-  if (!holdsAnswerType(quoted, shape.answerType, question, isCommon)) return declined('answer-type');
-  if (shape.members !== null && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow)) return declined('answer-type');
+  if (!holdsType) return declined('answer-type');
+  if (shape.members !== null && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon))) return declined('answer-type');
   return { answerable: true, coverage: coverage.all };
 }
 

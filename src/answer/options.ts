@@ -51,6 +51,8 @@ export interface JudgeOptions {
    * stop ends the look first: "smart cities, and helped Saudi enterprises" names no city.
    */
   membersWindow: number;
+  /** Edits a correction may be from the typed word and still hold what the question asks about (its focus). */
+  maxFocusEdits: number;
 }
 
 export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
@@ -62,6 +64,7 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   unknownNameFactor: 2,
   commonShare: 0.25,
   membersWindow: 3,
+  maxFocusEdits: 1,
 };
 
 /**

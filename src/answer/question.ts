@@ -49,6 +49,8 @@ export interface QuestionShape {
   predicate: string[];
   /** Acronyms the question gives ("EU", "UAE"): the material must use them, or spell them out. */
   acronyms: string[];
+  /** Acronyms whose words the question asks for ("What does CNN stand for?"): only a paragraph that spells them out answers. */
+  expand: string[];
   /**
    * Neighbouring words of a name of several words, as typed ("United", "Nations"): a name is a fixed
    * phrase, so the material must hold them side by side, not "United" in one name and "nations" elsewhere.
@@ -99,7 +101,7 @@ const NUMBER_ASKING = /\bhow (?:many|much)\b|\b(?:what|which) (?:percentage|perc
 const QUANTITY_WORDS = /\b(?:population|cost|costs|price|prices|pay|paid|spend|spent|budget|revenue|revenues|salary|salaries|income|profit|profits|worth|valuation|attendance|circulation|turnover|gdp|percentage)\b/;
 const NAME_ASKING = new RegExp(String.raw`^${OPENER}(?:who|whom|whose)\b`);
 /** Where something is or happens in the world — not "where do I find the logs", which a path answers. */
-const PLACE_ASKING = new RegExp(String.raw`^${OPENER}where (?:is|are|was|were|will)\b.*\b(?:located|held|based|situated|headquartered|hosted|taking place|take place|happening)\b|\bin (?:what|which) (?:city|country|town)\b`);
+const PLACE_ASKING = new RegExp(String.raw`^${OPENER}where (?:is|are|was|were|will)\b.*\b(?:located|held|based|situated|headquartered|hosted|staged|taking place|take place|happening)\b|\bin (?:what|which) (?:city|country|town)\b`);
 
 export function expectedAnswer(question: string): AnswerType {
   const q = norm(question);
@@ -169,6 +171,27 @@ function predicateOf(ts: Token[], i: number): Token[] {
   return ts.slice(i).filter((t) => !isAuxiliary(t) && !t.tags.has('Noun') && (t.tags.has('Verb') || t.tags.has('Adjective')));
 }
 
+/**
+ * "How does the writer characterise the policy?": after "do", the clause has a verb, but the
+ * tagger, which reads questions word by word, may take it for part of the subject's noun phrase. When
+ * it found none, the first word after the subject's first noun that it reads as a verb after "to"
+ * is the verb.
+ */
+function withMainVerb(ts: Token[], from: number): Token[] {
+  const clause = ts.slice(from);
+  if (clause.some((t) => t.tags.has('Verb') && !isAuxiliary(t))) return ts;
+  const subject = clause.findIndex((t) => t.tags.has('Noun'));
+  if (subject < 0) return ts;
+  const at = clause.findIndex((t, k) => k > subject && !t.tags.has('Plural') && isVerbWord(t.normal));
+  if (at < 0) return ts;
+  const out = [...ts];
+  out[from + at] = { ...ts[from + at]!, tags: new Set(['Verb', 'Infinitive']) };
+  return out;
+}
+
+/** A word the tagger reads as a verb when nothing else could be: "to characterise". */
+const isVerbWord = (word: string) => nlp(`to ${word}`).docs.flat()[1]?.tags?.has('Verb') === true;
+
 /** Noun-ish words from `i` on, after any determiners: "the ticket prices" → ticket, prices. */
 function nounPhrase(ts: Token[], i: number): { words: Token[]; end: number } {
   while (ts[i] && DETERMINERS.has(ts[i]!.normal)) i++;
@@ -219,6 +242,17 @@ function phrasesFrom(ts: Token[], i: number): Token[][] {
 /** An -ing word the tagger did not take for a noun: "changing" in "how is the logic changing". */
 const isProgressive = (t: Token | undefined) => t !== undefined && t.normal.endsWith('ing') && (t.tags.has('Gerund') || !t.tags.has('Noun'));
 const isAuxiliary = (t: Token | undefined) => t !== undefined && (AUXILIARIES.has(t.normal) || COPULAS.has(t.normal));
+/** Words that ask for advice rather than for what the material says: "a good plan", "the best tools". */
+const ADVICE = new Set(['good', 'best', 'better', 'great', 'recommended', 'ideal', 'easiest', 'simplest', 'fastest', 'quickest', 'cheapest', 'safest']);
+/** "…should I use", "…can we do": the asker wants to know what to do, not what the material says someone did. */
+const asksWhatToDo = (ts: Token[], i: number) =>
+  ts.slice(i).some((t, k, rest) => {
+    const next = rest[k + 1]?.normal ?? '';
+    // "…should I use", and "which language is best for…"
+    return (['should', 'shall', 'can', 'could'].includes(t.normal) && ['i', 'we'].includes(next)) || (COPULAS.has(t.normal) && ADVICE.has(next));
+  });
+/** The verbs and adjectives of a question asking for advice, "good" and "best" aside: they are how it asks. */
+const adviceOf = (ts: Token[], i: number) => predicateOf(ts, i).filter((t) => !ADVICE.has(t.normal));
 /** A sentence that starts with a verb asks for something to be done: "explain quantum physics", "plan a trip". */
 const isImperative = (t: Token | undefined) => t !== undefined && t.tags.has('Imperative') && !isAuxiliary(t);
 
@@ -239,7 +273,11 @@ function focusTokens(ts: Token[]): Found {
   if (wh === 'how' && (ts[i]?.normal === 'many' || ts[i]?.normal === 'much')) i++;
   // "How do I train a large language model?", "how does a blockchain reach consensus?": the
   // things named are what the material must hold; "how big", "how long" ask for a measure.
-  else if (wh === 'how') return isAuxiliary(ts[i]) ? { ...task(phrasesFrom(ts, i + 1)), predicate: predicateOf(ts, i + 1) } : none;
+  else if (wh === 'how') {
+    if (!isAuxiliary(ts[i])) return none;
+    const clause = AUXILIARIES.has(ts[i]!.normal) ? withMainVerb(ts, i + 1) : ts;
+    return { ...task(phrasesFrom(clause, i + 1)), predicate: predicateOf(clause, i + 1) };
+  }
   if (wh === 'when' || wh === 'where') {
     // "When was the first conference held?" is about the first conference: its subject is the focus.
     while (ts[i] && (AUXILIARIES.has(ts[i]!.normal) || COPULAS.has(ts[i]!.normal))) i++;
@@ -251,6 +289,8 @@ function focusTokens(ts: Token[]): Found {
     // "What is the best way to learn a language?" is about what the way is to: the language.
     const head = np.phrases[0]?.at(-1);
     if (head && QUESTION_WORDS.has(head.normal) && np.phrases.length === 1) return task(phrasesFrom(ts, np.end));
+    // "What is a good exercise plan for beginners?" asks for advice, as "how do I" does.
+    if (ADVICE.has(np.phrases[0]?.[0]?.normal ?? '')) return { ...task(phrasesFrom(ts, i + 1)), predicate: adviceOf(ts, i + 1) };
     // "What is the population of Shanghai?" asks for the population; "what is China doing" asks nothing named.
     return np.phrases.length > 0 && (next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition')) ? nouns(np.phrases) : none;
   }
@@ -263,6 +303,8 @@ function focusTokens(ts: Token[]): Found {
   if (wh === 'what' || wh === 'which' || wh === 'whose') {
     const phrases = nounPhrases(ts, i).phrases;
     const head = phrases[0]?.at(-1);
+    // "Which framework should I use for mobile development?": what to do, so a how-question's things too.
+    if (asksWhatToDo(ts, i)) return { phrases, required: [], things: phrasesFrom(ts, i), predicate: adviceOf(ts, i) };
     // "Which countries…", "what companies…": which ones, by name or in a list.
     return { phrases, required: [], ...(wh !== 'whose' && head?.tags.has('Plural') ? { members: head } : {}) };
   }
@@ -283,6 +325,9 @@ function narrowingWords(ts: Token[], phrases: Token[][]): Token[] {
 /** A word typed in capitals, two to six letters ("EU", "UAE", "WAIC"), or one the tagger knows as an acronym. */
 const isAcronym = (t: Token) => !YEAR.test(t.normal) && (/^\p{Lu}{2,6}s?$/u.test(t.text) || (t.tags.has('Acronym') && t.text.length <= 6));
 
+/** Asking what an acronym's letters are: "what does CNN stand for", "what is WAIC short for", "the acronym". */
+const EXPANDING = /\b(?:stands? for|short for|abbreviation|acronym|spelt out|spelled out|full name|full form)\b/;
+
 /** Capitalised neighbours inside the question that name one thing; acronyms and dates aside ("US AI", "Initiative October"). */
 function namePairsOf(ts: Token[]): [string, string][] {
   const isNamePart = (t: Token) => t.capitalised && !isAcronym(t) && !t.tags.has('Date') && !t.tags.has('Value');
@@ -302,13 +347,14 @@ export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answ
     predicate: (found.predicate ?? []).map((t) => t.normal),
     names: [...new Set(ts.filter(isGivenName).map((t) => t.text))],
     acronyms: [...new Set(ts.filter(isAcronym).map((t) => t.text))],
+    expand: EXPANDING.test(norm(question)) ? [...new Set(ts.filter(isAcronym).map((t) => t.text))] : [],
     namePairs: namePairsOf(ts),
   };
 }
 
 export function readQuestion(question: string): QuestionShape {
   const request = isRequest(question);
-  if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], namePairs: [] };
+  if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [] };
   return { request, answerType: expectedAnswer(question), ...focusOf(question) };
 }
 
@@ -347,15 +393,32 @@ function placesIn(text: string): string[] {
   return nlp(text).docs.flat().filter((t) => t.tags?.has('Place')).map((t) => t.text.replace(/[^\p{L}\p{N}'-]/gu, ''));
 }
 
+/** Endings that make a people or an adjective of a place's name: China → Chinese, Egypt → Egyptian, America → American. */
+const DEMONYM_ENDING = /^(?:n|an|ian|ese|i|ish|ean)$/;
+
+/** Whether two words are one name, or a place and its people: "China" and "Chinese". */
+function sameName(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short === long) return true;
+  if (short.length < 4) return false;
+  return [short, short.slice(0, -1)].some((base) => long.startsWith(base) && DEMONYM_ENDING.test(long.slice(base.length)));
+}
+
+/** Whether the question gives a name already, as written or as its people: "Chinese" is given by "which models does China export". */
+export function givesName(question: string, name: string): boolean {
+  const asked = norm(question);
+  const n = name.toLowerCase();
+  return asked.includes(n) || asked.split(/[^\p{L}\p{N}]+/u).some((w) => sameName(w, n));
+}
+
 /**
  * Whether `text` holds the kind of thing the question asks for: a date for "when", a quantity for
  * "how many", a name or a place that the question does not already give and that is not one of
  * the material's everyday words.
  */
 export function holdsAnswerType(text: string, type: AnswerType, question: string, isCommon: (word: string) => boolean = () => false): boolean {
-  const asked = norm(question);
   // A name the question gives, or one the material uses everywhere ("AI" in an article on AI), answers nothing.
-  const fresh = (found: string[]) => found.some((n) => !asked.includes(n.toLowerCase()) && !isCommon(n));
+  const fresh = (found: string[]) => found.some((n) => !givesName(question, n) && !isCommon(n));
   switch (type) {
     case 'any':
       return true;

@@ -1,4 +1,5 @@
 import { PLAN_DEFAULTS, type PlanOptions } from './options.ts';
+import { spellingVariants } from './spelling.ts';
 import { QUESTION_WORDS, STOP_WORDS } from './stop-words.ts';
 import { normalizeWord, termOf, words } from './text.ts';
 import { idf, type Vocabulary } from './vocabulary.ts';
@@ -13,8 +14,8 @@ export interface PlannedWord {
   /** What makes it the same word twice: its index term, or its spelling when it has none (a stop word being typed). */
   key: string;
   match: MatchKind;
-  /** Index terms searched for this word, with the weight each carries. */
-  terms: { term: string; weight: number }[];
+  /** Index terms searched for this word, with the weight each carries, and for a correction how many slips of typing away it is (a swap is one). */
+  terms: { term: string; weight: number; edits?: number }[];
   /** How much this word tells: its idf, or the most an unknown word can weigh. */
   weight: number;
   /** A word of asking ("say", "article") rather than of subject. */
@@ -64,10 +65,10 @@ function sameStart(typed: string, word: string): boolean {
   return typed[0] === word[0] || (typed[0] === word[1] && typed[1] === word[0]);
 }
 
-function corrections(vocabulary: Vocabulary, normal: string, limit: number): { term: string; distance: number }[] {
+function corrections(vocabulary: Vocabulary, normal: string, limit: number): { term: string; distance: number; edits: number }[] {
   const max = maxEditDistance(normal.length);
   if (max === 0 || /^\p{N}+$/u.test(normal)) return [];
-  const best = new Map<string, { distance: number; df: number }>();
+  const best = new Map<string, { distance: number; df: number; edits: number }>();
   const consider = (found: Map<string, [string, number]>, swapsOnly: boolean) => {
     for (const [word, [stem, levenshtein]] of found) {
       const distance = swapsOnly ? damerau(normal, word) : levenshtein;
@@ -76,7 +77,7 @@ function corrections(vocabulary: Vocabulary, normal: string, limit: number): { t
       // mistype a word's first letter, so "bake" is not "wake" ("teh" for "the" is a swap).
       if (distance > max || df === 0 || !sameStart(normal, word)) continue;
       const seen = best.get(stem);
-      if (!seen || distance < seen.distance) best.set(stem, { distance, df });
+      if (!seen || distance < seen.distance) best.set(stem, { distance, df, edits: swapsOnly ? distance : damerau(normal, word) });
     }
   };
   consider(vocabulary.spellingTree.fuzzyGet(normal, max), false);
@@ -87,7 +88,7 @@ function corrections(vocabulary: Vocabulary, normal: string, limit: number): { t
   return ranked
     .filter(([, r]) => r.distance === nearest)
     .slice(0, limit)
-    .map(([term, r]) => ({ term, distance: r.distance }));
+    .map(([term, r]) => ({ term, distance: r.distance, edits: r.edits }));
 }
 
 function completions(vocabulary: Vocabulary, normal: string, limit: number): string[] {
@@ -149,6 +150,13 @@ export function planQuery(query: string, vocabulary: Vocabulary, options: PlanOp
     if (ownTerm !== null && vocabulary.df.has(ownTerm)) {
       terms.push({ term: ownTerm, weight: 1 });
       match = 'exact';
+    } else if (ownTerm !== null) {
+      // "centres" in material that says "centers" is the word itself, spelt the other side of the Atlantic.
+      const variant = spellingVariants(normal).map((v) => termOf(v)).find((t) => t !== null && vocabulary.df.has(t));
+      if (variant) {
+        terms.push({ term: variant, weight: 1 });
+        match = 'exact';
+      }
     }
     if (typingLast && isLast) {
       for (const term of completions(vocabulary, normal, opts.maxCompletions)) {
@@ -164,7 +172,7 @@ export function planQuery(query: string, vocabulary: Vocabulary, options: PlanOp
     if (match === 'none' && fuzzyBudget > 0 && normal.length <= opts.maxFuzzyLength) {
       fuzzyBudget--;
       for (const c of corrections(vocabulary, normal, opts.maxCorrections)) {
-        terms.push({ term: c.term, weight: opts.fuzzyWeights[c.distance] ?? opts.fuzzyWeights[opts.fuzzyWeights.length - 1] ?? 0 });
+        terms.push({ term: c.term, weight: opts.fuzzyWeights[c.distance] ?? opts.fuzzyWeights[opts.fuzzyWeights.length - 1] ?? 0, edits: c.edits });
       }
       if (terms.length > 0) match = 'fuzzy';
     }

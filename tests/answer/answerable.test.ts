@@ -52,6 +52,33 @@ describe('judge', () => {
     expect(judge('What do nations think?', plan, { chunk, excerpts: [] }, kb.vocabulary).answerable).toBe(false);
   });
 
+  it('lets the kind of answer asked for stand in for the question\'s own words when a synonym holds its focus', async () => {
+    const kb = await articleKb();
+    // Every word of subject is a synonym of the paragraph's ("assembly" for "meeting"), and the sentence names a place.
+    const { plan, chunk, verdict } = verdictOn(kb, 'Where will the assembly be staged?', 'p2');
+    expect(coverageIn(plan, chunk).literal).toBeLessThan(0.05);
+    expect(verdict.answerable).toBe(true);
+    // The same words with no kind of answer to find ("what about") are a synonym alone.
+    expect(verdictOn(kb, 'What about the assembly?', 'p2').verdict.answerable).toBe(false);
+    // A focus the paragraph lacks is not carried by the place it names.
+    expect(verdictOn(kb, 'Where will the football tournament be staged?', 'p2').verdict.answerable).toBe(false);
+  });
+
+  it('does not hold a focus whose head only a synonym holds and whose qualifier the material has in no form', async () => {
+    const kb = await articleKb();
+    // "rate" reaches the paragraph only through a synonym, and the article never says "literacy".
+    expect(verdictOn(kb, 'What is the literacy rate in Egypt?', 'p8').verdict).toMatchObject({ answerable: false, reason: 'not-covered' });
+    // A qualifier in other words is fine when the head is the paragraph's own word.
+    expect(verdictOn(kb, 'Which Asian countries has China done research with?', 'p8').verdict.answerable).toBe(true);
+  });
+
+  it('does not hold a focus through a correction two slips away, but does through one', async () => {
+    const kb = await articleKb();
+    // "polarization" is two edits from "popularization" in the article; "trasnformation" one swap from "transformation".
+    expect(verdictOn(kb, 'What is polarization?', 'p12').verdict).toMatchObject({ answerable: false, reason: 'not-covered' });
+    expect(verdictOn(kb, 'What is a trasnformation?', 'p4').verdict.answerable).toBe(true);
+  });
+
   it('counts a name\'s synonym as the name itself ("America" for "US")', async () => {
     const kb = await articleKb();
     const plan = planQuery('What is America planning?', kb.vocabulary);
@@ -94,11 +121,39 @@ describe('judge: names', () => {
   });
 });
 
+describe('judge: what an acronym stands for', () => {
+  it('answers only from a paragraph that spells the acronym out, not one that only uses it', async () => {
+    const kb = await articleKb();
+    // The article spells out WAIC ("World AI Conference") but only uses CNN.
+    expect(verdictOn(kb, 'What does WAIC stand for?', 'p13').verdict.answerable).toBe(true);
+    expect(verdictOn(kb, 'What does CNN stand for?', 'p9').verdict).toMatchObject({ answerable: false, reason: 'not-covered' });
+    expect(verdictOn(kb, 'What did CNN report?', 'p9').verdict.answerable).toBe(true);
+  });
+});
+
 describe('judge: tasks and how-questions', () => {
   it('declines a task about a thing the material never names, and answers one it names in other words', async () => {
     const kb = await articleKb();
     for (const q of ['How do I train a large language model?', 'How can I improve my sleep?', 'Explain quantum physics like I am five']) expect(ask(kb, q).answered, q).toBe(false);
     for (const q of ['How have Chinese businesses helped the Emirates?', 'How is the development logic of AI undergoing a profound transformation?']) expect(ask(kb, q).answered, q).toBe(true);
+  });
+
+  it('reads a question asking for advice as a task: a thing the material never names declines it', async () => {
+    const kb = await articleKb();
+    // "wireless" is in the article in no form, not even a synonym: the article does not say how to do it.
+    for (const q of ['What is a good diet plan for runners?', 'Which camera should I buy for travel photos?', 'Which framework should I pick for wireless security?']) {
+      expect(ask(kb, q).answered, q).toBe(false);
+    }
+    expect(ask(kb, 'What is the best approach to AI governance, according to the author?').answered).toBe(true);
+  });
+});
+
+describe('judge: which-questions', () => {
+  it('declines a which-question whose sentence names no member: the asked place\'s people and the material\'s everyday words name none', async () => {
+    const kb = await articleKb();
+    // "limit the spread of Chinese AI models": "Chinese" is the question's China; "AI equipment" is no mention of the models.
+    expect(ask(kb, 'Which AI models does China export?').answered).toBe(false);
+    expect(ask(kb, 'Which countries has China carried out research cooperation with?').answered).toBe(true);
   });
 });
 
@@ -110,11 +165,31 @@ describe('namesMembers', () => {
     expect(namesMembers('It brings global challenges such as ethical norms.', new Set(['challeng']), 'Which challenges?', none, 3)).toBe(true);
     expect(namesMembers('The China-ASEAN AI Innovation Cooperation Center was established.', new Set(['center']), 'Which centers?', none, 3)).toBe(true);
     expect(namesMembers('Nothing here is about that.', countries, 'Which countries?', none, 3)).toBe(true);
+    // A list may open after a comma, in the same clause; not across a full stop.
+    expect(namesMembers('It named key sectors for growth, including farming and mining.', new Set(['sector']), 'Which sectors?', none, 3)).toBe(true);
+    expect(namesMembers('It named key sectors for growth. Including them took years.', new Set(['sector']), 'Which sectors?', none, 3)).toBe(false);
   });
 
   it('does not count a name the question gives, or one across a comma', () => {
     const enterprises = new Set(['enterpris']);
     expect(namesMembers('and helped Saudi enterprises improve operational efficiency.', enterprises, 'Which Saudi enterprises did they help?', none, 3)).toBe(false);
     expect(namesMembers('assisted them in building smart cities, and helped Saudi enterprises', new Set(['citi']), 'Which smart cities?', none, 3)).toBe(false);
+  });
+
+  it('does not take the people of a place the question names for a member named', () => {
+    const models = new Set(['model']);
+    expect(namesMembers('Rules limit the spread of Japanese robot models now.', models, 'Which robot models does Japan sell?', none, 3)).toBe(false);
+    expect(namesMembers('Rules limit the spread of Japanese robot models now.', models, 'Which robot models are limited?', none, 3)).toBe(true);
+  });
+
+  it('takes the question\'s qualifiers before another plural for a mention of it in other words', () => {
+    const question = 'Which German banks lent to the project?';
+    const german = [new Set(['german'])];
+    // "German lenders" mentions the banks without naming one; the own word is not in the sentence at all.
+    expect(namesMembers('Several German lenders financed the bridge.', new Set(['bank']), question, none, 3, german)).toBe(false);
+    expect(namesMembers('Several German lenders financed the bridge.', new Set(['bank']), question, none, 3)).toBe(true);
+    expect(namesMembers('German lenders such as Deutsche Bank financed it.', new Set(['bank']), question, none, 3, german)).toBe(true);
+    // Every qualifier, in order: "French AI equipment" is no echo of "German AI banks".
+    expect(namesMembers('It sold French AI equipment.', new Set(['bank']), 'Which German AI banks?', none, 3, [new Set(['german']), new Set(['ai'])])).toBe(true);
   });
 });

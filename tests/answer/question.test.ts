@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedAnswer, focusOf, holdsAnswerType, isRequest, readQuestion } from '../../src/answer/question.ts';
+import { expectedAnswer, focusOf, givesName, holdsAnswerType, isRequest, readQuestion } from '../../src/answer/question.ts';
 
 describe('isRequest', () => {
   it.each([
@@ -34,6 +34,7 @@ describe('expectedAnswer', () => {
     ['Who unveiled the plan?', 'name'],
     ['Where is the summit taking place?', 'place'],
     ['Where will the conference be held?', 'place'],
+    ['Where will the assembly be staged?', 'place'],
     ['where do I read the log messages of one service?', 'any'],
     ['UnboundLocalError when I assign to a variable', 'any'],
     ['how long has each query been running?', 'any'],
@@ -50,7 +51,7 @@ describe('focusOf', () => {
     ['Who founded the Global Times?', [['founded'], ['global', 'times']]],
     ['Who is the president of Egypt?', [['president'], ['egypt']]],
     ['When was the first World AI Conference held?', [['first', 'world', 'ai', 'conference']]],
-    ["What's a good exercise plan for beginners?", [['good', 'exercise', 'plan']]],
+    ["What's the official theme of the conference?", [['official', 'theme'], ['conference']]],
   ])('finds what %j asks about', (q, focus) => expect(focusOf(q).focus).toEqual(focus));
 
   it.each([
@@ -61,14 +62,29 @@ describe('focusOf', () => {
 
   it.each([
     ['How do I train a large language model?', ['language', 'model']],
-    ['How does a blockchain reach consensus?', ['blockchain', 'reach', 'consensus']],
+    ['How does a blockchain reach consensus?', ['blockchain', 'consensus']],
     ['How is the logic of AI development changing?', ['logic', 'ai', 'development']],
     ['Explain quantum physics like I am five', ['quantum', 'physics']],
     ['Does the author believe technology is a weapon?', []],
     ['What is the best way to learn a new language?', ['language']],
+    ['What is a good diet plan for runners?', ['diet', 'plan', 'runners']],
+    ['What are the easiest recipes for students?', ['recipes', 'students']],
   ])('lists the things a how-question or a task names in %j, not as its focus', (q, things) => {
     expect(focusOf(q).things).toEqual(things);
     expect(focusOf(q).focus).toEqual([]);
+  });
+
+  it.each([
+    ['How does a blockchain reach consensus?', ['blockchain', 'consensus'], ['reach']],
+    ['How does the report characterise the policy?', ['report', 'policy'], ['characterise']],
+  ])('finds the verb after "how does" in %j even where the tagger took it for a noun', (q, things, predicate) => {
+    expect(focusOf(q)).toMatchObject({ things, predicate });
+  });
+
+  it('reads "which N should I…" as asking what to do: its nouns are things as well as its focus', () => {
+    expect(focusOf('Which database should I pick for a small shop?')).toMatchObject({ focus: [['database']], things: ['database', 'shop'], predicate: ['pick', 'small'] });
+    expect(focusOf('Which database did the team pick?').things).toEqual([]);
+    expect(focusOf('Which editor is best for writing novels?').things).toEqual(['editor', 'writing', 'novels']);
   });
 
   it.each(['digital divide', 'Does the author believe technology is a weapon?', 'How long is the plan?', 'What is China doing about the gap?', 'What did Washington unveil on Wednesday?'])(
@@ -143,6 +159,28 @@ describe('holdsAnswerType', () => {
 describe('readQuestion', () => {
   it('reads no type or focus into a request', () => {
     expect(readQuestion('Who can write me a poem about Shanghai?')).toMatchObject({ request: false });
-    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], namePairs: [] });
+    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [] });
+  });
+});
+
+describe('readQuestion: acronyms to spell out', () => {
+  it.each([
+    ['What does NATO stand for?', ['NATO']],
+    ['What is the IMF short for?', ['IMF']],
+    ['What is the full name of the IMF?', ['IMF']],
+    ['What did NATO decide?', []],
+  ])('finds in %j the acronyms whose words it asks for', (q, expand) => expect(readQuestion(q).expand).toEqual(expand));
+});
+
+describe('givesName', () => {
+  it('takes a place and its people or adjective for one name', () => {
+    expect(givesName('Which films does France make?', 'French')).toBe(false);
+    expect(givesName('Which films does Italy make?', 'Italian')).toBe(true);
+    expect(givesName('Which ships does Norway build?', 'Norwegian')).toBe(false);
+    expect(givesName('What does Egypt grow?', 'Egyptian')).toBe(true);
+    expect(givesName('What does Japan export?', 'Japanese')).toBe(true);
+    expect(givesName('Who leads the Canadian team?', 'Canada')).toBe(true);
+    expect(givesName('Who leads the team?', 'Canada')).toBe(false);
+    expect(givesName('What did Iran say?', 'Iraq')).toBe(false);
   });
 });

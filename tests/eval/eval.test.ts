@@ -11,10 +11,9 @@ import { articleKb, PROJECT } from '../helpers/folders.ts';
  * prints every figure, and `--misses tune` the misses of the part tuning may look at.
  */
 const FLOORS = {
-  inScopeDeclined: 0.1,
-  answeredTop1: 0.93,
-  answeredTop3: 0.97,
-  outOfScopeDeclined: 0.84,
+  /** Raised from the tune part's own figures; the held-out part's stay where they were last measured. */
+  tune: { inScopeDeclined: 0.09, answeredTop1: 0.93, answeredTop3: 0.97, outOfScopeDeclined: 0.98 },
+  'held-out': { inScopeDeclined: 0.1, answeredTop1: 0.93, answeredTop3: 0.97, outOfScopeDeclined: 0.84 },
 };
 
 let questions: ParagraphQuestion[];
@@ -44,7 +43,7 @@ describe('the article evaluation set', () => {
 });
 
 /** Floors on the development sets written while tuning the judge (all tune): `npm run eval -- --set dev`. */
-const DEV_FLOORS = { outOfScopeDeclined: 0.9, inScopeDeclined: 0.4 };
+const DEV_FLOORS = { outOfScopeDeclined: 0.95, inScopeDeclined: 0.35 };
 
 describe('the development sets', () => {
   it('decline their out-of-scope questions and answer their paraphrases no worse than when the judge was tuned', async () => {
@@ -65,20 +64,20 @@ describe('the team-scale evaluation set', () => {
   });
 });
 
-describe.each(['tune', 'held-out'])('evaluation floors on the article, %s part', (split) => {
+describe.each(['tune', 'held-out'] as const)('evaluation floors on the article, %s part', (split) => {
   it('declines almost no in-scope question', () => {
     const f = figures[split]!.inScope;
-    expect(f.declined / f.questions).toBeLessThanOrEqual(FLOORS.inScopeDeclined);
+    expect(f.declined / f.questions).toBeLessThanOrEqual(FLOORS[split].inScopeDeclined);
   });
 
   it('ranks the answering paragraph first, or in the top 3, among answered questions', () => {
-    expect(figures[split]!.inScope.answeredTop1).toBeGreaterThanOrEqual(FLOORS.answeredTop1);
-    expect(figures[split]!.inScope.answeredTop3).toBeGreaterThanOrEqual(FLOORS.answeredTop3);
+    expect(figures[split]!.inScope.answeredTop1).toBeGreaterThanOrEqual(FLOORS[split].answeredTop1);
+    expect(figures[split]!.inScope.answeredTop3).toBeGreaterThanOrEqual(FLOORS[split].answeredTop3);
   });
 
   it('declines out-of-scope questions', () => {
     const f = figures[split]!.outOfScope;
-    expect(f.declined / f.questions).toBeGreaterThanOrEqual(FLOORS.outOfScopeDeclined);
+    expect(f.declined / f.questions).toBeGreaterThanOrEqual(FLOORS[split].outOfScopeDeclined);
   });
 });
 

@@ -67,6 +67,13 @@ describe('planQuery', () => {
     expect(plan.terms.has('china')).toBe(true);
   });
 
+  it('says how many slips of typing a correction is, a swap of neighbours counting one', async () => {
+    const kb = await articleKb();
+    const plan = planQuery('trasnformation polarization', kb.vocabulary);
+    expect(plan.planned.find((w) => w.word === 'trasnformation')?.terms[0]).toMatchObject({ term: 'transform', edits: 1 });
+    expect(plan.planned.find((w) => w.word === 'polarization')?.terms[0]).toMatchObject({ term: 'popular', edits: 2 });
+  });
+
   it('bridges other words for the same thing through synonyms', async () => {
     const kb = await articleKb();
     const plan = planQuery('America', kb.vocabulary);
