@@ -82,14 +82,16 @@ export interface RankingOptions {
   longParagraphWords: number;
   longParagraphExponent: number;
   /**
-   * When the best paragraph holds at least this share of the query's adjacent word pairs, its
-   * page ranks first whatever the page scores say: someone is quoting it. Above 1, never.
+   * When the best paragraph holds at least this share of the query's adjacent word pairs (pairs
+   * of two stop words left out), its page ranks first whatever the page scores say: someone is
+   * quoting it. Above 1, never.
    */
   quoteShare: number;
   /**
-   * Likewise when the best paragraph scores at least this many times the best of any other page:
-   * a question that one paragraph answers far better than any other page means that paragraph,
-   * and the page scores then only decide what comes after it.
+   * Likewise when the best paragraph scores at least this many times the best of any other page
+   * and holds the query's rarest searched word: a question that one paragraph answers far better
+   * than any other page means that paragraph, and the page scores then only decide what comes
+   * after it.
    */
   leadRatio: number;
   /**

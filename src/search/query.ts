@@ -169,7 +169,7 @@ class PageParagraphs {
   /** Per page: best score, second, third. */
   readonly scores: Float64Array;
   readonly bestChunk: Int32Array;
-  /** Share of the query's adjacent word pairs that each re-ranked hit holds adjacent. */
+  /** Share of the query's adjacent word pairs (not two stop words) that each re-ranked hit holds adjacent. */
   readonly phrases = new Map<Chunk, number>();
   readonly visit: (chunk: number, score: number) => void;
 
@@ -265,7 +265,7 @@ function rankByPage(kb: KnowledgeBase, terms: readonly QueryTerm[], hits: Hit[],
   const firstPage = first ? pages.pageOf[positions.get(first.chunk)!]! : -1;
   let runnerUp = 0;
   for (const page of pages.touched) if (page !== firstPage) runnerUp = Math.max(runnerUp, best(page));
-  if (first && ((pages.phrases.get(first.chunk) ?? 0) >= ranking.quoteShare || first.score >= ranking.leadRatio * runnerUp)) {
+  if (first && ((pages.phrases.get(first.chunk) ?? 0) >= ranking.quoteShare || (first.score >= ranking.leadRatio * runnerUp && holdsRarest(kb, first, terms)))) {
     const page = firstPage;
     const at = order.findIndex(([p]) => p === page);
     if (at > 0) order.unshift(...order.splice(at, 1));
@@ -285,6 +285,24 @@ function rankByPage(kb: KnowledgeBase, terms: readonly QueryTerm[], hits: Hit[],
     if (!used.has(hit.chunk)) out.push(hit);
   }
   return out;
+}
+
+/**
+ * Whether `hit` holds the rarest of the query's own searched words (those at full weight, not the
+ * synonyms or equivalent expressions it reached). A paragraph far ahead of every other page on
+ * common words ("error", "avoid") while lacking the one word that names the subject ("deadlock")
+ * is not the one meant; a quoted paragraph holds every word.
+ */
+function holdsRarest(kb: KnowledgeBase, hit: Hit, terms: readonly QueryTerm[]): boolean {
+  let strongest = 0;
+  for (const { boost } of terms) strongest = Math.max(strongest, boost);
+  let rarest: string | null = null;
+  let rarestDf = Infinity;
+  for (const { term, boost } of terms) {
+    const df = kb.vocabulary.df.get(term) ?? 0;
+    if (boost === strongest && df < rarestDf) [rarest, rarestDf] = [term, df];
+  }
+  return rarest === null || hit.terms.includes(rarest);
 }
 
 const DEFAULT_LIMIT = 100;
@@ -309,6 +327,23 @@ export function selectiveTerms(kb: KnowledgeBase, plan: QueryPlan, ranking: Pick
 }
 
 /**
+ * The adjacent word pairs of a query (its words normalised, in order): all of them, for the
+ * wording bonus, and those that can show a paragraph is being quoted. Two stop words side by side
+ * ("at a", "of the") stand next to each other in any paragraph, so they add to the bonus but say
+ * nothing about which paragraph someone is quoting.
+ */
+export function wordPairs(sequence: readonly string[]): { pairs: Set<string>; quoting: Set<string> } {
+  const pairs = new Set<string>();
+  const quoting = new Set<string>();
+  for (let i = 1; i < sequence.length; i++) {
+    const pair = `${sequence[i - 1]} ${sequence[i]}`;
+    pairs.add(pair);
+    if (termOf(sequence[i - 1]!) !== null || termOf(sequence[i]!) !== null) quoting.add(pair);
+  }
+  return { pairs, quoting };
+}
+
+/**
  * BM25 over stems treats "tasks are" and "the task was" alike. A paragraph that has the query's
  * words in the same form and the same order is the one a person is quoting or paraphrasing
  * closely, so the best few hits get a bonus for exact word forms and for adjacent pairs of
@@ -319,8 +354,7 @@ function rerank(hits: Hit[], plan: QueryPlan, ranking: Pick<RankingOptions, 'rer
   const sequence = plan.sequence;
   if (hits.length === 0 || sequence.length === 0) return hits;
   const content = new Set(plan.planned.map((w) => normalizeWord(w.word)));
-  const pairs = new Set<string>();
-  for (let i = 1; i < sequence.length; i++) pairs.add(`${sequence[i - 1]} ${sequence[i]}`);
+  const { pairs, quoting } = wordPairs(sequence);
   // A pair is only spelt out where it can start: most words of a paragraph begin none. (A word
   // that NFKC gave a space could make a pair out of other words, so then every pair is spelt out.)
   const firsts = sequence.some((w) => w.includes(' ')) ? null : new Set(sequence.slice(0, -1));
@@ -339,7 +373,9 @@ function rerank(hits: Hit[], plan: QueryPlan, ranking: Pick<RankingOptions, 'rer
     const exact = found.size;
     const exactShare = content.size > 0 ? exact / content.size : 0;
     const phraseShare = pairs.size > 0 ? seen.size / pairs.size : 0;
-    phrases.set(hit.chunk, phraseShare);
+    let quoted = 0;
+    for (const pair of seen) if (quoting.has(pair)) quoted++;
+    phrases.set(hit.chunk, quoting.size > 0 ? quoted / quoting.size : 0);
     return { ...hit, score: hit.score * (1 + ranking.exactWeight * exactShare + ranking.phraseWeight * phraseShare) };
   });
   // A lone hit keeps its score (nothing to order it against); only its phrase share is recorded.

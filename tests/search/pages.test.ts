@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planQuery } from '../../src/search/plan.ts';
 import { pageIndex, pagePostingRange, scorePages } from '../../src/search/pages.ts';
-import { runQuery, selectiveTerms } from '../../src/search/query.ts';
+import { runQuery, selectiveTerms, wordPairs } from '../../src/search/query.ts';
 import { RANKING_DEFAULTS } from '../../src/search/options.ts';
 import type { KnowledgeBase } from '../../src/search/knowledge-base.ts';
 import { kbFrom } from '../helpers/folders.ts';
@@ -81,5 +81,30 @@ describe('ranking by page', () => {
     const plan = planQuery('restore changes', kb.vocabulary);
     const ids = (byPage: boolean) => runQuery(kb, plan, { ranking: { byPage } }).hits.map((h) => h.chunk.id);
     expect(ids(true)).toEqual(ids(false));
+  });
+});
+
+describe('what shows a paragraph is meant', () => {
+  it('does not count two stop words side by side as quoting', () => {
+    const { pairs, quoting } = wordPairs(['read', 'a', 'file', 'one', 'line', 'at', 'a', 'time']);
+    expect(pairs.has('at a')).toBe(true);
+    expect(quoting.has('at a')).toBe(false);
+    expect(quoting.has('a time')).toBe(true);
+    expect(quoting.has('line at')).toBe(true);
+  });
+
+  it('does not put first a paragraph far ahead on common words when it lacks the rarest word', async () => {
+    const kb = await kbFrom({
+      'db/locking.md': ['# Explicit locking', 'A deadlock is two transactions waiting on each other.', 'The server detects a deadlock and aborts one of them.', 'Avoid a deadlock by taking locks in one order.'].join('\n\n'),
+      'hw/ras.md': ['# RAS', 'An error detected is an error avoided: error detection avoids every error.', ...filler(4, 'r')].join('\n\n'),
+      // The common words are common: each is in many paragraphs, "deadlock" in three.
+      'misc/log.md': ['# Log', 'An error was logged.', 'Detected once.', 'Avoid this.', 'Another error.', 'Detected twice.', 'Avoid that.', 'One more error.', 'Detected thrice.', 'Avoid it all.'].join('\n\n'),
+    });
+    const plan = planQuery('error deadlock detected avoid', kb.vocabulary);
+    const first = (leadRatio: number) =>
+      runQuery(kb, plan, { limit: 3, ranking: { bestParagraphWeight: 0, moreParagraphsWeight: 0, quoteShare: 2, leadRatio } }).hits[0]!.chunk.id;
+    // The locking page leads on its own score; the RAS paragraph far ahead on the common words may not overturn that.
+    expect(first(100)).toMatch(/^db\/locking#/);
+    expect(first(1.15)).toMatch(/^db\/locking#/);
   });
 });
