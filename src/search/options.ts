@@ -95,6 +95,15 @@ export interface RankingOptions {
    */
   leadRatio: number;
   /**
+   * Added to the rank of a page whose title or one of whose headings holds two of the query's
+   * words side by side (stop words between them skipped): "Certificate of Origin", "Partial
+   * Indexes". A heading names what its section is about; the same words scattered over a long
+   * body do not. 0 turns it off.
+   */
+  headingPairWeight: number;
+  /** Pages, best first, whose headings are read for that: the rest rank too low for it to matter. */
+  headingPairDepth: number;
+  /**
    * Best paragraphs re-scored by how closely they match the query's wording (query.ts, rerank).
    * Deeper finds more quoted paragraphs, and with them their pages, for a little more work.
    */
@@ -144,6 +153,8 @@ export const RANKING_DEFAULTS: Readonly<RankingOptions> = {
   longParagraphExponent: 0.5,
   quoteShare: 0.5,
   leadRatio: 1.15,
+  headingPairWeight: 0.2,
+  headingPairDepth: 30,
   rerankDepth: 50,
   rerankChars: 4000,
   phraseWeight: 2,
