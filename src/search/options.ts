@@ -147,7 +147,7 @@ export const RANKING_DEFAULTS: Readonly<RankingOptions> = {
     k1: 1.2,
   },
   pageWeight: 1,
-  bestParagraphWeight: 2,
+  bestParagraphWeight: 1.5,
   moreParagraphsWeight: 0.6,
   longParagraphWords: 200,
   longParagraphExponent: 0.5,
