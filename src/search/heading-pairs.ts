@@ -5,7 +5,7 @@ import { termOf, tokenize } from './text.ts';
 /**
  * What a page names in its title and headings, as pairs of neighbouring words. A heading that
  * holds two of the question's words side by side ("Developer's Certificate of Origin", "Partial
- * Indexes", "namedtuple Factory Function") says the page is about that very thing, where the
+ * Indexes", "Row Security Policies") says the page is about that very thing, where the
  * same two words scattered over a long body say little. Stop words between them are skipped, as
  * in the question ("certificate of origin" is the pair certif·origin).
  *
