@@ -82,16 +82,27 @@ export interface RankingOptions {
   longParagraphWords: number;
   longParagraphExponent: number;
   /**
-   * When the best paragraph holds at least this share of the query's adjacent word pairs, its
-   * page ranks first whatever the page scores say: someone is quoting it. Above 1, never.
+   * When the best paragraph holds at least this share of the query's adjacent word pairs (pairs
+   * of two stop words left out), its page ranks first whatever the page scores say: someone is
+   * quoting it. Above 1, never.
    */
   quoteShare: number;
   /**
-   * Likewise when the best paragraph scores at least this many times the best of any other page:
-   * a question that one paragraph answers far better than any other page means that paragraph,
-   * and the page scores then only decide what comes after it.
+   * Likewise when the best paragraph scores at least this many times the best of any other page
+   * and holds the query's rarest searched word: a question that one paragraph answers far better
+   * than any other page means that paragraph, and the page scores then only decide what comes
+   * after it.
    */
   leadRatio: number;
+  /**
+   * Added to the rank of a page whose title or one of whose headings holds two of the query's
+   * words side by side (stop words between them skipped): "Certificate of Origin", "Partial
+   * Indexes". A heading names what its section is about; the same words scattered over a long
+   * body do not. 0 turns it off.
+   */
+  headingPairWeight: number;
+  /** Pages, best first, whose headings are read for that: the rest rank too low for it to matter. */
+  headingPairDepth: number;
   /**
    * Best paragraphs re-scored by how closely they match the query's wording (query.ts, rerank).
    * Deeper finds more quoted paragraphs, and with them their pages, for a little more work.
@@ -136,12 +147,14 @@ export const RANKING_DEFAULTS: Readonly<RankingOptions> = {
     k1: 1.2,
   },
   pageWeight: 1,
-  bestParagraphWeight: 2,
+  bestParagraphWeight: 1.5,
   moreParagraphsWeight: 0.6,
   longParagraphWords: 200,
   longParagraphExponent: 0.5,
   quoteShare: 0.5,
   leadRatio: 1.15,
+  headingPairWeight: 0.2,
+  headingPairDepth: 30,
   rerankDepth: 50,
   rerankChars: 4000,
   phraseWeight: 2,

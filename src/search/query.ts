@@ -4,6 +4,7 @@ import type { QueryTerm } from './postings.ts';
 import { FIELD_BOOSTS, RANKING_DEFAULTS, type RankingOptions } from './options.ts';
 import { jargonTerms } from './jargon.ts';
 import { pageIndex, scorePages } from './pages.ts';
+import { headingPairs, queryPairs } from './heading-pairs.ts';
 import type { QueryPlan } from './plan.ts';
 import { normalizeWord, termOf, tokenize, words } from './text.ts';
 
@@ -53,6 +54,8 @@ export function runQuery(kb: KnowledgeBase, plan: QueryPlan, options: QueryOptio
 /** Paragraphs scored and re-ranked for one set of terms, their pages not yet ranked. */
 interface ScoredParagraphs {
   terms: QueryTerm[];
+  /** The query's words in order (QueryPlan.sequence). */
+  sequence: readonly string[];
   hits: Hit[];
   positions: Map<Chunk, number>;
   /** Holds this search's page state until finishRanking or clear() lets go of it. */
@@ -92,15 +95,15 @@ function scoreParagraphs(kb: KnowledgeBase, plan: QueryPlan, searched: QueryPlan
     phrases,
   );
   const quoted = hits[0] !== undefined && (phrases.get(hits[0].chunk) ?? 0) >= ranking.quoteShare;
-  return { terms, hits, positions, pages, total: scored.total, limit, quoted };
+  return { terms, sequence: plan.sequence, hits, positions, pages, total: scored.total, limit, quoted };
 }
 
 /** The hits in their final order: by page in a folder of many documents, else by score. */
 function finishRanking(kb: KnowledgeBase, scored: ScoredParagraphs, ranking: RankingOptions): Ranked {
-  const { terms, hits, positions, pages, total, limit } = scored;
+  const { terms, sequence, hits, positions, pages, total, limit } = scored;
   if (!pages) return { hits: hits.slice(0, limit), total };
   try {
-    return { hits: rankByPage(kb, terms, hits, positions, pages, ranking, limit), total };
+    return { hits: rankByPage(kb, { terms, sequence }, hits, positions, pages, ranking, limit), total };
   } finally {
     pages.clear();
   }
@@ -169,7 +172,7 @@ class PageParagraphs {
   /** Per page: best score, second, third. */
   readonly scores: Float64Array;
   readonly bestChunk: Int32Array;
-  /** Share of the query's adjacent word pairs that each re-ranked hit holds adjacent. */
+  /** Share of the query's adjacent word pairs (not two stop words) that each re-ranked hit holds adjacent. */
   readonly phrases = new Map<Chunk, number>();
   readonly visit: (chunk: number, score: number) => void;
 
@@ -224,11 +227,14 @@ class PageParagraphs {
 /**
  * Hits one page at a time. A page ranks by three things, each relative to the best of its kind:
  * its BM25F score as a whole (title, one-line description, headings and body), its best
- * paragraph, and its next two paragraphs. Each page is shown by its best paragraph (the re-ranked
- * one when it was among the best hits), so the first hits come from different pages; when the
- * pages run out, the remaining hits follow in score order.
+ * paragraph, and its next two paragraphs; the best of those pages then gain a little when a
+ * heading holds two of the query's words side by side. Each page is shown by its best paragraph
+ * (the re-ranked one when it was among the best hits), so the first hits come from different
+ * pages, and a page whose paragraph repeats one above it comes after the others; when the pages
+ * run out, the remaining hits follow in score order.
  */
-function rankByPage(kb: KnowledgeBase, terms: readonly QueryTerm[], hits: Hit[], positions: ReadonlyMap<Chunk, number>, pages: PageParagraphs, ranking: RankingOptions, limit: number): Hit[] {
+function rankByPage(kb: KnowledgeBase, query: { terms: readonly QueryTerm[]; sequence: readonly string[] }, hits: Hit[], positions: ReadonlyMap<Chunk, number>, pages: PageParagraphs, ranking: RankingOptions, limit: number): Hit[] {
+  const { terms } = query;
   // The re-ranked score of a page's best hit stands for its best paragraph.
   const shown = new Map<number, Hit>();
   for (const hit of hits) {
@@ -246,12 +252,15 @@ function rankByPage(kb: KnowledgeBase, terms: readonly QueryTerm[], hits: Hit[],
   for (let i = 0; i < whole.pages.length; i++) rank[whole.pages[i]!] = ranking.pageWeight * (topPage > 0 ? whole.scores[i]! / topPage : 0);
   // Only the pages a paragraph was scored for can be shown; keep the best `limit` of them.
   const order: [number, number][] = [];
+  // The best pages are kept a little deeper than asked for, for their headings to re-order and
+  // for pages that repeat another to step aside.
+  const kept = Math.max(limit, ranking.headingPairDepth);
   for (const page of pages.touched) {
     const more = pages.scores[page * 3 + 1]! + pages.scores[page * 3 + 2]!;
     const paragraphs = topParagraph > 0 ? (ranking.bestParagraphWeight * best(page) + ranking.moreParagraphsWeight * more) / topParagraph : 0;
     const score = rank[page]! + paragraphs;
-    if (order.length === limit && !better(score, page, order[order.length - 1]!)) continue;
-    let at = order.length === limit ? order.length - 1 : order.length;
+    if (order.length === kept && !better(score, page, order[order.length - 1]!)) continue;
+    let at = order.length === kept ? order.length - 1 : order.length;
     while (at > 0 && better(score, page, order[at - 1]!)) {
       order[at] = order[at - 1]!;
       at--;
@@ -259,13 +268,14 @@ function rankByPage(kb: KnowledgeBase, terms: readonly QueryTerm[], hits: Hit[],
     order[at] = [page, score];
   }
   for (const page of whole.pages) rank[page] = 0;
+  if (ranking.headingPairWeight > 0) addHeadingPairs(kb, order, queryPairs(query.sequence), ranking.headingPairWeight);
   // A paragraph that holds the query's wording, pair by pair, is the one being quoted, and one far
   // ahead of every other page's best is the one meant: its page comes first.
   const first = hits[0];
   const firstPage = first ? pages.pageOf[positions.get(first.chunk)!]! : -1;
   let runnerUp = 0;
   for (const page of pages.touched) if (page !== firstPage) runnerUp = Math.max(runnerUp, best(page));
-  if (first && ((pages.phrases.get(first.chunk) ?? 0) >= ranking.quoteShare || first.score >= ranking.leadRatio * runnerUp)) {
+  if (first && ((pages.phrases.get(first.chunk) ?? 0) >= ranking.quoteShare || (first.score >= ranking.leadRatio * runnerUp && holdsRarest(kb, first, terms)))) {
     const page = firstPage;
     const at = order.findIndex(([p]) => p === page);
     if (at > 0) order.unshift(...order.splice(at, 1));
@@ -275,16 +285,60 @@ function rankByPage(kb: KnowledgeBase, terms: readonly QueryTerm[], hits: Hit[],
   const top = Math.max(...order.map(([, score]) => score)) || 1;
   const out: Hit[] = [];
   const used = new Set<Chunk>();
-  for (const [page, score] of order.slice(0, limit)) {
+  // Documentation repeats itself (the same note in every release's page): a page whose best
+  // paragraph says word for word what a page above it said comes after the pages that add something.
+  const said = new Set<string>();
+  const repeats: Hit[] = [];
+  for (const [page, score] of order) {
+    if (out.length >= limit) break;
     const hit = shown.get(page) ?? bestOf(kb, pages, page, terms);
-    used.add(hit.chunk);
-    out.push({ ...hit, pageScore: score / top });
+    const placed = { ...hit, pageScore: score / top };
+    if (said.has(hit.chunk.text)) repeats.push(placed);
+    else out.push(placed);
+    said.add(hit.chunk.text);
   }
+  for (const hit of repeats) if (out.length < limit) out.push(hit);
+  for (const hit of out) used.add(hit.chunk);
   for (const hit of hits) {
     if (out.length >= limit) break;
     if (!used.has(hit.chunk)) out.push(hit);
   }
   return out;
+}
+
+/**
+ * Adds `weight` to the rank of each page in `order` whose title or a heading holds one of the
+ * query's word pairs (heading-pairs.ts), and sorts `order` again.
+ */
+function addHeadingPairs(kb: KnowledgeBase, order: [number, number][], wanted: ReadonlySet<string>, weight: number): void {
+  if (wanted.size === 0) return;
+  for (const entry of order) {
+    const named = headingPairs(kb, entry[0]);
+    for (const pair of wanted) {
+      if (!named.has(pair)) continue;
+      entry[1] += weight;
+      break;
+    }
+  }
+  order.sort((a, b) => (better(a[1], a[0], b) ? -1 : better(b[1], b[0], a) ? 1 : 0));
+}
+
+/**
+ * Whether `hit` holds the rarest of the query's own searched words (those at full weight, not the
+ * synonyms or equivalent expressions it reached). A paragraph far ahead of every other page on
+ * common words ("error", "avoid") while lacking the one word that names the subject ("deadlock")
+ * is not the one meant; a quoted paragraph holds every word.
+ */
+function holdsRarest(kb: KnowledgeBase, hit: Hit, terms: readonly QueryTerm[]): boolean {
+  let strongest = 0;
+  for (const { boost } of terms) strongest = Math.max(strongest, boost);
+  let rarest: string | null = null;
+  let rarestDf = Infinity;
+  for (const { term, boost } of terms) {
+    const df = kb.vocabulary.df.get(term) ?? 0;
+    if (boost === strongest && df < rarestDf) [rarest, rarestDf] = [term, df];
+  }
+  return rarest === null || hit.terms.includes(rarest);
 }
 
 const DEFAULT_LIMIT = 100;
@@ -309,6 +363,23 @@ export function selectiveTerms(kb: KnowledgeBase, plan: QueryPlan, ranking: Pick
 }
 
 /**
+ * The adjacent word pairs of a query (its words normalised, in order): all of them, for the
+ * wording bonus, and those that can show a paragraph is being quoted. Two stop words side by side
+ * ("at a", "of the") stand next to each other in any paragraph, so they add to the bonus but say
+ * nothing about which paragraph someone is quoting.
+ */
+export function wordPairs(sequence: readonly string[]): { pairs: Set<string>; quoting: Set<string> } {
+  const pairs = new Set<string>();
+  const quoting = new Set<string>();
+  for (let i = 1; i < sequence.length; i++) {
+    const pair = `${sequence[i - 1]} ${sequence[i]}`;
+    pairs.add(pair);
+    if (termOf(sequence[i - 1]!) !== null || termOf(sequence[i]!) !== null) quoting.add(pair);
+  }
+  return { pairs, quoting };
+}
+
+/**
  * BM25 over stems treats "tasks are" and "the task was" alike. A paragraph that has the query's
  * words in the same form and the same order is the one a person is quoting or paraphrasing
  * closely, so the best few hits get a bonus for exact word forms and for adjacent pairs of
@@ -319,8 +390,7 @@ function rerank(hits: Hit[], plan: QueryPlan, ranking: Pick<RankingOptions, 'rer
   const sequence = plan.sequence;
   if (hits.length === 0 || sequence.length === 0) return hits;
   const content = new Set(plan.planned.map((w) => normalizeWord(w.word)));
-  const pairs = new Set<string>();
-  for (let i = 1; i < sequence.length; i++) pairs.add(`${sequence[i - 1]} ${sequence[i]}`);
+  const { pairs, quoting } = wordPairs(sequence);
   // A pair is only spelt out where it can start: most words of a paragraph begin none. (A word
   // that NFKC gave a space could make a pair out of other words, so then every pair is spelt out.)
   const firsts = sequence.some((w) => w.includes(' ')) ? null : new Set(sequence.slice(0, -1));
@@ -339,7 +409,9 @@ function rerank(hits: Hit[], plan: QueryPlan, ranking: Pick<RankingOptions, 'rer
     const exact = found.size;
     const exactShare = content.size > 0 ? exact / content.size : 0;
     const phraseShare = pairs.size > 0 ? seen.size / pairs.size : 0;
-    phrases.set(hit.chunk, phraseShare);
+    let quoted = 0;
+    for (const pair of seen) if (quoting.has(pair)) quoted++;
+    phrases.set(hit.chunk, quoting.size > 0 ? quoted / quoting.size : 0);
     return { ...hit, score: hit.score * (1 + ranking.exactWeight * exactShare + ranking.phraseWeight * phraseShare) };
   });
   // A lone hit keeps its score (nothing to order it against); only its phrase share is recorded.

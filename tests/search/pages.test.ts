@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planQuery } from '../../src/search/plan.ts';
 import { pageIndex, pagePostingRange, scorePages } from '../../src/search/pages.ts';
-import { runQuery, selectiveTerms } from '../../src/search/query.ts';
+import { runQuery, selectiveTerms, wordPairs } from '../../src/search/query.ts';
+import { queryPairs } from '../../src/search/heading-pairs.ts';
 import { RANKING_DEFAULTS } from '../../src/search/options.ts';
 import type { KnowledgeBase } from '../../src/search/knowledge-base.ts';
 import { kbFrom } from '../helpers/folders.ts';
@@ -81,5 +82,63 @@ describe('ranking by page', () => {
     const plan = planQuery('restore changes', kb.vocabulary);
     const ids = (byPage: boolean) => runQuery(kb, plan, { ranking: { byPage } }).hits.map((h) => h.chunk.id);
     expect(ids(true)).toEqual(ids(false));
+  });
+});
+
+describe('what shows a paragraph is meant', () => {
+  it('does not count two stop words side by side as quoting', () => {
+    const { pairs, quoting } = wordPairs(['read', 'a', 'file', 'one', 'line', 'at', 'a', 'time']);
+    expect(pairs.has('at a')).toBe(true);
+    expect(quoting.has('at a')).toBe(false);
+    expect(quoting.has('a time')).toBe(true);
+    expect(quoting.has('line at')).toBe(true);
+  });
+
+  it('does not put first a paragraph far ahead on common words when it lacks the rarest word', async () => {
+    const kb = await kbFrom({
+      'db/locking.md': ['# Explicit locking', 'A deadlock is two transactions waiting on each other.', 'The server detects a deadlock and aborts one of them.', 'Avoid a deadlock by taking locks in one order.'].join('\n\n'),
+      'hw/ras.md': ['# RAS', 'An error detected is an error avoided: error detection avoids every error.', ...filler(4, 'r')].join('\n\n'),
+      // The common words are common: each is in many paragraphs, "deadlock" in three.
+      'misc/log.md': ['# Log', 'An error was logged.', 'Detected once.', 'Avoid this.', 'Another error.', 'Detected twice.', 'Avoid that.', 'One more error.', 'Detected thrice.', 'Avoid it all.'].join('\n\n'),
+    });
+    const plan = planQuery('error deadlock detected avoid', kb.vocabulary);
+    const first = (leadRatio: number) =>
+      runQuery(kb, plan, { limit: 3, ranking: { bestParagraphWeight: 0, moreParagraphsWeight: 0, quoteShare: 2, leadRatio } }).hits[0]!.chunk.id;
+    // The locking page leads on its own score; the RAS paragraph far ahead on the common words may not overturn that.
+    expect(first(100)).toMatch(/^db\/locking#/);
+    expect(first(1.15)).toMatch(/^db\/locking#/);
+  });
+});
+
+describe('headings that name the question', () => {
+  it('reads pairs of neighbouring words, stop words between them skipped', () => {
+    expect([...queryPairs(['the', 'developer', 'certificate', 'of', 'origin'])]).toEqual(['develop certif', 'certif origin']);
+  });
+
+  it('lifts a page whose heading holds two of the question\'s words side by side', async () => {
+    // The same words in the same fields; only their order in the heading differs.
+    const kb = await kbFrom({
+      'guide/apart.md': ['# Rules', '## Origin rules and the certificate', 'The developer must sign each change.', ...filler(3, 's')].join('\n\n'),
+      'guide/named.md': ['# Rules', '## The certificate of origin rules', 'The developer must sign each change.', ...filler(3, 't')].join('\n\n'),
+    });
+    const plan = planQuery('developer certificate of origin sign', kb.vocabulary);
+    const firstPage = (headingPairWeight: number) => pageOfHit(runQuery(kb, plan, { limit: 2, ranking: { headingPairWeight } }).hits[0]!.chunk.id);
+    expect(firstPage(0)).toBe('guide/apart');
+    expect(firstPage(RANKING_DEFAULTS.headingPairWeight)).toBe('guide/named');
+  });
+});
+
+describe('pages that repeat another', () => {
+  it('come after the pages that add something', async () => {
+    const note = 'The static file view read whole files into memory at one time; it now streams them line by line.';
+    const kb = await kbFrom({
+      'releases/1-4.md': ['# Release 1.4', note, ...filler(3, 'a')].join('\n\n'),
+      'releases/1-6.md': ['# Release 1.6', note, ...filler(3, 'b')].join('\n\n'),
+      'api/streams.md': ['# Streams', 'Read a file line by line with a stream.', ...filler(3, 'c')].join('\n\n'),
+    });
+    const ids = runQuery(kb, planQuery('static file view read whole files line by line', kb.vocabulary), { limit: 3 }).hits.map((h) => pageOfHit(h.chunk.id));
+    expect(ids.slice(0, 2)).toContain('api/streams');
+    expect(ids.filter((id) => id.startsWith('releases/')).length).toBe(2);
+    expect(ids[2]).toMatch(/^releases\//);
   });
 });
