@@ -7,7 +7,26 @@ import type { Excerpt } from './types.ts';
 
 export type Verdict =
   | { answerable: true; coverage: number }
-  | { answerable: false; coverage: number; reason: Refusal; unknown?: string[] };
+  | { answerable: false; coverage: number; reason: Refusal; check: JudgeCheck; unknown?: string[] };
+
+/**
+ * Which of the judge's checks declined a question, in the order it runs them (docs/evaluation.md,
+ * "How the judge declines"). People read the `Refusal`; this is for whoever tunes the judge.
+ */
+export type JudgeCheck =
+  | 'request'
+  | 'unknown-name'
+  | 'unknown-acronym'
+  | 'no-match'
+  | 'coverage'
+  | 'focus'
+  | 'name-pair'
+  | 'acronym-meaning'
+  | 'unknown-thing'
+  | 'unknown-predicate'
+  | 'year'
+  | 'answer-type'
+  | 'members';
 
 /** Why a question was declined; each has one wording for people (see `refusalText`). */
 export type Refusal = 'empty' | 'no-words' | 'request' | 'no-match' | 'not-covered' | 'answer-type' | 'unknown-name';
@@ -268,18 +287,18 @@ export function namesMembers(sentence: string, memberTerms: ReadonlySet<string>,
  */
 export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; excerpts: Excerpt[]; learned?: ReadonlySet<string> | undefined } | undefined, vocabulary: Vocabulary, options: JudgeOptions = JUDGE_DEFAULTS): Verdict {
   const shape = readQuestion(question);
-  if (shape.request) return { answerable: false, coverage: 0, reason: 'request' };
+  if (shape.request) return { answerable: false, coverage: 0, reason: 'request', check: 'request' };
   const learned = best?.learned;
   const unknown = shape.names.filter((n) => !isKnown(n, plan, vocabulary) && !isLearned(n, learned));
-  if (unknown.length > 0) return { answerable: false, coverage: 0, reason: 'unknown-name', unknown };
+  if (unknown.length > 0) return { answerable: false, coverage: 0, reason: 'unknown-name', check: 'unknown-name', unknown };
   // "EU" is known to an article that says "European Union" where it answers, not to one that never does.
   const unknownAcronyms = shape.acronyms.filter((a) => !isKnownAcronym(a, plan, vocabulary, best?.chunk) && !isLearned(a, learned));
-  if (unknownAcronyms.length > 0) return { answerable: false, coverage: 0, reason: 'unknown-name', unknown: unknownAcronyms };
-  if (!best) return { answerable: false, coverage: 0, reason: 'no-match' };
+  if (unknownAcronyms.length > 0) return { answerable: false, coverage: 0, reason: 'unknown-name', check: 'unknown-acronym', unknown: unknownAcronyms };
+  if (!best) return { answerable: false, coverage: 0, reason: 'no-match', check: 'no-match' };
   const stems = stemsOf(best.chunk);
   const held = learned ? new Set([...stems, ...learned]) : stems;
   const coverage = coverageOf(plan, held, options, learned);
-  const declined = (reason: Refusal): Verdict => ({ answerable: false, coverage: coverage.all, reason });
+  const declined = (reason: Refusal, check: JudgeCheck): Verdict => ({ answerable: false, coverage: coverage.all, reason, check });
   const missing = missingOf(shape.focus.flat(), plan, held, options, learned);
   const holdsFoci = shape.focus.every((phrase) => holdsFocus(phrase, missing) && !looselyHeld(phrase, plan)) && !shape.required.some((w) => missing.includes(w));
   // What answers is what is quoted: the date or the name must be in the quoted sentences.
@@ -289,16 +308,16 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   // "Where is the summit taking place?" in a paragraph on a meeting held in Shanghai: a focus held
   // by a synonym and the kind of answer asked for are two findings, not a synonym alone.
   const typedAnswer = shape.answerType !== 'any' && shape.focus.length > 0 && holdsFoci && holdsType;
-  if (coverage.all < options.minCoverage || (coverage.literal < options.minLiteralCoverage && !typedAnswer)) return declined('not-covered');
-  if (!holdsFoci) return declined('not-covered');
-  if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered');
-  if (!shape.expand.every((a) => spellsOutIn(a, best.chunk))) return declined('not-covered');
-  if (missingOf(shape.things, plan, held, options, learned).some((w) => !isUsed(w, plan))) return declined('not-covered');
-  if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return declined('not-covered');
+  if (coverage.all < options.minCoverage || (coverage.literal < options.minLiteralCoverage && !typedAnswer)) return declined('not-covered', 'coverage');
+  if (!holdsFoci) return declined('not-covered', 'focus');
+  if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered', 'name-pair');
+  if (!shape.expand.every((a) => spellsOutIn(a, best.chunk))) return declined('not-covered', 'acronym-meaning');
+  if (missingOf(shape.things, plan, held, options, learned).some((w) => !isUsed(w, plan))) return declined('not-covered', 'unknown-thing');
+  if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return declined('not-covered', 'unknown-predicate');
   // A year is exact: the 2024 conference is not the 2025 one.
-  if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered');
-  if (!holdsType) return declined('answer-type');
-  if (shape.members !== null && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon))) return declined('answer-type');
+  if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered', 'year');
+  if (!holdsType) return declined('answer-type', 'answer-type');
+  if (shape.members !== null && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon))) return declined('answer-type', 'members');
   return { answerable: true, coverage: coverage.all };
 }
 

@@ -1,5 +1,5 @@
 import { planQuery, runQuery, type KnowledgeBase, type QueryPlan } from '../search/index.ts';
-import { judge, refusalText, type Refusal } from './answerable.ts';
+import { judge, refusalText, type JudgeCheck, type Refusal } from './answerable.ts';
 import { ASK_DEFAULTS } from './options.ts';
 import { bestExcerpts } from './excerpts.ts';
 import type { Feedback, RankedHit } from './feedback.ts';
@@ -14,8 +14,10 @@ export interface AskOptions {
   feedback?: Feedback;
 }
 
-function refuse(kb: KnowledgeBase, query: string, plan: QueryPlan, reason: Refusal, passages: Passage[] = [], unknown: string[] = []): AskResult {
-  return { query, answered: false, refusal: refusalText(reason, unknown), reason, answer: [], passages, suggestions: suggestTopics(kb, plan) };
+function refuse(kb: KnowledgeBase, query: string, plan: QueryPlan, reason: Refusal, declinedBy?: { check: JudgeCheck; passages: Passage[]; unknown?: string[] | undefined }): AskResult {
+  const refusal = refusalText(reason, declinedBy?.unknown);
+  const judged = declinedBy ? { check: declinedBy.check } : {};
+  return { query, answered: false, refusal, reason, ...judged, answer: [], passages: declinedBy?.passages ?? [], suggestions: suggestTopics(kb, plan) };
 }
 
 /** A learned paragraph is quoted by the words of the question people voted for as well as the new one's. */
@@ -46,7 +48,7 @@ export function ask(kb: KnowledgeBase, question: string, options: AskOptions = {
   }));
   const best = passages[0] && { ...passages[0], learned: ranked[0]?.learned?.stems };
   const verdict = judge(query, plan, best, kb.vocabulary);
-  if (!verdict.answerable) return refuse(kb, query, plan, verdict.reason, passages, verdict.unknown);
+  if (!verdict.answerable) return refuse(kb, query, plan, verdict.reason, { check: verdict.check, passages, unknown: verdict.unknown });
   const [first, second] = passages;
   const answer = [...(first?.excerpts ?? [])];
   if (first && second && second.score >= first.score * ASK_DEFAULTS.runnerUpShare) answer.push(...second.excerpts.slice(0, 1));

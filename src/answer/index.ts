@@ -1,5 +1,5 @@
 export { ask, type AskOptions } from './ask.ts';
-export { judge, refusalText, type Refusal, type Verdict } from './answerable.ts';
+export { judge, refusalText, type JudgeCheck, type Refusal, type Verdict } from './answerable.ts';
 export { ASK_DEFAULTS, FEEDBACK_DEFAULTS, GROUP_DEFAULTS, JUDGE_DEFAULTS, SUMMARY_DEFAULTS, type AskTuning, type FeedbackOptions, type GroupOptions, type JudgeOptions, type SummaryTuning } from './options.ts';
 export { Feedback, verdictOf, type AnswerVotes, type LearnedMatch, type RankedHit, type VoteVerdict } from './feedback.ts';
 export { groupQuestions, likeness, questionFeatures, type GroupingOptions, type QuestionFeatures } from './question-groups.ts';

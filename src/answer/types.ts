@@ -1,4 +1,4 @@
-import type { Refusal } from './answerable.ts';
+import type { JudgeCheck, Refusal } from './answerable.ts';
 import type { Chunk } from '../knowledge/index.ts';
 
 /** [start, end) offsets of a query word inside an excerpt's text. */
@@ -32,6 +32,8 @@ export interface AskResult {
   refusal: string | null;
   /** The same, as a code: `empty` and `no-words` mean the question itself was unusable. */
   reason: Refusal | null;
+  /** When the judge declined: which of its checks did (for tuning and the evaluation, not for people). */
+  check?: JudgeCheck;
   /** The sentences that answer, in order: quoted verbatim, each with its citation. */
   answer: Excerpt[];
   /** Best first. */

@@ -1,4 +1,4 @@
-import { ask, type Feedback } from '../answer/index.ts';
+import { ask, type Feedback, type JudgeCheck } from '../answer/index.ts';
 import type { KnowledgeBase } from '../search/index.ts';
 import { inScope, type PageQuestion, type ParagraphQuestion, type Split } from './sets.ts';
 
@@ -10,6 +10,8 @@ export interface Outcome<Q> {
   rank: number | null;
   /** What was offered first, best first (chunk or document ids). */
   top: string[];
+  /** Which of the judge's checks declined it, when Footnote declined it. */
+  declinedBy?: JudgeCheck;
 }
 
 /** Figures over a group of in-scope questions. Shares are 0..1. */
@@ -64,6 +66,7 @@ export function evaluateParagraphs(kb: KnowledgeBase, questions: readonly Paragr
       answered: result.answered,
       rank: result.answered && index >= 0 ? index + 1 : null,
       top: ranked.slice(0, 3).map((c) => c.id),
+      ...(result.check ? { declinedBy: result.check } : {}),
     };
   });
 }
@@ -79,18 +82,18 @@ export function pagesOf(chunkIds: readonly string[]): string[] {
 }
 
 /** A ranking of pages for a question, from any engine. */
-export type PageRanker = (question: string) => { answered: boolean; pages: string[] };
+export type PageRanker = (question: string) => { answered: boolean; pages: string[]; declinedBy?: JudgeCheck };
 
 export const footnotePages = (kb: KnowledgeBase): PageRanker => (question) => {
   const result = ask(kb, question, { passages: DEPTH });
-  return { answered: result.answered, pages: pagesOf(result.passages.map((p) => p.chunk.id)) };
+  return { answered: result.answered, pages: pagesOf(result.passages.map((p) => p.chunk.id)), ...(result.check ? { declinedBy: result.check } : {}) };
 };
 
 export function evaluatePages(rank: PageRanker, questions: readonly PageQuestion[]): Outcome<PageQuestion>[] {
   return questions.map((question) => {
-    const { answered, pages } = rank(question.question);
+    const { answered, pages, declinedBy } = rank(question.question);
     const index = pages.findIndex((p) => question.expected.includes(p));
-    return { question, answered, rank: answered && index >= 0 ? index + 1 : null, top: pages.slice(0, 3) };
+    return { question, answered, rank: answered && index >= 0 ? index + 1 : null, top: pages.slice(0, 3), ...(declinedBy ? { declinedBy } : {}) };
   });
 }
 

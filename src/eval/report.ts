@@ -60,8 +60,9 @@ export function formatMisses<Q extends { question: string; split: Split }>(outco
   for (const o of outcomes) {
     if (o.question.split !== split) continue;
     const answer = shouldAnswer(o.question);
-    const why = !answer ? (o.answered ? 'answered, should decline' : null) : !o.answered ? 'declined' : o.rank === 1 ? null : `rank ${o.rank ?? '-'}`;
-    if (why) lines.push(`  ${why.padEnd(26)}${JSON.stringify(o.question.question)} expected ${expected(o.question)} got ${o.top.join(', ') || '-'}`);
+    const declined = o.declinedBy ? `declined (${o.declinedBy})` : 'declined';
+    const why = !answer ? (o.answered ? 'answered, should decline' : null) : !o.answered ? declined : o.rank === 1 ? null : `rank ${o.rank ?? '-'}`;
+    if (why) lines.push(`  ${why.padEnd(34)}${JSON.stringify(o.question.question)} expected ${expected(o.question)} got ${o.top.join(', ') || '-'}`);
   }
   return lines;
 }

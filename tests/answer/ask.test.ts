@@ -45,6 +45,22 @@ describe('ask on the article', () => {
     for (const s of result.suggestions) expect(topics).toContain(s);
   });
 
+  it.each([
+    ['Write a poem about AI', 'request'],
+    ['What did Japan say about the conference?', 'unknown-name'],
+    ['What is the population of Shanghai?', 'focus'],
+    ['When did Vietnam join?', 'answer-type'],
+  ] as const)('names the judge check that declined %j (%s), for whoever tunes it', async (question, check) => {
+    const result = ask(await articleKb(), question);
+    expect(result.answered).toBe(false);
+    expect(result.check).toBe(check);
+  });
+
+  it('names no judge check on an answer, nor on a question with no words to judge', async () => {
+    expect(ask(await articleKb(), 'When is the World AI Conference held?').check).toBeUndefined();
+    expect(ask(await articleKb(), 'the of and').check).toBeUndefined();
+  });
+
   it.each(['', '   ', '?!…', 'the of and'])('declines the unusable question %j with a reason', async (question) => {
     const result = ask(await articleKb(), question);
     expect(result.answered).toBe(false);
