@@ -96,7 +96,9 @@ export function isRequest(question: string): boolean {
 /** Chat openers before the question itself: "so when…", "lol what did…". */
 const OPENER = String.raw`(?:(?:hey|hi|so|yo|lol|ok|okay|hmm|um|uh|and|but|well|btw)[,!]? )*`;
 const DATE_ASKING = new RegExp(String.raw`^${OPENER}(?:when|since when|until when)\b|\b(?:what|which) (?:year|date|day|month)\b|\bhow long ago\b|\bin what year\b`);
-const NUMBER_ASKING = /\bhow (?:many|much)\b|\b(?:what|which) (?:percentage|percent|proportion|number|amount|sum|fraction)\b|\bnumber of\b/;
+/** Adjectives of size, distance and age after "how": they ask for a quantity ("how big", "how far"). */
+const MEASURES: ReadonlySet<string> = new Set(['big', 'large', 'small', 'tall', 'high', 'far', 'old', 'heavy', 'deep', 'wide', 'fast', 'expensive']);
+const NUMBER_ASKING = new RegExp(String.raw`\bhow (?:many|much|${[...MEASURES].join('|')})\b|\b(?:what|which) (?:percentage|percent|proportion|number|amount|sum|fraction)\b|\bnumber of\b`);
 /** Nouns whose value is a quantity: "the population of", "the cost of", "what did they pay". */
 const QUANTITY_WORDS = /\b(?:population|cost|costs|price|prices|pay|paid|spend|spent|budget|revenue|revenues|salary|salaries|income|profit|profits|worth|valuation|attendance|circulation|turnover|gdp|percentage)\b/;
 const NAME_ASKING = new RegExp(String.raw`^${OPENER}(?:who|whom|whose)\b`);
@@ -241,6 +243,11 @@ function phrasesFrom(ts: Token[], i: number): Token[][] {
 
 /** An -ing word the tagger did not take for a noun: "changing" in "how is the logic changing". */
 const isProgressive = (t: Token | undefined) => t !== undefined && t.normal.endsWith('ing') && (t.tags.has('Gerund') || !t.tags.has('Noun'));
+/** The index past any auxiliaries and copulas from `i`: where a question's subject starts. */
+function skipAuxiliaries(ts: Token[], i: number): number {
+  while (ts[i] && isAuxiliary(ts[i])) i++;
+  return i;
+}
 const isAuxiliary = (t: Token | undefined) => t !== undefined && (AUXILIARIES.has(t.normal) || COPULAS.has(t.normal));
 /** Words that ask for advice rather than for what the material says: "a good plan", "the best tools". */
 const ADVICE = new Set(['good', 'best', 'better', 'great', 'recommended', 'ideal', 'easiest', 'simplest', 'fastest', 'quickest', 'cheapest', 'safest']);
@@ -266,11 +273,17 @@ function focusTokens(ts: Token[]): Found {
   let i = 0;
   while (ts[i] && OPENERS.has(ts[i]!.normal)) i++;
   if (isImperative(ts[i])) return task(phrasesFrom(ts, i + 1));
+  // "best training plan for a first marathon": a query that opens on advice asks for it, as "what is a good…" does.
+  if (ADVICE.has(ts[i]?.normal ?? '')) return { ...task(phrasesFrom(ts, i)), predicate: adviceOf(ts, i) };
   const wh = ts[i]?.normal;
   // The tagger reads "what" before a noun as a conjunction ("What language is spoken…").
   if (wh === undefined || !(ts[i]!.tags.has('QuestionWord') || WH_WORDS.has(wh))) return none;
   i++;
   if (wh === 'how' && (ts[i]?.normal === 'many' || ts[i]?.normal === 'much')) i++;
+  // "How to set up a package without sudo?" is "how do I…" without its subject: a task.
+  else if (wh === 'how' && ts[i]?.normal === 'to') return { ...task(phrasesFrom(ts, i + 1)), predicate: predicateOf(ts, i + 1) };
+  // "How big is the expo center?" asks a measure of its subject, which is the focus.
+  else if (wh === 'how' && MEASURES.has(ts[i]?.normal ?? '')) return nouns(nounPhrases(ts, skipAuxiliaries(ts, i + 1)).phrases);
   // "How do I train a large language model?", "how does a blockchain reach consensus?": the
   // things named are what the material must hold; "how big", "how long" ask for a measure.
   else if (wh === 'how') {
@@ -280,8 +293,9 @@ function focusTokens(ts: Token[]): Found {
   }
   if (wh === 'when' || wh === 'where') {
     // "When was the first conference held?" is about the first conference: its subject is the focus.
-    while (ts[i] && (AUXILIARIES.has(ts[i]!.normal) || COPULAS.has(ts[i]!.normal))) i++;
-    return nouns(nounPhrases(ts, i).phrases);
+    // After "do", the clause has a verb: "when does the Shanghai thing start" is not about a start.
+    const from = skipAuxiliaries(ts, i);
+    return nouns(nounPhrases(ts[i] && AUXILIARIES.has(ts[i]!.normal) ? withMainVerb(ts, from) : ts, from).phrases);
   }
   if (ts[i] && COPULAS.has(ts[i]!.normal)) {
     const np = nounPhrases(ts, i + 1);

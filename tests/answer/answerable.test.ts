@@ -146,6 +146,19 @@ describe('judge: tasks and how-questions', () => {
     }
     expect(ask(kb, 'What is the best approach to AI governance, according to the author?').answered).toBe(true);
   });
+
+  it('reads "how to…" and a query opening on advice as tasks: a thing the material never names declines them', async () => {
+    const kb = await articleKb();
+    for (const q of ['how to grow tomatoes on a balcony', 'best hiking trails near the coast']) expect(ask(kb, q).answered, q).toBe(false);
+    expect(ask(kb, 'how to build consensus through dialogue').answered).toBe(true);
+  });
+});
+
+describe('judge: measures', () => {
+  it('asks "how big/far/old" for a quantity, so a paragraph that only names the thing does not answer', async () => {
+    const { verdict } = verdictOn(await articleKb(), 'How big is the Shanghai conference?', 'p2');
+    expect(verdict).toMatchObject({ answerable: false, reason: 'answer-type' });
+  });
 });
 
 describe('judge: which-questions', () => {

@@ -38,6 +38,8 @@ describe('expectedAnswer', () => {
     ['where do I read the log messages of one service?', 'any'],
     ['UnboundLocalError when I assign to a variable', 'any'],
     ['how long has each query been running?', 'any'],
+    ['How big is the harbour stadium?', 'number'],
+    ['how far is the venue from the airport', 'number'],
     ['What does the article say about export controls?', 'any'],
   ] as const)('%j needs %s', (q, type) => expect(expectedAnswer(q)).toBe(type));
 });
@@ -73,6 +75,20 @@ describe('focusOf', () => {
     expect(focusOf(q).things).toEqual(things);
     expect(focusOf(q).focus).toEqual([]);
   });
+
+  it.each([
+    ['how to set up a global npm package without sudo', ['npm', 'package', 'sudo']],
+    ['best hiking trails near the coast', ['hiking', 'trails', 'coast']],
+  ])('reads %j as a task: "how to…" is "how do I…" without its subject, and a query opening on advice asks for it', (q, things) => {
+    expect(focusOf(q)).toMatchObject({ focus: [], things });
+  });
+
+  it.each([
+    ['How big is the harbour stadium?', [['harbour', 'stadium']]],
+    ['how old is the town hall', [['town', 'hall']]],
+    ['when does the spring festival start', [['spring', 'festival']]],
+    ['Where did the new program begin?', [['new', 'program']]],
+  ])('finds the subject of a measure, and leaves the verb of "when/where does X verb" out of it, in %j', (q, focus) => expect(focusOf(q).focus).toEqual(focus));
 
   it.each([
     ['How does a blockchain reach consensus?', ['blockchain', 'consensus'], ['reach']],
