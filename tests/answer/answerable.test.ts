@@ -119,6 +119,14 @@ describe('judge: names', () => {
     }
     expect(ask(kb, 'What did Chinese enterprises do in the UAE?').answered).toBe(true);
   });
+
+  it('knows a national capital as its country, and no other city of it', async () => {
+    const kb = await articleKb();
+    const answered = ask(kb, 'What did Beijing unveil in October 2023?');
+    expect(answered.answered).toBe(true);
+    expect(answered.passages[0]?.chunk.id).toBe('china-ai-governance#p6');
+    expect(ask(kb, 'What did Guangzhou unveil in October 2023?')).toMatchObject({ answered: false, check: 'unknown-name' });
+  });
 });
 
 describe('judge: what an acronym stands for', () => {
