@@ -306,7 +306,10 @@ function focusTokens(ts: Token[]): Found {
     // "What is a good exercise plan for beginners?" asks for advice, as "how do I" does.
     if (ADVICE.has(np.phrases[0]?.[0]?.normal ?? '')) return { ...task(phrasesFrom(ts, i + 1)), predicate: adviceOf(ts, i + 1) };
     // "What is the population of Shanghai?" asks for the population; "what is China doing" asks nothing named.
-    return np.phrases.length > 0 && (next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition')) ? nouns(np.phrases) : none;
+    if (np.phrases.length === 0 || !(next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition'))) return none;
+    // "What is the rule for offside?": what the thing is for or about is asked about too ("like" only compares).
+    const after = wh === 'what' && next && next.normal !== 'like' && np.phrases.length === 1 ? nounPhrase(ts, np.end + 1).words : [];
+    return nouns(after.length > 0 ? [...np.phrases, after] : np.phrases);
   }
   if (wh === 'who' || wh === 'whom') return verbPhrase(ts, i);
   // "What does a supply chain manager do?" asks what the subject is, as "what is" does.

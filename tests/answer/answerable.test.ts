@@ -24,6 +24,11 @@ describe('judge', () => {
     expect(verdict).toMatchObject({ answerable: false, reason: 'answer-type' });
   });
 
+  it('declines "what is the X for Y" when the paragraph holds X but not what it is for', async () => {
+    // The article has plans, never retirement savings.
+    expect(ask(await articleKb(), 'What is the plan for retirement savings?')).toMatchObject({ answered: false, check: 'focus' });
+  });
+
   it('declines a question whose focus the paragraph lacks, however many names it shares', async () => {
     const { verdict } = verdictOn(await articleKb(), 'What is the population of Shanghai?', 'p2');
     expect(verdict).toMatchObject({ answerable: false });

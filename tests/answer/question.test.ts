@@ -54,6 +54,8 @@ describe('focusOf', () => {
     ['Who is the president of Egypt?', [['president'], ['egypt']]],
     ['When was the first World AI Conference held?', [['first', 'world', 'ai', 'conference']]],
     ["What's the official theme of the conference?", [['official', 'theme'], ['conference']]],
+    ['What is the rule for offside in football?', [['rule'], ['offside']]],
+    ['What is the difference between a virus and bacteria?', [['difference'], ['virus']]],
   ])('finds what %j asks about', (q, focus) => expect(focusOf(q).focus).toEqual(focus));
 
   it.each([
