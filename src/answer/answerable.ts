@@ -312,7 +312,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (!holdsFoci) return declined('not-covered', 'focus');
   if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered', 'name-pair');
   if (!shape.expand.every((a) => spellsOutIn(a, best.chunk))) return declined('not-covered', 'acronym-meaning');
-  if (missingOf(shape.things, plan, held, options, learned).some((w) => !isUsed(w, plan))) return declined('not-covered', 'unknown-thing');
+  if (missingOf(shape.things, plan, held, options, learned).some((w) => !isUsed(w, plan) || isDropped(w, plan, vocabulary))) return declined('not-covered', 'unknown-thing');
   if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return declined('not-covered', 'unknown-predicate');
   // A year is exact: the 2024 conference is not the 2025 one.
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered', 'year');
@@ -325,6 +325,15 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
 function isUnknownWord(word: string, plan: QueryPlan): boolean {
   const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(word));
   return planned !== undefined && !planned.asking && planned.match === 'none';
+}
+
+/**
+ * A word the query plan left out as a likely slip for a stop word ("div" for "did") that the
+ * material does not use: the tagger read it as a noun the question names, so it is a thing.
+ */
+function isDropped(word: string, plan: QueryPlan, vocabulary: Vocabulary): boolean {
+  const term = termOf(word);
+  return term !== null && !vocabulary.df.has(term) && !plan.planned.some((w) => normalizeWord(w.word) === normalizeWord(word));
 }
 
 /** Whether the material uses the word itself, or a spelling of it: not only a synonym. */
