@@ -258,6 +258,18 @@ const asksWhatToDo = (ts: Token[], i: number) =>
     // "…should I use", and "which language is best for…"
     return (['should', 'shall', 'can', 'could'].includes(t.normal) && ['i', 'we'].includes(next)) || (COPULAS.has(t.normal) && ADVICE.has(next));
   });
+/** Adjectives of "is it … to": whether doing something is wise. */
+const WORTH = new Set(['worth', 'worthwhile', 'better', 'best', 'wise', 'smart', 'safe', 'ok', 'okay', 'bad']);
+/**
+ * Where the rest of a yes/no question asking what to do starts ("should I", "is it worth"), or `i`
+ * when it asks something else ("does China…").
+ */
+function asksAdvice(ts: Token[], i: number): number {
+  const [a, b, c] = [ts[i]?.normal, ts[i + 1]?.normal, ts[i + 2]?.normal];
+  if (['should', 'shall', 'can', 'could'].includes(a ?? '') && ['i', 'we'].includes(b ?? '')) return i + 2;
+  if (a === 'is' && b === 'it' && WORTH.has(c ?? '')) return i + 3;
+  return i;
+}
 /** The verbs and adjectives of a question asking for advice, "good" and "best" aside: they are how it asks. */
 const adviceOf = (ts: Token[], i: number) => predicateOf(ts, i).filter((t) => !ADVICE.has(t.normal));
 /** A sentence that starts with a verb asks for something to be done: "explain quantum physics", "plan a trip". */
@@ -275,6 +287,9 @@ function focusTokens(ts: Token[]): Found {
   if (isImperative(ts[i])) return task(phrasesFrom(ts, i + 1));
   // "best training plan for a first marathon": a query that opens on advice asks for it, as "what is a good…" does.
   if (ADVICE.has(ts[i]?.normal ?? '')) return { ...task(phrasesFrom(ts, i)), predicate: adviceOf(ts, i) };
+  // "should I refinance?", "is it worth paying off a mortgage?": asking what to do, a task too.
+  const advice = asksAdvice(ts, i);
+  if (advice > i) return { ...task(phrasesFrom(ts, advice)), predicate: adviceOf(ts, advice) };
   const wh = ts[i]?.normal;
   // The tagger reads "what" before a noun as a conjunction ("What language is spoken…").
   if (wh === undefined || !(ts[i]!.tags.has('QuestionWord') || WH_WORDS.has(wh))) return none;

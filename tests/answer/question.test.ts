@@ -81,7 +81,9 @@ describe('focusOf', () => {
   it.each([
     ['how to set up a global npm package without sudo', ['npm', 'package', 'sudo']],
     ['best hiking trails near the coast', ['hiking', 'trails', 'coast']],
-  ])('reads %j as a task: "how to…" is "how do I…" without its subject, and a query opening on advice asks for it', (q, things) => {
+    ['is it worth renting a car in Lisbon', ['car', 'lisbon']],
+    ['should I repaint the kitchen cabinets?', ['kitchen', 'cabinets']],
+  ])('reads %j as a task: "how to…" is "how do I…" without its subject; a query opening on advice, or asking whether to do something, asks for advice', (q, things) => {
     expect(focusOf(q)).toMatchObject({ focus: [], things });
   });
 
@@ -105,7 +107,7 @@ describe('focusOf', () => {
     expect(focusOf('Which editor is best for writing novels?').things).toEqual(['editor', 'writing', 'novels']);
   });
 
-  it.each(['digital divide', 'Does the author believe technology is a weapon?', 'How long is the plan?', 'What is China doing about the gap?', 'What did Washington unveil on Wednesday?'])(
+  it.each(['digital divide', 'Does the author believe technology is a weapon?', 'Is it true that China shares its technology?', 'How long is the plan?', 'What is China doing about the gap?', 'What did Washington unveil on Wednesday?'])(
     'names no focus in %j: keywords, yes/no, "how long", "what is X doing" and "what did X verb" questions are judged by coverage alone',
     (q) => expect(focusOf(q).focus).toEqual([]),
   );
