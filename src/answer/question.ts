@@ -56,6 +56,11 @@ export interface QuestionShape {
    * phrase, so the material must hold them side by side, not "United" in one name and "nations" elsewhere.
    */
   namePairs: [string, string][];
+  /**
+   * The names that are the subject of "what/why/how did X verb…" ("Laos" in "Why did Laos join
+   * the research cooperation?"): the question asks what X itself did.
+   */
+  actors: string[];
 }
 
 interface Token {
@@ -368,6 +373,15 @@ function namePairsOf(ts: Token[]): [string, string][] {
   return pairs;
 }
 
+/** The names right after "what/why/how" and an auxiliary, before the verb: who the question asks about the doings of. */
+function actorsOf(ts: Token[]): string[] {
+  let i = 0;
+  while (ts[i] && OPENERS.has(ts[i]!.normal)) i++;
+  if (!['what', 'why', 'how'].includes(ts[i]?.normal ?? '') || !AUXILIARIES.has(ts[i + 1]?.normal ?? '')) return [];
+  const subject = nounPhrase(ts, i + 2).words;
+  return subject.length > 0 && subject.every(isGivenName) ? subject.map((t) => t.text) : [];
+}
+
 export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answerType'> {
   const ts = tokens(question);
   const found = focusTokens(ts);
@@ -381,12 +395,13 @@ export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answ
     acronyms: [...new Set(ts.filter(isAcronym).map((t) => t.text))],
     expand: EXPANDING.test(norm(question)) ? [...new Set(ts.filter(isAcronym).map((t) => t.text))] : [],
     namePairs: namePairsOf(ts),
+    actors: actorsOf(ts),
   };
 }
 
 export function readQuestion(question: string): QuestionShape {
   const request = isRequest(question);
-  if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [] };
+  if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [], actors: [] };
   return { request, answerType: expectedAnswer(question), ...focusOf(question) };
 }
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { coverageIn, holdsFocus, judge, missingFocus, namesMembers, spellsOut } from '../../src/answer/answerable.ts';
+import { coverageIn, holdsFocus, judge, missingFocus, namesMembers, onlyAsExample, spellsOut } from '../../src/answer/answerable.ts';
 import { bestExcerpts } from '../../src/answer/excerpts.ts';
 import { ask } from '../../src/answer/ask.ts';
 import { readQuestion } from '../../src/answer/question.ts';
 import { planQuery, type KnowledgeBase } from '../../src/search/index.ts';
-import { articleKb } from '../helpers/folders.ts';
+import { articleKb, kbFrom } from '../helpers/folders.ts';
 
 /** The verdict on a question against one paragraph of the article, chosen by the test rather than by ranking. */
 function verdictOn(kb: KnowledgeBase, question: string, paragraph: string) {
@@ -223,5 +223,30 @@ describe('namesMembers', () => {
     expect(namesMembers('German lenders such as Deutsche Bank financed it.', new Set(['bank']), question, none, 3, german)).toBe(true);
     // Every qualifier, in order: "French AI equipment" is no echo of "German AI banks".
     expect(namesMembers('It sold French AI equipment.', new Set(['bank']), 'Which German AI banks?', none, 3, [new Set(['german']), new Set(['ai'])])).toBe(true);
+  });
+});
+
+describe('judge: names given only as examples', () => {
+  const MUSEUM = [
+    '# The touring collection',
+    '',
+    'The museum has lent its paintings to partner cities like Lyon and Porto over the last decade, and the loans keep growing.',
+    '',
+    'Madrid opened a new wing for the collection in 2020, after the loans to the partner cities had ended.',
+  ].join('\n');
+
+  it('sees a name that stands only in a list of examples, and one that does something in its own sentence', async () => {
+    const kb = await kbFrom({ 'museum.md': MUSEUM });
+    const [lent, opened] = [kb.chunks.get('museum#p1')!, kb.chunks.get('museum#p2')!];
+    expect(onlyAsExample('Porto', lent)).toBe(true);
+    expect(onlyAsExample('Madrid', opened)).toBe(false);
+    // A name the chunk never mentions is not given there as an example either.
+    expect(onlyAsExample('Porto', opened)).toBe(false);
+  });
+
+  it('declines "what did X do" when the paragraph gives X only as an example, and answers it when X acts', async () => {
+    const kb = await kbFrom({ 'museum.md': MUSEUM });
+    expect(ask(kb, 'What did Porto borrow from the museum?')).toMatchObject({ answered: false, check: 'example' });
+    expect(ask(kb, 'What did Madrid open for the collection?').answered).toBe(true);
   });
 });

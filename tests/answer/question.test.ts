@@ -133,6 +133,13 @@ describe('focusOf', () => {
     expect(focusOf('What is China doing about the gap?').predicate).toEqual([]);
   });
 
+  it('reads the names that are the subject of "what/why did X verb"', () => {
+    expect(focusOf('Why did Lyon join the loan scheme?').actors).toEqual(['Lyon']);
+    expect(focusOf('What did the European Union decide?').actors).toEqual(['European', 'Union']);
+    expect(focusOf('What did the museum lend to Lyon?').actors).toEqual([]);
+    expect(focusOf('Which cities did Lyon help?').actors).toEqual([]);
+  });
+
   it('reads the plural a which-question asks to pick out', () => {
     expect(focusOf('Which Saudi enterprises did Chinese firms help?').members).toBe('enterprises');
     expect(focusOf('Which international cooperation framework was established?').members).toBeNull();
@@ -179,7 +186,7 @@ describe('holdsAnswerType', () => {
 describe('readQuestion', () => {
   it('reads no type or focus into a request', () => {
     expect(readQuestion('Who can write me a poem about Shanghai?')).toMatchObject({ request: false });
-    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [] });
+    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [], actors: [] });
   });
 });
 
