@@ -26,7 +26,8 @@ export type JudgeCheck =
   | 'unknown-predicate'
   | 'year'
   | 'answer-type'
-  | 'members';
+  | 'members'
+  | 'example';
 
 /** Why a question was declined; each has one wording for people (see `refusalText`). */
 export type Refusal = 'empty' | 'no-words' | 'request' | 'no-match' | 'not-covered' | 'answer-type' | 'unknown-name';
@@ -312,19 +313,60 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (!holdsFoci) return declined('not-covered', 'focus');
   if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered', 'name-pair');
   if (!shape.expand.every((a) => spellsOutIn(a, best.chunk))) return declined('not-covered', 'acronym-meaning');
-  if (missingOf(shape.things, plan, held, options, learned).some((w) => !isUsed(w, plan))) return declined('not-covered', 'unknown-thing');
+  if (missingOf(shape.things, plan, held, options, learned).some((w) => !isUsed(w, plan) || isDropped(w, plan, vocabulary))) return declined('not-covered', 'unknown-thing');
   if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return declined('not-covered', 'unknown-predicate');
   // A year is exact: the 2024 conference is not the 2025 one.
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered', 'year');
   if (!holdsType) return declined('answer-type', 'answer-type');
+  if (shape.actors.length > 0 && shape.actors.every((a) => onlyAsExample(a, best.chunk))) return declined('not-covered', 'example');
   if (shape.members !== null && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon))) return declined('answer-type', 'members');
   return { answerable: true, coverage: coverage.all };
+}
+
+/**
+ * Whether every mention of a name in the chunk is a member of a list of examples ("countries like
+ * Vietnam and Laos"): the material gives it as an instance of something else and says nothing it
+ * did, so "What did Laos get out of it?" is not answered there.
+ */
+export function onlyAsExample(name: string, chunk: Chunk): boolean {
+  const term = termOf(name);
+  if (term === null) return false;
+  let mentions = 0;
+  for (const text of indexedFields(chunk)) {
+    const ws = words(text);
+    for (let i = 0; i < ws.length; i++) {
+      if (termOf(ws[i]!.text) !== term) continue;
+      mentions++;
+      if (!afterListOpener(ws, i, text)) return false;
+    }
+  }
+  return mentions > 0;
+}
+
+/** Whether the word at `at` stands in a list that a list opener starts: back over names, "and", "or" and commas to "like", "such as", "including". */
+function afterListOpener(ws: ReturnType<typeof words>, at: number, text: string): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    if (/[.;:()]/.test(text.slice(ws[i]!.end, ws[i + 1]!.start))) return false;
+    const w = ws[i]!.text;
+    if (LIST_OPENERS.has(w.toLowerCase())) return true;
+    if (!/^\p{Lu}/u.test(w) && !['and', 'or', 'as'].includes(w.toLowerCase())) return false;
+  }
+  return false;
 }
 
 /** A word of the question the material has in no form: not as itself, a spelling, a completion or a synonym. */
 function isUnknownWord(word: string, plan: QueryPlan): boolean {
   const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(word));
   return planned !== undefined && !planned.asking && planned.match === 'none';
+}
+
+/**
+ * A word the query plan left out as a likely slip for a stop word ("div" for "did") that the
+ * material does not use: the tagger read it as a noun the question names, so it is a thing.
+ */
+function isDropped(word: string, plan: QueryPlan, vocabulary: Vocabulary): boolean {
+  const term = termOf(word);
+  return term !== null && !vocabulary.df.has(term) && !plan.planned.some((w) => normalizeWord(w.word) === normalizeWord(word));
 }
 
 /** Whether the material uses the word itself, or a spelling of it: not only a synonym. */

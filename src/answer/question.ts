@@ -56,6 +56,11 @@ export interface QuestionShape {
    * phrase, so the material must hold them side by side, not "United" in one name and "nations" elsewhere.
    */
   namePairs: [string, string][];
+  /**
+   * The names that are the subject of "what/why/how did X verb…" ("Laos" in "Why did Laos join
+   * the research cooperation?"): the question asks what X itself did.
+   */
+  actors: string[];
 }
 
 interface Token {
@@ -96,7 +101,9 @@ export function isRequest(question: string): boolean {
 /** Chat openers before the question itself: "so when…", "lol what did…". */
 const OPENER = String.raw`(?:(?:hey|hi|so|yo|lol|ok|okay|hmm|um|uh|and|but|well|btw)[,!]? )*`;
 const DATE_ASKING = new RegExp(String.raw`^${OPENER}(?:when|since when|until when)\b|\b(?:what|which) (?:year|date|day|month)\b|\bhow long ago\b|\bin what year\b`);
-const NUMBER_ASKING = /\bhow (?:many|much)\b|\b(?:what|which) (?:percentage|percent|proportion|number|amount|sum|fraction)\b|\bnumber of\b/;
+/** Adjectives of size, distance and age after "how": they ask for a quantity ("how big", "how far"). */
+const MEASURES: ReadonlySet<string> = new Set(['big', 'large', 'small', 'tall', 'high', 'far', 'old', 'heavy', 'deep', 'wide', 'fast', 'expensive']);
+const NUMBER_ASKING = new RegExp(String.raw`\bhow (?:many|much|${[...MEASURES].join('|')})\b|\b(?:what|which) (?:percentage|percent|proportion|number|amount|sum|fraction)\b|\bnumber of\b`);
 /** Nouns whose value is a quantity: "the population of", "the cost of", "what did they pay". */
 const QUANTITY_WORDS = /\b(?:population|cost|costs|price|prices|pay|paid|spend|spent|budget|revenue|revenues|salary|salaries|income|profit|profits|worth|valuation|attendance|circulation|turnover|gdp|percentage)\b/;
 const NAME_ASKING = new RegExp(String.raw`^${OPENER}(?:who|whom|whose)\b`);
@@ -241,6 +248,11 @@ function phrasesFrom(ts: Token[], i: number): Token[][] {
 
 /** An -ing word the tagger did not take for a noun: "changing" in "how is the logic changing". */
 const isProgressive = (t: Token | undefined) => t !== undefined && t.normal.endsWith('ing') && (t.tags.has('Gerund') || !t.tags.has('Noun'));
+/** The index past any auxiliaries and copulas from `i`: where a question's subject starts. */
+function skipAuxiliaries(ts: Token[], i: number): number {
+  while (ts[i] && isAuxiliary(ts[i])) i++;
+  return i;
+}
 const isAuxiliary = (t: Token | undefined) => t !== undefined && (AUXILIARIES.has(t.normal) || COPULAS.has(t.normal));
 /** Words that ask for advice rather than for what the material says: "a good plan", "the best tools". */
 const ADVICE = new Set(['good', 'best', 'better', 'great', 'recommended', 'ideal', 'easiest', 'simplest', 'fastest', 'quickest', 'cheapest', 'safest']);
@@ -251,6 +263,18 @@ const asksWhatToDo = (ts: Token[], i: number) =>
     // "…should I use", and "which language is best for…"
     return (['should', 'shall', 'can', 'could'].includes(t.normal) && ['i', 'we'].includes(next)) || (COPULAS.has(t.normal) && ADVICE.has(next));
   });
+/** Adjectives of "is it … to": whether doing something is wise. */
+const WORTH = new Set(['worth', 'worthwhile', 'better', 'best', 'wise', 'smart', 'safe', 'ok', 'okay', 'bad']);
+/**
+ * Where the rest of a yes/no question asking what to do starts ("should I", "is it worth"), or `i`
+ * when it asks something else ("does China…").
+ */
+function asksAdvice(ts: Token[], i: number): number {
+  const [a, b, c] = [ts[i]?.normal, ts[i + 1]?.normal, ts[i + 2]?.normal];
+  if (['should', 'shall', 'can', 'could'].includes(a ?? '') && ['i', 'we'].includes(b ?? '')) return i + 2;
+  if (a === 'is' && b === 'it' && WORTH.has(c ?? '')) return i + 3;
+  return i;
+}
 /** The verbs and adjectives of a question asking for advice, "good" and "best" aside: they are how it asks. */
 const adviceOf = (ts: Token[], i: number) => predicateOf(ts, i).filter((t) => !ADVICE.has(t.normal));
 /** A sentence that starts with a verb asks for something to be done: "explain quantum physics", "plan a trip". */
@@ -266,11 +290,20 @@ function focusTokens(ts: Token[]): Found {
   let i = 0;
   while (ts[i] && OPENERS.has(ts[i]!.normal)) i++;
   if (isImperative(ts[i])) return task(phrasesFrom(ts, i + 1));
+  // "best training plan for a first marathon": a query that opens on advice asks for it, as "what is a good…" does.
+  if (ADVICE.has(ts[i]?.normal ?? '')) return { ...task(phrasesFrom(ts, i)), predicate: adviceOf(ts, i) };
+  // "should I refinance?", "is it worth paying off a mortgage?": asking what to do, a task too.
+  const advice = asksAdvice(ts, i);
+  if (advice > i) return { ...task(phrasesFrom(ts, advice)), predicate: adviceOf(ts, advice) };
   const wh = ts[i]?.normal;
   // The tagger reads "what" before a noun as a conjunction ("What language is spoken…").
   if (wh === undefined || !(ts[i]!.tags.has('QuestionWord') || WH_WORDS.has(wh))) return none;
   i++;
   if (wh === 'how' && (ts[i]?.normal === 'many' || ts[i]?.normal === 'much')) i++;
+  // "How to set up a package without sudo?" is "how do I…" without its subject: a task.
+  else if (wh === 'how' && ts[i]?.normal === 'to') return { ...task(phrasesFrom(ts, i + 1)), predicate: predicateOf(ts, i + 1) };
+  // "How big is the expo center?" asks a measure of its subject, which is the focus.
+  else if (wh === 'how' && MEASURES.has(ts[i]?.normal ?? '')) return nouns(nounPhrases(ts, skipAuxiliaries(ts, i + 1)).phrases);
   // "How do I train a large language model?", "how does a blockchain reach consensus?": the
   // things named are what the material must hold; "how big", "how long" ask for a measure.
   else if (wh === 'how') {
@@ -280,8 +313,9 @@ function focusTokens(ts: Token[]): Found {
   }
   if (wh === 'when' || wh === 'where') {
     // "When was the first conference held?" is about the first conference: its subject is the focus.
-    while (ts[i] && (AUXILIARIES.has(ts[i]!.normal) || COPULAS.has(ts[i]!.normal))) i++;
-    return nouns(nounPhrases(ts, i).phrases);
+    // After "do", the clause has a verb: "when does the Shanghai thing start" is not about a start.
+    const from = skipAuxiliaries(ts, i);
+    return nouns(nounPhrases(ts[i] && AUXILIARIES.has(ts[i]!.normal) ? withMainVerb(ts, from) : ts, from).phrases);
   }
   if (ts[i] && COPULAS.has(ts[i]!.normal)) {
     const np = nounPhrases(ts, i + 1);
@@ -292,7 +326,10 @@ function focusTokens(ts: Token[]): Found {
     // "What is a good exercise plan for beginners?" asks for advice, as "how do I" does.
     if (ADVICE.has(np.phrases[0]?.[0]?.normal ?? '')) return { ...task(phrasesFrom(ts, i + 1)), predicate: adviceOf(ts, i + 1) };
     // "What is the population of Shanghai?" asks for the population; "what is China doing" asks nothing named.
-    return np.phrases.length > 0 && (next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition')) ? nouns(np.phrases) : none;
+    if (np.phrases.length === 0 || !(next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition'))) return none;
+    // "What is the rule for offside?": what the thing is for or about is asked about too ("like" only compares).
+    const after = wh === 'what' && next && next.normal !== 'like' && np.phrases.length === 1 ? nounPhrase(ts, np.end + 1).words : [];
+    return nouns(after.length > 0 ? [...np.phrases, after] : np.phrases);
   }
   if (wh === 'who' || wh === 'whom') return verbPhrase(ts, i);
   // "What does a supply chain manager do?" asks what the subject is, as "what is" does.
@@ -336,6 +373,15 @@ function namePairsOf(ts: Token[]): [string, string][] {
   return pairs;
 }
 
+/** The names right after "what/why/how" and an auxiliary, before the verb: who the question asks about the doings of. */
+function actorsOf(ts: Token[]): string[] {
+  let i = 0;
+  while (ts[i] && OPENERS.has(ts[i]!.normal)) i++;
+  if (!['what', 'why', 'how'].includes(ts[i]?.normal ?? '') || !AUXILIARIES.has(ts[i + 1]?.normal ?? '')) return [];
+  const subject = nounPhrase(ts, i + 2).words;
+  return subject.length > 0 && subject.every(isGivenName) ? subject.map((t) => t.text) : [];
+}
+
 export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answerType'> {
   const ts = tokens(question);
   const found = focusTokens(ts);
@@ -349,12 +395,13 @@ export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answ
     acronyms: [...new Set(ts.filter(isAcronym).map((t) => t.text))],
     expand: EXPANDING.test(norm(question)) ? [...new Set(ts.filter(isAcronym).map((t) => t.text))] : [],
     namePairs: namePairsOf(ts),
+    actors: actorsOf(ts),
   };
 }
 
 export function readQuestion(question: string): QuestionShape {
   const request = isRequest(question);
-  if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [] };
+  if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [], actors: [] };
   return { request, answerType: expectedAnswer(question), ...focusOf(question) };
 }
 

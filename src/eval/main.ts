@@ -60,7 +60,7 @@ if (values.help) {
 const SETS = ['article', 'dev', 'feedback', 'large', 'summary', 'parity'];
 if (!SETS.includes(values.set)) fail(`--set must be article, dev, feedback, large, summary or parity, not ${values.set}`);
 /** Question sets written while tuning the judge: no held-out part, reported apart from the article's. */
-const DEV_SETS = ['tests/eval/dev-out-of-scope.json', 'tests/eval/dev-more.json'];
+const DEV_SETS = ['tests/eval/dev-out-of-scope.json', 'tests/eval/dev-more.json', 'tests/eval/dev-fresh.json'];
 const misses = values.misses as Split | undefined;
 if (misses !== undefined && !SPLITS.includes(misses)) fail(`--misses must be ${SPLITS.join(' or ')}`);
 const only = values.split as Split | undefined;

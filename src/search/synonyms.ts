@@ -18,7 +18,7 @@ const MAX_BRIDGES = 4;
  * so they go first).
  */
 export function buildSynonyms(df: ReadonlyMap<string, number>, chunkCount: number): SynonymMap {
-  const { stems: joined, sets } = wordnetStems();
+  const { stems: joined, sets, capitals } = wordnetStems();
   const stems = joined.split('\n');
   // A word that most of the material uses ("development") would bridge to everything.
   const common = Math.max(2, chunkCount * 0.5);
@@ -39,6 +39,14 @@ export function buildSynonyms(df: ReadonlyMap<string, number>, chunkCount: numbe
       for (const p of present) set.add(p);
       bridges.set(id, set);
     }
+  }
+  // A capital stands for its country's government even where the country is named everywhere ("Beijing" in an article on China).
+  for (let at = 0; at + 1 < capitals.length; at += 2) {
+    const [city, country] = [capitals[at]!, capitals[at + 1]!];
+    if (inMaterial[city] || !inMaterial[country]) continue;
+    const set = bridges.get(city) ?? new Set<number>();
+    set.add(country);
+    bridges.set(city, set);
   }
   const out: SynonymMap = new Map();
   for (const [id, set] of bridges) {

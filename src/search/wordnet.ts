@@ -17,6 +17,12 @@ export interface StemTable {
    * sense), how many it bridges to (all its words), then the ids of each, in that order.
    */
   sets: Uint32Array;
+  /**
+   * Pairs of stem ids: a national capital's name and its country's ("beijing", "china"). News
+   * writing names a government by its capital ("Beijing said…", "Washington unveiled…"), so the
+   * capital stands for the country however common the country's name is in the material.
+   */
+  capitals: Uint32Array;
 }
 
 const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
@@ -107,10 +113,44 @@ function parseSynset(line: string, common: Map<string, Set<string>>, ids: StemId
   return { from, to };
 }
 
+/** The single-word names of a synset line ("Beijing", "Peking"; not "capital_of_Red_China"). */
+function namesOf(line: string): string[] {
+  const fields = line.split(' ');
+  const count = parseInt(fields[3] ?? '0', 16);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const raw = (fields[4 + i * 2] ?? '').replace(/\(.*\)$/, '');
+    if (raw && !raw.includes('_')) out.push(raw);
+  }
+  return out;
+}
+
+/**
+ * Each national capital and the country it is part of, as stem id pairs. A synset's offset is its
+ * line's byte offset in `data.noun`, so the country's line is read where the pointer says.
+ */
+function capitalPairs(ids: StemIds): number[] {
+  const text = readFileSync(join(wordnetDir(), 'data.noun'), 'latin1');
+  const capital = /\n(\d{8}) \d\d n \w\w national_capital /.exec(text)?.[1];
+  if (!capital) return [];
+  const lineAt = (offset: number) => text.slice(offset, text.indexOf('\n', offset) >>> 0);
+  const pairs: number[] = [];
+  for (const match of text.matchAll(new RegExp(`^\\d{8} \\d\\d n [^|]* @i ${capital} n [^|]*`, 'gm'))) {
+    const line = match[0];
+    // "#p": the whole the capital is part of, its country.
+    const countries = [...line.matchAll(/ #p (\d{8}) n /g)].map((m) => parseInt(m[1]!, 10));
+    for (const city of namesOf(line).flatMap((n) => ids.of(n))) {
+      for (const country of countries.flatMap((o) => namesOf(lineAt(o))).flatMap((n) => ids.of(n))) pairs.push(city, country);
+    }
+  }
+  return pairs;
+}
+
 /** Reads the WordNet data files into a stem table. */
 export function readStemTable(): StemTable {
   const ids = new StemIds();
   const sets: number[] = [];
+  const capitals = capitalPairs(ids);
   for (const part of PARTS) {
     const common = commonSenses(part);
     const text = readFileSync(join(wordnetDir(), `data.${part}`), 'latin1');
@@ -127,7 +167,7 @@ export function readStemTable(): StemTable {
       sets.push(bridging.length, targets.length, ...bridging, ...targets);
     }
   }
-  return { stems: ids.stems.join('\n'), sets: Uint32Array.from(sets) };
+  return { stems: ids.stems.join('\n'), sets: Uint32Array.from(sets), capitals: Uint32Array.from(capitals) };
 }
 
 let table: StemTable | null = null;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { coverageIn, holdsFocus, judge, missingFocus, namesMembers, spellsOut } from '../../src/answer/answerable.ts';
+import { coverageIn, holdsFocus, judge, missingFocus, namesMembers, onlyAsExample, spellsOut } from '../../src/answer/answerable.ts';
 import { bestExcerpts } from '../../src/answer/excerpts.ts';
 import { ask } from '../../src/answer/ask.ts';
 import { readQuestion } from '../../src/answer/question.ts';
 import { planQuery, type KnowledgeBase } from '../../src/search/index.ts';
-import { articleKb } from '../helpers/folders.ts';
+import { articleKb, kbFrom } from '../helpers/folders.ts';
 
 /** The verdict on a question against one paragraph of the article, chosen by the test rather than by ranking. */
 function verdictOn(kb: KnowledgeBase, question: string, paragraph: string) {
@@ -22,6 +22,11 @@ describe('judge', () => {
   it('declines a "when" question whose paragraph holds no date', async () => {
     const { verdict } = verdictOn(await articleKb(), 'When was the China-ASEAN center founded?', 'p8');
     expect(verdict).toMatchObject({ answerable: false, reason: 'answer-type' });
+  });
+
+  it('declines "what is the X for Y" when the paragraph holds X but not what it is for', async () => {
+    // The article has plans, never retirement savings.
+    expect(ask(await articleKb(), 'What is the plan for retirement savings?')).toMatchObject({ answered: false, check: 'focus' });
   });
 
   it('declines a question whose focus the paragraph lacks, however many names it shares', async () => {
@@ -119,6 +124,14 @@ describe('judge: names', () => {
     }
     expect(ask(kb, 'What did Chinese enterprises do in the UAE?').answered).toBe(true);
   });
+
+  it('knows a national capital as its country, and no other city of it', async () => {
+    const kb = await articleKb();
+    const answered = ask(kb, 'What did Beijing unveil in October 2023?');
+    expect(answered.answered).toBe(true);
+    expect(answered.passages[0]?.chunk.id).toBe('china-ai-governance#p6');
+    expect(ask(kb, 'What did Guangzhou unveil in October 2023?')).toMatchObject({ answered: false, check: 'unknown-name' });
+  });
 });
 
 describe('judge: what an acronym stands for', () => {
@@ -145,6 +158,25 @@ describe('judge: tasks and how-questions', () => {
       expect(ask(kb, q).answered, q).toBe(false);
     }
     expect(ask(kb, 'What is the best approach to AI governance, according to the author?').answered).toBe(true);
+  });
+
+  it('takes a short noun the query plan left out as a slip for a stop word for a thing the material never names', async () => {
+    // "dog" is one letter from "do", "div" from "did": the plan drops them, the tagger reads them as nouns.
+    const kb = await articleKb();
+    for (const q of ['how do I wash a dog', 'how do i center a div']) expect(ask(kb, q), q).toMatchObject({ answered: false, check: 'unknown-thing' });
+  });
+
+  it('reads "how to…" and a query opening on advice as tasks: a thing the material never names declines them', async () => {
+    const kb = await articleKb();
+    for (const q of ['how to grow tomatoes on a balcony', 'best hiking trails near the coast']) expect(ask(kb, q).answered, q).toBe(false);
+    expect(ask(kb, 'how to build consensus through dialogue').answered).toBe(true);
+  });
+});
+
+describe('judge: measures', () => {
+  it('asks "how big/far/old" for a quantity, so a paragraph that only names the thing does not answer', async () => {
+    const { verdict } = verdictOn(await articleKb(), 'How big is the Shanghai conference?', 'p2');
+    expect(verdict).toMatchObject({ answerable: false, reason: 'answer-type' });
   });
 });
 
@@ -191,5 +223,30 @@ describe('namesMembers', () => {
     expect(namesMembers('German lenders such as Deutsche Bank financed it.', new Set(['bank']), question, none, 3, german)).toBe(true);
     // Every qualifier, in order: "French AI equipment" is no echo of "German AI banks".
     expect(namesMembers('It sold French AI equipment.', new Set(['bank']), 'Which German AI banks?', none, 3, [new Set(['german']), new Set(['ai'])])).toBe(true);
+  });
+});
+
+describe('judge: names given only as examples', () => {
+  const MUSEUM = [
+    '# The touring collection',
+    '',
+    'The museum has lent its paintings to partner cities like Lyon and Porto over the last decade, and the loans keep growing.',
+    '',
+    'Madrid opened a new wing for the collection in 2020, after the loans to the partner cities had ended.',
+  ].join('\n');
+
+  it('sees a name that stands only in a list of examples, and one that does something in its own sentence', async () => {
+    const kb = await kbFrom({ 'museum.md': MUSEUM });
+    const [lent, opened] = [kb.chunks.get('museum#p1')!, kb.chunks.get('museum#p2')!];
+    expect(onlyAsExample('Porto', lent)).toBe(true);
+    expect(onlyAsExample('Madrid', opened)).toBe(false);
+    // A name the chunk never mentions is not given there as an example either.
+    expect(onlyAsExample('Porto', opened)).toBe(false);
+  });
+
+  it('declines "what did X do" when the paragraph gives X only as an example, and answers it when X acts', async () => {
+    const kb = await kbFrom({ 'museum.md': MUSEUM });
+    expect(ask(kb, 'What did Porto borrow from the museum?')).toMatchObject({ answered: false, check: 'example' });
+    expect(ask(kb, 'What did Madrid open for the collection?').answered).toBe(true);
   });
 });

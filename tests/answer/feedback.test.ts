@@ -97,15 +97,15 @@ describe('learning from votes', () => {
 });
 
 describe('withholding a voted-down answer', () => {
-  // Answered today from ¶8, which says China cooperates with Vietnam but not why: a trap.
-  const TRAP = 'Why did Vietnam sign up for the research cooperation?';
+  // Answered today from ¶8, whose smart cities are the UAE's, not Egypt's: a trap.
+  const TRAP = 'What smart city projects are planned in Egypt?';
 
   it('stops offering the paragraph for that question and its near-duplicates, but not for other questions', async () => {
     const kb = await articleKb();
     expect(first(ask(kb, TRAP))).toBe(P8);
     const feedback = Feedback.from(kb, [unhelpful(TRAP, P8, 2)]);
     expect(feedback.blocked).toBe(1);
-    for (const question of [TRAP, 'why did vietnam sign up for the research cooperation', 'Why did Vietnam sign up for the research cooperation??']) {
+    for (const question of [TRAP, 'what smart city projects are planned in egypt', 'What smart city projects are planned in Egypt??']) {
       const result = ask(kb, question, { feedback });
       expect(result.passages.map((p) => p.chunk.id), question).not.toContain(P8);
       expect(first(result), question).not.toBe(P8);

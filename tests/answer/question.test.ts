@@ -38,6 +38,8 @@ describe('expectedAnswer', () => {
     ['where do I read the log messages of one service?', 'any'],
     ['UnboundLocalError when I assign to a variable', 'any'],
     ['how long has each query been running?', 'any'],
+    ['How big is the harbour stadium?', 'number'],
+    ['how far is the venue from the airport', 'number'],
     ['What does the article say about export controls?', 'any'],
   ] as const)('%j needs %s', (q, type) => expect(expectedAnswer(q)).toBe(type));
 });
@@ -52,6 +54,8 @@ describe('focusOf', () => {
     ['Who is the president of Egypt?', [['president'], ['egypt']]],
     ['When was the first World AI Conference held?', [['first', 'world', 'ai', 'conference']]],
     ["What's the official theme of the conference?", [['official', 'theme'], ['conference']]],
+    ['What is the rule for offside in football?', [['rule'], ['offside']]],
+    ['What is the difference between a virus and bacteria?', [['difference'], ['virus']]],
   ])('finds what %j asks about', (q, focus) => expect(focusOf(q).focus).toEqual(focus));
 
   it.each([
@@ -75,6 +79,22 @@ describe('focusOf', () => {
   });
 
   it.each([
+    ['how to set up a global npm package without sudo', ['npm', 'package', 'sudo']],
+    ['best hiking trails near the coast', ['hiking', 'trails', 'coast']],
+    ['is it worth renting a car in Lisbon', ['car', 'lisbon']],
+    ['should I repaint the kitchen cabinets?', ['kitchen', 'cabinets']],
+  ])('reads %j as a task: "how to…" is "how do I…" without its subject; a query opening on advice, or asking whether to do something, asks for advice', (q, things) => {
+    expect(focusOf(q)).toMatchObject({ focus: [], things });
+  });
+
+  it.each([
+    ['How big is the harbour stadium?', [['harbour', 'stadium']]],
+    ['how old is the town hall', [['town', 'hall']]],
+    ['when does the spring festival start', [['spring', 'festival']]],
+    ['Where did the new program begin?', [['new', 'program']]],
+  ])('finds the subject of a measure, and leaves the verb of "when/where does X verb" out of it, in %j', (q, focus) => expect(focusOf(q).focus).toEqual(focus));
+
+  it.each([
     ['How does a blockchain reach consensus?', ['blockchain', 'consensus'], ['reach']],
     ['How does the report characterise the policy?', ['report', 'policy'], ['characterise']],
   ])('finds the verb after "how does" in %j even where the tagger took it for a noun', (q, things, predicate) => {
@@ -87,7 +107,7 @@ describe('focusOf', () => {
     expect(focusOf('Which editor is best for writing novels?').things).toEqual(['editor', 'writing', 'novels']);
   });
 
-  it.each(['digital divide', 'Does the author believe technology is a weapon?', 'How long is the plan?', 'What is China doing about the gap?', 'What did Washington unveil on Wednesday?'])(
+  it.each(['digital divide', 'Does the author believe technology is a weapon?', 'Is it true that China shares its technology?', 'How long is the plan?', 'What is China doing about the gap?', 'What did Washington unveil on Wednesday?'])(
     'names no focus in %j: keywords, yes/no, "how long", "what is X doing" and "what did X verb" questions are judged by coverage alone',
     (q) => expect(focusOf(q).focus).toEqual([]),
   );
@@ -111,6 +131,13 @@ describe('focusOf', () => {
   it('reads the verbs and adjectives of a how-question', () => {
     expect(focusOf("How did Vietnam's government react to the AI cooperation?").predicate).toEqual(['react']);
     expect(focusOf('What is China doing about the gap?').predicate).toEqual([]);
+  });
+
+  it('reads the names that are the subject of "what/why did X verb"', () => {
+    expect(focusOf('Why did Lyon join the loan scheme?').actors).toEqual(['Lyon']);
+    expect(focusOf('What did the European Union decide?').actors).toEqual(['European', 'Union']);
+    expect(focusOf('What did the museum lend to Lyon?').actors).toEqual([]);
+    expect(focusOf('Which cities did Lyon help?').actors).toEqual([]);
   });
 
   it('reads the plural a which-question asks to pick out', () => {
@@ -159,7 +186,7 @@ describe('holdsAnswerType', () => {
 describe('readQuestion', () => {
   it('reads no type or focus into a request', () => {
     expect(readQuestion('Who can write me a poem about Shanghai?')).toMatchObject({ request: false });
-    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [] });
+    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [], actors: [] });
   });
 });
 

@@ -43,16 +43,16 @@ describe('the article evaluation set', () => {
 });
 
 /** Floors on the development sets written while tuning the judge (all tune): `npm run eval -- --set dev`. */
-const DEV_FLOORS = { outOfScopeDeclined: 0.95, inScopeDeclined: 0.35 };
+const DEV_FLOORS = { outOfScopeDeclined: 0.97, inScopeDeclined: 0.34 };
 
 describe('the development sets', () => {
   it('decline their out-of-scope questions and answer their paraphrases no worse than when the judge was tuned', async () => {
     const kb = await articleKb();
-    const sets = await Promise.all(['dev-out-of-scope.json', 'dev-more.json'].map((f) => readParagraphQuestions(join(PROJECT, 'tests/eval', f))));
+    const sets = await Promise.all(['dev-out-of-scope.json', 'dev-more.json', 'dev-fresh.json'].map((f) => readParagraphQuestions(join(PROJECT, 'tests/eval', f))));
     const f = articleFigures(evaluateParagraphs(kb, sets.flat()));
     expect(f.outOfScope.declined / f.outOfScope.questions).toBeGreaterThanOrEqual(DEV_FLOORS.outOfScopeDeclined);
     expect(f.inScope.declined / f.inScope.questions).toBeLessThanOrEqual(DEV_FLOORS.inScopeDeclined);
-    expect(sets[1]!.every((q) => q.split === 'tune')).toBe(true);
+    for (const set of sets.slice(1)) expect(set.every((q) => q.split === 'tune')).toBe(true);
   });
 });
 

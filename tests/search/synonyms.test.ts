@@ -29,6 +29,15 @@ describe('buildSynonyms', () => {
     expect(synonyms.has('meet')).toBe(false);
   });
 
+  it('bridges a national capital to its country, however common the country is, and no other city', () => {
+    // "Beijing" for China's government: the country is in every paragraph of an article on China.
+    expect(buildSynonyms(material({ china: 10 }), 10).get('beij')).toEqual(['china']);
+    expect(buildSynonyms(material({ egypt: 1 }), 10).get('cairo')).toEqual(['egypt']);
+    expect(buildSynonyms(material({ china: 10 }), 10).has('shanghai')).toBe(false);
+    // A capital the material names is its own word.
+    expect(buildSynonyms(material({ china: 10, beij: 1 }), 10).has('beij')).toBe(false);
+  });
+
   it('bridges to no word that more than half of the material uses', () => {
     expect(buildSynonyms(material({ meet: 6 }), 10).has('summit')).toBe(false);
     expect(buildSynonyms(material({ meet: 5 }), 10).get('summit')).toEqual(['meet']);

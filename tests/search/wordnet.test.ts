@@ -30,6 +30,14 @@ describe('the WordNet stem table', () => {
     expect(synsets).toBeGreaterThan(50_000);
   });
 
+  it('pairs national capitals with their countries, by their single-word names', () => {
+    const pairs = new Set<string>();
+    for (let at = 0; at < table.capitals.length; at += 2) pairs.add(`${stems[table.capitals[at]!]}>${stems[table.capitals[at + 1]!]}`);
+    expect(pairs).toContain(`${termOf('Beijing')}>${termOf('China')}`);
+    expect(pairs).toContain(`${termOf('Hanoi')}>${termOf('Vietnam')}`);
+    expect(pairs).not.toContain(`${termOf('Shanghai')}>${termOf('China')}`);
+  });
+
   it('is read once per process', () => {
     expect(wordnetStems()).toBe(table);
     expect(readStemTable()).not.toBe(table);
