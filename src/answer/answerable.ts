@@ -119,22 +119,28 @@ function isHeldWord(word: string, held: ReadonlySet<string>): boolean {
 
 /**
  * The focus words the paragraph does not hold, in any of the ways the query plan looked for them
- * (the word, its spelling, a synonym). A question whose focus is missing asks about something
- * the material does not say, however many of its other words it shares.
+ * (the word, its spelling, a synonym), nor through a narrower word when `options` allow that. A
+ * question whose focus is missing asks about something the material does not say, however many
+ * of its other words it shares.
  */
 export function missingFocus(focus: readonly string[], plan: QueryPlan, chunk: Chunk, options: JudgeOptions = JUDGE_DEFAULTS): string[] {
-  return focus.length === 0 ? [] : missingOf(focus, plan, stemsOf(chunk), options);
+  return focus.length === 0 ? [] : missingOf(focus, plan, stemsOf(chunk), options, undefined, options.relatedHoldsFocus);
 }
 
-function missingOf(focus: readonly string[], plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, learned?: ReadonlySet<string>): string[] {
+function missingOf(focus: readonly string[], plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, learned?: ReadonlySet<string>, related = false): string[] {
   const missing: string[] = [];
   for (const f of focus) {
     const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(f));
     // Stop words and words of asking ("name", "kind") are not what a question is about.
     if (planned?.asking) continue;
-    if (planned ? credit(firmly(planned, options), held, options, learned).all === 0 : !isHeldWord(f, held)) missing.push(f);
+    if (planned ? credit(firmly(planned, options), held, options, learned).all === 0 && !(related && heldAsRelated(planned, held)) : !isHeldWord(f, held)) missing.push(f);
   }
   return missing;
+}
+
+/** A word held through a related word ("obstacles" in a paragraph on barriers); a name is itself or nothing. */
+function heldAsRelated(word: PlannedWord, held: ReadonlySet<string>): boolean {
+  return !word.name && word.related.some((t) => held.has(t));
 }
 
 /**
@@ -162,7 +168,8 @@ export function holdsFocus(focus: readonly string[], missing: readonly string[])
  */
 function looselyHeld(phrase: readonly string[], plan: QueryPlan): boolean {
   const head = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(phrase.at(-1) ?? ''));
-  return head?.match === 'synonym' && phrase.slice(0, -1).some((w) => isUnknownWord(w, plan));
+  const guessed = head?.match === 'synonym' || (head?.match === 'none' && head.related.length > 0);
+  return guessed && phrase.slice(0, -1).some((w) => isUnknownWord(w, plan));
 }
 
 /** A chunk's words in reading order, as index terms, stop words left out: where a name's words can be seen side by side. */
@@ -300,15 +307,17 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const held = learned ? new Set([...stems, ...learned]) : stems;
   const coverage = coverageOf(plan, held, options, learned);
   const declined = (reason: Refusal, check: JudgeCheck): Verdict => ({ answerable: false, coverage: coverage.all, reason, check });
-  const missing = missingOf(shape.focus.flat(), plan, held, options, learned);
-  const holdsFoci = shape.focus.every((phrase) => holdsFocus(phrase, missing) && !looselyHeld(phrase, plan)) && !shape.required.some((w) => missing.includes(w));
+  const holdsFociOf = (missing: string[]) => shape.focus.every((phrase) => holdsFocus(phrase, missing) && !looselyHeld(phrase, plan)) && !shape.required.some((w) => missing.includes(w));
+  // A related word only holds a focus the question's other words found: it is no finding of its own.
+  const ownFoci = holdsFociOf(missingOf(shape.focus.flat(), plan, held, options, learned));
+  const holdsFoci = ownFoci || (options.relatedHoldsFocus && holdsFociOf(missingOf(shape.focus.flat(), plan, held, options, learned, true)));
   // What answers is what is quoted: the date or the name must be in the quoted sentences.
   const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
   const isCommon = (w: string) => isCommonWord(w, vocabulary, options);
   const holdsType = holdsAnswerType(quoted, shape.answerType, question, isCommon);
   // "Where is the summit taking place?" in a paragraph on a meeting held in Shanghai: a focus held
   // by a synonym and the kind of answer asked for are two findings, not a synonym alone.
-  const typedAnswer = shape.answerType !== 'any' && shape.focus.length > 0 && holdsFoci && holdsType;
+  const typedAnswer = shape.answerType !== 'any' && shape.focus.length > 0 && ownFoci && holdsType;
   if (coverage.all < options.minCoverage || (coverage.literal < options.minLiteralCoverage && !typedAnswer)) return declined('not-covered', 'coverage');
   if (!holdsFoci) return declined('not-covered', 'focus');
   if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered', 'name-pair');

@@ -53,6 +53,12 @@ export interface JudgeOptions {
   membersWindow: number;
   /** Edits a correction may be from the typed word and still hold what the question asks about (its focus). */
   maxFocusEdits: number;
+  /**
+   * Whether a word one WordNet link away (a narrower word: "barriers" for "obstacles") holds what
+   * a question asks about (its focus) when the paragraph lacks the word and its synonyms. It never
+   * counts toward coverage, and never for a name.
+   */
+  relatedHoldsFocus: boolean;
 }
 
 export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
@@ -65,6 +71,7 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   commonShare: 0.25,
   membersWindow: 3,
   maxFocusEdits: 1,
+  relatedHoldsFocus: true,
 };
 
 /**

@@ -22,6 +22,11 @@ export interface PlannedWord {
   asking: boolean;
   /** Capitalised inside the question, or a number: a name ("Nvidia", "2022"), not a common word. */
   name: boolean;
+  /**
+   * Index terms one WordNet link away from a word the material lacks ("obstacles" → barriers):
+   * not searched, and no part of `terms`; only the judge reads them, to hold what is asked about.
+   */
+  related: string[];
 }
 
 export interface QueryPlan {
@@ -183,7 +188,8 @@ export function planQuery(query: string, vocabulary: Vocabulary, options: PlanOp
     }
     if (match === 'none' && isMisspeltStopWord(normal)) continue;
     const weight = match === 'none' ? unknownWeight : Math.max(...terms.map((t) => idf(vocabulary, t.term)));
-    planned.push({ ...base, match, terms, weight });
+    const related = match === 'exact' || ownTerm === null ? [] : (vocabulary.related.get(ownTerm) ?? []);
+    planned.push({ ...base, match, terms, weight, related });
   }
 
   const terms = new Map<string, number>();

@@ -55,3 +55,39 @@ export function buildSynonyms(df: ReadonlyMap<string, number>, chunkCount: numbe
   }
   return out;
 }
+
+/**
+ * For each stem the material lacks, the material's stems one WordNet link away (a narrower word:
+ * "obstacles" → barriers, "abilities" → capabilities). A related word is not the same word, so
+ * nothing searches for it; the judge reads it only to hold the word a question asks about in a
+ * paragraph found by the question's other words (answerable.ts).
+ */
+export function buildRelated(df: ReadonlyMap<string, number>, chunkCount: number, synonyms: SynonymMap): SynonymMap {
+  const { stems: joined, related } = wordnetStems();
+  const stems = joined.split('\n');
+  const common = Math.max(2, chunkCount * 0.5);
+  const bridges = new Map<number, Set<number>>();
+  for (let at = 0; at < related.length; ) {
+    const fromCount = related[at]!;
+    const toCount = related[at + 1]!;
+    const from = related.subarray(at + 2, at + 2 + fromCount);
+    const to = related.subarray(at + 2 + fromCount, at + 2 + fromCount + toCount);
+    at += 2 + fromCount + toCount;
+    const present = to.filter((id) => (df.get(stems[id]!) ?? 0) > 0 && (df.get(stems[id]!) ?? 0) <= common);
+    if (present.length === 0) continue;
+    for (const id of from) {
+      if (df.has(stems[id]!)) continue;
+      const set = bridges.get(id) ?? new Set<number>();
+      for (const p of present) set.add(p);
+      bridges.set(id, set);
+    }
+  }
+  const out: SynonymMap = new Map();
+  for (const [id, set] of bridges) {
+    const stem = stems[id]!;
+    const same = new Set(synonyms.get(stem) ?? []);
+    const ranked = [...set].map((p) => stems[p]!).filter((p) => p !== stem && !same.has(p)).sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0));
+    if (ranked.length > 0) out.set(stem, ranked.slice(0, MAX_BRIDGES));
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import { buildSynonyms, type SynonymMap } from './synonyms.ts';
+import { buildRelated, buildSynonyms, type SynonymMap } from './synonyms.ts';
 import { normalizeWord, termOf, words } from './text.ts';
 
 /**
@@ -20,6 +20,8 @@ export interface Vocabulary {
   readonly spellingTree: SearchableMap<string>;
   /** stem the material lacks → stems of the material that can mean the same (see synonyms.ts) */
   synonyms: SynonymMap;
+  /** stem the material lacks → stems of the material one WordNet link away: broader or narrower words (see synonyms.ts) */
+  related: SynonymMap;
   /** stem → chunks whose body holds it; kept apart from titles so a reload can subtract exactly */
   bodyDf: Map<string, number>;
   /** stem → documents whose title holds it */
@@ -38,6 +40,7 @@ export interface SerializedVocabulary {
   /** Words in order, and the stem of each. */
   words: { keys: string; stems: string };
   synonyms: [string, string[]][];
+  related: [string, string[]][];
 }
 
 interface Counts {
@@ -97,6 +100,13 @@ export interface VocabularyChange {
   titles: Iterable<string>;
 }
 
+/** WordNet's bridges into the material: synonyms, and related words (broader or narrower; synonyms.ts). */
+function bridgesOf(df: ReadonlyMap<string, number>, chunkCount: number, withSynonyms: boolean): { synonyms: SynonymMap; related: SynonymMap } {
+  if (!withSynonyms) return { synonyms: new Map(), related: new Map() };
+  const synonyms = buildSynonyms(df, chunkCount);
+  return { synonyms, related: buildRelated(df, chunkCount, synonyms) };
+}
+
 /** The vocabulary of a whole folder. */
 export function buildVocabulary(bodies: Iterable<string>, titles: Iterable<string>, withSynonyms = true): Vocabulary {
   return updateVocabulary(null, { bodies: [], titles: [] }, { bodies, titles }, withSynonyms);
@@ -139,7 +149,7 @@ export class VocabularyRecorder {
       chunkCount: this.#chunkCount,
       df,
       surface: this.#surface,
-      synonyms: withSynonyms ? buildSynonyms(df, this.#chunkCount) : new Map(),
+      ...bridgesOf(df, this.#chunkCount, withSynonyms),
       bodyDf: this.#bodyDf,
       titleDf,
     });
@@ -174,7 +184,7 @@ export function updateVocabulary(base: Vocabulary | null, removed: VocabularyCha
   }
   for (const title of added.titles) count(titleDf, learn(title, surface), +1);
   const df = mergeDf(bodyDf, titleDf);
-  return withWordTree({ chunkCount, df, surface, synonyms: withSynonyms ? buildSynonyms(df, chunkCount) : new Map(), bodyDf, titleDf });
+  return withWordTree({ chunkCount, df, surface, ...bridgesOf(df, chunkCount, withSynonyms), bodyDf, titleDf });
 }
 
 /**
@@ -203,6 +213,7 @@ export function serializeVocabulary(v: Vocabulary): SerializedVocabulary {
     titleDf: countsOf(v.titleDf),
     words: { keys: words.map(([w]) => w).join(SEPARATOR), stems: words.map(([, s]) => s).join(SEPARATOR) },
     synonyms: [...v.synonyms],
+    related: [...v.related],
   };
 }
 
@@ -214,7 +225,7 @@ export function deserializeVocabulary(s: SerializedVocabulary): Vocabulary {
   if (keys.length !== stems.length) throw new Error('vocabulary words do not match their stems');
   const surface = new Map<string, string>();
   for (let i = 0; i < keys.length; i++) surface.set(keys[i]!, stems[i]!);
-  return withWordTree({ chunkCount: s.chunkCount, df: mergeDf(bodyDf, titleDf), surface, synonyms: new Map(s.synonyms), bodyDf, titleDf });
+  return withWordTree({ chunkCount: s.chunkCount, df: mergeDf(bodyDf, titleDf), surface, synonyms: new Map(s.synonyms), related: new Map(s.related), bodyDf, titleDf });
 }
 
 /** Fills the words' radix tree now, so the first misspelt question does not wait for it. */

@@ -23,6 +23,13 @@ export interface StemTable {
    * capital stands for the country however common the country's name is in the material.
    */
   capitals: Uint32Array;
+  /**
+   * Broader and narrower words, in the format of `sets`: per synset, the words for which it is a
+   * common sense, then the words of the synsets one WordNet link away (see `LINKS`) for which
+   * that synset is a common sense too. Not synonyms: the judge reads them only to hold what a
+   * question asks about, never to find or to cover it (synonyms.ts).
+   */
+  related: Uint32Array;
 }
 
 const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
@@ -146,8 +153,100 @@ function capitalPairs(ids: StemIds): number[] {
   return pairs;
 }
 
+/**
+ * Which WordNet links make a related word, and how common both of its senses must be. The asker's
+ * word and the material's are each read only in senses people mean by them, so a link between two
+ * rare senses ("hub" the wheel's centre, "eye" the middle of a storm) does not join the words.
+ */
+export interface LinkOptions {
+  /** Pointer symbols followed one step: "@" broader, "~" narrower, "&" similar (adjectives), "$" verb group, "+" derived. */
+  pointers: readonly string[];
+  /** The senses of the asker's word that may link: its first few. */
+  fromSenses: number;
+  /** The senses of the material's word that may be linked to: its first few. */
+  toSenses: number;
+}
+
+export const LINK_DEFAULTS: Readonly<LinkOptions> = { pointers: ['~'], fromSenses: 2, toSenses: 2 };
+
+const FILE_OF: Record<string, (typeof PARTS)[number]> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+
+/** "n00001740" → the lower-case lemmas of that synset with the rank of the synset among each lemma's senses (1 = most frequent). */
+function senseRanks(): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const part of PARTS) {
+    for (const line of readFileSync(join(wordnetDir(), `index.${part}`), 'latin1').split('\n')) {
+      if (line === '' || line.startsWith('  ')) continue;
+      const fields = line.trim().split(' ');
+      const senses = parseInt(fields[2] ?? '0', 10);
+      const pointers = parseInt(fields[3] ?? '0', 10);
+      fields.slice(4 + pointers + 2, 4 + pointers + 2 + senses).forEach((offset, i) => {
+        const key = part[0] + offset;
+        const ranks = out.get(key) ?? new Map<string, number>();
+        ranks.set(fields[0] ?? '', i + 1);
+        out.set(key, ranks);
+      });
+    }
+  }
+  return out;
+}
+
+interface Synset {
+  words: string[];
+  pointers: { symbol: string; key: string; source: number; target: number }[];
+}
+
+/** A `data.*` line: its words as written, and its pointers (a lexical pointer names the source and target word, 1-based; 0 for the whole synset). */
+function synsetOf(line: string): Synset {
+  const fields = line.slice(0, line.indexOf(' | ') >>> 0).split(' ');
+  const count = parseInt(fields[3] ?? '0', 16);
+  const words: string[] = [];
+  for (let i = 0; i < count; i++) words.push((fields[4 + i * 2] ?? '').replace(/\(.*\)$/, ''));
+  let at = 4 + count * 2;
+  const pointerCount = parseInt(fields[at++] ?? '0', 10);
+  const pointers: Synset['pointers'] = [];
+  for (let i = 0; i < pointerCount; i++, at += 4) {
+    const st = fields[at + 3] ?? '0000';
+    const file = FILE_OF[fields[at + 2] ?? ''];
+    if (!file) continue;
+    pointers.push({ symbol: fields[at] ?? '', key: file[0] + (fields[at + 1] ?? ''), source: parseInt(st.slice(0, 2), 16), target: parseInt(st.slice(2), 16) });
+  }
+  return { words, pointers };
+}
+
+/**
+ * Broader and narrower words, one link away, as records of `StemTable.related`. Only single
+ * lower-case words on both sides: a compound's head is not the compound ("depository financial
+ * institution" is no institution a question about a bank means) and a name is not a kind of thing.
+ */
+function relatedSets(ids: StemIds, links: LinkOptions): number[] {
+  const ranks = senseRanks();
+  const lines = new Map<string, string>();
+  for (const part of PARTS) {
+    const text = readFileSync(join(wordnetDir(), `data.${part}`), 'latin1');
+    for (const line of text.split('\n')) if (line !== '' && !line.startsWith('  ')) lines.set(part[0] + line.slice(0, 8), line);
+  }
+  const common = (key: string, word: string, limit: number) => !word.includes('_') && !/\p{Lu}/u.test(word) && (ranks.get(key)?.get(word) ?? Infinity) <= limit;
+  const out: number[] = [];
+  for (const [key, line] of lines) {
+    const synset = synsetOf(line);
+    for (const p of synset.pointers) {
+      if (!links.pointers.includes(p.symbol)) continue;
+      const targetLine = lines.get(p.key);
+      if (!targetLine) continue;
+      const targetWords = synsetOf(targetLine).words;
+      const sources = p.source > 0 ? [synset.words[p.source - 1] ?? ''] : synset.words;
+      const targets = p.target > 0 ? [targetWords[p.target - 1] ?? ''] : targetWords;
+      const from = [...new Set(sources.filter((w) => common(key, w, links.fromSenses)).flatMap((w) => ids.of(w)))];
+      const to = [...new Set(targets.filter((w) => common(p.key, w, links.toSenses)).flatMap((w) => ids.of(w)))];
+      if (from.length > 0 && to.length > 0) out.push(from.length, to.length, ...from, ...to);
+    }
+  }
+  return out;
+}
+
 /** Reads the WordNet data files into a stem table. */
-export function readStemTable(): StemTable {
+export function readStemTable(links: LinkOptions = LINK_DEFAULTS): StemTable {
   const ids = new StemIds();
   const sets: number[] = [];
   const capitals = capitalPairs(ids);
@@ -167,7 +266,8 @@ export function readStemTable(): StemTable {
       sets.push(bridging.length, targets.length, ...bridging, ...targets);
     }
   }
-  return { stems: ids.stems.join('\n'), sets: Uint32Array.from(sets), capitals: Uint32Array.from(capitals) };
+  const related = relatedSets(ids, links);
+  return { stems: ids.stems.join('\n'), sets: Uint32Array.from(sets), capitals: Uint32Array.from(capitals), related: Uint32Array.from(related) };
 }
 
 let table: StemTable | null = null;

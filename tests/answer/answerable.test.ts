@@ -4,6 +4,7 @@ import { bestExcerpts } from '../../src/answer/excerpts.ts';
 import { ask } from '../../src/answer/ask.ts';
 import { readQuestion } from '../../src/answer/question.ts';
 import { planQuery, type KnowledgeBase } from '../../src/search/index.ts';
+import { JUDGE_DEFAULTS } from '../../src/answer/options.ts';
 import { articleKb, kbFrom } from '../helpers/folders.ts';
 
 /** The verdict on a question against one paragraph of the article, chosen by the test rather than by ranking. */
@@ -248,5 +249,49 @@ describe('judge: names given only as examples', () => {
     const kb = await kbFrom({ 'museum.md': MUSEUM });
     expect(ask(kb, 'What did Porto borrow from the museum?')).toMatchObject({ answered: false, check: 'example' });
     expect(ask(kb, 'What did Madrid open for the collection?').answered).toBe(true);
+  });
+});
+
+describe('judge: a focus held through a narrower word', () => {
+  const HARBOUR = [
+    '# The harbour',
+    '',
+    'Before the harbour can reopen, the city must remove the barriers that block the northern channel and dredge the silt.',
+    '',
+    'The harbour master publishes the tide tables every morning at the office on the quay.',
+  ].join('\n');
+
+  async function onChannel(question: string, options = JUDGE_DEFAULTS) {
+    const kb = await kbFrom({ 'harbour.md': HARBOUR });
+    const chunk = kb.chunks.get('harbour#p1')!;
+    const plan = planQuery(question, kb.vocabulary);
+    return { plan, chunk, verdict: judge(question, plan, { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) }, kb.vocabulary, options) };
+  }
+
+  it('answers "what obstacles" from a paragraph on barriers, a kind of obstacle, and declines it when related words may not hold a focus', async () => {
+    const question = 'What obstacles must the city remove before the harbour reopens?';
+    const { plan, verdict } = await onChannel(question);
+    // The narrower word is no synonym: nothing searches for it.
+    expect(plan.planned.find((w) => w.word === 'obstacles')).toMatchObject({ match: 'none', terms: [], related: ['barrier'] });
+    expect(verdict.answerable).toBe(true);
+    expect((await onChannel(question, { ...JUDGE_DEFAULTS, relatedHoldsFocus: false })).verdict).toMatchObject({ answerable: false, check: 'focus' });
+  });
+
+  it('counts a related word nowhere in coverage', async () => {
+    const { plan, chunk } = await onChannel('What obstacles must the city remove before the harbour reopens?');
+    const without = { ...plan, planned: plan.planned.map((w) => ({ ...w, related: [] })) };
+    expect(coverageIn(plan, chunk)).toEqual(coverageIn(without, chunk));
+  });
+
+  it('goes one step only: a hindrance is broader than an obstacle, which is broader than a barrier', async () => {
+    const { verdict } = await onChannel('What hindrances must the city remove before the harbour reopens?');
+    expect(verdict).toMatchObject({ answerable: false, check: 'focus' });
+  });
+
+  it('never holds a name through a related word', async () => {
+    const { plan, chunk } = await onChannel('What obstacles must the city remove before the harbour reopens?');
+    const named = { ...plan, planned: plan.planned.map((w) => (w.word === 'obstacles' ? { ...w, name: true } : w)) };
+    expect(missingFocus(['obstacles'], plan, chunk)).toEqual([]);
+    expect(missingFocus(['obstacles'], named, chunk)).toEqual(['obstacles']);
   });
 });

@@ -67,6 +67,15 @@ describe('planQuery', () => {
     expect(plan.terms.has('china')).toBe(true);
   });
 
+  it('gives a word the material lacks its narrower words, and searches none of them', async () => {
+    const kb = await articleKb();
+    const plan = planQuery('obstacles barriers', kb.vocabulary);
+    expect(plan.planned.find((w) => w.word === 'obstacles')).toMatchObject({ match: 'none', related: ['barrier'] });
+    // The material's own word needs none.
+    expect(plan.planned.find((w) => w.word === 'barriers')).toMatchObject({ match: 'exact', related: [] });
+    expect([...plan.terms.keys()]).toEqual(['barrier']);
+  });
+
   it('says how many slips of typing a correction is, a swap of neighbours counting one', async () => {
     const kb = await articleKb();
     const plan = planQuery('trasnformation polarization', kb.vocabulary);

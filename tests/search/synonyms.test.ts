@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSynonyms } from '../../src/search/synonyms.ts';
+import { buildRelated, buildSynonyms } from '../../src/search/synonyms.ts';
 
 /** A material's document frequencies, stem → chunks holding it. */
 const material = (df: Record<string, number>) => new Map(Object.entries(df));
@@ -59,5 +59,27 @@ describe('buildSynonyms', () => {
 
   it('bridges nothing into a material with no words', () => {
     expect(buildSynonyms(material({}), 0).size).toBe(0);
+  });
+});
+
+describe('buildRelated', () => {
+  const related = (df: Record<string, number>, chunks = 10) => buildRelated(material(df), chunks, buildSynonyms(material(df), chunks));
+
+  it('links a word the material lacks to the material\'s narrower word ("obstacles" → barriers), never to a broader one', () => {
+    expect(related({ barrier: 1 }).get('obstacl')).toEqual(['barrier']);
+    // A hindrance is broader than an obstacle: a paragraph on hindrances does not say which obstacles.
+    expect(related({ hindranc: 1 }).get('obstacl')).toBeUndefined();
+  });
+
+  it('never links a word the material uses, nor to a word more than half of it uses', () => {
+    expect(related({ barrier: 1, obstacl: 1 }).has('obstacl')).toBe(false);
+    expect(related({ barrier: 6 }).has('obstacl')).toBe(false);
+  });
+
+  it('leaves out what the word\'s synonyms already reach', () => {
+    // "scheme" and "strategy" share a synset: strategy is a synonym, not a related word.
+    const df = { strategi: 1 };
+    expect(buildSynonyms(material(df), 10).get('scheme')).toContain('strategi');
+    expect(related(df).get('scheme') ?? []).not.toContain('strategi');
   });
 });

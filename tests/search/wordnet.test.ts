@@ -38,6 +38,50 @@ describe('the WordNet stem table', () => {
     expect(pairs).not.toContain(`${termOf('Shanghai')}>${termOf('China')}`);
   });
 
+  it('lists narrower words one link away, in the same record format, and no broader word', () => {
+    const links = new Map<string, Set<string>>();
+    for (let at = 0; at < table.related.length; ) {
+      const from = table.related[at]!;
+      const to = table.related[at + 1]!;
+      expect(from).toBeGreaterThan(0);
+      expect(to).toBeGreaterThan(0);
+      const targets = [...table.related.subarray(at + 2 + from, at + 2 + from + to)].map((id) => stems[id]!);
+      for (const id of table.related.subarray(at + 2, at + 2 + from)) {
+        const set = links.get(stems[id]!) ?? new Set<string>();
+        for (const t of targets) set.add(t);
+        links.set(stems[id]!, set);
+      }
+      at += 2 + from + to;
+    }
+    // A barrier (its second sense, "any condition that makes it difficult to make progress") is a kind of obstacle.
+    expect(links.get(termOf('obstacles')!)).toContain(termOf('barriers'));
+    expect(links.get(termOf('abilities')!)).toContain(termOf('capabilities'));
+    // Not the other way: a hindrance is broader than an obstacle, and an obstacle broader than a barrier.
+    expect(links.get(termOf('obstacles')!)).not.toContain(termOf('hindrance'));
+    expect(links.get(termOf('barriers')!) ?? new Set()).not.toContain(termOf('obstacles'));
+  });
+
+  it('links no compound by its head, and no name', () => {
+    // Followed up and down, and to instances, so that only those two rules keep the words out.
+    const wide = readStemTable({ pointers: ['@', '~', '~i'], fromSenses: 2, toSenses: 2 });
+    const ids = wide.stems.split('\n');
+    const targetsOf = (word: string) => {
+      const found = new Set<string>();
+      for (let at = 0; at < wide.related.length; ) {
+        const [from, to] = [wide.related[at]!, wide.related[at + 1]!];
+        const fromIds = [...wide.related.subarray(at + 2, at + 2 + from)].map((id) => ids[id]!);
+        if (fromIds.includes(termOf(word)!)) for (const id of wide.related.subarray(at + 2 + from, at + 2 + from + to)) found.add(ids[id]!);
+        at += 2 + from + to;
+      }
+      return found;
+    };
+    // A bank is a "financial institution": the compound's head is not a word for a bank.
+    expect(targetsOf('bank').size).toBeGreaterThan(0);
+    expect(targetsOf('bank')).not.toContain(termOf('institution'));
+    // Beijing is an instance of a city: a name, not a kind of city.
+    expect(targetsOf('city')).not.toContain(termOf('Beijing'));
+  });
+
   it('is read once per process', () => {
     expect(wordnetStems()).toBe(table);
     expect(readStemTable()).not.toBe(table);
