@@ -52,19 +52,27 @@ const SENSES_BRIDGED_UNRANKED = 3;
 /** Gives each distinct stem a number, so the table holds each stem once. */
 class StemIds {
   readonly #ids = new Map<string, number>();
+  /** Lemma → its id or ids: a lemma recurs in every synset and link it is in, and stemming is the costly part. */
+  readonly #lemmas = new Map<string, number[]>();
   readonly stems: string[] = [];
 
   /** The lemma's stem id, or nothing for a word the index would not keep ("the"). */
   of(lemma: string): number[] {
+    const known = this.#lemmas.get(lemma);
+    if (known) return known;
     // The index's own rule, case included: WordNet's "US" must become the country's term, not "use"'s.
     const stem = uncachedTermOf(lemma);
-    if (!stem) return [];
-    let id = this.#ids.get(stem);
-    if (id === undefined) {
-      id = this.stems.push(stem) - 1;
-      this.#ids.set(stem, id);
+    let found: number[] = [];
+    if (stem) {
+      let id = this.#ids.get(stem);
+      if (id === undefined) {
+        id = this.stems.push(stem) - 1;
+        this.#ids.set(stem, id);
+      }
+      found = [id];
     }
-    return [id];
+    this.#lemmas.set(lemma, found);
+    return found;
   }
 }
 
@@ -227,14 +235,20 @@ function relatedSets(ids: StemIds, links: LinkOptions): number[] {
     for (const line of text.split('\n')) if (line !== '' && !line.startsWith('  ')) lines.set(part[0] + line.slice(0, 8), line);
   }
   const common = (key: string, word: string, limit: number) => !word.includes('_') && !/\p{Lu}/u.test(word) && (ranks.get(key)?.get(word) ?? Infinity) <= limit;
+  const wordsOf = new Map<string, string[]>();
+  const targetWordsOf = (key: string) => {
+    let found = wordsOf.get(key);
+    if (!found) wordsOf.set(key, (found = synsetOf(lines.get(key) ?? '').words));
+    return found;
+  };
   const out: number[] = [];
   for (const [key, line] of lines) {
+    // Most synsets are no common sense of any of their words: nothing links from them.
+    if (![...(ranks.get(key)?.values() ?? [])].some((rank) => rank <= links.fromSenses)) continue;
     const synset = synsetOf(line);
     for (const p of synset.pointers) {
-      if (!links.pointers.includes(p.symbol)) continue;
-      const targetLine = lines.get(p.key);
-      if (!targetLine) continue;
-      const targetWords = synsetOf(targetLine).words;
+      if (!links.pointers.includes(p.symbol) || !lines.has(p.key)) continue;
+      const targetWords = targetWordsOf(p.key);
       const sources = p.source > 0 ? [synset.words[p.source - 1] ?? ''] : synset.words;
       const targets = p.target > 0 ? [targetWords[p.target - 1] ?? ''] : targetWords;
       const from = [...new Set(sources.filter((w) => common(key, w, links.fromSenses)).flatMap((w) => ids.of(w)))];
