@@ -138,7 +138,7 @@ function missingOf(focus: readonly string[], plan: QueryPlan, held: ReadonlySet<
   return missing;
 }
 
-/** A word held through a related word ("obstacles" in a paragraph on barriers); a name is itself or nothing. */
+/** A word held through a related word ("obstacles" in a paragraph on barriers, "program" in one on a plan); a name is itself or nothing. */
 function heldAsRelated(word: PlannedWord, held: ReadonlySet<string>): boolean {
   return !word.name && word.related.some((t) => held.has(t));
 }
@@ -168,8 +168,12 @@ export function holdsFocus(focus: readonly string[], missing: readonly string[])
  */
 function looselyHeld(phrase: readonly string[], plan: QueryPlan): boolean {
   const head = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(phrase.at(-1) ?? ''));
-  const guessed = head?.match === 'synonym' || (head?.match === 'none' && head.related.length > 0);
-  return guessed && phrase.slice(0, -1).some((w) => isUnknownWord(w, plan));
+  return head?.match === 'synonym' && hasUnknownQualifier(phrase, plan);
+}
+
+/** A phrase with a qualifier the material has in no form: "the *unemployment* rate". */
+function hasUnknownQualifier(phrase: readonly string[], plan: QueryPlan): boolean {
+  return phrase.slice(0, -1).some((w) => isUnknownWord(w, plan));
 }
 
 /** A chunk's words in reading order, as index terms, stop words left out: where a name's words can be seen side by side. */
@@ -307,16 +311,20 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const held = learned ? new Set([...stems, ...learned]) : stems;
   const coverage = coverageOf(plan, held, options, learned);
   const declined = (reason: Refusal, check: JudgeCheck): Verdict => ({ answerable: false, coverage: coverage.all, reason, check });
-  const holdsFociOf = (missing: string[]) => shape.focus.every((phrase) => holdsFocus(phrase, missing) && !looselyHeld(phrase, plan)) && !shape.required.some((w) => missing.includes(w));
-  // A related word only holds a focus the question's other words found: it is no finding of its own.
-  const ownFoci = holdsFociOf(missingOf(shape.focus.flat(), plan, held, options, learned));
-  const holdsFoci = ownFoci || (options.relatedHoldsFocus && holdsFociOf(missingOf(shape.focus.flat(), plan, held, options, learned, true)));
+  const holdsFociOf = (missing: string[], loose: (phrase: string[]) => boolean) =>
+    shape.focus.every((phrase) => holdsFocus(phrase, missing) && !loose(phrase)) && !shape.required.some((w) => missing.includes(w));
+  const ownMissing = missingOf(shape.focus.flat(), plan, held, options, learned);
+  const ownFoci = holdsFociOf(ownMissing, (phrase) => looselyHeld(phrase, plan));
+  // A head held only through a related word is a guess, as one held only through a synonym is.
+  const guessed = (phrase: string[]) => looselyHeld(phrase, plan) || (ownMissing.includes(phrase.at(-1)!) && hasUnknownQualifier(phrase, plan));
+  const holdsFoci = ownFoci || (options.relatedHoldsFocus && holdsFociOf(missingOf(shape.focus.flat(), plan, held, options, learned, true), guessed));
   // What answers is what is quoted: the date or the name must be in the quoted sentences.
   const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
   const isCommon = (w: string) => isCommonWord(w, vocabulary, options);
   const holdsType = holdsAnswerType(quoted, shape.answerType, question, isCommon);
   // "Where is the summit taking place?" in a paragraph on a meeting held in Shanghai: a focus held
-  // by a synonym and the kind of answer asked for are two findings, not a synonym alone.
+  // by a synonym and the kind of answer asked for are two findings, not a synonym alone. A related
+  // word only holds a focus the question's other words found: it is no finding of its own.
   const typedAnswer = shape.answerType !== 'any' && shape.focus.length > 0 && ownFoci && holdsType;
   if (coverage.all < options.minCoverage || (coverage.literal < options.minLiteralCoverage && !typedAnswer)) return declined('not-covered', 'coverage');
   if (!holdsFoci) return declined('not-covered', 'focus');

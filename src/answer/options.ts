@@ -54,9 +54,10 @@ export interface JudgeOptions {
   /** Edits a correction may be from the typed word and still hold what the question asks about (its focus). */
   maxFocusEdits: number;
   /**
-   * Whether a word one WordNet link away (a narrower word: "barriers" for "obstacles") holds what
-   * a question asks about (its focus) when the paragraph lacks the word and its synonyms. It never
-   * counts toward coverage, and never for a name.
+   * Whether a related word (a narrower word of one the material lacks, "barriers" for "obstacles";
+   * a synonym of one it uses, "plan" for "program") holds what a question asks about (its focus)
+   * when the paragraph lacks the word and what the query plan searched for it. It never counts
+   * toward coverage, and never holds a name.
    */
   relatedHoldsFocus: boolean;
 }

@@ -23,8 +23,10 @@ export interface PlannedWord {
   /** Capitalised inside the question, or a number: a name ("Nvidia", "2022"), not a common word. */
   name: boolean;
   /**
-   * Index terms one WordNet link away from a word the material lacks ("obstacles" → barriers):
-   * not searched, and no part of `terms`; only the judge reads them, to hold what is asked about.
+   * Index terms that hold the word in a paragraph without it: narrower words of a word the
+   * material lacks ("obstacles" → barriers), synonyms of one it uses ("program" → plan; see
+   * synonyms.ts). Not searched, and no part of `terms`; only the judge reads them, to hold what
+   * is asked about.
    */
   related: string[];
 }
@@ -188,7 +190,8 @@ export function planQuery(query: string, vocabulary: Vocabulary, options: PlanOp
     }
     if (match === 'none' && isMisspeltStopWord(normal)) continue;
     const weight = match === 'none' ? unknownWeight : Math.max(...terms.map((t) => idf(vocabulary, t.term)));
-    const related = match === 'exact' || ownTerm === null ? [] : (vocabulary.related.get(ownTerm) ?? []);
+    // The material's own word (or its other spelling: "programme" is "program") names what holds it elsewhere.
+    const related = ownTerm === null ? [] : (vocabulary.related.get(match === 'exact' ? terms[0]!.term : ownTerm) ?? []);
     planned.push({ ...base, match, terms, weight, related });
   }
 

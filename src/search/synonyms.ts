@@ -57,31 +57,37 @@ export function buildSynonyms(df: ReadonlyMap<string, number>, chunkCount: numbe
 }
 
 /**
- * For each stem the material lacks, the material's stems one WordNet link away (a narrower word:
- * "obstacles" → barriers, "abilities" → capabilities). A related word is not the same word, so
- * nothing searches for it; the judge reads it only to hold the word a question asks about in a
- * paragraph found by the question's other words (answerable.ts).
+ * For each stem, the material's stems that hold it in a paragraph without it, though nothing
+ * searches for them there: for a word the material lacks, its narrower words one WordNet link
+ * away ("obstacles" → barriers, "abilities" → capabilities); for a word the material uses, its
+ * synonyms ("program" → plan), which a word the material lacks searches for already. They are not
+ * the question's words, so the judge reads them only to hold what a question asks about in a
+ * paragraph found by its other words (answerable.ts).
  */
 export function buildRelated(df: ReadonlyMap<string, number>, chunkCount: number, synonyms: SynonymMap): SynonymMap {
-  const { stems: joined, related } = wordnetStems();
+  const { stems: joined, sets, related } = wordnetStems();
   const stems = joined.split('\n');
   const common = Math.max(2, chunkCount * 0.5);
+  const bridgeable = (id: number) => (df.get(stems[id]!) ?? 0) > 0 && (df.get(stems[id]!) ?? 0) <= common;
   const bridges = new Map<number, Set<number>>();
-  for (let at = 0; at < related.length; ) {
-    const fromCount = related[at]!;
-    const toCount = related[at + 1]!;
-    const from = related.subarray(at + 2, at + 2 + fromCount);
-    const to = related.subarray(at + 2 + fromCount, at + 2 + fromCount + toCount);
-    at += 2 + fromCount + toCount;
-    const present = to.filter((id) => (df.get(stems[id]!) ?? 0) > 0 && (df.get(stems[id]!) ?? 0) <= common);
-    if (present.length === 0) continue;
-    for (const id of from) {
-      if (df.has(stems[id]!)) continue;
-      const set = bridges.get(id) ?? new Set<number>();
-      for (const p of present) set.add(p);
-      bridges.set(id, set);
+  const link = (records: Uint32Array, applies: (id: number) => boolean) => {
+    for (let at = 0; at < records.length; ) {
+      const fromCount = records[at]!;
+      const toCount = records[at + 1]!;
+      const from = records.subarray(at + 2, at + 2 + fromCount);
+      const present = records.subarray(at + 2 + fromCount, at + 2 + fromCount + toCount).filter(bridgeable);
+      at += 2 + fromCount + toCount;
+      if (present.length === 0) continue;
+      for (const id of from) {
+        if (!applies(id)) continue;
+        const set = bridges.get(id) ?? new Set<number>();
+        for (const p of present) set.add(p);
+        bridges.set(id, set);
+      }
     }
-  }
+  };
+  link(related, (id) => !df.has(stems[id]!));
+  link(sets, (id) => df.has(stems[id]!));
   const out: SynonymMap = new Map();
   for (const [id, set] of bridges) {
     const stem = stems[id]!;

@@ -256,9 +256,11 @@ describe('judge: a focus held through a narrower word', () => {
   const HARBOUR = [
     '# The harbour',
     '',
-    'Before the harbour can reopen, the city must remove the barriers that block the northern channel and dredge the silt.',
+    'Before the harbour can reopen, the city must carry out its plan to remove the barriers that block the northern channel.',
     '',
     'The harbour master publishes the tide tables every morning at the office on the quay.',
+    '',
+    'The museum on the quay runs a summer program for schools.',
   ].join('\n');
 
   async function onChannel(question: string, options = JUDGE_DEFAULTS) {
@@ -286,6 +288,14 @@ describe('judge: a focus held through a narrower word', () => {
   it('goes one step only: a hindrance is broader than an obstacle, which is broader than a barrier', async () => {
     const { verdict } = await onChannel('What hindrances must the city remove before the harbour reopens?');
     expect(verdict).toMatchObject({ answerable: false, check: 'focus' });
+  });
+
+  it('holds a word the material uses elsewhere by its synonym in the paragraph ("program" in one on a plan)', async () => {
+    const question = 'Which program must the city carry out before the harbour reopens?';
+    const { plan, verdict } = await onChannel(question);
+    expect(plan.planned.find((w) => w.word === 'program')).toMatchObject({ match: 'exact', terms: [{ term: 'program', weight: 1 }], related: ['plan'] });
+    expect(verdict.answerable).toBe(true);
+    expect((await onChannel(question, { ...JUDGE_DEFAULTS, relatedHoldsFocus: false })).verdict).toMatchObject({ answerable: false, check: 'focus' });
   });
 
   it('never holds a name through a related word', async () => {

@@ -43,7 +43,7 @@ describe('the article evaluation set', () => {
 });
 
 /** Floors on the development sets written while tuning the judge (all tune): `npm run eval -- --set dev`. */
-const DEV_FLOORS = { outOfScopeDeclined: 0.97, inScopeDeclined: 0.34 };
+const DEV_FLOORS = { outOfScopeDeclined: 0.97, inScopeDeclined: 0.32 };
 
 describe('the development sets', () => {
   it('decline their out-of-scope questions and answer their paraphrases no worse than when the judge was tuned', async () => {

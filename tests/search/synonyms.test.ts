@@ -71,9 +71,16 @@ describe('buildRelated', () => {
     expect(related({ hindranc: 1 }).get('obstacl')).toBeUndefined();
   });
 
-  it('never links a word the material uses, nor to a word more than half of it uses', () => {
-    expect(related({ barrier: 1, obstacl: 1 }).has('obstacl')).toBe(false);
+  it('gives a word the material uses its synonyms there, not its narrower words', () => {
+    // "program" and "plan" share a common sense; nothing searches "plan" for "program", which the material has.
+    expect(related({ program: 1, plan: 1 }).get('program')).toEqual(['plan']);
+    expect(buildSynonyms(material({ program: 1, plan: 1 }), 10).has('program')).toBe(false);
+    expect(related({ barrier: 1, obstacl: 1 }).get('obstacl') ?? []).not.toContain('barrier');
+  });
+
+  it('links to no word more than half of the material uses', () => {
     expect(related({ barrier: 6 }).has('obstacl')).toBe(false);
+    expect(related({ program: 1, plan: 6 }).has('program')).toBe(false);
   });
 
   it('leaves out what the word\'s synonyms already reach', () => {
