@@ -65,7 +65,7 @@ export function buildSynonyms(df: ReadonlyMap<string, number>, chunkCount: numbe
  * paragraph found by its other words (answerable.ts).
  */
 export function buildRelated(df: ReadonlyMap<string, number>, chunkCount: number, synonyms: SynonymMap): SynonymMap {
-  const { stems: joined, sets, related } = wordnetStems();
+  const { stems: joined, alike, related } = wordnetStems();
   const stems = joined.split('\n');
   const common = Math.max(2, chunkCount * 0.5);
   const bridgeable = (id: number) => (df.get(stems[id]!) ?? 0) > 0 && (df.get(stems[id]!) ?? 0) <= common;
@@ -87,7 +87,7 @@ export function buildRelated(df: ReadonlyMap<string, number>, chunkCount: number
     }
   };
   link(related, (id) => !df.has(stems[id]!));
-  link(sets, (id) => df.has(stems[id]!));
+  link(alike, (id) => df.has(stems[id]!));
   const out: SynonymMap = new Map();
   for (const [id, set] of bridges) {
     const stem = stems[id]!;

@@ -30,6 +30,12 @@ export interface StemTable {
    * question asks about, never to find or to cover it (synonyms.ts).
    */
   related: Uint32Array;
+  /**
+   * Synonym sets in the format of `sets`, read as `related` is: a synset's single lower-case words
+   * for which it is a common sense, on both sides, no compound's head. The judge reads them for a
+   * word the material uses, which nothing bridges (synonyms.ts).
+   */
+  alike: Uint32Array;
 }
 
 const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
@@ -223,40 +229,50 @@ function synsetOf(line: string): Synset {
 }
 
 /**
- * Broader and narrower words, one link away, as records of `StemTable.related`. Only single
- * lower-case words on both sides: a compound's head is not the compound ("depository financial
- * institution" is no institution a question about a bank means) and a name is not a kind of thing.
+ * Words one link away, as records of `StemTable.related`, and synonym sets as records of
+ * `StemTable.alike`. Only single lower-case words on both sides: a compound's head is not the
+ * compound ("depository financial institution" is no institution a question about a bank means)
+ * and a name is not a kind of thing.
  */
-function relatedSets(ids: StemIds, links: LinkOptions): number[] {
+function relatedSets(ids: StemIds, links: LinkOptions): { related: number[]; alike: number[] } {
   const ranks = senseRanks();
   const lines = new Map<string, string>();
   for (const part of PARTS) {
     const text = readFileSync(join(wordnetDir(), `data.${part}`), 'latin1');
     for (const line of text.split('\n')) if (line !== '' && !line.startsWith('  ')) lines.set(part[0] + line.slice(0, 8), line);
   }
-  const common = (key: string, word: string, limit: number) => !word.includes('_') && !/\p{Lu}/u.test(word) && (ranks.get(key)?.get(word) ?? Infinity) <= limit;
-  const wordsOf = new Map<string, string[]>();
-  const targetWordsOf = (key: string) => {
-    let found = wordsOf.get(key);
-    if (!found) wordsOf.set(key, (found = synsetOf(lines.get(key) ?? '').words));
+  const common = (key: string, word: string, limit: number) => (ranks.get(key)?.get(word) ?? Infinity) <= limit && !word.includes('_') && !/\p{Lu}/u.test(word);
+  const idsOf = (key: string, words: readonly string[], limit: number) => [...new Set(words.filter((w) => common(key, w, limit)).flatMap((w) => ids.of(w)))];
+  // A synset is the target of many links: its words are read once.
+  const targetIds = new Map<string, { words: string[]; ids: number[] }>();
+  const targetOf = (key: string) => {
+    let found = targetIds.get(key);
+    if (!found) {
+      const words = synsetOf(lines.get(key) ?? '').words;
+      targetIds.set(key, (found = { words, ids: idsOf(key, words, links.toSenses) }));
+    }
     return found;
   };
-  const out: number[] = [];
+  const related: number[] = [];
+  const alike: number[] = [];
   for (const [key, line] of lines) {
     // Most synsets are no common sense of any of their words: nothing links from them.
     if (![...(ranks.get(key)?.values() ?? [])].some((rank) => rank <= links.fromSenses)) continue;
     const synset = synsetOf(line);
+    const own = idsOf(key, synset.words, links.fromSenses);
+    if (own.length === 0) continue;
+    const same = idsOf(key, synset.words, links.toSenses);
+    if (same.length > 1) alike.push(own.length, same.length, ...own, ...same);
     for (const p of synset.pointers) {
       if (!links.pointers.includes(p.symbol) || !lines.has(p.key)) continue;
-      const targetWords = targetWordsOf(p.key);
-      const sources = p.source > 0 ? [synset.words[p.source - 1] ?? ''] : synset.words;
-      const targets = p.target > 0 ? [targetWords[p.target - 1] ?? ''] : targetWords;
-      const from = [...new Set(sources.filter((w) => common(key, w, links.fromSenses)).flatMap((w) => ids.of(w)))];
-      const to = [...new Set(targets.filter((w) => common(p.key, w, links.toSenses)).flatMap((w) => ids.of(w)))];
-      if (from.length > 0 && to.length > 0) out.push(from.length, to.length, ...from, ...to);
+      // A lexical pointer ("+") joins one word to one word; a semantic one, the whole synsets.
+      const from = p.source > 0 ? idsOf(key, [synset.words[p.source - 1] ?? ''], links.fromSenses) : own;
+      const target = targetOf(p.key);
+      const to = p.target > 0 ? idsOf(p.key, [target.words[p.target - 1] ?? ''], links.toSenses) : target.ids;
+      if (from.length > 0 && to.length > 0) related.push(from.length, to.length, ...from, ...to);
     }
   }
-  return out;
+  return { related, alike };
 }
 
 /** Reads the WordNet data files into a stem table. */
@@ -280,8 +296,14 @@ export function readStemTable(links: LinkOptions = LINK_DEFAULTS): StemTable {
       sets.push(bridging.length, targets.length, ...bridging, ...targets);
     }
   }
-  const related = relatedSets(ids, links);
-  return { stems: ids.stems.join('\n'), sets: Uint32Array.from(sets), capitals: Uint32Array.from(capitals), related: Uint32Array.from(related) };
+  const { related, alike } = relatedSets(ids, links);
+  return {
+    stems: ids.stems.join('\n'),
+    sets: Uint32Array.from(sets),
+    capitals: Uint32Array.from(capitals),
+    related: Uint32Array.from(related),
+    alike: Uint32Array.from(alike),
+  };
 }
 
 let table: StemTable | null = null;

@@ -82,6 +82,24 @@ describe('the WordNet stem table', () => {
     expect(targetsOf('city')).not.toContain(termOf('Beijing'));
   });
 
+  it('lists synonym sets for the judge without compounds\' heads, common senses on both sides', () => {
+    const reach = (records: Uint32Array, word: string) => {
+      const found = new Set<string>();
+      for (let at = 0; at < records.length; ) {
+        const [from, to] = [records[at]!, records[at + 1]!];
+        if ([...records.subarray(at + 2, at + 2 + from)].map((id) => stems[id]!).includes(termOf(word)!)) {
+          for (const id of records.subarray(at + 2 + from, at + 2 + from + to)) found.add(stems[id]!);
+        }
+        at += 2 + from + to;
+      }
+      return found;
+    };
+    expect(reach(table.alike, 'program')).toContain(termOf('plan'));
+    // Search bridges "summit" to the head of "summit meeting"; the judge's table does not.
+    expect(reach(table.sets, 'summit')).toContain(termOf('meeting'));
+    expect(reach(table.alike, 'summit')).not.toContain(termOf('meeting'));
+  });
+
   it('is read once per process', () => {
     expect(wordnetStems()).toBe(table);
     expect(readStemTable()).not.toBe(table);
