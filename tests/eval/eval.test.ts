@@ -13,7 +13,7 @@ import { articleKb, PROJECT } from '../helpers/folders.ts';
 const FLOORS = {
   /** Raised from the tune part's own figures; the held-out part's stay where they were last measured. */
   tune: { inScopeDeclined: 0.09, answeredTop1: 0.93, answeredTop3: 0.97, outOfScopeDeclined: 0.98 },
-  'held-out': { inScopeDeclined: 0.1, answeredTop1: 0.93, answeredTop3: 0.97, outOfScopeDeclined: 0.84 },
+  'held-out': { inScopeDeclined: 0.06, answeredTop1: 0.95, answeredTop3: 0.97, outOfScopeDeclined: 0.92 },
 };
 
 let questions: ParagraphQuestion[];
