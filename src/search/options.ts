@@ -104,6 +104,16 @@ export interface RankingOptions {
   /** Pages, best first, whose headings are read for that: the rest rank too low for it to matter. */
   headingPairDepth: number;
   /**
+   * Added to the rank of a page whose title, file name or one of whose headings opens with the
+   * rare word a short question asks about ("What is a namedtuple?" and "namedtuple() Factory
+   * Function…"): that page defines the thing, where others only mention it. 0 turns it off.
+   */
+  headingSubjectWeight: number;
+  /** A question of at most this many words besides stop words asks about a single thing. */
+  subjectWords: number;
+  /** The share of paragraphs a word may appear in and still name a single thing. */
+  subjectShare: number;
+  /**
    * Best paragraphs re-scored by how closely they match the query's wording (query.ts, rerank).
    * Deeper finds more quoted paragraphs, and with them their pages, for a little more work.
    */
@@ -155,6 +165,9 @@ export const RANKING_DEFAULTS: Readonly<RankingOptions> = {
   leadRatio: 1.15,
   headingPairWeight: 0.2,
   headingPairDepth: 30,
+  headingSubjectWeight: 0.2,
+  subjectWords: 3,
+  subjectShare: 0.01,
   rerankDepth: 50,
   rerankChars: 4000,
   phraseWeight: 2,

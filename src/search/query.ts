@@ -4,7 +4,7 @@ import type { QueryTerm } from './postings.ts';
 import { FIELD_BOOSTS, RANKING_DEFAULTS, type RankingOptions } from './options.ts';
 import { jargonTerms } from './jargon.ts';
 import { pageIndex, scorePages } from './pages.ts';
-import { headingPairs, queryPairs } from './heading-pairs.ts';
+import { asksWhatThingIs, pageNames, queryPairs, subjectTerms } from './heading-pairs.ts';
 import type { QueryPlan } from './plan.ts';
 import { normalizeWord, termOf, tokenize, words } from './text.ts';
 
@@ -268,14 +268,19 @@ function rankByPage(kb: KnowledgeBase, query: { terms: readonly QueryTerm[]; seq
     order[at] = [page, score];
   }
   for (const page of whole.pages) rank[page] = 0;
-  if (ranking.headingPairWeight > 0) addHeadingPairs(kb, order, queryPairs(query.sequence), ranking.headingPairWeight);
+  const subject = ranking.headingSubjectWeight > 0 ? subjectTerms(kb, query.sequence, ranking.subjectWords, ranking.subjectShare) : new Set<string>();
+  const defined = ranking.headingPairWeight > 0 || subject.size > 0 ? addHeadingNames(kb, order, queryPairs(query.sequence), subject, ranking) : false;
   // A paragraph that holds the query's wording, pair by pair, is the one being quoted, and one far
   // ahead of every other page's best is the one meant: its page comes first.
   const first = hits[0];
   const firstPage = first ? pages.pageOf[positions.get(first.chunk)!]! : -1;
   let runnerUp = 0;
   for (const page of pages.touched) if (page !== firstPage) runnerUp = Math.max(runnerUp, best(page));
-  if (first && ((pages.phrases.get(first.chunk) ?? 0) >= ranking.quoteShare || (first.score >= ranking.leadRatio * runnerUp && holdsRarest(kb, first, terms)))) {
+  // Not when the question asks what a thing is and a page is about it: every short sentence that
+  // mentions the thing "quotes" the question and scores far ahead, and none of them is the one
+  // meant. Words taken from a paragraph (known-item search) keep both rules.
+  const meantThing = defined && asksWhatThingIs(query.sequence);
+  if (first && !meantThing && ((pages.phrases.get(first.chunk) ?? 0) >= ranking.quoteShare || (first.score >= ranking.leadRatio * runnerUp && holdsRarest(kb, first, terms)))) {
     const page = firstPage;
     const at = order.findIndex(([p]) => p === page);
     if (at > 0) order.unshift(...order.splice(at, 1));
@@ -307,20 +312,27 @@ function rankByPage(kb: KnowledgeBase, query: { terms: readonly QueryTerm[]; seq
 }
 
 /**
- * Adds `weight` to the rank of each page in `order` whose title or a heading holds one of the
- * query's word pairs (heading-pairs.ts), and sorts `order` again.
+ * Adds to the rank of each page in `order` whose title or a heading holds one of the query's word
+ * pairs, or opens with the one thing a short question asks about (heading-pairs.ts), and sorts
+ * `order` again. Says whether some page was about that thing.
  */
-function addHeadingPairs(kb: KnowledgeBase, order: [number, number][], wanted: ReadonlySet<string>, weight: number): void {
-  if (wanted.size === 0) return;
+function addHeadingNames(kb: KnowledgeBase, order: [number, number][], pairs: ReadonlySet<string>, subject: ReadonlySet<string>, ranking: RankingOptions): boolean {
+  if ((pairs.size === 0 || ranking.headingPairWeight === 0) && subject.size === 0) return false;
+  let defined = false;
   for (const entry of order) {
-    const named = headingPairs(kb, entry[0]);
-    for (const pair of wanted) {
-      if (!named.has(pair)) continue;
-      entry[1] += weight;
-      break;
-    }
+    const named = pageNames(kb, entry[0]);
+    if (ranking.headingPairWeight > 0 && holdsAny(named.pairs, pairs)) entry[1] += ranking.headingPairWeight;
+    if (!holdsAny(named.heads, subject)) continue;
+    entry[1] += ranking.headingSubjectWeight;
+    defined = true;
   }
   order.sort((a, b) => (better(a[1], a[0], b) ? -1 : better(b[1], b[0], a) ? 1 : 0));
+  return defined;
+}
+
+function holdsAny(named: ReadonlySet<string>, wanted: ReadonlySet<string>): boolean {
+  for (const item of wanted) if (named.has(item)) return true;
+  return false;
 }
 
 /**

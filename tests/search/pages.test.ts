@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planQuery } from '../../src/search/plan.ts';
 import { pageIndex, pagePostingRange, scorePages } from '../../src/search/pages.ts';
 import { runQuery, selectiveTerms, wordPairs } from '../../src/search/query.ts';
-import { queryPairs } from '../../src/search/heading-pairs.ts';
+import { asksWhatThingIs, queryPairs, subjectTerms } from '../../src/search/heading-pairs.ts';
 import { RANKING_DEFAULTS } from '../../src/search/options.ts';
 import type { KnowledgeBase } from '../../src/search/knowledge-base.ts';
 import { kbFrom } from '../helpers/folders.ts';
@@ -125,6 +125,42 @@ describe('headings that name the question', () => {
     const firstPage = (headingPairWeight: number) => pageOfHit(runQuery(kb, plan, { limit: 2, ranking: { headingPairWeight } }).hits[0]!.chunk.id);
     expect(firstPage(0)).toBe('guide/apart');
     expect(firstPage(RANKING_DEFAULTS.headingPairWeight)).toBe('guide/named');
+  });
+});
+
+describe('headings about the one thing a short question names', () => {
+  /** Two pages that mention the word; one has a section about it, the other a sentence that reads like a quote of the question. */
+  async function mentions(): Promise<KnowledgeBase> {
+    return kbFrom({
+      'lib/sndhdr.md': ['# sndhdr', 'Result changed from a tuple to a namedtuple.', ...filler(6, 'a')].join('\n\n'),
+      'lib/collections.md': ['# Container datatypes', ...filler(6, 'b'), '## namedtuple() Factory Function', 'Returns a new subclass of tuple with named fields.', 'Point = namedtuple("Point", ["x", "y"]) gives each field a name.', 'Each namedtuple field is also reachable by its index.', 'namedtuple instances take no more memory than tuples.', 'Fields of each namedtuple subclass can have defaults.'].join('\n\n'),
+      'lib/other.md': ['# Other', ...filler(8, 'c')].join('\n\n'),
+    });
+  }
+
+  it('takes the rare words of a question of a few words, and none from a longer one', async () => {
+    const kb = await mentions();
+    const subject = (q: string) => [...subjectTerms(kb, planQuery(q, kb.vocabulary).sequence, RANKING_DEFAULTS.subjectWords, 0.3)];
+    expect(subject('What is a namedtuple?')).toEqual(['namedtupl']);
+    // "paragraph" is in most paragraphs of the fixture: it names no one thing.
+    expect(subject('What is a namedtuple paragraph?')).toEqual(['namedtupl']);
+    expect(subject('why did the result change from a tuple to a namedtuple in this release')).toEqual([]);
+  });
+
+  it('puts first the page whose heading opens with that word, over a sentence that merely mentions it', async () => {
+    const kb = await mentions();
+    const plan = planQuery('What is a namedtuple?', kb.vocabulary);
+    const firstPage = (headingSubjectWeight: number) => pageOfHit(runQuery(kb, plan, { limit: 2, ranking: { headingSubjectWeight, subjectShare: 0.3 } }).hits[0]!.chunk.id);
+    expect(firstPage(0)).toBe('lib/sndhdr');
+    expect(firstPage(RANKING_DEFAULTS.headingSubjectWeight)).toBe('lib/collections');
+  });
+
+  it('tells a question asking what a thing is from words taken from a paragraph', () => {
+    expect(asksWhatThingIs(['what', 'is', 'a', 'namedtuple'])).toBe(true);
+    expect(asksWhatThingIs(['what', 'does', 'functools', 'lru', 'cache', 'do'])).toBe(true);
+    expect(asksWhatThingIs(['whats', 'a', 'namedtuple'])).toBe(true);
+    expect(asksWhatThingIs(['to', 'a', 'namedtuple'])).toBe(false);
+    expect(asksWhatThingIs(['what', 'changed', 'in', 'namedtuple'])).toBe(false);
   });
 });
 
