@@ -2,7 +2,9 @@ import type { Chunk } from '../knowledge/index.ts';
 import { normalizeWord, termOf, words, type PlannedWord, type QueryPlan, type Vocabulary } from '../search/index.ts';
 import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
-import { givesName, holdsAnswerType, readQuestion, YEAR, type QuestionShape } from './question.ts';
+import { holdsAnswerType } from './answer-kinds.ts';
+import { namesMembers, onlyAsExample } from './members.ts';
+import { readQuestion, YEAR, type QuestionShape } from './question.ts';
 import type { Excerpt } from './types.ts';
 
 export type Verdict =
@@ -257,39 +259,6 @@ function isKnownAcronym(acronym: string, plan: QueryPlan, vocabulary: Vocabulary
   return chunk !== undefined && indexedFields(chunk).some((text) => spellsOut(acronym, text));
 }
 
-/** Words that open a list of examples after a plural: "countries like Vietnam", "challenges such as ethical norms". */
-const LIST_OPENERS = new Set(['like', 'such', 'including', 'namely', 'eg', 'e.g', 'especially']);
-
-/**
- * Whether a sentence says which members of a plural it mentions: beside one mention of it (no
- * comma between), a name the question does not give; a list opener after it in the same clause;
- * or the mention itself
- * capitalised as part of a name ("Cooperation Center"). A sentence that does not mention the
- * plural at all may answer with a list of its own, so it passes.
- */
-export function namesMembers(sentence: string, memberTerms: ReadonlySet<string>, question: string, isCommon: (word: string) => boolean, window: number, qualifiers: readonly ReadonlySet<string>[] = []): boolean {
-  const ws = words(sentence);
-  // "Chinese enterprises" for "Chinese companies": the question's qualifiers, in order, before a plain word mention its plural in other words.
-  const n = qualifiers.length;
-  const echoes = (i: number) =>
-    n > 0 && i >= n && /^\p{Ll}/u.test(ws[i]!.text) && termOf(ws[i]!.text) !== null && qualifiers.every((q, j) => q.has(termOf(ws[i - n + j]!.text) ?? ''));
-  const mentions = ws.map((w, i) => (memberTerms.has(termOf(w.text) ?? '') || echoes(i) ? i : -1)).filter((i) => i >= 0);
-  if (mentions.length === 0) return true;
-  const isName = (i: number) => i > 0 && /^\p{Lu}/u.test(ws[i]!.text) && !givesName(question, ws[i]!.text) && !isCommon(ws[i]!.text);
-  const between = (a: number, b: number) => sentence.slice(ws[Math.min(a, b)]!.end, ws[Math.max(a, b)]!.start);
-  const joined = (a: number, b: number) => !/[,;:.()]/.test(between(a, b));
-  const inClause = (a: number, b: number) => !/[;:.()]/.test(between(a, b));
-  return mentions.some((at) => {
-    if (at > 0 && /^\p{Lu}/u.test(ws[at]!.text)) return true;
-    // "key areas for collaboration, including…": a list opens after a comma too, within the same clause.
-    for (let d = 1; d <= window; d++) if (LIST_OPENERS.has(ws[at + d]?.text.toLowerCase() ?? '') && inClause(at, at + d)) return true;
-    for (let d = 1; d <= window; d++) {
-      for (const i of [at - d, at + d]) if (i >= 0 && i < ws.length && joined(at, i) && isName(i)) return true;
-    }
-    return false;
-  });
-}
-
 /**
  * Whether the best paragraph answers the question: a question about the material, whose subject
  * the paragraph holds (not only through synonyms), whose focus it holds, and which holds what the
@@ -338,37 +307,6 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (shape.actors.length > 0 && shape.actors.every((a) => onlyAsExample(a, best.chunk))) return declined('not-covered', 'example');
   if (shape.members !== null && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon))) return declined('answer-type', 'members');
   return { answerable: true, coverage: coverage.all };
-}
-
-/**
- * Whether every mention of a name in the chunk is a member of a list of examples ("countries like
- * Vietnam and Laos"): the material gives it as an instance of something else and says nothing it
- * did, so "What did Laos get out of it?" is not answered there.
- */
-export function onlyAsExample(name: string, chunk: Chunk): boolean {
-  const term = termOf(name);
-  if (term === null) return false;
-  let mentions = 0;
-  for (const text of indexedFields(chunk)) {
-    const ws = words(text);
-    for (let i = 0; i < ws.length; i++) {
-      if (termOf(ws[i]!.text) !== term) continue;
-      mentions++;
-      if (!afterListOpener(ws, i, text)) return false;
-    }
-  }
-  return mentions > 0;
-}
-
-/** Whether the word at `at` stands in a list that a list opener starts: back over names, "and", "or" and commas to "like", "such as", "including". */
-function afterListOpener(ws: ReturnType<typeof words>, at: number, text: string): boolean {
-  for (let i = at - 1; i >= 0; i--) {
-    if (/[.;:()]/.test(text.slice(ws[i]!.end, ws[i + 1]!.start))) return false;
-    const w = ws[i]!.text;
-    if (LIST_OPENERS.has(w.toLowerCase())) return true;
-    if (!/^\p{Lu}/u.test(w) && !['and', 'or', 'as'].includes(w.toLowerCase())) return false;
-  }
-  return false;
 }
 
 /** A word of the question the material has in no form: not as itself, a spelling, a completion or a synonym. */

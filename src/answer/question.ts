@@ -72,7 +72,8 @@ interface Token {
   capitalised: boolean;
 }
 
-const norm = (q: string) => q.normalize('NFKC').toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
+/** A question as its patterns read it: one case, one kind of apostrophe, single spaces. */
+export const normalizeQuestion = (q: string) => q.normalize('NFKC').toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
 
 /** Ways of asking politely that come before the request itself. */
 const POLITE = String.raw`(?:(?:hey|hi|ok|okay|so|please|pls|plz|now|and|also)[,!]? )*(?:(?:can|could|would|will) (?:you|u) (?:please )?|(?:i want|i'd like|i need) (?:you to )?|help me (?:to )?|(?:please|pls|plz) )*`;
@@ -94,7 +95,7 @@ const REQUEST = new RegExp(
 const SMALL_TALK = /^(?:(?:hi|hello|hey|yo|hiya|howdy|greetings|good (?:morning|afternoon|evening|night)|thanks|thank you|thx|cheers|bye|goodbye|gm|gn)(?: (?:there|everyone|all|folks|guys|team|again|so much|a lot))?|how are you(?: today| doing)?|how's it going|what's up|who are you|what are you|are you (?:a bot|human|real|there|ok|okay)|what(?: is|'s) your (?:name|favou?rite \w+)|do you like \w+)$/;
 
 export function isRequest(question: string): boolean {
-  const q = norm(question).replace(/[?!.]+$/, '');
+  const q = normalizeQuestion(question).replace(/[?!.]+$/, '');
   return q !== '' && (SMALL_TALK.test(q) || REQUEST.test(q));
 }
 
@@ -111,7 +112,7 @@ const NAME_ASKING = new RegExp(String.raw`^${OPENER}(?:who|whom|whose)\b`);
 const PLACE_ASKING = new RegExp(String.raw`^${OPENER}where (?:is|are|was|were|will)\b.*\b(?:located|held|based|situated|headquartered|hosted|staged|taking place|take place|happening)\b|\bin (?:what|which) (?:city|country|town)\b`);
 
 export function expectedAnswer(question: string): AnswerType {
-  const q = norm(question);
+  const q = normalizeQuestion(question);
   if (DATE_ASKING.test(q)) return 'date';
   if (NUMBER_ASKING.test(q) || (new RegExp(String.raw`^${OPENER}(?:what|how)\b`).test(q) && QUANTITY_WORDS.test(q))) return 'number';
   if (NAME_ASKING.test(q)) return 'name';
@@ -127,7 +128,6 @@ const WH_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'wher
 const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 's', 'be', 'been']);
 // "Like" is one in "what is the weather like in Shanghai?".
 const PREPOSITIONS = new Set(['like', 'of', 'for', 'in', 'on', 'at', 'to', 'from', 'with', 'about', 'by', 'between', 'into', 'during', 'after', 'before', 'over', 'under', 'around', 'among', 'across', 'against', 'per', 'via', 'and', 'or']);
-const NAME_TAGS = ['ProperNoun', 'Person', 'Organization', 'Place', 'Acronym'];
 const STRONG_NAME_TAGS = ['Person', 'Organization', 'Place', 'Country', 'City', 'Region'];
 /** A year as a word of a question: exact, so the 2024 conference is not the 2025 one. */
 export const YEAR = /^(?:1[5-9]|20)\d\d$/;
@@ -393,7 +393,7 @@ export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answ
     predicate: (found.predicate ?? []).map((t) => t.normal),
     names: [...new Set(ts.filter(isGivenName).map((t) => t.text))],
     acronyms: [...new Set(ts.filter(isAcronym).map((t) => t.text))],
-    expand: EXPANDING.test(norm(question)) ? [...new Set(ts.filter(isAcronym).map((t) => t.text))] : [],
+    expand: EXPANDING.test(normalizeQuestion(question)) ? [...new Set(ts.filter(isAcronym).map((t) => t.text))] : [],
     namePairs: namePairsOf(ts),
     actors: actorsOf(ts),
   };
@@ -403,79 +403,4 @@ export function readQuestion(question: string): QuestionShape {
   const request = isRequest(question);
   if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [], actors: [] };
   return { request, answerType: expectedAnswer(question), ...focusOf(question) };
-}
-
-const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
-const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
-/**
- * What can answer "when": a date, a time or a frequency ("nightly", "every Monday"), or — in
- * documentation, where "when does autovacuum run?" is answered by a condition — a clause of time.
- */
-const DATE = new RegExp(
-  String.raw`\b(?:${MONTHS}|${WEEKDAYS})\b|\b(?:1[5-9]|20)\d\d\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\b\d{1,2}:\d\d\b` +
-    String.raw`|\b(?:today|yesterday|tomorrow|tonight|century|decade|year|years|month|months|week|weeks|day|days|hour|hours|minute|minutes|seconds|nightly|daily|weekly|monthly|yearly|annually|hourly|midnight|noon|morning|evening|night|every|each|whenever|when|after|before|until|once|during|while|since|ago|soon|later|now)\b`,
-  'i',
-);
-/** A year, or a day of a month ("July 26-28"), is a date rather than a quantity. */
-const DATE_NUMBERS = new RegExp(String.raw`\b(?:(?:${MONTHS}) \d{1,2}(?:\s*[-–]\s*\d{1,2})?|(?:1[5-9]|20)\d\d)\b`, 'gi');
-const QUANTITY = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|percent|half|quarter|twice|double|triple)\b|%/i;
-const CALENDAR = new RegExp(`^(?:${MONTHS}|${WEEKDAYS})$`, 'i');
-
-/** Words the tagger takes for names (people, places, organisations), months and weekdays aside. */
-function namesIn(text: string): string[] {
-  return nlp(text)
-    .docs.flat()
-    .filter((t) => NAME_TAGS.some((tag) => t.tags?.has(tag)) && !t.tags?.has('Date') && !CALENDAR.test(t.normal))
-    .map((t) => t.text.replace(/[^\p{L}\p{N}'-]/gu, ''));
-}
-
-/**
- * People, roles and bodies that answer "who" in a team's documents: "the support team approves
- * refunds", "the maintainer merges the patch".
- */
-const ROLES = /\b(?:team|teams|lead|leads|manager|managers|maintainer|maintainers|owner|owners|admin|admins|administrator|administrators|user|users|superuser|root|author|authors|developer|developers|engineer|engineers|committee|board|staff|support|government|governments|company|companies|enterprise|enterprises|firm|firms|group|people|person|member|members|customer|customers|client|clients|vendor|vendors|operator|operators|reviewer|reviewers|editor|editors|writer|illustrator|artist|everyone|anyone|nobody|committer|committers|contributor|contributors|owner)\b/i;
-
-/** Places the tagger knows in `text` (countries, cities, regions). */
-function placesIn(text: string): string[] {
-  return nlp(text).docs.flat().filter((t) => t.tags?.has('Place')).map((t) => t.text.replace(/[^\p{L}\p{N}'-]/gu, ''));
-}
-
-/** Endings that make a people or an adjective of a place's name: China → Chinese, Egypt → Egyptian, America → American. */
-const DEMONYM_ENDING = /^(?:n|an|ian|ese|i|ish|ean)$/;
-
-/** Whether two words are one name, or a place and its people: "China" and "Chinese". */
-function sameName(a: string, b: string): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short === long) return true;
-  if (short.length < 4) return false;
-  return [short, short.slice(0, -1)].some((base) => long.startsWith(base) && DEMONYM_ENDING.test(long.slice(base.length)));
-}
-
-/** Whether the question gives a name already, as written or as its people: "Chinese" is given by "which models does China export". */
-export function givesName(question: string, name: string): boolean {
-  const asked = norm(question);
-  const n = name.toLowerCase();
-  return asked.includes(n) || asked.split(/[^\p{L}\p{N}]+/u).some((w) => sameName(w, n));
-}
-
-/**
- * Whether `text` holds the kind of thing the question asks for: a date for "when", a quantity for
- * "how many", a name or a place that the question does not already give and that is not one of
- * the material's everyday words.
- */
-export function holdsAnswerType(text: string, type: AnswerType, question: string, isCommon: (word: string) => boolean = () => false): boolean {
-  // A name the question gives, or one the material uses everywhere ("AI" in an article on AI), answers nothing.
-  const fresh = (found: string[]) => found.some((n) => !givesName(question, n) && !isCommon(n));
-  switch (type) {
-    case 'any':
-      return true;
-    case 'date':
-      return DATE.test(text);
-    case 'number':
-      return QUANTITY.test(text.replace(DATE_NUMBERS, ' '));
-    case 'name':
-      return fresh(namesIn(text)) || fresh(text.match(new RegExp(ROLES.source, 'gi')) ?? []);
-    case 'place':
-      return fresh(placesIn(text));
-  }
 }

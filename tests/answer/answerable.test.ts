@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coverageIn, holdsFocus, judge, missingFocus, namesMembers, onlyAsExample, spellsOut } from '../../src/answer/answerable.ts';
+import { coverageIn, holdsFocus, judge, missingFocus, spellsOut } from '../../src/answer/answerable.ts';
+import { onlyAsExample } from '../../src/answer/members.ts';
 import { bestExcerpts } from '../../src/answer/excerpts.ts';
 import { ask } from '../../src/answer/ask.ts';
 import { readQuestion } from '../../src/answer/question.ts';
@@ -187,43 +188,6 @@ describe('judge: which-questions', () => {
     // "limit the spread of Chinese AI models": "Chinese" is the question's China; "AI equipment" is no mention of the models.
     expect(ask(kb, 'Which AI models does China export?').answered).toBe(false);
     expect(ask(kb, 'Which countries has China carried out research cooperation with?').answered).toBe(true);
-  });
-});
-
-describe('namesMembers', () => {
-  const none = () => false;
-  it('sees which members a sentence names: a name beside the plural, a list, or the plural inside a name', () => {
-    const countries = new Set(['countri']);
-    expect(namesMembers('China has carried out cooperation with countries like Vietnam and Laos.', countries, 'Which countries?', none, 3)).toBe(true);
-    expect(namesMembers('It brings global challenges such as ethical norms.', new Set(['challeng']), 'Which challenges?', none, 3)).toBe(true);
-    expect(namesMembers('The China-ASEAN AI Innovation Cooperation Center was established.', new Set(['center']), 'Which centers?', none, 3)).toBe(true);
-    expect(namesMembers('Nothing here is about that.', countries, 'Which countries?', none, 3)).toBe(true);
-    // A list may open after a comma, in the same clause; not across a full stop.
-    expect(namesMembers('It named key sectors for growth, including farming and mining.', new Set(['sector']), 'Which sectors?', none, 3)).toBe(true);
-    expect(namesMembers('It named key sectors for growth. Including them took years.', new Set(['sector']), 'Which sectors?', none, 3)).toBe(false);
-  });
-
-  it('does not count a name the question gives, or one across a comma', () => {
-    const enterprises = new Set(['enterpris']);
-    expect(namesMembers('and helped Saudi enterprises improve operational efficiency.', enterprises, 'Which Saudi enterprises did they help?', none, 3)).toBe(false);
-    expect(namesMembers('assisted them in building smart cities, and helped Saudi enterprises', new Set(['citi']), 'Which smart cities?', none, 3)).toBe(false);
-  });
-
-  it('does not take the people of a place the question names for a member named', () => {
-    const models = new Set(['model']);
-    expect(namesMembers('Rules limit the spread of Japanese robot models now.', models, 'Which robot models does Japan sell?', none, 3)).toBe(false);
-    expect(namesMembers('Rules limit the spread of Japanese robot models now.', models, 'Which robot models are limited?', none, 3)).toBe(true);
-  });
-
-  it('takes the question\'s qualifiers before another plural for a mention of it in other words', () => {
-    const question = 'Which German banks lent to the project?';
-    const german = [new Set(['german'])];
-    // "German lenders" mentions the banks without naming one; the own word is not in the sentence at all.
-    expect(namesMembers('Several German lenders financed the bridge.', new Set(['bank']), question, none, 3, german)).toBe(false);
-    expect(namesMembers('Several German lenders financed the bridge.', new Set(['bank']), question, none, 3)).toBe(true);
-    expect(namesMembers('German lenders such as Deutsche Bank financed it.', new Set(['bank']), question, none, 3, german)).toBe(true);
-    // Every qualifier, in order: "French AI equipment" is no echo of "German AI banks".
-    expect(namesMembers('It sold French AI equipment.', new Set(['bank']), 'Which German AI banks?', none, 3, [new Set(['german']), new Set(['ai'])])).toBe(true);
   });
 });
 

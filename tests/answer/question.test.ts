@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedAnswer, focusOf, givesName, holdsAnswerType, isRequest, readQuestion } from '../../src/answer/question.ts';
+import { expectedAnswer, focusOf, isRequest, readQuestion } from '../../src/answer/question.ts';
 
 describe('isRequest', () => {
   it.each([
@@ -151,38 +151,6 @@ describe('focusOf', () => {
   });
 });
 
-describe('holdsAnswerType', () => {
-  const q = 'When is it held?';
-  it('finds a date in a month, a weekday or a year', () => {
-    expect(holdsAnswerType('It is held in Shanghai from July 26-28.', 'date', q)).toBe(true);
-    expect(holdsAnswerType('Washington on Wednesday unveiled it.', 'date', q)).toBe(true);
-    expect(holdsAnswerType('It is held in Shanghai.', 'date', q)).toBe(false);
-  });
-
-  it('does not take a year or a day of the month for a quantity', () => {
-    expect(holdsAnswerType('The 2025 conference runs July 26-28.', 'number', 'How many attended?')).toBe(false);
-    expect(holdsAnswerType('Some 5,000 people attended.', 'number', 'How many attended?')).toBe(true);
-    expect(holdsAnswerType('Three countries signed.', 'number', 'How many signed?')).toBe(true);
-  });
-
-  it('wants a name the question does not give, and not one the material uses everywhere', () => {
-    const question = 'Who unveiled the AI action plan?';
-    expect(holdsAnswerType('Washington unveiled its AI action plan.', 'name', question)).toBe(true);
-    expect(holdsAnswerType('the plan is about AI and more AI.', 'name', question)).toBe(false);
-    expect(holdsAnswerType('It said AI matters to China.', 'name', question, (w) => w === 'AI' || w === 'China')).toBe(false);
-  });
-
-  it('takes a role or a body for an answer to "who" in a team\'s documents', () => {
-    expect(holdsAnswerType('The support team approves refunds up to 200 euros.', 'name', 'Who approves refunds?')).toBe(true);
-    expect(holdsAnswerType('Refunds are approved within two days.', 'name', 'Who approves refunds?')).toBe(false);
-  });
-
-  it('wants a place for "where is it held"', () => {
-    expect(holdsAnswerType('The conference is held in Shanghai.', 'place', 'Where is the conference held?')).toBe(true);
-    expect(holdsAnswerType('Institutions have been successively established.', 'place', 'Where is the center located?')).toBe(false);
-  });
-});
-
 describe('readQuestion', () => {
   it('reads no type or focus into a request', () => {
     expect(readQuestion('Who can write me a poem about Shanghai?')).toMatchObject({ request: false });
@@ -197,17 +165,4 @@ describe('readQuestion: acronyms to spell out', () => {
     ['What is the full name of the IMF?', ['IMF']],
     ['What did NATO decide?', []],
   ])('finds in %j the acronyms whose words it asks for', (q, expand) => expect(readQuestion(q).expand).toEqual(expand));
-});
-
-describe('givesName', () => {
-  it('takes a place and its people or adjective for one name', () => {
-    expect(givesName('Which films does France make?', 'French')).toBe(false);
-    expect(givesName('Which films does Italy make?', 'Italian')).toBe(true);
-    expect(givesName('Which ships does Norway build?', 'Norwegian')).toBe(false);
-    expect(givesName('What does Egypt grow?', 'Egyptian')).toBe(true);
-    expect(givesName('What does Japan export?', 'Japanese')).toBe(true);
-    expect(givesName('Who leads the Canadian team?', 'Canada')).toBe(true);
-    expect(givesName('Who leads the team?', 'Canada')).toBe(false);
-    expect(givesName('What did Iran say?', 'Iraq')).toBe(false);
-  });
 });

@@ -1,0 +1,72 @@
+/**
+ * Whether a sentence names the members a "which N" question asks for, and whether a paragraph
+ * gives a name only as an example of something else ("countries like Vietnam and Laos").
+ */
+import type { Chunk } from '../knowledge/index.ts';
+import { termOf, words } from '../search/index.ts';
+import { indexedFields } from '../search/knowledge-base.ts';
+import { givesName } from './answer-kinds.ts';
+
+/** Words that open a list of examples after a plural: "countries like Vietnam", "challenges such as ethical norms". */
+const LIST_OPENERS = new Set(['like', 'such', 'including', 'namely', 'eg', 'e.g', 'especially']);
+
+/**
+ * Whether a sentence says which members of a plural it mentions: beside one mention of it (no
+ * comma between), a name the question does not give; a list opener after it in the same clause;
+ * or the mention itself
+ * capitalised as part of a name ("Cooperation Center"). A sentence that does not mention the
+ * plural at all may answer with a list of its own, so it passes.
+ */
+export function namesMembers(sentence: string, memberTerms: ReadonlySet<string>, question: string, isCommon: (word: string) => boolean, window: number, qualifiers: readonly ReadonlySet<string>[] = []): boolean {
+  const ws = words(sentence);
+  // "Chinese enterprises" for "Chinese companies": the question's qualifiers, in order, before a plain word mention its plural in other words.
+  const n = qualifiers.length;
+  const echoes = (i: number) =>
+    n > 0 && i >= n && /^\p{Ll}/u.test(ws[i]!.text) && termOf(ws[i]!.text) !== null && qualifiers.every((q, j) => q.has(termOf(ws[i - n + j]!.text) ?? ''));
+  const mentions = ws.map((w, i) => (memberTerms.has(termOf(w.text) ?? '') || echoes(i) ? i : -1)).filter((i) => i >= 0);
+  if (mentions.length === 0) return true;
+  const isName = (i: number) => i > 0 && /^\p{Lu}/u.test(ws[i]!.text) && !givesName(question, ws[i]!.text) && !isCommon(ws[i]!.text);
+  const between = (a: number, b: number) => sentence.slice(ws[Math.min(a, b)]!.end, ws[Math.max(a, b)]!.start);
+  const joined = (a: number, b: number) => !/[,;:.()]/.test(between(a, b));
+  const inClause = (a: number, b: number) => !/[;:.()]/.test(between(a, b));
+  return mentions.some((at) => {
+    if (at > 0 && /^\p{Lu}/u.test(ws[at]!.text)) return true;
+    // "key areas for collaboration, including…": a list opens after a comma too, within the same clause.
+    for (let d = 1; d <= window; d++) if (LIST_OPENERS.has(ws[at + d]?.text.toLowerCase() ?? '') && inClause(at, at + d)) return true;
+    for (let d = 1; d <= window; d++) {
+      for (const i of [at - d, at + d]) if (i >= 0 && i < ws.length && joined(at, i) && isName(i)) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * Whether every mention of a name in the chunk is a member of a list of examples ("countries like
+ * Vietnam and Laos"): the material gives it as an instance of something else and says nothing it
+ * did, so "What did Laos get out of it?" is not answered there.
+ */
+export function onlyAsExample(name: string, chunk: Chunk): boolean {
+  const term = termOf(name);
+  if (term === null) return false;
+  let mentions = 0;
+  for (const text of indexedFields(chunk)) {
+    const ws = words(text);
+    for (let i = 0; i < ws.length; i++) {
+      if (termOf(ws[i]!.text) !== term) continue;
+      mentions++;
+      if (!afterListOpener(ws, i, text)) return false;
+    }
+  }
+  return mentions > 0;
+}
+
+/** Whether the word at `at` stands in a list that a list opener starts: back over names, "and", "or" and commas to "like", "such as", "including". */
+function afterListOpener(ws: ReturnType<typeof words>, at: number, text: string): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    if (/[.;:()]/.test(text.slice(ws[i]!.end, ws[i + 1]!.start))) return false;
+    const w = ws[i]!.text;
+    if (LIST_OPENERS.has(w.toLowerCase())) return true;
+    if (!/^\p{Lu}/u.test(w) && !['and', 'or', 'as'].includes(w.toLowerCase())) return false;
+  }
+  return false;
+}
