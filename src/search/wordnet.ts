@@ -136,14 +136,7 @@ function parseSynset(line: string, common: Map<string, Set<string>>, ids: StemId
 
 /** The single-word names of a synset line ("Beijing", "Peking"; not "capital_of_Red_China"). */
 function namesOf(line: string): string[] {
-  const fields = line.split(' ');
-  const count = parseInt(fields[3] ?? '0', 16);
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const raw = (fields[4 + i * 2] ?? '').replace(/\(.*\)$/, '');
-    if (raw && !raw.includes('_')) out.push(raw);
-  }
-  return out;
+  return synsetOf(line).words.filter((w) => w !== '' && !w.includes('_'));
 }
 
 /**

@@ -2,6 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { termOf } from '../../src/search/text.ts';
 import { readStemTable, wordnetStems } from '../../src/search/wordnet.ts';
 
+/** The records of a table's `sets`, `related` or `alike`: the stems each links from and to. */
+function* records(array: Uint32Array, ids: readonly string[]): Generator<{ from: string[]; to: string[] }> {
+  for (let at = 0; at < array.length; ) {
+    const [from, to] = [array[at]!, array[at + 1]!];
+    const stems = (start: number, count: number) => [...array.subarray(start, start + count)].map((id) => ids[id]!);
+    yield { from: stems(at + 2, from), to: stems(at + 2 + from, to) };
+    at += 2 + from + to;
+  }
+}
+
+/** Each stem, with every stem its records link it to. */
+function reachOf(array: Uint32Array, ids: readonly string[]): Map<string, Set<string>> {
+  const reach = new Map<string, Set<string>>();
+  for (const { from, to } of records(array, ids)) {
+    for (const stem of from) reach.set(stem, new Set([...(reach.get(stem) ?? []), ...to]));
+  }
+  return reach;
+}
+
 describe('the WordNet stem table', () => {
   const table = wordnetStems();
   const stems = table.stems.split('\n');
@@ -39,20 +58,11 @@ describe('the WordNet stem table', () => {
   });
 
   it('lists narrower words one link away, in the same record format, and no broader word', () => {
-    const links = new Map<string, Set<string>>();
-    for (let at = 0; at < table.related.length; ) {
-      const from = table.related[at]!;
-      const to = table.related[at + 1]!;
-      expect(from).toBeGreaterThan(0);
-      expect(to).toBeGreaterThan(0);
-      const targets = [...table.related.subarray(at + 2 + from, at + 2 + from + to)].map((id) => stems[id]!);
-      for (const id of table.related.subarray(at + 2, at + 2 + from)) {
-        const set = links.get(stems[id]!) ?? new Set<string>();
-        for (const t of targets) set.add(t);
-        links.set(stems[id]!, set);
-      }
-      at += 2 + from + to;
+    for (const { from, to } of records(table.related, stems)) {
+      expect(from.length).toBeGreaterThan(0);
+      expect(to.length).toBeGreaterThan(0);
     }
+    const links = reachOf(table.related, stems);
     // A barrier (its second sense, "any condition that makes it difficult to make progress") is a kind of obstacle.
     expect(links.get(termOf('obstacles')!)).toContain(termOf('barriers'));
     expect(links.get(termOf('abilities')!)).toContain(termOf('capabilities'));
@@ -64,17 +74,8 @@ describe('the WordNet stem table', () => {
   it('links no compound by its head, and no name', () => {
     // Followed up and down, and to instances, so that only those two rules keep the words out.
     const wide = readStemTable({ pointers: ['@', '~', '~i'], fromSenses: 2, toSenses: 2 });
-    const ids = wide.stems.split('\n');
-    const targetsOf = (word: string) => {
-      const found = new Set<string>();
-      for (let at = 0; at < wide.related.length; ) {
-        const [from, to] = [wide.related[at]!, wide.related[at + 1]!];
-        const fromIds = [...wide.related.subarray(at + 2, at + 2 + from)].map((id) => ids[id]!);
-        if (fromIds.includes(termOf(word)!)) for (const id of wide.related.subarray(at + 2 + from, at + 2 + from + to)) found.add(ids[id]!);
-        at += 2 + from + to;
-      }
-      return found;
-    };
+    const reach = reachOf(wide.related, wide.stems.split('\n'));
+    const targetsOf = (word: string) => reach.get(termOf(word)!) ?? new Set<string>();
     // A bank is a "financial institution": the compound's head is not a word for a bank.
     expect(targetsOf('bank').size).toBeGreaterThan(0);
     expect(targetsOf('bank')).not.toContain(termOf('institution'));
@@ -83,17 +84,7 @@ describe('the WordNet stem table', () => {
   });
 
   it('lists synonym sets for the judge without compounds\' heads, common senses on both sides', () => {
-    const reach = (records: Uint32Array, word: string) => {
-      const found = new Set<string>();
-      for (let at = 0; at < records.length; ) {
-        const [from, to] = [records[at]!, records[at + 1]!];
-        if ([...records.subarray(at + 2, at + 2 + from)].map((id) => stems[id]!).includes(termOf(word)!)) {
-          for (const id of records.subarray(at + 2 + from, at + 2 + from + to)) found.add(stems[id]!);
-        }
-        at += 2 + from + to;
-      }
-      return found;
-    };
+    const reach = (records: Uint32Array, word: string) => reachOf(records, stems).get(termOf(word)!) ?? new Set<string>();
     expect(reach(table.alike, 'program')).toContain(termOf('plan'));
     // Search bridges "summit" to the head of "summit meeting"; the judge's table does not.
     expect(reach(table.sets, 'summit')).toContain(termOf('meeting'));
