@@ -1,13 +1,16 @@
 import type { PdfOptions } from './format-options.ts';
 import { descriptionTab, readGrid } from './pdf-entries.ts';
-import { cellsOf, tableRows, type Cell } from './pdf-tables.ts';
-import type { Block } from './types.ts';
+import type { OutlineEntry } from './pdf-headings.ts';
+import { collapse, continuesAddress, joinLine, normalTitle, TITLE_PREFIX, type Line } from './pdf-line.ts';
+import { paragraphs, type PdfBody } from './pdf-paragraphs.ts';
+import { cellsOf } from './pdf-tables.ts';
 
 /**
  * Turning a PDF's text layer back into paragraphs. A PDF holds runs of glyphs placed on a page,
- * not paragraphs: this module rebuilds lines from positions, reads columns one after another,
- * drops running headers and footers, rejoins words hyphenated at line ends and finds headings by
- * the outline or by type size. It knows nothing of pdf.js, so it is tested on runs directly.
+ * not paragraphs: this module rebuilds lines from positions, reads columns one after another and
+ * drops running headers, footers and contents pages; pdf-paragraphs.ts joins the lines into
+ * blocks, with headings found by pdf-headings.ts. None of them knows pdf.js, so they are tested
+ * on runs directly.
  */
 
 /** A run of text as the PDF placed it: baseline origin in points from the bottom-left. */
@@ -30,35 +33,6 @@ export interface PdfPageText {
   runs: PdfRun[];
 }
 
-/** An entry of the document outline (bookmarks), with its depth from 1. */
-export interface OutlineEntry {
-  title: string;
-  depth: number;
-}
-
-interface Line {
-  text: string;
-  x0: number;
-  x1: number;
-  y: number;
-  size: number;
-  mono: boolean;
-  page: number;
-  pageHeight: number;
-  /** The left and right edges of the column the line stands in. */
-  left: number;
-  right: number;
-  /** The line cut at wide gaps: table cells when its neighbours line up with it. */
-  cells: Cell[];
-  /** Where the words after a list marker set as a run of its own ("5.", "•") begin; else x0. */
-  textX: number;
-  /**
-   * What a grid of entries made of the line: one entry, term and description; or the title of
-   * a section of entries, a line centred across the grid.
-   */
-  grid?: 'entry' | 'heading';
-}
-
 /** A list marker on its own: a bullet, "5.", "b)". */
 const LIST_MARKER = /^(?:[•◦▪‣∙·*–-]|\d{1,3}[.)]|[a-z][.)])$/u;
 const MARKER_AND_SPACE = /^(?:[•◦▪‣∙·*–-]|\d{1,3}[.)]|[a-z][.)])\s+/u;
@@ -74,8 +48,6 @@ function itemTextX(runs: readonly PdfRun[]): number {
   const prefix = MARKER_AND_SPACE.exec(first.text)?.[0].length ?? 0;
   return first.x + (prefix > 0 && first.text.length > 0 ? (first.width * prefix) / first.text.length : 0);
 }
-
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Runs on one baseline, left to right, with a space wherever the gap between them is a word gap. */
 function joinRuns(runs: PdfRun[]): string {
@@ -238,9 +210,6 @@ const runningKey = (text: string) => collapse(text.toLowerCase().replace(/[^\p{L
 
 /** A page number standing alone at either end of a line: "52 Chapter 6. …", "6.5. Summary … 51". */
 const PAGE_NUMBER_AT_END = /^\d+\s+(?=\S)|\s+\d+$/u;
-/** What a running title adds before the heading it repeats: "Chapter 6.", "Appendix B", "6.5.". */
-const TITLE_PREFIX = /^(?:(?:chapter|appendix|section|part)\s+)?(?:[A-Z]|\d+)(?:\.\d+)*\.?\s+/iu;
-
 /**
  * A running title: a line in a page's outer margin that is a page number and the name of a
  * chapter or section the outline lists. Books print the current section's name there, so it
@@ -283,250 +252,6 @@ export function dropRunningLines(pages: Line[][], options: PdfOptions, titles: R
       return true;
     }),
   );
-}
-
-/** A numbered heading below the top level: "8.6.4.1 The shlibs files", with no full stop after it. */
-const SUBSECTION = /^(\d+(?:\.\d+)+)\.?\s+\p{Lu}[^.]*$/u;
-
-const SENTENCE_END = /[.!?:;)"”’]$/u;
-/** A heading opens with a capital or its number, and does not end the way a sentence or a clause does. */
-const HEADING_SHAPE = /^[\p{Lu}\p{N}](?:.*[^.,;:\]])?$/u;
-const BULLET = /^(?:[•◦▪‣∙·*–-]|\d{1,3}[.)]|[a-z][.)])\s+\S/u;
-const HYPHENATED = /\p{L}[-\u00AD\u2010]$/u;
-
-/** What carries a web address on at the next line's start: a path, or a domain name. */
-const ADDRESS_ON = /^(?:\S*\/|[a-z0-9-]+\.[a-z]{2,})/u;
-
-/** Whether a line break falls inside a web address: "https://lists." then "debian.org/". */
-function continuesAddress(before: string, line: string): boolean {
-  return /(?:^|\s)(?:https?:|www\.)\S*$/u.test(before) && ADDRESS_ON.test(line);
-}
-
-/** Joins a line to the text before it: a word hyphenated across the break is one word again. */
-function joinLine(before: string, line: string): string {
-  if (continuesAddress(before, line)) return before + line;
-  if (HYPHENATED.test(before) && /^\p{Ll}/u.test(line)) return before.slice(0, -1) + line;
-  return `${before} ${line}`;
-}
-
-const normalTitle = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-
-/** The type size most of the text is set in. */
-function bodySize(lines: Line[]): number {
-  const weight = new Map<number, number>();
-  for (const line of lines) {
-    const size = Math.round(line.size * 2) / 2;
-    weight.set(size, (weight.get(size) ?? 0) + line.text.length);
-  }
-  let best = 0;
-  let most = -1;
-  for (const [size, w] of weight) if (w > most) [best, most] = [size, w];
-  return best;
-}
-
-export interface PdfBody {
-  heading: string | null;
-  blocks: Block[];
-}
-
-/**
- * Lines into blocks. A paragraph ends at extra vertical space, a change of type size, a short
- * line that ends a sentence, or a bullet; it runs on across a page break when the page ended
- * mid-sentence. Headings are lines the outline names, or else lines set larger than the body.
- */
-export function paragraphs(pages: Line[][], outline: readonly OutlineEntry[], options: PdfOptions): PdfBody {
-  const all = pages.flat();
-  const body = bodySize(all);
-  const outlineDepth = new Map<string, number>();
-  for (const entry of outline) {
-    const key = normalTitle(entry.title);
-    if (key !== '' && !outlineDepth.has(key)) outlineDepth.set(key, entry.depth);
-  }
-  // A title the outline spells exactly as the line does is a heading whatever its shape ("clear").
-  const outlineTitles = new Set(outline.map((entry) => entry.title.trim()));
-  const outlineLevels = Math.max(0, ...outline.map((e) => e.depth));
-  const headingSizes = [...new Set(all.filter((l) => l.size >= body * options.headingScale).map((l) => Math.round(l.size * 2) / 2))].sort((a, b) => b - a);
-
-  /** The outline's depth for a heading's text, when the outline names it. */
-  const namedDepth = (text: string): number | undefined => {
-    // "3.1 The package name" is the outline's "The package name" with its number.
-    const bare = normalTitle(text.replace(/^(?:(?:chapter|appendix|section|part)\s+)?(?:[A-Z]|\d+)(?:\.\d+)*\.?\s+/iu, ''));
-    return outlineDepth.get(normalTitle(text)) ?? outlineDepth.get(bare);
-  };
-
-  /** A line's heading depth, or 0 when it is text. */
-  const headingDepth = (line: Line): number => {
-    if (line.text.length > 200 || !/\p{L}/u.test(line.text)) return 0;
-    // Headings are set at least as large as the body; a size a hair under it is the same size, rounded.
-    const bodyOrLarger = line.size >= body * 0.95;
-    // At body size, a line that happens to be a title's words ("package.", the end of a sentence
-    // wrapped onto its own line) is only a heading when it is shaped like one.
-    const shaped = line.size >= body * options.headingScale || HEADING_SHAPE.test(line.text) || outlineTitles.has(line.text);
-    const named = outlineDepth.size > 0 && bodyOrLarger && shaped ? namedDepth(line.text) : undefined;
-    if (named !== undefined) return named;
-    // "8.6.4.1 The shlibs files present" under a heading "8.6.4": a level the outline stops short of.
-    const sub = SUBSECTION.exec(line.text);
-    if (sub?.[1] && line.text.length <= 120 && bodyOrLarger && numbered.has(sub[1].replace(/\.\d+$/, ''))) return sub[1].split('.').length;
-    // Below the outline's levels, so a heading the outline names closes it.
-    if (line.size >= body * options.headingScale) return outlineLevels + headingSizes.indexOf(Math.round(line.size * 2) / 2) + 1;
-    // A section's title in a grid of entries, set at body size: below every larger heading.
-    if (line.grid === 'heading' && bodyOrLarger && line.text.length <= 120 && HEADING_SHAPE.test(line.text)) return outlineLevels + headingSizes.length + 1;
-    return 0;
-  };
-
-  const blocks: Block[] = [];
-  const trail: { depth: number; text: string }[] = [];
-  /** The section numbers of the headings met so far. */
-  const numbered = new Set<string>();
-  let heading: string | null = null;
-  let open: { block: Block; last: Line } | null = null;
-
-  const breadcrumb = () => trail.map((h) => h.text);
-  const startsNew = (prev: Line, line: Line): boolean => {
-    if (prev.grid === 'entry') return true;
-    if (prev.page !== line.page) {
-      // Across a page break, only a sentence cut mid-way carries on.
-      return SENTENCE_END.test(prev.text) || !/^\p{Ll}/u.test(line.text) || Math.abs(prev.size - line.size) > 0.5;
-    }
-    if (prev.mono !== line.mono) return true;
-    if (Math.abs(prev.size - line.size) > body * 0.1) return true;
-    const spacing = Math.max(prev.size, line.size) * 1.2;
-    if (prev.y - line.y > spacing * (1 + options.paragraphGap) || prev.y < line.y) return true;
-    if (BULLET.test(line.text) && !line.mono) return true;
-    const width = prev.right - prev.left;
-    // "https://lists." ends no sentence when the next line carries the address on.
-    if (!prev.mono && SENTENCE_END.test(prev.text) && prev.x1 < prev.right - width * 0.15 && !continuesAddress(prev.text, line.text)) return true;
-    return false;
-  };
-
-  let pendingHeading: { depth: number; text: string; last: Line; grid: boolean } | null = null;
-  const settleHeading = () => {
-    if (!pendingHeading) return;
-    const { text } = pendingHeading;
-    // A heading set over two lines may be one the outline names only whole.
-    const named = namedDepth(text);
-    const depth = named ?? pendingHeading.depth;
-    const section = pendingHeading.grid;
-    pendingHeading = null;
-    // A section of a grid of entries names only that section.
-    if (heading === null && named === undefined && !section && trail.every((h) => h.depth > depth)) {
-      // The first heading names the document, unless the outline lists it or a section of its
-      // rank or above came first. A folded card may set smaller sections before its title.
-      heading = text;
-      trail.length = 0;
-      return;
-    }
-    while (trail.length > 0 && (trail[trail.length - 1]?.depth ?? 0) >= depth) trail.pop();
-    trail.push({ depth, text });
-    const number = /^(\d+(?:\.\d+)*)\.?\s/u.exec(text)?.[1];
-    if (number) numbered.add(number);
-  };
-
-  /** The type size each block started in: footnotes are set smaller than the text they interrupt. */
-  const sizes = new Map<Block, number>();
-  /**
-   * The list a bullet at the top of a page carries on: one that ended the page before, under the
-   * same heading, with nothing after it but footnotes (smaller type) at that page's foot.
-   */
-  const listBrokenByPage = (line: Line): Block | null => {
-    if (open === null || open.last.page !== line.page - 1) return null;
-    for (let i = blocks.length - 1; i >= 0; i--) {
-      const block = blocks[i]!;
-      if (block.kind === 'list') return block.breadcrumb.join('\u0000') === breadcrumb().join('\u0000') && Math.abs((sizes.get(block) ?? 0) - line.size) < 0.5 ? block : null;
-      // Only footnotes may stand between: on the page before, in smaller type.
-      if (block.page !== line.page - 1 || (sizes.get(block) ?? Infinity) >= body * 0.95) return null;
-    }
-    return null;
-  };
-  /** The list item read last: where its marker and its words stand, for paragraphs set under it. */
-  let item: { block: Block; textX: number; markerX: number; page: number } | null = null;
-  const tables = tableRows(all, options);
-  /** A table row: the next row of the table being read, or the first of a new one. */
-  const addRow = (line: Line) => {
-    settleHeading();
-    const row = line.cells.map((c) => c.text).join(' | ');
-    if (open?.block.kind === 'table' && tables.has(open.last) && open.last.page === line.page) {
-      open.block.text = `${open.block.text}\n${row}`;
-      open.last = line;
-      return;
-    }
-    const block: Block = { kind: 'table', text: row, breadcrumb: breadcrumb(), page: line.page };
-    blocks.push(block);
-    open = { block, last: line };
-  };
-
-  for (const line of all) {
-    if (tables.has(line)) {
-      addRow(line);
-      continue;
-    }
-    const depth = headingDepth(line);
-    if (depth > 0) {
-      open = null;
-      // A heading set over two lines is one heading.
-      if (pendingHeading && Math.abs(pendingHeading.last.size - line.size) < 0.5 && pendingHeading.last.page === line.page && pendingHeading.last.y - line.y < line.size * 2) {
-        pendingHeading.text = `${pendingHeading.text} ${line.text}`;
-        pendingHeading.last = line;
-        continue;
-      }
-      settleHeading();
-      // A title set larger than the body is the document's or a part's even when it stands in a grid.
-      pendingHeading = { depth, text: line.text, last: line, grid: line.grid === 'heading' && line.size < body * options.headingScale };
-      continue;
-    }
-    settleHeading();
-    if (line.grid === 'entry') {
-      // A grid's entries are one block per section and page, an entry a line, as a list's items are.
-      if (open?.block.kind === 'list' && open.last.grid === 'entry' && open.last.page === line.page) open.block.text = `${open.block.text}\n${line.text}`;
-      else {
-        const block: Block = { kind: 'list', text: line.text, breadcrumb: breadcrumb(), page: line.page };
-        blocks.push(block);
-        sizes.set(block, line.size);
-        open = { block, last: line };
-      }
-      open.last = line;
-      item = null;
-      continue;
-    }
-    if (open && open.block.kind !== 'table' && !startsNew(open.last, line)) {
-      open.block.text = line.mono ? `${open.block.text}\n${' '.repeat(Math.max(0, Math.round((line.x0 - line.left) / (line.size * 0.6))))}${line.text}` : joinLine(open.block.text, line.text);
-      open.last = line;
-      continue;
-    }
-    const bullet = !line.mono && BULLET.test(line.text);
-    const continued = bullet ? listBrokenByPage(line) : null;
-    if (continued) {
-      continued.text = `${continued.text}\n${line.text}`;
-      open = { block: continued, last: line };
-      continue;
-    }
-    // The block being read, when a list carried over a page break sits behind the footnotes.
-    const reading = open as { block: Block; last: Line } | null;
-    const previous: Block | undefined = reading?.block.kind === 'list' ? reading.block : blocks[blocks.length - 1];
-    // The page the previous block's last line is on (a list may have started a page earlier).
-    const previousPage = reading !== null && reading.block === previous ? reading.last.page : previous?.page;
-    if (!bullet && item !== null && previous === item.block && item.page === line.page && Math.abs(line.x0 - item.textX) <= line.size * 0.6 && line.x0 > item.markerX + line.size * 0.5) {
-      // A paragraph set at an item's text indent, under it, is more of that item.
-      previous.text = `${previous.text}\n${line.text}`;
-      open = { block: previous, last: line };
-      continue;
-    }
-    if (bullet && previous && previousPage === line.page && (previous.kind === 'list' || /[:：]$/.test(previous.text)) && previous.breadcrumb.join('\u0000') === breadcrumb().join('\u0000')) {
-      // A list stays with the sentence that introduces it, and its items with each other.
-      previous.kind = 'list';
-      previous.text = `${previous.text}\n${line.text}`;
-      open = { block: previous, last: line };
-      item = { block: previous, textX: line.textX, markerX: line.x0, page: line.page };
-      continue;
-    }
-    const block: Block = { kind: line.mono ? 'code' : bullet ? 'list' : 'paragraph', text: line.text, breadcrumb: breadcrumb(), page: line.page };
-    blocks.push(block);
-    sizes.set(block, line.size);
-    open = { block, last: line };
-    item = bullet ? { block, textX: line.textX, markerX: line.x0, page: line.page } : null;
-  }
-  settleHeading();
-  return { heading, blocks: blocks.filter((b) => b.text.trim() !== '') };
 }
 
 /** A table-of-contents entry: a title, dot leaders, a page number. It points at text; it is not text. */

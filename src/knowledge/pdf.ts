@@ -1,7 +1,8 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PdfOptions } from './format-options.ts';
 import type { FrontMatter } from './front-matter.ts';
-import { layoutPages, type OutlineEntry, type PdfPageText, type PdfRun } from './pdf-layout.ts';
+import type { OutlineEntry } from './pdf-headings.ts';
+import { layoutPages, type PdfPageText, type PdfRun } from './pdf-layout.ts';
 import { streamOverCap } from './pdf-streams.ts';
 import type { Block } from './types.ts';
 
