@@ -27,66 +27,51 @@ const sameStats = (a: { size: number; mtimeMs: number }, b: { size: number; mtim
 
 const paragraphCount = (documents: readonly KnowledgeDocument[]) => documents.reduce((n, d) => n + d.paragraphs, 0);
 
-/**
- * The knowledge base after the folder changed, re-reading only the files that were added or
- * changed. `kb` stays whole and serving until the caller swaps in the result; if the folder
- * cannot be read or nothing usable is left, this throws and `kb` is untouched.
- */
-export async function reloadKnowledgeBase(kb: KnowledgeBase): Promise<Reloaded> {
-  const started = performance.now();
-  const listing = await listKnowledgeFiles(kb.dir);
-  if (listing.files.length === 0) throw new KnowledgeFolderError(`no knowledge files left in knowledge folder ${kb.dir}; keeping the current index`);
-  const fingerprint = fingerprintFiles(listing.files);
-  if (fingerprint === kb.fingerprint) {
-    const n = paragraphCount(kb.documents);
-    return { kb, report: { added: [], changed: [], removed: [], skipped: kb.skipped, paragraphs: { before: n, after: n }, ms: performance.now() - started } };
-  }
+/** The files to read again: new, with changed stats, or whose id moved (a new file took its slug). */
+function filesToReread(kb: KnowledgeBase, files: readonly KnowledgeFile[], slugs: ReadonlyMap<string, string>): KnowledgeFile[] {
   const before = new Map(kb.files.map((f) => [f.path, f]));
-  const slugs = assignSlugs(listing.files);
   const docByPath = new Map(kb.documents.map((d) => [d.path, d]));
-
-  // A file is re-read when it is new, its stats changed, or its id moved (a new file took its slug).
-  const reread: KnowledgeFile[] = [];
-  for (const file of listing.files) {
+  return files.filter((file) => {
     const old = before.get(file.path);
     const oldDoc = docByPath.get(file.path);
-    if (!old || !sameStats(old, file) || (oldDoc && oldDoc.id !== slugs.get(file.path))) reread.push(file);
-  }
+    return !old || !sameStats(old, file) || (oldDoc !== undefined && oldDoc.id !== slugs.get(file.path));
+  });
+}
+
+/** What the folder holds now: the documents read again, and every file skipped, old or new. */
+interface Changes {
+  fresh: { document: KnowledgeDocument; chunks: Chunk[] }[];
+  skipped: SkippedFile[];
+  /** Documents leaving the index: deleted, or read again. */
+  outgoing: KnowledgeDocument[];
+  kept: KnowledgeDocument[];
+}
+
+async function readChanges(kb: KnowledgeBase, listing: { files: KnowledgeFile[]; skipped: SkippedFile[] }): Promise<Changes> {
+  const slugs = assignSlugs(listing.files);
+  const reread = filesToReread(kb, listing.files, slugs);
   const present = new Set(listing.files.map((f) => f.path));
   const rereadPaths = new Set(reread.map((f) => f.path));
-
-  const fresh: { document: KnowledgeDocument; chunks: Chunk[] }[] = [];
-  const skipped: SkippedFile[] = [...listing.skipped];
-  for (const old of kb.skipped) {
-    if (present.has(old.path) && !rereadPaths.has(old.path)) skipped.push(old);
-  }
+  const skipped: SkippedFile[] = [...listing.skipped, ...kb.skipped.filter((old) => present.has(old.path) && !rereadPaths.has(old.path))];
+  const fresh: Changes['fresh'] = [];
   for (const file of reread) {
     const loaded = await loadFile(file, slugs.get(file.path) ?? file.path);
     if (loaded.ok) fresh.push(loaded);
     else skipped.push(loaded.skipped);
   }
-
   const outgoing = kb.documents.filter((d) => !present.has(d.path) || rereadPaths.has(d.path));
   const outgoingIds = new Set(outgoing.map((d) => d.id));
-  const kept = kb.documents.filter((d) => !outgoingIds.has(d.id));
-  if (kept.length + fresh.length === 0) {
-    throw new KnowledgeFolderError(`no usable documents left in knowledge folder ${kb.dir}; keeping the current index`);
-  }
+  return { fresh, skipped, outgoing, kept: kb.documents.filter((d) => !outgoingIds.has(d.id)) };
+}
 
-  await nextTurn();
-  const removedChunks = outgoing.flatMap((d) => kb.chunks.ofDocument(d.id));
-  const addedChunks = fresh.flatMap((f) => f.chunks);
-  const vocabulary = updateVocabulary(
-    kb.vocabulary,
-    { bodies: removedChunks.map(chunkBody), titles: outgoing.map((d) => d.title) },
-    { bodies: addedChunks.map(chunkBody), titles: fresh.map((f) => f.document.title) },
-  );
-
-  await nextTurn();
-  // Documents in folder order, as a full build would have them; kept documents' chunks are
-  // copied as they are, and their postings renumbered rather than re-indexed.
-  const documents = [...kept, ...fresh.map((f) => f.document)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const freshById = new Map(fresh.map((f) => [f.document.id, f.chunks]));
+/**
+ * The documents in folder order, as a full build would have them, and their chunks: kept
+ * documents' chunks are copied as they are and their postings renumbered (`remap`), the fresh
+ * ones' are indexed (`added`).
+ */
+function mergeChunks(kb: KnowledgeBase, changes: Changes) {
+  const documents = [...changes.kept, ...changes.fresh.map((f) => f.document)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const freshById = new Map(changes.fresh.map((f) => [f.document.id, f.chunks]));
   const remap = new Int32Array(kb.chunks.size).fill(-1);
   const parts: StorePart[] = [];
   const added: { chunk: number; fields: string[] }[] = [];
@@ -102,19 +87,62 @@ export async function reloadKnowledgeBase(kb: KnowledgeBase): Promise<Reloaded> 
     parts.push({ store: kb.chunks, start, end });
     for (let i = start; i < end; i++) remap[i] = at++;
   }
-  const chunks = ChunkStore.assemble(documents, parts);
+  return { documents, chunks: ChunkStore.assemble(documents, parts), remap, added };
+}
+
+function reportOf(kb: KnowledgeBase, next: KnowledgeBase, changes: Changes, started: number): ReloadReport {
+  const freshIds = new Set(changes.fresh.map((f) => f.document.id));
+  const oldIds = new Set(kb.documents.map((d) => d.id));
+  return {
+    added: [...freshIds].filter((id) => !oldIds.has(id)),
+    changed: [...freshIds].filter((id) => oldIds.has(id)),
+    removed: changes.outgoing.map((d) => d.id).filter((id) => !freshIds.has(id)),
+    skipped: next.skipped,
+    paragraphs: { before: paragraphCount(kb.documents), after: paragraphCount(next.documents) },
+    ms: performance.now() - started,
+  };
+}
+
+/**
+ * The knowledge base after the folder changed, re-reading only the files that were added or
+ * changed. `kb` stays whole and serving until the caller swaps in the result; if the folder
+ * cannot be read or nothing usable is left, this throws and `kb` is untouched.
+ */
+export async function reloadKnowledgeBase(kb: KnowledgeBase): Promise<Reloaded> {
+  const started = performance.now();
+  const listing = await listKnowledgeFiles(kb.dir);
+  if (listing.files.length === 0) throw new KnowledgeFolderError(`no knowledge files left in knowledge folder ${kb.dir}; keeping the current index`);
+  const fingerprint = fingerprintFiles(listing.files);
+  if (fingerprint === kb.fingerprint) {
+    const n = paragraphCount(kb.documents);
+    return { kb, report: { added: [], changed: [], removed: [], skipped: kb.skipped, paragraphs: { before: n, after: n }, ms: performance.now() - started } };
+  }
+  const changes = await readChanges(kb, listing);
+  if (changes.kept.length + changes.fresh.length === 0) {
+    throw new KnowledgeFolderError(`no usable documents left in knowledge folder ${kb.dir}; keeping the current index`);
+  }
+
+  await nextTurn();
+  const vocabulary = updateVocabulary(
+    kb.vocabulary,
+    { bodies: changes.outgoing.flatMap((d) => kb.chunks.ofDocument(d.id)).map(chunkBody), titles: changes.outgoing.map((d) => d.title) },
+    { bodies: changes.fresh.flatMap((f) => f.chunks).map(chunkBody), titles: changes.fresh.map((f) => f.document.title) },
+  );
+  await nextTurn();
+  const { documents, chunks, remap, added } = mergeChunks(kb, changes);
   await nextTurn();
   const index = kb.index.rebuilt(remap, chunks.size, added, indexTokenizing());
   await nextTurn();
   const now = new Date().toISOString();
+  const outgoingIds = new Set(changes.outgoing.map((d) => d.id));
   const documentIndexedAt = new Map([...kb.documentIndexedAt].filter(([id]) => !outgoingIds.has(id)));
-  for (const f of fresh) documentIndexedAt.set(f.document.id, now);
+  for (const f of changes.fresh) documentIndexedAt.set(f.document.id, now);
 
   const next = assembleKnowledgeBase({
     dir: kb.dir,
     documents,
     chunks,
-    skipped: skipped.sort((a, b) => a.path.localeCompare(b.path)),
+    skipped: changes.skipped.sort((a, b) => a.path.localeCompare(b.path)),
     files: listing.files.map((f) => ({ path: f.path, size: f.size, mtimeMs: f.mtimeMs })),
     index,
     vocabulary,
@@ -123,19 +151,7 @@ export async function reloadKnowledgeBase(kb: KnowledgeBase): Promise<Reloaded> 
     documentIndexedAt,
     fingerprint,
   });
-  const freshIds = new Set(fresh.map((f) => f.document.id));
-  const oldIds = new Set(kb.documents.map((d) => d.id));
-  return {
-    kb: next,
-    report: {
-      added: [...freshIds].filter((id) => !oldIds.has(id)),
-      changed: [...freshIds].filter((id) => oldIds.has(id)),
-      removed: [...outgoingIds].filter((id) => !freshIds.has(id)),
-      skipped: next.skipped,
-      paragraphs: { before: paragraphCount(kb.documents), after: paragraphCount(documents) },
-      ms: performance.now() - started,
-    },
-  };
+  return { kb: next, report: reportOf(kb, next, changes, started) };
 }
 
 /**
