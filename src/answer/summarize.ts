@@ -47,73 +47,62 @@ function evenSample<T>(items: T[], max: number): T[] {
   return Array.from({ length: max }, (_, i) => items[Math.floor(i * step)]!);
 }
 
+/** What a summary is drawn from: the chunks, and for a topic the terms it was asked in. */
+type Source = { ok: true; chunks: Chunk[]; topicTerms: ReadonlyMap<string, number> } | { ok: false; plan: QueryPlan };
+
 /**
- * An extractive summary: sentences weighed by how central they are to the material, where they
- * stand, and (for a topic) how much of the topic they hold; chosen so that they repeat each other little, then quoted verbatim in the
- * material's order, each with its citation.
+ * The chunks to summarize. For a topic: the page that treats it, or else its best paragraphs;
+ * nothing when the material does not hold the topic. Otherwise a document's body, or an even
+ * sample of the whole material.
  */
-export function summarize(kb: KnowledgeBase, options: SummaryOptions = {}): SummaryResult {
-  const tuning: SummaryTuning = { ...SUMMARY_DEFAULTS.tuning, ...options.tuning };
-  const count = Math.max(1, Math.min(options.sentences ?? SUMMARY_DEFAULTS.sentences, SUMMARY_DEFAULTS.maxSentences));
-  const document = options.document?.trim() || null;
-  const topic = options.topic?.trim() || null;
-  if (document && !kb.documentById.has(document)) throw new UnknownDocumentError(document, kb.documents.map((d) => d.id));
-
-  const base = { topic, document };
-  let chunks: Chunk[];
-  let topicTerms: ReadonlyMap<string, number> = new Map();
-  if (topic) {
-    const plan = planQuery(topic.slice(0, ASK_DEFAULTS.maxQuestionChars), kb.vocabulary);
-    const hits = runQuery(kb, plan, { ...(document ? { document } : {}), limit: SUMMARY_DEFAULTS.topicChunks + 1, ranking: { byPage: false } }).hits.filter((h) => h.chunk.kind !== 'credit');
-    if (hits.length === 0 || coverageIn(plan, hits[0]!.chunk).all < JUDGE_DEFAULTS.minCoverage) {
-      return {
-        ...base,
-        answered: false,
-        refusal: `The material says nothing about "${topic}".`,
-        sentences: [],
-        suggestions: suggestTopics(kb, plan),
-      };
-    }
-    const page = document ? null : pageAbout(kb, plan, tuning);
-    chunks = page ? kb.chunks.bodyOf(page) : hits.slice(0, SUMMARY_DEFAULTS.topicChunks).map((h) => h.chunk);
-    topicTerms = plan.terms;
-  } else {
-    chunks = document ? kb.chunks.bodyOf(document) : evenSample(bodyPositions(kb), SUMMARY_DEFAULTS.maxSummaryChunks).map((i) => kb.chunks.at(i));
+function sourceOf(kb: KnowledgeBase, topic: string | null, document: string | null, tuning: SummaryTuning): Source {
+  if (!topic) {
+    const chunks = document ? kb.chunks.bodyOf(document) : evenSample(bodyPositions(kb), SUMMARY_DEFAULTS.maxSummaryChunks).map((i) => kb.chunks.at(i));
+    return { ok: true, chunks, topicTerms: new Map() };
   }
+  const plan = planQuery(topic.slice(0, ASK_DEFAULTS.maxQuestionChars), kb.vocabulary);
+  const hits = runQuery(kb, plan, { ...(document ? { document } : {}), limit: SUMMARY_DEFAULTS.topicChunks + 1, ranking: { byPage: false } }).hits.filter((h) => h.chunk.kind !== 'credit');
+  if (hits.length === 0 || coverageIn(plan, hits[0]!.chunk).all < JUDGE_DEFAULTS.minCoverage) return { ok: false, plan };
+  const page = document ? null : pageAbout(kb, plan, tuning);
+  const chunks = page ? kb.chunks.bodyOf(page) : hits.slice(0, SUMMARY_DEFAULTS.topicChunks).map((h) => h.chunk);
+  return { ok: true, chunks, topicTerms: plan.terms };
+}
 
-  const order = new Map(chunks.map((c) => [c.id, kb.chunks.indexOf(c.id)]));
-  let candidates: Candidate[] = [];
+/** Every quotable sentence of the chunks (for a topic, those holding some of it), unscored. */
+function candidatesOf(kb: KnowledgeBase, chunks: readonly Chunk[], topicTerms: ReadonlyMap<string, number> | null, tuning: SummaryTuning): Candidate[] {
+  const candidates: Candidate[] = [];
   for (const chunk of chunks) {
-    const position = order.get(chunk.id) ?? 0;
+    const position = kb.chunks.indexOf(chunk.id);
     const [section] = kb.chunks.sectionOf(position);
     const paragraphs = Math.max(1, (kb.documentById.get(chunk.document)?.paragraphs ?? 1) - 1);
     const along = Math.max(0, chunk.paragraph - 1) / paragraphs;
     const alongSection = (position - section) / paragraphs;
     quotableUnits(chunk).forEach((sentence, place) => {
-      if (topic && sentenceScore(sentence.text, topicTerms, kb.vocabulary) === 0) return;
-      candidates.push({
-        chunk,
-        order: position,
-        along,
-        alongSection,
-        cue: hasCue(sentence.text),
-        place,
-        sentence,
-        vector: vectorOf(sentence.text, kb.vocabulary, tuning.idfExponent),
-        score: 0,
-      });
+      if (topicTerms && sentenceScore(sentence.text, topicTerms, kb.vocabulary) === 0) return;
+      const vector = vectorOf(sentence.text, kb.vocabulary, tuning.idfExponent);
+      candidates.push({ chunk, order: position, along, alongSection, cue: hasCue(sentence.text), place, sentence, vector, score: 0 });
     });
   }
-  // Code and tables are quotable whole, but a summary of them says nothing a reader can take in;
-  // nor does a heading, a lead-in to an example, or a pointer to another page.
-  const prose = candidates.filter((c) => c.chunk.kind !== 'code' && c.chunk.kind !== 'table' && words(c.sentence.text).length >= tuning.minWords && readsAsProse(c.sentence.text, tuning));
-  if (prose.length >= count) candidates = prose;
+  return candidates;
+}
 
+/**
+ * Code and tables are quotable whole, but a summary of them says nothing a reader can take in;
+ * nor does a heading, a lead-in to an example, or a pointer to another page. They are kept only
+ * when too little prose is left.
+ */
+function preferProse(candidates: Candidate[], count: number, tuning: SummaryTuning): Candidate[] {
+  const prose = candidates.filter((c) => c.chunk.kind !== 'code' && c.chunk.kind !== 'table' && words(c.sentence.text).length >= tuning.minWords && readsAsProse(c.sentence.text, tuning));
+  return prose.length >= count ? prose : candidates;
+}
+
+/** Each candidate's worth, from 0 to 1: centrality, place, cue words and (for a topic) relevance. */
+function scoreCandidates(kb: KnowledgeBase, candidates: Candidate[], topicTerms: ReadonlyMap<string, number> | null, tuning: SummaryTuning): void {
   const vectors = candidates.map((c) => c.vector);
   const central = scaled(
     candidates.length <= tuning.lexRankMaxSentences ? lexRank(vectors, { damping: tuning.damping, iterations: 30 }) : centroidCentrality(vectors),
   );
-  const relevance = scaled(candidates.map((c) => (topic ? sentenceScore(c.sentence.text, topicTerms, kb.vocabulary) : 0)));
+  const relevance = scaled(candidates.map((c) => (topicTerms ? sentenceScore(c.sentence.text, topicTerms, kb.vocabulary) : 0)));
   // Headings mark reference writing, whose sections each open with their point and whose rules
   // are its main points; in an essay or a news piece, "must" and "never" carry opinion.
   const structured = candidates.some((c) => c.chunk.breadcrumb.length > 0);
@@ -126,21 +115,41 @@ export function summarize(kb: KnowledgeBase, options: SummaryOptions = {}): Summ
       sectionLeadWeight * Math.exp(-c.alongSection / tuning.positionScale) +
       (c.place === 0 ? tuning.leadWeight : 0) +
       (c.cue ? cueWeight : 0) +
-      (topic ? tuning.topicWeight * (relevance[i] ?? 0) : 0);
+      (topicTerms ? tuning.topicWeight * (relevance[i] ?? 0) : 0);
   });
-
   // Worth and likeness must share a scale, or the weights above would decide how much repetition costs.
   const low = candidates.reduce((m, c) => Math.min(m, c.score), Infinity);
   const high = candidates.reduce((m, c) => Math.max(m, c.score), -Infinity);
   for (const c of candidates) c.score = high > low ? (c.score - low) / (high - low) : 1;
+}
 
+/**
+ * An extractive summary: sentences weighed by how central they are to the material, where they
+ * stand, and (for a topic) how much of the topic they hold; chosen so that they repeat each other
+ * little, then quoted verbatim in the material's order, each with its citation.
+ */
+export function summarize(kb: KnowledgeBase, options: SummaryOptions = {}): SummaryResult {
+  const tuning: SummaryTuning = { ...SUMMARY_DEFAULTS.tuning, ...options.tuning };
+  const count = Math.max(1, Math.min(options.sentences ?? SUMMARY_DEFAULTS.sentences, SUMMARY_DEFAULTS.maxSentences));
+  const document = options.document?.trim() || null;
+  const topic = options.topic?.trim() || null;
+  if (document && !kb.documentById.has(document)) throw new UnknownDocumentError(document, kb.documents.map((d) => d.id));
+
+  const base = { topic, document };
+  const source = sourceOf(kb, topic, document, tuning);
+  if (!source.ok) {
+    return { ...base, answered: false, refusal: `The material says nothing about "${topic}".`, sentences: [], suggestions: suggestTopics(kb, source.plan) };
+  }
+  const topicTerms = topic ? source.topicTerms : null;
+  const candidates = preferProse(candidatesOf(kb, source.chunks, topicTerms, tuning), count, tuning);
+  scoreCandidates(kb, candidates, topicTerms, tuning);
   const chosen = select(candidates, count, tuning);
   chosen.sort((a, b) => a.order - b.order || a.sentence.start - b.sentence.start);
   return {
     ...base,
     answered: chosen.length > 0,
     refusal: chosen.length > 0 ? null : 'There is nothing to summarize.',
-    sentences: chosen.map((c) => toExcerpt(c.chunk, c.sentence, topicTerms)),
+    sentences: chosen.map((c) => toExcerpt(c.chunk, c.sentence, source.topicTerms)),
     suggestions: [],
   };
 }
