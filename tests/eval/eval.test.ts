@@ -48,7 +48,7 @@ const DEV_FLOORS = { outOfScopeDeclined: 0.97, inScopeDeclined: 0.32 };
 describe('the development sets', () => {
   it('decline their out-of-scope questions and answer their paraphrases no worse than when the judge was tuned', async () => {
     const kb = await articleKb();
-    const sets = await Promise.all(['dev-out-of-scope.json', 'dev-more.json', 'dev-fresh.json'].map((f) => readParagraphQuestions(join(PROJECT, 'tests/eval', f))));
+    const sets = await Promise.all(['dev-out-of-scope.json', 'dev-more.json', 'dev-fresh.json', 'dev-chat.json'].map((f) => readParagraphQuestions(join(PROJECT, 'tests/eval', f))));
     const f = articleFigures(evaluateParagraphs(kb, sets.flat()));
     expect(f.outOfScope.declined / f.outOfScope.questions).toBeGreaterThanOrEqual(DEV_FLOORS.outOfScopeDeclined);
     expect(f.inScope.declined / f.inScope.questions).toBeLessThanOrEqual(DEV_FLOORS.inScopeDeclined);
