@@ -102,8 +102,8 @@ export function isRequest(question: string): boolean {
 /** Chat openers before the question itself: "so when…", "lol what did…". */
 const OPENER = String.raw`(?:(?:hey|hi|so|yo|lol|ok|okay|hmm|um|uh|and|but|well|btw)[,!]? )*`;
 const DATE_ASKING = new RegExp(String.raw`^${OPENER}(?:when|since when|until when)\b|\b(?:what|which) (?:year|date|day|month)\b|\bhow long ago\b|\bin what year\b`);
-/** Adjectives of size, distance and age after "how": they ask for a quantity ("how big", "how far"). */
-const MEASURES: ReadonlySet<string> = new Set(['big', 'large', 'small', 'tall', 'high', 'far', 'old', 'heavy', 'deep', 'wide', 'fast', 'expensive']);
+/** Adjectives of size, distance, age and duration after "how": they ask for a quantity ("how big", "how far", "how long"). */
+const MEASURES: ReadonlySet<string> = new Set(['big', 'large', 'small', 'tall', 'high', 'far', 'old', 'heavy', 'deep', 'wide', 'fast', 'expensive', 'long']);
 const NUMBER_ASKING = new RegExp(String.raw`\bhow (?:many|much|${[...MEASURES].join('|')})\b|\b(?:what|which) (?:percentage|percent|proportion|number|amount|sum|fraction)\b|\bnumber of\b`);
 /** Nouns whose value is a quantity: "the population of", "the cost of", "what did they pay". */
 const QUANTITY_WORDS = /\b(?:population|cost|costs|price|prices|pay|paid|spend|spent|budget|revenue|revenues|salary|salaries|income|profit|profits|worth|valuation|attendance|circulation|turnover|gdp|percentage)\b/;
@@ -256,12 +256,19 @@ function skipAuxiliaries(ts: Token[], i: number): number {
 const isAuxiliary = (t: Token | undefined) => t !== undefined && (AUXILIARIES.has(t.normal) || COPULAS.has(t.normal));
 /** Words that ask for advice rather than for what the material says: "a good plan", "the best tools". */
 const ADVICE = new Set(['good', 'best', 'better', 'great', 'recommended', 'ideal', 'easiest', 'simplest', 'fastest', 'quickest', 'cheapest', 'safest']);
+/** Nouns that ask for advice as the head of a query: "tips for…", "potluck ideas for…". */
+const ADVICE_NOUNS: ReadonlySet<string> = new Set(['tip', 'tips', 'idea', 'ideas', 'advice', 'suggestion', 'suggestions', 'recommendation', 'recommendations', 'hacks', 'tricks']);
+/**
+ * Auxiliaries that, before "I" or "we", ask what the asker is to do: "should I", "can we", and the
+ * present "do I" ("what infrastructure do I need…"); the past "did we" asks what happened.
+ */
+const ASKING_TO_DO: ReadonlySet<string> = new Set(['should', 'shall', 'can', 'could', 'do']);
 /** "…should I use", "…can we do": the asker wants to know what to do, not what the material says someone did. */
 const asksWhatToDo = (ts: Token[], i: number) =>
   ts.slice(i).some((t, k, rest) => {
     const next = rest[k + 1]?.normal ?? '';
     // "…should I use", and "which language is best for…"
-    return (['should', 'shall', 'can', 'could'].includes(t.normal) && ['i', 'we'].includes(next)) || (COPULAS.has(t.normal) && ADVICE.has(next));
+    return (ASKING_TO_DO.has(t.normal) && ['i', 'we'].includes(next)) || (COPULAS.has(t.normal) && ADVICE.has(next));
   });
 /** Adjectives of "is it … to": whether doing something is wise. */
 const WORTH = new Set(['worth', 'worthwhile', 'better', 'best', 'wise', 'smart', 'safe', 'ok', 'okay', 'bad']);
@@ -271,7 +278,7 @@ const WORTH = new Set(['worth', 'worthwhile', 'better', 'best', 'wise', 'smart',
  */
 function asksAdvice(ts: Token[], i: number): number {
   const [a, b, c] = [ts[i]?.normal, ts[i + 1]?.normal, ts[i + 2]?.normal];
-  if (['should', 'shall', 'can', 'could'].includes(a ?? '') && ['i', 'we'].includes(b ?? '')) return i + 2;
+  if (ASKING_TO_DO.has(a ?? '') && ['i', 'we'].includes(b ?? '')) return i + 2;
   if (a === 'is' && b === 'it' && WORTH.has(c ?? '')) return i + 3;
   return i;
 }
@@ -292,6 +299,9 @@ function focusTokens(ts: Token[]): Found {
   if (isImperative(ts[i])) return task(phrasesFrom(ts, i + 1));
   // "best training plan for a first marathon": a query that opens on advice asks for it, as "what is a good…" does.
   if (ADVICE.has(ts[i]?.normal ?? '')) return { ...task(phrasesFrom(ts, i)), predicate: adviceOf(ts, i) };
+  // "tips for better cooperation between siblings": a query headed by a noun of advice asks for it about what follows.
+  const opening = nounPhrase(ts, i);
+  if (ADVICE_NOUNS.has(opening.words.at(-1)?.normal ?? '')) return { ...task(phrasesFrom(ts, opening.end)), predicate: adviceOf(ts, opening.end) };
   // "should I refinance?", "is it worth paying off a mortgage?": asking what to do, a task too.
   const advice = asksAdvice(ts, i);
   if (advice > i) return { ...task(phrasesFrom(ts, advice)), predicate: adviceOf(ts, advice) };
