@@ -287,6 +287,14 @@ const adviceOf = (ts: Token[], i: number) => predicateOf(ts, i).filter((t) => !A
 /** A sentence that starts with a verb asks for something to be done: "explain quantum physics", "plan a trip". */
 const isImperative = (t: Token | undefined) => t !== undefined && t.tags.has('Imperative') && !isAuxiliary(t);
 
+/** The noun phrase after a preposition at `i` ("for offside", "in a hospital"), not after "like", which only compares. */
+function whatItIsFor(ts: Token[], i: number): Token[][] {
+  const at = ts[i];
+  if (!at || at.normal === 'like' || !(PREPOSITIONS.has(at.normal) || at.tags.has('Preposition'))) return [];
+  const words = nounPhrase(ts, i + 1).words;
+  return words.length > 0 ? [words] : [];
+}
+
 /**
  * The focus of a wh-question: the noun phrase after "what/which" ("which countries…"), the one
  * after "what is the" when a preposition follows ("the population of Shanghai"), the subject of
@@ -338,14 +346,16 @@ function focusTokens(ts: Token[]): Found {
     // "What is the population of Shanghai?" asks for the population; "what is China doing" asks nothing named.
     if (np.phrases.length === 0 || !(next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition'))) return none;
     // "What is the rule for offside?": what the thing is for or about is asked about too ("like" only compares).
-    const after = wh === 'what' && next && next.normal !== 'like' && np.phrases.length === 1 ? nounPhrase(ts, np.end + 1).words : [];
-    return nouns(after.length > 0 ? [...np.phrases, after] : np.phrases);
+    return nouns(wh === 'what' && np.phrases.length === 1 ? [...np.phrases, ...whatItIsFor(ts, np.end)] : np.phrases);
   }
   if (wh === 'who' || wh === 'whom') return verbPhrase(ts, i);
-  // "What does a supply chain manager do?" asks what the subject is, as "what is" does.
+  // "What does a supply chain manager do?" asks what the subject is, as "what is" does; so does
+  // "what does X mean", and "…mean in a hospital" asks about the hospital too, as "what is X for Y" does.
   if (wh === 'what' && isAuxiliary(ts[i])) {
     const subject = nounPhrases(ts, i + 1);
-    return ts[subject.end]?.normal === 'do' ? nouns(subject.phrases) : none;
+    const verb = ts[subject.end]?.normal;
+    if (verb === 'mean' && subject.phrases.length > 0) return nouns([...subject.phrases, ...whatItIsFor(ts, subject.end + 1)]);
+    return verb === 'do' ? nouns(subject.phrases) : none;
   }
   if (wh === 'what' || wh === 'which' || wh === 'whose') {
     const phrases = nounPhrases(ts, i).phrases;
