@@ -287,6 +287,8 @@ const adviceOf = (ts: Token[], i: number) => predicateOf(ts, i).filter((t) => !A
 /** A sentence that starts with a verb asks for something to be done: "explain quantum physics", "plan a trip". */
 const isImperative = (t: Token | undefined) => t !== undefined && t.tags.has('Imperative') && !isAuxiliary(t);
 
+const isAdjectiveOnly = (t: Token) => t.tags.has('Adjective') && !t.tags.has('Noun');
+
 /** The noun phrase after a preposition at `i` ("for offside", "in a hospital"), not after "like", which only compares. */
 function whatItIsFor(ts: Token[], i: number): Token[][] {
   const at = ts[i];
@@ -338,6 +340,8 @@ function focusTokens(ts: Token[]): Found {
   if (ts[i] && COPULAS.has(ts[i]!.normal)) {
     const np = nounPhrases(ts, i + 1);
     const next = ts[np.end];
+    // "What's wrong with export controls?", "what is new about the plan?": an adjective alone judges what follows, which is asked about.
+    if (wh === 'what' && np.phrases.length === 1 && np.phrases[0]!.every(isAdjectiveOnly)) return nouns(whatItIsFor(ts, np.end));
     // "What is the best way to learn a language?" is about what the way is to: the language.
     const head = np.phrases[0]?.at(-1);
     if (head && QUESTION_WORDS.has(head.normal) && np.phrases.length === 1) return task(phrasesFrom(ts, np.end));
