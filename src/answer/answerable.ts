@@ -300,6 +300,9 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered', 'name-pair');
   if (!shape.expand.every((a) => spellsOutIn(a, best.chunk))) return declined('not-covered', 'acronym-meaning');
   if (missingOf(shape.things, plan, held, options, learned).some((w) => !isUsed(w, plan) || isDropped(w, plan, vocabulary))) return declined('not-covered', 'unknown-thing');
+  // "How do I open a bank account?": a task about things the paragraph holds only through synonyms (bank → institution) is about other things.
+  const namedThings = shape.things.filter((w) => isSubjectWord(w, plan));
+  if (namedThings.length > 0 && !namedThings.some((w) => holdsOwnWord(w, plan, held, options, learned))) return declined('not-covered', 'unknown-thing');
   if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return declined('not-covered', 'unknown-predicate');
   // A year is exact: the 2024 conference is not the 2025 one.
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered', 'year');
@@ -307,6 +310,18 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (shape.actors.length > 0 && shape.actors.every((a) => onlyAsExample(a, best.chunk))) return declined('not-covered', 'example');
   if (shape.members !== null && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon))) return declined('answer-type', 'members');
   return { answerable: true, coverage: coverage.all };
+}
+
+/** Whether the paragraph holds a word of the question as itself, its spelling or a completion, or a name by another name; not through a synonym of a common word. */
+function holdsOwnWord(word: string, plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, learned?: ReadonlySet<string>): boolean {
+  const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(word));
+  return planned !== undefined && credit(firmly(planned, options), held, options, learned).literal > 0;
+}
+
+/** A word the query plan searched as part of what is asked about: not a stop word, nor a word of asking ("article"). */
+function isSubjectWord(word: string, plan: QueryPlan): boolean {
+  const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(word));
+  return planned !== undefined && !planned.asking;
 }
 
 /** A word of the question the material has in no form: not as itself, a spelling, a completion or a synonym. */
