@@ -300,9 +300,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered', 'name-pair');
   if (!shape.expand.every((a) => spellsOutIn(a, best.chunk))) return declined('not-covered', 'acronym-meaning');
   if (missingOf(shape.things, plan, held, options, learned).some((w) => !isUsed(w, plan) || isDropped(w, plan, vocabulary))) return declined('not-covered', 'unknown-thing');
-  // "How do I open a bank account?": a task about things the paragraph holds only through synonyms (bank → institution) is about other things.
-  const namedThings = shape.things.filter((w) => isSubjectWord(w, plan));
-  if (namedThings.length > 0 && !namedThings.some((w) => holdsOwnWord(w, plan, held, options, learned))) return declined('not-covered', 'unknown-thing');
+  if (heldOnlyThroughSynonyms(shape.things, plan, held, options, learned)) return declined('not-covered', 'unknown-thing');
   if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return declined('not-covered', 'unknown-predicate');
   // A year is exact: the 2024 conference is not the 2025 one.
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered', 'year');
@@ -310,6 +308,16 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (shape.actors.length > 0 && shape.actors.every((a) => onlyAsExample(a, best.chunk))) return declined('not-covered', 'example');
   if (shape.members !== null && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon))) return declined('answer-type', 'members');
   return { answerable: true, coverage: coverage.all };
+}
+
+/**
+ * "How do I open a bank account?": a task whose things the paragraph holds, but each only through
+ * a synonym of a common word (bank → institution), is about other things than the paragraph's.
+ */
+function heldOnlyThroughSynonyms(things: readonly string[], plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, learned?: ReadonlySet<string>): boolean {
+  const named = things.filter((w) => isSubjectWord(w, plan));
+  const heldAtAll = named.some((w) => !missingOf([w], plan, held, options, learned).length);
+  return heldAtAll && !named.some((w) => holdsOwnWord(w, plan, held, options, learned));
 }
 
 /** Whether the paragraph holds a word of the question as itself, its spelling or a completion, or a name by another name; not through a synonym of a common word. */
