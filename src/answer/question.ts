@@ -432,5 +432,25 @@ export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answ
 export function readQuestion(question: string): QuestionShape {
   const request = isRequest(question);
   if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [], actors: [] };
-  return { request, answerType: expectedAnswer(question), ...focusOf(question) };
+  return askingForPlace(question, { request, answerType: expectedAnswer(question), ...focusOf(question) });
+}
+
+/** Kinds of place a "which/what N" question asks to name: a city is named, not called a city ("held in Shanghai"). */
+const PLACE_KINDS: ReadonlySet<string> = new Set(['city', 'town', 'country', 'nation', 'place', 'location', 'venue', 'region', 'state', 'province']);
+
+/**
+ * "Which city hosts the meeting?" asks for a place: a sentence answers with one ("held in
+ * Shanghai"), not with the word "city". Its focus is the qualifiers, if any ("which *Egyptian* city"),
+ * and the kind of answer is a place.
+ */
+function askingForPlace(question: string, shape: QuestionShape): QuestionShape {
+  const [first, ...rest] = shape.focus;
+  const head = first?.at(-1);
+  if (shape.answerType !== 'any' || head === undefined || !PLACE_KINDS.has(head)) return shape;
+  // Only the phrase "which/what" picks out, and what it does, not what it is: "which city is the
+  // capital of Egypt?" describes the city, and the description is the focus.
+  const picked = new RegExp(String.raw`^${OPENER}(?:which|what) ${first!.join(' ')}\b(?! (?:is|was|are|were) (?!\w+ing\b))`);
+  if (!picked.test(normalizeQuestion(question))) return shape;
+  const qualifiers = first!.slice(0, -1);
+  return { ...shape, answerType: 'place', focus: qualifiers.length > 0 ? [qualifiers, ...rest] : rest };
 }
