@@ -114,8 +114,11 @@ const NUMBER_ASKING = new RegExp(String.raw`\bhow (?:many|much|${[...MEASURES].j
 /** Nouns whose value is a quantity: "the population of", "the cost of", "what did they pay". */
 const QUANTITY_WORDS = /\b(?:population|cost|costs|price|prices|pay|paid|spend|spent|budget|revenue|revenues|salary|salaries|income|profit|profits|worth|valuation|attendance|circulation|turnover|gdp|percentage)\b/;
 const NAME_ASKING = new RegExp(String.raw`^${OPENER}(?:who|whom|whose)\b`);
-/** Where something is or happens in the world — not "where do I find the logs", which a path answers. */
-const PLACE_ASKING = new RegExp(String.raw`^${OPENER}where (?:is|are|was|were|will)\b.*\b(?:located|held|based|situated|headquartered|hosted|staged|taking place|take place|happening)\b|\bin (?:what|which) (?:city|country|town)\b`);
+/**
+ * Where something is or happens in the world — not "where do I find the logs", which a path
+ * answers; "where in Shanghai…" asks for a place inside the one it gives.
+ */
+const PLACE_ASKING = new RegExp(String.raw`^${OPENER}where (?:is|are|was|were|will)\b.*\b(?:located|held|based|situated|headquartered|hosted|staged|taking place|take place|happening)\b|\bin (?:what|which) (?:city|country|town)\b|^${OPENER}where in\b`);
 
 export function expectedAnswer(question: string): AnswerType {
   const q = normalizeQuestion(question);
