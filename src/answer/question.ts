@@ -114,18 +114,23 @@ const NUMBER_ASKING = new RegExp(String.raw`\bhow (?:many|much|${[...MEASURES].j
 /** Nouns whose value is a quantity: "the population of", "the cost of", "what did they pay". */
 const QUANTITY_WORDS = /\b(?:population|cost|costs|price|prices|pay|paid|spend|spent|budget|revenue|revenues|salary|salaries|income|profit|profits|worth|valuation|attendance|circulation|turnover|gdp|percentage)\b/;
 const NAME_ASKING = new RegExp(String.raw`^${OPENER}(?:who|whom|whose)\b`);
-/**
- * Where something is or happens in the world — not "where do I find the logs", which a path
- * answers; "where in Shanghai…" asks for a place inside the one it gives.
- */
-const PLACE_ASKING = new RegExp(String.raw`^${OPENER}where (?:is|are|was|were|will)\b.*\b(?:located|held|based|situated|headquartered|hosted|staged|taking place|take place|happening)\b|\bin (?:what|which) (?:city|country|town)\b|^${OPENER}where in\b`);
+/** Where something is or happens in the world — not "where do I find the logs", which a path answers. */
+const PLACE_ASKING = new RegExp(String.raw`^${OPENER}where (?:is|are|was|were|will)\b.*\b(?:located|held|based|situated|headquartered|hosted|staged|taking place|take place|happening)\b|\bin (?:what|which) (?:city|country|town)\b`);
+/** "Where in Shanghai is the venue?": the words after "where in", a place when the tagger knows it as one. */
+const WHERE_IN = new RegExp(String.raw`^${OPENER}where in (?:the )?([\p{L}-]+(?: [\p{L}-]+)?)`, 'u');
+
+/** "Where in Shanghai…" asks for a place inside the place it gives; "where in the config file…" asks for no place in the world. */
+function asksWithinPlace(q: string): boolean {
+  const within = WHERE_IN.exec(q)?.[1];
+  return within !== undefined && nlp(within).docs.flat().some((t) => t.tags?.has('Place'));
+}
 
 export function expectedAnswer(question: string): AnswerType {
   const q = normalizeQuestion(question);
   if (DATE_ASKING.test(q)) return 'date';
   if (NUMBER_ASKING.test(q) || DURATION_ASKING.test(q) || (new RegExp(String.raw`^${OPENER}(?:what|how)\b`).test(q) && QUANTITY_WORDS.test(q))) return 'number';
   if (NAME_ASKING.test(q)) return 'name';
-  if (PLACE_ASKING.test(q)) return 'place';
+  if (PLACE_ASKING.test(q) || asksWithinPlace(q)) return 'place';
   return 'any';
 }
 
