@@ -104,12 +104,6 @@ const OPENER = String.raw`(?:(?:hey|hi|so|yo|lol|ok|okay|hmm|um|uh|and|but|well|
 const DATE_ASKING = new RegExp(String.raw`^${OPENER}(?:when|since when|until when)\b|\b(?:what|which) (?:year|date|day|month)\b|\bhow long ago\b|\bin what year\b`);
 /** Adjectives of size, distance and age after "how": they ask for a quantity ("how big", "how far"). */
 const MEASURES: ReadonlySet<string> = new Set(['big', 'large', 'small', 'tall', 'high', 'far', 'old', 'heavy', 'deep', 'wide', 'fast', 'expensive']);
-/**
- * A question that opens on "how long" asks for a duration, a quantity ("how long does it take");
- * inside a request ("…and how long each has been running") it is part of what to show, which
- * documentation describes without numbers.
- */
-const DURATION_ASKING = new RegExp(String.raw`^${OPENER}how long\b(?! ago)`);
 const NUMBER_ASKING = new RegExp(String.raw`\bhow (?:many|much|${[...MEASURES].join('|')})\b|\b(?:what|which) (?:percentage|percent|proportion|number|amount|sum|fraction)\b|\bnumber of\b`);
 /** Nouns whose value is a quantity: "the population of", "the cost of", "what did they pay". */
 const QUANTITY_WORDS = /\b(?:population|cost|costs|price|prices|pay|paid|spend|spent|budget|revenue|revenues|salary|salaries|income|profit|profits|worth|valuation|attendance|circulation|turnover|gdp|percentage)\b/;
@@ -128,7 +122,7 @@ function asksWithinPlace(q: string): boolean {
 export function expectedAnswer(question: string): AnswerType {
   const q = normalizeQuestion(question);
   if (DATE_ASKING.test(q)) return 'date';
-  if (NUMBER_ASKING.test(q) || DURATION_ASKING.test(q) || (new RegExp(String.raw`^${OPENER}(?:what|how)\b`).test(q) && QUANTITY_WORDS.test(q))) return 'number';
+  if (NUMBER_ASKING.test(q) || (new RegExp(String.raw`^${OPENER}(?:what|how)\b`).test(q) && QUANTITY_WORDS.test(q))) return 'number';
   if (NAME_ASKING.test(q)) return 'name';
   if (PLACE_ASKING.test(q) || asksWithinPlace(q)) return 'place';
   return 'any';
@@ -337,7 +331,7 @@ function focusTokens(ts: Token[]): Found {
   // "How to set up a package without sudo?" is "how do I…" without its subject: a task.
   else if (wh === 'how' && ts[i]?.normal === 'to') return { ...task(phrasesFrom(ts, i + 1)), predicate: predicateOf(ts, i + 1) };
   // "How big is the expo center?" asks a measure of its subject, which is the focus.
-  else if (wh === 'how' && (MEASURES.has(ts[i]?.normal ?? '') || ts[i]?.normal === 'long')) return nouns(nounPhrases(ts, skipAuxiliaries(ts, i + 1)).phrases);
+  else if (wh === 'how' && MEASURES.has(ts[i]?.normal ?? '')) return nouns(nounPhrases(ts, skipAuxiliaries(ts, i + 1)).phrases);
   // "How do I train a large language model?", "how does a blockchain reach consensus?": the
   // things named are what the material must hold; "how big", "how long" ask for a measure.
   else if (wh === 'how') {
