@@ -112,6 +112,24 @@ describe('focusOf', () => {
     (q) => expect(focusOf(q).focus).toEqual([]),
   );
 
+  it.each([
+    ['tips for keeping houseplants alive', ['houseplants']],
+    ['what tools do I need to repaint a fence', ['tools', 'fence']],
+    ['do we need a permit for a garden shed', ['permit', 'garden', 'shed']],
+  ])('reads %j as a task: a query headed by a noun of advice, or asking what "I" or "we" need, asks what to do', (q, things) => {
+    expect(focusOf(q).things).toEqual(things);
+  });
+
+  it('reads no task into what "we" did: the past asks what happened', () => {
+    expect(focusOf('What tools did we need?')).toMatchObject({ focus: [['tools']], things: [] });
+  });
+
+  it.each([
+    ['what does quality control mean in a bakery', [['quality', 'control'], ['bakery']]],
+    ["what's wrong with the tax rules", [['tax', 'rules']]],
+    ['What is new about the plan?', [['plan']]],
+  ])('finds in %j what X means and where, and what an adjective alone judges', (q, focus) => expect(focusOf(q).focus).toEqual(focus));
+
   it('requires ordinals, superlatives and the verb of a "who" question', () => {
     expect(focusOf('When was the first World AI Conference held?').required).toEqual(['first']);
     expect(focusOf('What is the tallest mountain in the world?').required).toEqual(['tallest']);
@@ -155,6 +173,23 @@ describe('readQuestion', () => {
   it('reads no type or focus into a request', () => {
     expect(readQuestion('Who can write me a poem about Shanghai?')).toMatchObject({ request: false });
     expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [], actors: [] });
+  });
+});
+
+describe('readQuestion: places', () => {
+  it.each([
+    ['Which city will stage the final?', []],
+    ['which country is hosting the games', []],
+    ['Which Egyptian city will host the fair?', [['egyptian']]],
+  ])('reads %j as asking for a place, its qualifiers as its focus', (q, focus) => expect(readQuestion(q)).toMatchObject({ answerType: 'place', focus }));
+
+  it('reads "which city is X" as a description of the city, not a request to name one', () => {
+    expect(readQuestion('Which city is the capital of Peru?')).toMatchObject({ answerType: 'any', focus: [['city']] });
+  });
+
+  it('asks "where in X" for a place only where X is a place', () => {
+    expect(expectedAnswer('where in Lyon is the museum?')).toBe('place');
+    expect(expectedAnswer('where in the config file is the port set?')).toBe('any');
   });
 });
 
