@@ -304,6 +304,16 @@ describe('judge: a focus held through a narrower word', () => {
     expect((await onChannel(question, { ...JUDGE_DEFAULTS, relatedHoldsFocus: false })).verdict).toMatchObject({ answerable: false, check: 'focus' });
   });
 
+  it('holds a narrower word only by a word of its own, not by the stem of a longer word ("intern" in "international")', async () => {
+    const { plan, verdict } = verdictOn(await articleKb(), 'What are the ethical norms for doctors?', 'p4');
+    expect(plan.planned.find((w) => w.word === 'doctors')?.related).toContain('intern');
+    expect(verdict).toMatchObject({ answerable: false, check: 'focus' });
+    const kb = await articleKb();
+    const chunk = kb.chunks.get('china-ai-governance#p4')!;
+    const anyLength = judge('What are the ethical norms for doctors?', plan, { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) }, kb.vocabulary, { ...JUDGE_DEFAULTS, maxInflection: 20 });
+    expect(anyLength.answerable).toBe(true);
+  });
+
   it('never holds a name through a related word', async () => {
     const { plan, chunk } = await onChannel('What obstacles must the city remove before the harbour reopens?');
     const named = { ...plan, planned: plan.planned.map((w) => (w.word === 'obstacles' ? { ...w, name: true } : w)) };
