@@ -207,6 +207,17 @@ function withMainVerb(ts: Token[], from: number): Token[] {
 /** A word the tagger reads as a verb when nothing else could be: "to characterise". */
 const isVerbWord = (word: string) => nlp(`to ${word}`).docs.flat()[1]?.tags?.has('Verb') === true;
 
+/**
+ * "Which city hosts the meeting?": the tagger reads "hosts" as a plural noun of the phrase, but a
+ * plural that a determiner follows is the clause's verb, as no noun phrase runs on into "the".
+ */
+function withoutVerbAtEnd(ts: Token[], found: { phrases: Token[][]; end: number }): Token[][] {
+  const [first, ...rest] = found.phrases;
+  const last = first?.at(-1);
+  if (!first || rest.length > 0 || first.length < 2 || !last?.tags.has('Plural') || !DETERMINERS.has(ts[found.end]?.normal ?? '')) return found.phrases;
+  return [first.slice(0, -1)];
+}
+
 /** Noun-ish words from `i` on, after any determiners: "the ticket prices" → ticket, prices. */
 function nounPhrase(ts: Token[], i: number): { words: Token[]; end: number } {
   while (ts[i] && DETERMINERS.has(ts[i]!.normal)) i++;
@@ -370,7 +381,7 @@ function focusTokens(ts: Token[]): Found {
     return verb === 'do' ? nouns(subject.phrases) : none;
   }
   if (wh === 'what' || wh === 'which' || wh === 'whose') {
-    const phrases = nounPhrases(ts, i).phrases;
+    const phrases = withoutVerbAtEnd(ts, nounPhrases(ts, i));
     const head = phrases[0]?.at(-1);
     // "Which framework should I use for mobile development?": what to do, so a how-question's things too.
     if (asksWhatToDo(ts, i)) return { phrases, required: [], things: phrasesFrom(ts, i), predicate: adviceOf(ts, i) };

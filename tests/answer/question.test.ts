@@ -183,6 +183,12 @@ describe('readQuestion: places', () => {
     ['Which Egyptian city will host the fair?', [['egyptian']]],
   ])('reads %j as asking for a place, its qualifiers as its focus', (q, focus) => expect(readQuestion(q)).toMatchObject({ answerType: 'place', focus }));
 
+  it('reads a plural the tagger took into the phrase, before "the", as the verb: "which city hosts the fair"', () => {
+    expect(focusOf('which city hosts the fair this summer')).toMatchObject({ focus: [['city']], members: null });
+    expect(readQuestion('which city hosts the fair this summer')).toMatchObject({ answerType: 'place', focus: [] });
+    expect(focusOf('Which Chinese companies launched the program?')).toMatchObject({ focus: [['chinese', 'companies']], members: 'companies' });
+  });
+
   it('reads "which city is X" as a description of the city, not a request to name one', () => {
     expect(readQuestion('Which city is the capital of Peru?')).toMatchObject({ answerType: 'any', focus: [['city']] });
   });
