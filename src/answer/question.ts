@@ -442,8 +442,24 @@ export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answ
   };
 }
 
+/** Words that point at a text without naming it: "explain *this*", "simplify *it*". */
+const DEICTIC: ReadonlySet<string> = new Set(['this', 'that', 'it']);
+
+/**
+ * "explain this like I'm five", "simplify it": a verb acting on "this" or "it", with no noun
+ * after, asks to do something to a text in the conversation, not what the material says; "explain
+ * this error" names what to explain.
+ */
+function actsOnText(ts: Token[]): boolean {
+  let i = 0;
+  while (ts[i] && OPENERS.has(ts[i]!.normal)) i++;
+  const [verb, pointer, next] = [ts[i], ts[i + 1], ts[i + 2]];
+  if (!verb || !verb.tags.has('Verb') || isAuxiliary(verb) || verb.tags.has('QuestionWord') || !pointer || !DEICTIC.has(pointer.normal)) return false;
+  return next === undefined || PREPOSITIONS.has(next.normal) || !next.tags.has('Noun') || next.tags.has('Pronoun');
+}
+
 export function readQuestion(question: string): QuestionShape {
-  const request = isRequest(question);
+  const request = isRequest(question) || actsOnText(tokens(question));
   if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [], actors: [] };
   return askingForPlace(question, { request, answerType: expectedAnswer(question), ...focusOf(question) });
 }

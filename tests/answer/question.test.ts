@@ -176,6 +176,16 @@ describe('readQuestion', () => {
   });
 });
 
+describe('readQuestion: acting on a text', () => {
+  it.each(["explain this like i'm five", 'simplify it please', 'make it shorter', 'fix this'])('reads %j as a request: a verb on "this" or "it", naming nothing', (q) => {
+    expect(readQuestion(q).request).toBe(true);
+  });
+
+  it.each(['explain this error: permission denied', 'does this plan work', 'is it true that china shares tech'])('leaves %j to the material: it names what it asks about, or asks whether', (q) => {
+    expect(readQuestion(q).request).toBe(false);
+  });
+});
+
 describe('readQuestion: places', () => {
   it.each([
     ['Which city will stage the final?', []],
