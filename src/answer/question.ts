@@ -386,7 +386,7 @@ function focusTokens(ts: Token[]): Found {
     // "Which framework should I use for mobile development?": what to do, so a how-question's things too.
     if (asksWhatToDo(ts, i)) return { phrases, required: [], things: phrasesFrom(ts, i), predicate: adviceOf(ts, i) };
     // "Which countries…", "what companies…": which ones, by name or in a list.
-    return { phrases, required: [], ...(wh !== 'whose' && head?.tags.has('Plural') ? { members: head } : {}) };
+    return { phrases, required: [], ...(wh !== 'whose' && (head?.tags.has('Plural') || head?.tags.has('Uncountable')) ? { members: head } : {}) };
   }
   return none;
 }

@@ -230,6 +230,8 @@ describe('judge: which-questions', () => {
     // "limit the spread of Chinese AI models": "Chinese" is the question's China; "AI equipment" is no mention of the models.
     expect(ask(kb, 'Which AI models does China export?').answered).toBe(false);
     expect(ask(kb, 'Which countries has China carried out research cooperation with?').answered).toBe(true);
+    // "restrict exports of American AI equipment" says which equipment no more than which models.
+    expect(ask(kb, 'Which American AI equipment does the plan restrict?')).toMatchObject({ answered: false, check: 'members' });
   });
 });
 

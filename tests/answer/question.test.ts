@@ -161,6 +161,8 @@ describe('focusOf', () => {
   it('reads the plural a which-question asks to pick out', () => {
     expect(focusOf('Which Saudi enterprises did Chinese firms help?').members).toBe('enterprises');
     expect(focusOf('Which international cooperation framework was established?').members).toBeNull();
+    // An uncountable noun is picked out by kinds, as a plural by members: which equipment, which ones.
+    expect(focusOf('Which office equipment did the firm buy?').members).toBe('equipment');
   });
 
   it('lists the names and years a question gives, in any case', () => {
