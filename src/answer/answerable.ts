@@ -62,6 +62,22 @@ function stemsOf(chunk: Chunk): Set<string> {
   return out;
 }
 
+/**
+ * The stems a chunk holds as words of their own, not only inside a longer derived word: a
+ * narrower word links one word to another, and "intern" (a doctor) is not the "intern" that
+ * stems "international".
+ */
+function wordStems(chunk: Chunk, options: JudgeOptions): Set<string> {
+  const out = new Set<string>();
+  for (const text of indexedFields(chunk)) {
+    for (const w of words(text)) {
+      const t = termOf(w.text);
+      if (t !== null && w.text.length <= t.length + options.maxInflection) out.add(t);
+    }
+  }
+  return out;
+}
+
 function credit(word: PlannedWord, held: ReadonlySet<string>, options: JudgeOptions, learned?: ReadonlySet<string>): { all: number; literal: number } {
   // A word of a question people voted helpful on this paragraph is the paragraph's own, whether or not the material uses it.
   if (learned?.has(word.key)) return { all: 1, literal: 1 };
@@ -126,19 +142,22 @@ function isHeldWord(word: string, held: ReadonlySet<string>): boolean {
  * of its other words it shares.
  */
 export function missingFocus(focus: readonly string[], plan: QueryPlan, chunk: Chunk, options: JudgeOptions = JUDGE_DEFAULTS): string[] {
-  return focus.length === 0 ? [] : missingOf(focus, plan, stemsOf(chunk), options, undefined, options.relatedHoldsFocus);
+  return focus.length === 0 ? [] : missingOf(focus, plan, stemsOf(chunk), options, undefined, options.relatedHoldsFocus ? wordStems(chunk, options) : undefined);
 }
 
-function missingOf(focus: readonly string[], plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, learned?: ReadonlySet<string>, related = false): string[] {
+function missingOf(focus: readonly string[], plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, learned?: ReadonlySet<string>, related?: ReadonlySet<string>): string[] {
   const missing: string[] = [];
   for (const f of focus) {
     const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(f));
     // Stop words and words of asking ("name", "kind") are not what a question is about.
     if (planned?.asking) continue;
-    if (planned ? credit(firmly(planned, options), held, options, learned).all === 0 && !(related && heldAsRelated(planned, held)) : !isHeldWord(f, held)) missing.push(f);
+    if (planned ? credit(firmly(planned, options), held, options, learned).all === 0 && !(related && heldAsRelated(planned, ownsWord(planned) ? held : related)) : !isHeldWord(f, held)) missing.push(f);
   }
   return missing;
 }
+
+/** A word the material uses, as itself or spelt otherwise: its related words are its synonyms, not narrower words. */
+const ownsWord = (word: PlannedWord) => word.match === 'exact' || word.match === 'fuzzy' || word.match === 'prefix';
 
 /** A word held through a related word ("obstacles" in a paragraph on barriers, "program" in one on a plan); a name is itself or nothing. */
 function heldAsRelated(word: PlannedWord, held: ReadonlySet<string>): boolean {
@@ -286,7 +305,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const ownFoci = holdsFociOf(ownMissing, (phrase) => looselyHeld(phrase, plan));
   // A head held only through a related word is a guess, as one held only through a synonym is.
   const guessed = (phrase: string[]) => looselyHeld(phrase, plan) || (ownMissing.includes(phrase.at(-1)!) && hasUnknownQualifier(phrase, plan));
-  const holdsFoci = ownFoci || (options.relatedHoldsFocus && holdsFociOf(missingOf(shape.focus.flat(), plan, held, options, learned, true), guessed));
+  const holdsFoci = ownFoci || (options.relatedHoldsFocus && holdsFociOf(missingOf(shape.focus.flat(), plan, held, options, learned, wordStems(best.chunk, options)), guessed));
   // What answers is what is quoted: the date or the name must be in the quoted sentences.
   const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
   const isCommon = (w: string) => isCommonWord(w, vocabulary, options);
@@ -300,6 +319,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered', 'name-pair');
   if (!shape.expand.every((a) => spellsOutIn(a, best.chunk))) return declined('not-covered', 'acronym-meaning');
   if (missingOf(shape.things, plan, held, options, learned).some((w) => !isUsed(w, plan) || isDropped(w, plan, vocabulary))) return declined('not-covered', 'unknown-thing');
+  if (heldOnlyThroughSynonyms(shape.things, plan, held, options, learned)) return declined('not-covered', 'unknown-thing');
   if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return declined('not-covered', 'unknown-predicate');
   // A year is exact: the 2024 conference is not the 2025 one.
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered', 'year');
@@ -307,6 +327,28 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (shape.actors.length > 0 && shape.actors.every((a) => onlyAsExample(a, best.chunk))) return declined('not-covered', 'example');
   if (shape.members !== null && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon))) return declined('answer-type', 'members');
   return { answerable: true, coverage: coverage.all };
+}
+
+/**
+ * "How do I open a bank account?": a task whose things the paragraph holds, but each only through
+ * a synonym of a common word (bank → institution), is about other things than the paragraph's.
+ */
+function heldOnlyThroughSynonyms(things: readonly string[], plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, learned?: ReadonlySet<string>): boolean {
+  const named = things.filter((w) => isSubjectWord(w, plan));
+  const heldAtAll = named.some((w) => !missingOf([w], plan, held, options, learned).length);
+  return heldAtAll && !named.some((w) => holdsOwnWord(w, plan, held, options, learned));
+}
+
+/** Whether the paragraph holds a word of the question as itself, its spelling or a completion, or a name by another name; not through a synonym of a common word. */
+function holdsOwnWord(word: string, plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, learned?: ReadonlySet<string>): boolean {
+  const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(word));
+  return planned !== undefined && credit(firmly(planned, options), held, options, learned).literal > 0;
+}
+
+/** A word the query plan searched as part of what is asked about: not a stop word, nor a word of asking ("article"). */
+function isSubjectWord(word: string, plan: QueryPlan): boolean {
+  const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(word));
+  return planned !== undefined && !planned.asking;
 }
 
 /** A word of the question the material has in no form: not as itself, a spelling, a completion or a synonym. */

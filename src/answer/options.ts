@@ -60,6 +60,11 @@ export interface JudgeOptions {
    * toward coverage, and never holds a name.
    */
   relatedHoldsFocus: boolean;
+  /**
+   * How many letters longer than its stem a paragraph's word may be and still hold a related
+   * word by that stem: "barriers" holds "barrier", "international" does not hold "intern".
+   */
+  maxInflection: number;
 }
 
 export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
@@ -73,6 +78,7 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   membersWindow: 3,
   maxFocusEdits: 1,
   relatedHoldsFocus: true,
+  maxInflection: 3,
 };
 
 /**

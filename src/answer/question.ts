@@ -110,13 +110,21 @@ const QUANTITY_WORDS = /\b(?:population|cost|costs|price|prices|pay|paid|spend|s
 const NAME_ASKING = new RegExp(String.raw`^${OPENER}(?:who|whom|whose)\b`);
 /** Where something is or happens in the world — not "where do I find the logs", which a path answers. */
 const PLACE_ASKING = new RegExp(String.raw`^${OPENER}where (?:is|are|was|were|will)\b.*\b(?:located|held|based|situated|headquartered|hosted|staged|taking place|take place|happening)\b|\bin (?:what|which) (?:city|country|town)\b`);
+/** "Where in Shanghai is the venue?": the words after "where in", a place when the tagger knows it as one. */
+const WHERE_IN = new RegExp(String.raw`^${OPENER}where in (?:the )?([\p{L}-]+(?: [\p{L}-]+)?)`, 'u');
+
+/** "Where in Shanghai…" asks for a place inside the place it gives; "where in the config file…" asks for no place in the world. */
+function asksWithinPlace(q: string): boolean {
+  const within = WHERE_IN.exec(q)?.[1];
+  return within !== undefined && nlp(within).docs.flat().some((t) => t.tags?.has('Place'));
+}
 
 export function expectedAnswer(question: string): AnswerType {
   const q = normalizeQuestion(question);
   if (DATE_ASKING.test(q)) return 'date';
   if (NUMBER_ASKING.test(q) || (new RegExp(String.raw`^${OPENER}(?:what|how)\b`).test(q) && QUANTITY_WORDS.test(q))) return 'number';
   if (NAME_ASKING.test(q)) return 'name';
-  if (PLACE_ASKING.test(q)) return 'place';
+  if (PLACE_ASKING.test(q) || asksWithinPlace(q)) return 'place';
   return 'any';
 }
 
@@ -199,6 +207,17 @@ function withMainVerb(ts: Token[], from: number): Token[] {
 /** A word the tagger reads as a verb when nothing else could be: "to characterise". */
 const isVerbWord = (word: string) => nlp(`to ${word}`).docs.flat()[1]?.tags?.has('Verb') === true;
 
+/**
+ * "Which city hosts the meeting?": the tagger reads "hosts" as a plural noun of the phrase, but a
+ * plural that a determiner follows is the clause's verb, as no noun phrase runs on into "the".
+ */
+function withoutVerbAtEnd(ts: Token[], found: { phrases: Token[][]; end: number }): Token[][] {
+  const [first, ...rest] = found.phrases;
+  const last = first?.at(-1);
+  if (!first || rest.length > 0 || first.length < 2 || !last?.tags.has('Plural') || !DETERMINERS.has(ts[found.end]?.normal ?? '')) return found.phrases;
+  return [first.slice(0, -1)];
+}
+
 /** Noun-ish words from `i` on, after any determiners: "the ticket prices" → ticket, prices. */
 function nounPhrase(ts: Token[], i: number): { words: Token[]; end: number } {
   while (ts[i] && DETERMINERS.has(ts[i]!.normal)) i++;
@@ -256,12 +275,19 @@ function skipAuxiliaries(ts: Token[], i: number): number {
 const isAuxiliary = (t: Token | undefined) => t !== undefined && (AUXILIARIES.has(t.normal) || COPULAS.has(t.normal));
 /** Words that ask for advice rather than for what the material says: "a good plan", "the best tools". */
 const ADVICE = new Set(['good', 'best', 'better', 'great', 'recommended', 'ideal', 'easiest', 'simplest', 'fastest', 'quickest', 'cheapest', 'safest']);
+/** Nouns that ask for advice as the head of a query: "tips for…", "potluck ideas for…". */
+const ADVICE_NOUNS: ReadonlySet<string> = new Set(['tip', 'tips', 'idea', 'ideas', 'advice', 'suggestion', 'suggestions', 'recommendation', 'recommendations', 'hacks', 'tricks']);
+/**
+ * Auxiliaries that, before "I" or "we", ask what the asker is to do: "should I", "can we", and the
+ * present "do I" ("what infrastructure do I need…"); the past "did we" asks what happened.
+ */
+const ASKING_TO_DO: ReadonlySet<string> = new Set(['should', 'shall', 'can', 'could', 'do']);
 /** "…should I use", "…can we do": the asker wants to know what to do, not what the material says someone did. */
 const asksWhatToDo = (ts: Token[], i: number) =>
   ts.slice(i).some((t, k, rest) => {
     const next = rest[k + 1]?.normal ?? '';
     // "…should I use", and "which language is best for…"
-    return (['should', 'shall', 'can', 'could'].includes(t.normal) && ['i', 'we'].includes(next)) || (COPULAS.has(t.normal) && ADVICE.has(next));
+    return (ASKING_TO_DO.has(t.normal) && ['i', 'we'].includes(next)) || (COPULAS.has(t.normal) && ADVICE.has(next));
   });
 /** Adjectives of "is it … to": whether doing something is wise. */
 const WORTH = new Set(['worth', 'worthwhile', 'better', 'best', 'wise', 'smart', 'safe', 'ok', 'okay', 'bad']);
@@ -271,7 +297,7 @@ const WORTH = new Set(['worth', 'worthwhile', 'better', 'best', 'wise', 'smart',
  */
 function asksAdvice(ts: Token[], i: number): number {
   const [a, b, c] = [ts[i]?.normal, ts[i + 1]?.normal, ts[i + 2]?.normal];
-  if (['should', 'shall', 'can', 'could'].includes(a ?? '') && ['i', 'we'].includes(b ?? '')) return i + 2;
+  if (ASKING_TO_DO.has(a ?? '') && ['i', 'we'].includes(b ?? '')) return i + 2;
   if (a === 'is' && b === 'it' && WORTH.has(c ?? '')) return i + 3;
   return i;
 }
@@ -279,6 +305,16 @@ function asksAdvice(ts: Token[], i: number): number {
 const adviceOf = (ts: Token[], i: number) => predicateOf(ts, i).filter((t) => !ADVICE.has(t.normal));
 /** A sentence that starts with a verb asks for something to be done: "explain quantum physics", "plan a trip". */
 const isImperative = (t: Token | undefined) => t !== undefined && t.tags.has('Imperative') && !isAuxiliary(t);
+
+const isAdjectiveOnly = (t: Token) => t.tags.has('Adjective') && !t.tags.has('Noun');
+
+/** The noun phrase after a preposition at `i` ("for offside", "in a hospital"), not after "like", which only compares. */
+function whatItIsFor(ts: Token[], i: number): Token[][] {
+  const at = ts[i];
+  if (!at || at.normal === 'like' || !(PREPOSITIONS.has(at.normal) || at.tags.has('Preposition'))) return [];
+  const words = nounPhrase(ts, i + 1).words;
+  return words.length > 0 ? [words] : [];
+}
 
 /**
  * The focus of a wh-question: the noun phrase after "what/which" ("which countries…"), the one
@@ -292,6 +328,9 @@ function focusTokens(ts: Token[]): Found {
   if (isImperative(ts[i])) return task(phrasesFrom(ts, i + 1));
   // "best training plan for a first marathon": a query that opens on advice asks for it, as "what is a good…" does.
   if (ADVICE.has(ts[i]?.normal ?? '')) return { ...task(phrasesFrom(ts, i)), predicate: adviceOf(ts, i) };
+  // "tips for better cooperation between siblings": a query headed by a noun of advice asks for it about what follows.
+  const opening = nounPhrase(ts, i);
+  if (ADVICE_NOUNS.has(opening.words.at(-1)?.normal ?? '')) return { ...task(phrasesFrom(ts, opening.end)), predicate: adviceOf(ts, opening.end) };
   // "should I refinance?", "is it worth paying off a mortgage?": asking what to do, a task too.
   const advice = asksAdvice(ts, i);
   if (advice > i) return { ...task(phrasesFrom(ts, advice)), predicate: adviceOf(ts, advice) };
@@ -320,6 +359,8 @@ function focusTokens(ts: Token[]): Found {
   if (ts[i] && COPULAS.has(ts[i]!.normal)) {
     const np = nounPhrases(ts, i + 1);
     const next = ts[np.end];
+    // "What's wrong with export controls?", "what is new about the plan?": an adjective alone judges what follows, which is asked about.
+    if (wh === 'what' && np.phrases.length === 1 && np.phrases[0]!.every(isAdjectiveOnly)) return nouns(whatItIsFor(ts, np.end));
     // "What is the best way to learn a language?" is about what the way is to: the language.
     const head = np.phrases[0]?.at(-1);
     if (head && QUESTION_WORDS.has(head.normal) && np.phrases.length === 1) return task(phrasesFrom(ts, np.end));
@@ -328,22 +369,24 @@ function focusTokens(ts: Token[]): Found {
     // "What is the population of Shanghai?" asks for the population; "what is China doing" asks nothing named.
     if (np.phrases.length === 0 || !(next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition'))) return none;
     // "What is the rule for offside?": what the thing is for or about is asked about too ("like" only compares).
-    const after = wh === 'what' && next && next.normal !== 'like' && np.phrases.length === 1 ? nounPhrase(ts, np.end + 1).words : [];
-    return nouns(after.length > 0 ? [...np.phrases, after] : np.phrases);
+    return nouns(wh === 'what' && np.phrases.length === 1 ? [...np.phrases, ...whatItIsFor(ts, np.end)] : np.phrases);
   }
   if (wh === 'who' || wh === 'whom') return verbPhrase(ts, i);
-  // "What does a supply chain manager do?" asks what the subject is, as "what is" does.
+  // "What does a supply chain manager do?" asks what the subject is, as "what is" does; so does
+  // "what does X mean", and "…mean in a hospital" asks about the hospital too, as "what is X for Y" does.
   if (wh === 'what' && isAuxiliary(ts[i])) {
     const subject = nounPhrases(ts, i + 1);
-    return ts[subject.end]?.normal === 'do' ? nouns(subject.phrases) : none;
+    const verb = ts[subject.end]?.normal;
+    if (verb === 'mean' && subject.phrases.length > 0) return nouns([...subject.phrases, ...whatItIsFor(ts, subject.end + 1)]);
+    return verb === 'do' ? nouns(subject.phrases) : none;
   }
   if (wh === 'what' || wh === 'which' || wh === 'whose') {
-    const phrases = nounPhrases(ts, i).phrases;
+    const phrases = withoutVerbAtEnd(ts, nounPhrases(ts, i));
     const head = phrases[0]?.at(-1);
     // "Which framework should I use for mobile development?": what to do, so a how-question's things too.
     if (asksWhatToDo(ts, i)) return { phrases, required: [], things: phrasesFrom(ts, i), predicate: adviceOf(ts, i) };
     // "Which countries…", "what companies…": which ones, by name or in a list.
-    return { phrases, required: [], ...(wh !== 'whose' && head?.tags.has('Plural') ? { members: head } : {}) };
+    return { phrases, required: [], ...(wh !== 'whose' && (head?.tags.has('Plural') || head?.tags.has('Uncountable')) ? { members: head } : {}) };
   }
   return none;
 }
@@ -399,8 +442,44 @@ export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answ
   };
 }
 
+/** Words that point at a text without naming it: "explain *this*", "simplify *it*". */
+const DEICTIC: ReadonlySet<string> = new Set(['this', 'that', 'it']);
+
+/**
+ * "explain this like I'm five", "simplify it": a verb acting on "this" or "it", with no noun
+ * after, asks to do something to a text in the conversation, not what the material says; "explain
+ * this error" names what to explain.
+ */
+function actsOnText(ts: Token[]): boolean {
+  let i = 0;
+  while (ts[i] && OPENERS.has(ts[i]!.normal)) i++;
+  const [verb, pointer, next] = [ts[i], ts[i + 1], ts[i + 2]];
+  if (!verb || !verb.tags.has('Verb') || isAuxiliary(verb) || verb.tags.has('QuestionWord') || !pointer || !DEICTIC.has(pointer.normal)) return false;
+  return next === undefined || PREPOSITIONS.has(next.normal) || !next.tags.has('Noun') || next.tags.has('Pronoun');
+}
+
 export function readQuestion(question: string): QuestionShape {
-  const request = isRequest(question);
+  const request = isRequest(question) || actsOnText(tokens(question));
   if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [], actors: [] };
-  return { request, answerType: expectedAnswer(question), ...focusOf(question) };
+  return askingForPlace(question, { request, answerType: expectedAnswer(question), ...focusOf(question) });
+}
+
+/** Kinds of place a "which/what N" question asks to name: a city is named, not called a city ("held in Shanghai"). */
+const PLACE_KINDS: ReadonlySet<string> = new Set(['city', 'town', 'country', 'nation', 'place', 'location', 'venue', 'region', 'state', 'province']);
+
+/**
+ * "Which city hosts the meeting?" asks for a place: a sentence answers with one ("held in
+ * Shanghai"), not with the word "city". Its focus is the qualifiers, if any ("which *Egyptian* city"),
+ * and the kind of answer is a place.
+ */
+function askingForPlace(question: string, shape: QuestionShape): QuestionShape {
+  const [first, ...rest] = shape.focus;
+  const head = first?.at(-1);
+  if (shape.answerType !== 'any' || head === undefined || !PLACE_KINDS.has(head)) return shape;
+  // Only the phrase "which/what" picks out, and what it does, not what it is: "which city is the
+  // capital of Egypt?" describes the city, and the description is the focus.
+  const picked = new RegExp(String.raw`^${OPENER}(?:which|what) ${first!.join(' ')}\b(?! (?:is|was|are|were) (?!\w+ing\b))`);
+  if (!picked.test(normalizeQuestion(question))) return shape;
+  const qualifiers = first!.slice(0, -1);
+  return { ...shape, answerType: 'place', focus: qualifiers.length > 0 ? [qualifiers, ...rest] : rest };
 }

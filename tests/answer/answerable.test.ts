@@ -175,6 +175,48 @@ describe('judge: tasks and how-questions', () => {
   });
 });
 
+describe('judge: things held only through synonyms', () => {
+  it('declines a task whose things the paragraph holds only through synonyms, and answers one it holds in its own words', async () => {
+    const kb = await articleKb();
+    // WordNet's "depository financial institution" makes "bank" reach the article's "Institutions".
+    const bank = verdictOn(kb, 'How do I open a bank account?', 'p8');
+    expect(bank.plan.planned.find((w) => w.word === 'bank')?.match).toBe('synonym');
+    expect(bank.verdict).toMatchObject({ answerable: false, check: 'unknown-thing' });
+    expect(verdictOn(kb, 'How do I open an account with the Egyptian government?', 'p8').verdict.answerable).toBe(true);
+  });
+});
+
+describe('judge: asking for advice, meanings and places', () => {
+  it('reads "what X do I need…" and "tips for…" as tasks: a thing the material never names declines them', async () => {
+    const kb = await articleKb();
+    expect(verdictOn(kb, 'what infrastructure do I need to host a game server', 'p7').verdict).toMatchObject({ answerable: false, check: 'unknown-thing' });
+    expect(verdictOn(kb, 'what infrastructure does the plan cover', 'p7').verdict.answerable).toBe(true);
+    expect(verdictOn(kb, 'tips for building smart cities', 'p8').verdict.answerable).toBe(true);
+  });
+
+  it('declines "what does X mean in Y" where the paragraph holds X but not Y', async () => {
+    const kb = await articleKb();
+    expect(verdictOn(kb, 'what does data management mean in a hospital', 'p7').verdict).toMatchObject({ answerable: false, check: 'focus' });
+    expect(verdictOn(kb, 'what does data management mean in the plan', 'p7').verdict.answerable).toBe(true);
+  });
+
+  it('answers "what is wrong with X" from a paragraph on X, though it never says "wrong"', async () => {
+    expect(verdictOn(await articleKb(), 'what is wrong with export controls', 'p10').verdict.answerable).toBe(true);
+  });
+
+  it('answers "which city…" with a place the sentence names, and declines a paragraph that names none', async () => {
+    const kb = await articleKb();
+    expect(verdictOn(kb, 'Which city will host the conference?', 'p2').verdict.answerable).toBe(true);
+    expect(verdictOn(kb, 'Which city will host the conference?', 'p4').verdict).toMatchObject({ answerable: false, check: 'answer-type' });
+  });
+
+  it('declines "where in X" from a sentence whose only place is X itself', async () => {
+    const kb = await articleKb();
+    expect(verdictOn(kb, 'Where in Shanghai will the conference be held?', 'p2').verdict).toMatchObject({ answerable: false, check: 'answer-type' });
+    expect(verdictOn(kb, 'Where will the conference be held?', 'p2').verdict.answerable).toBe(true);
+  });
+});
+
 describe('judge: measures', () => {
   it('asks "how big/far/old" for a quantity, so a paragraph that only names the thing does not answer', async () => {
     const { verdict } = verdictOn(await articleKb(), 'How big is the Shanghai conference?', 'p2');
@@ -188,6 +230,8 @@ describe('judge: which-questions', () => {
     // "limit the spread of Chinese AI models": "Chinese" is the question's China; "AI equipment" is no mention of the models.
     expect(ask(kb, 'Which AI models does China export?').answered).toBe(false);
     expect(ask(kb, 'Which countries has China carried out research cooperation with?').answered).toBe(true);
+    // "restrict exports of American AI equipment" says which equipment no more than which models.
+    expect(ask(kb, 'Which American AI equipment does the plan restrict?')).toMatchObject({ answered: false, check: 'members' });
   });
 });
 
@@ -260,6 +304,16 @@ describe('judge: a focus held through a narrower word', () => {
     expect(plan.planned.find((w) => w.word === 'program')).toMatchObject({ match: 'exact', terms: [{ term: 'program', weight: 1 }], related: ['plan'] });
     expect(verdict.answerable).toBe(true);
     expect((await onChannel(question, { ...JUDGE_DEFAULTS, relatedHoldsFocus: false })).verdict).toMatchObject({ answerable: false, check: 'focus' });
+  });
+
+  it('holds a narrower word only by a word of its own, not by the stem of a longer word ("intern" in "international")', async () => {
+    const { plan, verdict } = verdictOn(await articleKb(), 'What are the ethical norms for doctors?', 'p4');
+    expect(plan.planned.find((w) => w.word === 'doctors')?.related).toContain('intern');
+    expect(verdict).toMatchObject({ answerable: false, check: 'focus' });
+    const kb = await articleKb();
+    const chunk = kb.chunks.get('china-ai-governance#p4')!;
+    const anyLength = judge('What are the ethical norms for doctors?', plan, { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) }, kb.vocabulary, { ...JUDGE_DEFAULTS, maxInflection: 20 });
+    expect(anyLength.answerable).toBe(true);
   });
 
   it('never holds a name through a related word', async () => {

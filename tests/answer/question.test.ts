@@ -112,6 +112,24 @@ describe('focusOf', () => {
     (q) => expect(focusOf(q).focus).toEqual([]),
   );
 
+  it.each([
+    ['tips for keeping houseplants alive', ['houseplants']],
+    ['what tools do I need to repaint a fence', ['tools', 'fence']],
+    ['do we need a permit for a garden shed', ['permit', 'garden', 'shed']],
+  ])('reads %j as a task: a query headed by a noun of advice, or asking what "I" or "we" need, asks what to do', (q, things) => {
+    expect(focusOf(q).things).toEqual(things);
+  });
+
+  it('reads no task into what "we" did: the past asks what happened', () => {
+    expect(focusOf('What tools did we need?')).toMatchObject({ focus: [['tools']], things: [] });
+  });
+
+  it.each([
+    ['what does quality control mean in a bakery', [['quality', 'control'], ['bakery']]],
+    ["what's wrong with the tax rules", [['tax', 'rules']]],
+    ['What is new about the plan?', [['plan']]],
+  ])('finds in %j what X means and where, and what an adjective alone judges', (q, focus) => expect(focusOf(q).focus).toEqual(focus));
+
   it('requires ordinals, superlatives and the verb of a "who" question', () => {
     expect(focusOf('When was the first World AI Conference held?').required).toEqual(['first']);
     expect(focusOf('What is the tallest mountain in the world?').required).toEqual(['tallest']);
@@ -143,6 +161,8 @@ describe('focusOf', () => {
   it('reads the plural a which-question asks to pick out', () => {
     expect(focusOf('Which Saudi enterprises did Chinese firms help?').members).toBe('enterprises');
     expect(focusOf('Which international cooperation framework was established?').members).toBeNull();
+    // An uncountable noun is picked out by kinds, as a plural by members: which equipment, which ones.
+    expect(focusOf('Which office equipment did the firm buy?').members).toBe('equipment');
   });
 
   it('lists the names and years a question gives, in any case', () => {
@@ -155,6 +175,39 @@ describe('readQuestion', () => {
   it('reads no type or focus into a request', () => {
     expect(readQuestion('Who can write me a poem about Shanghai?')).toMatchObject({ request: false });
     expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [], actors: [] });
+  });
+});
+
+describe('readQuestion: acting on a text', () => {
+  it.each(["explain this like i'm five", 'simplify it please', 'make it shorter', 'fix this'])('reads %j as a request: a verb on "this" or "it", naming nothing', (q) => {
+    expect(readQuestion(q).request).toBe(true);
+  });
+
+  it.each(['explain this error: permission denied', 'does this plan work', 'is it true that china shares tech'])('leaves %j to the material: it names what it asks about, or asks whether', (q) => {
+    expect(readQuestion(q).request).toBe(false);
+  });
+});
+
+describe('readQuestion: places', () => {
+  it.each([
+    ['Which city will stage the final?', []],
+    ['which country is hosting the games', []],
+    ['Which Egyptian city will host the fair?', [['egyptian']]],
+  ])('reads %j as asking for a place, its qualifiers as its focus', (q, focus) => expect(readQuestion(q)).toMatchObject({ answerType: 'place', focus }));
+
+  it('reads a plural the tagger took into the phrase, before "the", as the verb: "which city hosts the fair"', () => {
+    expect(focusOf('which city hosts the fair this summer')).toMatchObject({ focus: [['city']], members: null });
+    expect(readQuestion('which city hosts the fair this summer')).toMatchObject({ answerType: 'place', focus: [] });
+    expect(focusOf('Which Chinese companies launched the program?')).toMatchObject({ focus: [['chinese', 'companies']], members: 'companies' });
+  });
+
+  it('reads "which city is X" as a description of the city, not a request to name one', () => {
+    expect(readQuestion('Which city is the capital of Peru?')).toMatchObject({ answerType: 'any', focus: [['city']] });
+  });
+
+  it('asks "where in X" for a place only where X is a place', () => {
+    expect(expectedAnswer('where in Lyon is the museum?')).toBe('place');
+    expect(expectedAnswer('where in the config file is the port set?')).toBe('any');
   });
 });
 
