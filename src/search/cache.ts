@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { endianness } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { basename, join, resolve } from 'node:path';
 import { ChunkStore, type KnowledgeDocument, type SkippedFile } from '../knowledge/index.ts';
 import type { KnowledgeFile } from '../knowledge/files.ts';
+import { engineSourceHash } from './engine-hash.ts';
 import { assembleKnowledgeBase, type IndexedFile, type KnowledgeBase } from './knowledge-base.ts';
 import { pageIndex } from './pages.ts';
 import { PostingsIndex } from './postings.ts';
@@ -18,28 +17,6 @@ import { deserializeVocabulary, serializeVocabulary, type SerializedVocabulary }
  */
 export const INDEX_FORMAT_VERSION = 7;
 const FORMAT = 'footnote-index';
-
-/**
- * The code that decides what goes into an index (chunking, tokenizing, vocabulary). Its hash is
- * part of the fingerprint, so an index built by different code is rebuilt even when someone
- * forgot to bump INDEX_FORMAT_VERSION.
- */
-const ENGINE_DIRS = ['../knowledge', '.'];
-let engineHash: string | null = null;
-
-function engineSourceHash(): string {
-  if (engineHash !== null) return engineHash;
-  const hash = createHash('sha256');
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  for (const dir of ENGINE_DIRS) {
-    const abs = join(here, dir);
-    for (const name of readdirSync(abs).filter((n) => /\.(ts|js)$/.test(n)).sort()) {
-      hash.update(name).update(readFileSync(join(abs, name)));
-    }
-  }
-  engineHash = hash.digest('hex');
-  return engineHash;
-}
 
 interface Header {
   format: string;

@@ -4,8 +4,9 @@ import { wordnetStems } from './wordnet.ts';
  * People ask in their own words ("summit", "nations", "America") about material that says
  * "conference", "countries", "US". WordNet's synonym sets bridge that: at build time, every
  * English word that shares a synset with a word of the material is mapped to that word's stem.
- * The map is small (only bridges into this material) and persisted with the index, so WordNet is
- * read at most once per process that builds, never per query, and never by one that loads.
+ * The map is small (only bridges into this material) and persisted with the index, so the WordNet
+ * table is read at most once per process that builds, never per query, and never by one that
+ * loads; and WordNet itself once per machine (wordnet-cache.ts).
  */
 export type SynonymMap = Map<string, string[]>;
 

