@@ -179,6 +179,11 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
       maxConcurrency: options.maxConcurrency ?? 1,
     }),
   );
+  // The client and the stand-in share one event loop. When a test blocks it for longer than the
+  // keep-alive timeout (an index build on a busy machine), Node's timer would close an idle socket
+  // at the same moment the client reuses it, and the request fails with ECONNRESET. Idle sockets
+  // are left to the client to close; close() ends them all.
+  server.keepAliveTimeout = 0;
   const gateway = new Gateway(server, {
     world,
     token,
