@@ -265,6 +265,164 @@ function headMeta(nodes: AnyNode[]): HtmlMeta & { documentTitle: string | null }
 }
 
 /**
+ * One walk over a page's main content, producing the blocks `splitMarkdown` would produce for the
+ * same text: inline runs between blocks become paragraphs, headings the breadcrumb.
+ */
+class BlockWalk {
+  readonly blocks: Block[] = [];
+  readonly credits: string[] = [];
+  readonly outline = new Outline();
+  #inline: AnyNode[] = [];
+  // A label of no words ("[2]", "†", "3.") waiting to open the paragraph after it, as a
+  // footnote's does. One that opens no paragraph is dropped: a mark alone says nothing.
+  #label: string | null = null;
+
+  constructor(readonly inMain: boolean) {}
+
+  walk(nodes: AnyNode[]): void {
+    for (const node of nodes) {
+      if (isText(node)) this.#inline.push(node);
+      else if (!isTag(node) || isChrome(node, this.inMain)) continue;
+      else if (!BLOCK.has(node.name)) this.#inline.push(node);
+      else {
+        this.flush();
+        this.#block(node);
+      }
+    }
+  }
+
+  /** The inline run read so far, as a paragraph (or as the label of the next one). */
+  flush(): void {
+    const text = this.#inline.length > 0 ? flowText(this.#inline, this.inMain) : '';
+    this.#inline = [];
+    if (isLabel(text)) this.#label = text;
+    else if (text) this.#paragraph(text);
+  }
+
+  #block(el: Element): void {
+    switch (el.name) {
+      case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6':
+        this.#heading(el);
+        break;
+      case 'dl':
+        this.#definitions(el);
+        break;
+      case 'p': case 'dt': case 'figcaption': case 'caption': case 'summary': case 'address':
+        this.#paragraph(flowText(el.children, this.inMain));
+        break;
+      case 'pre':
+        this.#push('code', inlineText(el.children, this.inMain));
+        break;
+      case 'ul': case 'ol':
+        this.#list(el);
+        break;
+      case 'table':
+        this.#push('table', tableText(el, this.inMain));
+        break;
+      case 'hr':
+        break;
+      default:
+        this.walk(el.children);
+        this.flush();
+    }
+  }
+
+  #add(kind: Block['kind'], text: string): void {
+    const trimmed = kind === 'code' ? text.replace(/^\n+|\s+$/g, '') : text.trim();
+    if (trimmed) this.blocks.push({ kind, text: trimmed, breadcrumb: this.outline.breadcrumb() });
+  }
+
+  #push(kind: Block['kind'], text: string): void {
+    this.#label = null;
+    this.#add(kind, text);
+  }
+
+  #paragraph(text: string): void {
+    const { paragraphs, credits } = splitLines(text);
+    this.credits.push(...credits);
+    for (const p of paragraphs) {
+      this.#add('paragraph', this.#label !== null ? `${this.#label} ${p}` : p);
+      this.#label = null;
+    }
+  }
+
+  #heading(el: Element): void {
+    const text = collapse(inlineText(el.children, this.inMain));
+    if (!text) return;
+    this.#label = null;
+    if (!this.outline.enter(Number(el.name.slice(1)), text)) this.#push('paragraph', text);
+  }
+
+  /** A list block; the first of a list joins the sentence that introduces it. */
+  #listBlock(text: string, first: boolean): void {
+    this.#label = null;
+    if (!first || !attachList(this.blocks, this.outline.breadcrumb(), text)) this.#push('list', text);
+  }
+
+  /**
+   * A list. One whose items hold code or a table is read item by item: each item's line, then its
+   * blocks as they read, so code keeps its lines.
+   */
+  #list(el: Element): void {
+    const items = listItems(el, this.inMain);
+    if (!items.some((item) => itemParts(item) !== null)) {
+      this.#listBlock(listText(el, this.inMain), true);
+      return;
+    }
+    const start = listStart(el);
+    let lines: string[] = [];
+    let first = true;
+    const emit = () => {
+      if (lines.length > 0) this.#listBlock(lines.join('\n'), first);
+      first = false;
+      lines = [];
+    };
+    items.forEach((item, i) => {
+      const marker = el.name === 'ol' ? `${start + i}.` : '-';
+      const parts = itemParts(item);
+      if (!parts) {
+        lines.push(itemText(item, marker, this.inMain, 0));
+        return;
+      }
+      const head = collapse(inlineText(parts.head, this.inMain));
+      if (head) lines.push(`${marker} ${head}`);
+      emit();
+      // An item that opens with a block: its marker opens the item's first paragraph.
+      if (!head) this.#label = marker;
+      this.walk(parts.rest);
+      this.flush();
+    });
+    emit();
+  }
+
+  /**
+   * A definition list: terms that share a description (a function's signatures, a word and its
+   * spellings) are one paragraph, its lines joined as any paragraph's are, before the
+   * description's blocks.
+   */
+  #definitions(dl: Element): void {
+    let terms: string[] = [];
+    const standTerms = () => {
+      if (terms.length > 0) this.#paragraph(terms.join('\n'));
+      terms = [];
+    };
+    for (const child of dl.children) {
+      if (!isTag(child) || isChrome(child, this.inMain)) continue;
+      if (child.name === 'dt') {
+        const term = flowText(child.children, this.inMain);
+        if (term) terms.push(term);
+        continue;
+      }
+      standTerms();
+      // HTML lets a div group a term with its description.
+      this.walk(child.name === 'dd' ? child.children : [child]);
+      this.flush();
+    }
+    standTerms();
+  }
+}
+
+/**
  * Reads a web page into body blocks, the way `splitMarkdown` reads Markdown: only the main
  * content, headings as the breadcrumb of what follows them, a list kept with the sentence that
  * introduces it, code and tables whole. The parser decodes character references.
@@ -274,162 +432,14 @@ export function splitHtml(source: string, limits: HtmlOptions): HtmlResult {
   if (!parsed.ok) return parsed;
   const head = headMeta(parsed.root);
   const root = mainContent(parsed.root, limits.mainShare);
-  const inMain = !Array.isArray(root) && root.name !== 'body';
-
-  const blocks: Block[] = [];
-  const credits: string[] = [];
-  const outline = new Outline();
-  let inline: AnyNode[] = [];
-
-  // A label of no words ("[2]", "†", "3.") waiting to open the paragraph after it, as a
-  // footnote's does. One that opens no paragraph is dropped: a mark alone says nothing.
-  let label: string | null = null;
-  const add = (kind: Block['kind'], text: string) => {
-    const trimmed = kind === 'code' ? text.replace(/^\n+|\s+$/g, '') : text.trim();
-    if (trimmed) blocks.push({ kind, text: trimmed, breadcrumb: outline.breadcrumb() });
-  };
-  const dropLabel = () => {
-    label = null;
-  };
-  const push = (kind: Block['kind'], text: string) => {
-    dropLabel();
-    add(kind, text);
-  };
-  const paragraph = (text: string) => {
-    const { paragraphs, credits: found } = splitLines(text);
-    for (const credit of found) credits.push(credit);
-    for (const p of paragraphs) {
-      if (label !== null) add('paragraph', `${label} ${p}`);
-      else add('paragraph', p);
-      label = null;
-    }
-  };
-  const flush = () => {
-    const text = inline.length > 0 ? flowText(inline, inMain) : '';
-    inline = [];
-    if (isLabel(text)) {
-      dropLabel();
-      label = text;
-    } else if (text) paragraph(text);
-  };
-
-  const walk = (nodes: AnyNode[]): void => {
-    for (const node of nodes) {
-      if (isText(node)) {
-        inline.push(node);
-        continue;
-      }
-      if (!isTag(node) || isChrome(node, inMain)) continue;
-      if (!BLOCK.has(node.name)) {
-        inline.push(node);
-        continue;
-      }
-      flush();
-      const el = node;
-      switch (el.name) {
-        case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': {
-          const text = collapse(inlineText(el.children, inMain));
-          if (!text) break;
-          dropLabel();
-          if (!outline.enter(Number(el.name.slice(1)), text)) push('paragraph', text);
-          break;
-        }
-        case 'dl':
-          definitions(el);
-          break;
-        case 'p': case 'dt': case 'figcaption': case 'caption': case 'summary': case 'address':
-          paragraph(flowText(el.children, inMain));
-          break;
-        case 'pre':
-          push('code', inlineText(el.children, inMain));
-          break;
-        case 'ul': case 'ol':
-          list(el);
-          break;
-        case 'table':
-          push('table', tableText(el, inMain));
-          break;
-        case 'hr':
-          break;
-        default:
-          walk(el.children);
-          flush();
-      }
-    }
-  };
-  const listBlock = (text: string, introduced: boolean) => {
-    dropLabel();
-    if (!introduced || !attachList(blocks, outline.breadcrumb(), text)) push('list', text);
-  };
-  /**
-   * A list. One whose items hold blocks (code, a table) is read item by item:
-   * each item's line, then its blocks as they read, so code keeps its lines.
-   */
-  const list = (el: Element): void => {
-    const items = listItems(el, inMain);
-    if (!items.some((item) => itemParts(item) !== null)) {
-      listBlock(listText(el, inMain), true);
-      return;
-    }
-    const start = listStart(el);
-    let lines: string[] = [];
-    let introduced = true;
-    const emit = () => {
-      if (lines.length > 0) listBlock(lines.join('\n'), introduced);
-      introduced = false;
-      lines = [];
-    };
-    items.forEach((item, i) => {
-      const marker = el.name === 'ol' ? `${start + i}.` : '-';
-      const parts = itemParts(item);
-      if (!parts) {
-        lines.push(itemText(item, marker, inMain, 0));
-        return;
-      }
-      const head = collapse(inlineText(parts.head, inMain));
-      if (head) lines.push(`${marker} ${head}`);
-      emit();
-      // An item that opens with a block: its marker opens the item's first paragraph.
-      if (!head) label = marker;
-      walk(parts.rest);
-      flush();
-    });
-    emit();
-  };
-
-  /**
-   * A definition list: terms that share a description (a function's signatures, a word and its
-   * spellings) are one paragraph, its lines joined as any paragraph's are, before the
-   * description's blocks.
-   */
-  const definitions = (dl: Element): void => {
-    let terms: string[] = [];
-    const standTerms = () => {
-      if (terms.length > 0) paragraph(terms.join('\n'));
-      terms = [];
-    };
-    for (const child of dl.children) {
-      if (!isTag(child) || isChrome(child, inMain)) continue;
-      if (child.name === 'dt') {
-        const term = flowText(child.children, inMain);
-        if (term) terms.push(term);
-        continue;
-      }
-      standTerms();
-      // HTML lets a div group a term with its description.
-      walk(child.name === 'dd' ? child.children : [child]);
-      flush();
-    }
-    standTerms();
-  };
-
-  walk(Array.isArray(root) ? root : root.children);
-  flush();
+  const reader = new BlockWalk(!Array.isArray(root) && root.name !== 'body');
+  reader.walk(Array.isArray(root) ? root : root.children);
+  reader.flush();
 
   // A <title> is usually the page's heading with the site's name after it; the heading alone
   // names the page as its Markdown twin would.
-  const heading = outline.heading;
+  const heading = reader.outline.heading;
   const title = head.title ?? (heading !== null && head.documentTitle?.includes(heading) ? heading : (head.documentTitle ?? heading));
   const meta: HtmlMeta = { title, url: head.url, author: head.author, publisher: head.publisher, date: head.date };
-  return { ok: true, meta, heading, blocks, credits };
+  return { ok: true, meta, heading, blocks: reader.blocks, credits: reader.credits };
 }
