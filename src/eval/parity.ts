@@ -11,8 +11,14 @@ export const PARITY_DEFAULTS = {
   /**
    * Two cited paragraphs are the same passage when this share of the shorter one's words is in
    * the other. Not all: the Markdown twin flattens code and drops "Changed in version" labels.
+   * The shorter may be a part of the longer (the twin cuts a code block where it has a blank line).
    */
   samePassageShare: 0.8,
+  /**
+   * And this share of the shorter one's adjacent word pairs stands adjacent in the other: the
+   * text itself recurs, not merely its vocabulary.
+   */
+  samePassagePairShare: 0.5,
 };
 
 export interface ParityOutcome {
@@ -35,16 +41,37 @@ function cited(kb: KnowledgeBase, question: string): { answered: boolean; chunk:
   return { answered: result.answered, chunk };
 }
 
-const wordsOf = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []);
+export type PassageMeasure = Pick<typeof PARITY_DEFAULTS, 'samePassageShare' | 'samePassagePairShare'>;
 
-export function samePassage(x: string, y: string, share = PARITY_DEFAULTS.samePassageShare): boolean {
-  const a = wordsOf(x);
-  const b = wordsOf(y);
+const wordsIn = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+
+function pairsOf(words: readonly string[]): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 1; i < words.length; i++) pairs.add(`${words[i - 1]} ${words[i]}`);
+  return pairs;
+}
+
+/** The share of the smaller set's members that the larger holds. */
+function held(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size === 0) return false;
-  let held = 0;
-  for (const w of small) if (large.has(w)) held++;
-  return held / small.size >= share;
+  if (small.size === 0) return 0;
+  let n = 0;
+  for (const w of small) if (large.has(w)) n++;
+  return n / small.size;
+}
+
+/**
+ * Whether two formats' cited paragraphs are the same passage, judged by their text, never by
+ * their numbers (the formats number paragraphs differently): most of the shorter one's words,
+ * and most of its word pairs, are in the other.
+ */
+export function samePassage(x: string, y: string, measure: PassageMeasure = PARITY_DEFAULTS): boolean {
+  const a = wordsIn(x);
+  const b = wordsIn(y);
+  if (held(new Set(a), new Set(b)) < measure.samePassageShare) return false;
+  // A one-word passage has no pairs; its word alone decides.
+  if (Math.min(a.length, b.length) < 2) return true;
+  return held(pairsOf(a), pairsOf(b)) >= measure.samePassagePairShare;
 }
 
 /** The Python pages: HTML (a) and Markdown (b) should cite the same page and the same passage. */

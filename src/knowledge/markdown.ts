@@ -49,20 +49,35 @@ function inlineText(tokens: Token[]): string {
 
 function listText(list: Tokens.List, depth = 0): string {
   const start = typeof list.start === 'number' ? list.start : 1;
-  return list.items
-    .map((item, i) => {
-      const marker = list.ordered ? `${start + i}.` : '-';
-      const parts: string[] = [];
-      const nested: string[] = [];
-      for (const child of item.tokens) {
-        if (child.type === 'list') nested.push(listText(child as Tokens.List, depth + 1));
-        else if (hasTokens(child)) parts.push(inlineText(child.tokens));
-        else if ('text' in child && typeof child.text === 'string') parts.push(decodeEntities(child.text));
-      }
-      const line = `${'  '.repeat(depth)}${marker} ${parts.join(' ').replace(/\s*\n\s*/g, ' ').trim()}`;
-      return [line, ...nested].join('\n');
-    })
-    .join('\n');
+  return list.items.map((item, i) => itemText(item.tokens, list.ordered ? `${start + i}.` : '-', depth)).join('\n');
+}
+
+/** One item's line from its tokens, and its nested lists' lines indented under it. */
+function itemText(tokens: readonly Token[], marker: string, depth: number): string {
+  const parts: string[] = [];
+  const nested: string[] = [];
+  for (const child of tokens) {
+    if (child.type === 'list') nested.push(listText(child as Tokens.List, depth + 1));
+    else if (hasTokens(child)) parts.push(inlineText(child.tokens));
+    else if ('text' in child && typeof child.text === 'string') parts.push(decodeEntities(child.text));
+  }
+  const line = `${'  '.repeat(depth)}${marker} ${parts.join(' ').replace(/\s*\n\s*/g, ' ').trim()}`;
+  return [line, ...nested].join('\n');
+}
+
+/** Tokens a list line cannot hold without losing how they read: code's lines, a table's cells. */
+const ITEM_BLOCKS = new Set(['code', 'table']);
+
+/**
+ * An item's head, the tokens of its line (its first paragraph or text), and the blocks after it;
+ * null when the whole item reads as one line.
+ */
+function itemParts(item: Tokens.ListItem): { head: Token[]; rest: Token[] } | null {
+  const tokens = item.tokens.filter((t) => t.type !== 'space');
+  const first = tokens[0];
+  const opens = first !== undefined && (first.type === 'text' || first.type === 'paragraph');
+  const rest = opens ? tokens.slice(1) : tokens;
+  return rest.some((t) => ITEM_BLOCKS.has(t.type)) ? { head: opens ? [first] : [], rest } : null;
 }
 
 function tableText(table: Tokens.Table): string {
@@ -84,42 +99,78 @@ export function splitMarkdown(body: string): SplitResult {
     const trimmed = text.trim();
     if (trimmed) blocks.push({ kind, text: trimmed, breadcrumb: outline.breadcrumb() });
   };
+  const listBlock = (text: string, introduced: boolean) => {
+    if (!introduced || !attachList(blocks, outline.breadcrumb(), text)) push('list', text);
+  };
 
-  for (const token of tokens) {
-    switch (token.type) {
-      case 'heading': {
-        const h = token as Tokens.Heading;
-        const text = inlineText(h.tokens).replace(/\s+/g, ' ').trim();
-        if (!outline.enter(h.depth, text)) push('paragraph', text);
-        break;
-      }
-      case 'paragraph':
-      case 'text':
-      case 'html': {
-        const raw = token.type === 'html' ? decodeEntities(token.text.replace(/<[^>]*>/g, '')) : inlineText(hasTokens(token) ? token.tokens : []);
-        const { paragraphs, credits: found } = splitLines(raw);
-        for (const credit of found) credits.push(credit);
-        for (const paragraph of paragraphs) push('paragraph', paragraph);
-        break;
-      }
-      case 'list': {
-        const text = listText(token as Tokens.List);
-        if (!attachList(blocks, outline.breadcrumb(), text)) push('list', text);
-        break;
-      }
-      case 'code':
-        push('code', (token as Tokens.Code).text);
-        break;
-      case 'blockquote':
-        push('quote', splitLines(inlineText((token as Tokens.Blockquote).tokens.flatMap((t) => (hasTokens(t) ? t.tokens : [])))).paragraphs.join('\n'));
-        break;
-      case 'table':
-        push('table', tableText(token as Tokens.Table));
-        break;
-      default:
-        break; // space, hr, def: nothing a reader would cite
+  /**
+   * A list. One whose items hold blocks (code, a table) is read item by item:
+   * each item's line, then its blocks as they read, so code keeps its lines.
+   */
+  const list = (token: Tokens.List): void => {
+    if (!token.items.some((item) => itemParts(item) !== null)) {
+      listBlock(listText(token), true);
+      return;
     }
-  }
+    const start = typeof token.start === 'number' ? token.start : 1;
+    let lines: string[] = [];
+    let introduced = true;
+    const emit = () => {
+      if (lines.length > 0) listBlock(lines.join('\n'), introduced);
+      introduced = false;
+      lines = [];
+    };
+    token.items.forEach((item, i) => {
+      const marker = token.ordered ? `${start + i}.` : '-';
+      const parts = itemParts(item);
+      if (!parts) {
+        lines.push(itemText(item.tokens, marker, 0));
+        return;
+      }
+      // An item that opens with code has no line of its own.
+      if (parts.head.length > 0) lines.push(itemText(parts.head, marker, 0));
+      emit();
+      read(parts.rest);
+    });
+    emit();
+  };
+
+  const read = (tokens: readonly Token[]): void => {
+    for (const token of tokens) {
+      switch (token.type) {
+        case 'heading': {
+          const h = token as Tokens.Heading;
+          const text = inlineText(h.tokens).replace(/\s+/g, ' ').trim();
+          if (!outline.enter(h.depth, text)) push('paragraph', text);
+          break;
+        }
+        case 'paragraph':
+        case 'text':
+        case 'html': {
+          const raw = token.type === 'html' ? decodeEntities(token.text.replace(/<[^>]*>/g, '')) : inlineText(hasTokens(token) ? token.tokens : []);
+          const { paragraphs, credits: found } = splitLines(raw);
+          for (const credit of found) credits.push(credit);
+          for (const paragraph of paragraphs) push('paragraph', paragraph);
+          break;
+        }
+        case 'list':
+          list(token as Tokens.List);
+          break;
+        case 'code':
+          push('code', (token as Tokens.Code).text);
+          break;
+        case 'blockquote':
+          push('quote', splitLines(inlineText((token as Tokens.Blockquote).tokens.flatMap((t) => (hasTokens(t) ? t.tokens : [])))).paragraphs.join('\n'));
+          break;
+        case 'table':
+          push('table', tableText(token as Tokens.Table));
+          break;
+        default:
+          break; // space, hr, def: nothing a reader would cite
+      }
+    }
+  };
+  read(tokens);
   return { heading: outline.heading, blocks, credits };
 }
 

@@ -24,6 +24,19 @@ describe('comparing what two formats cite', () => {
     expect(samePassage('Serialize obj as a JSON formatted stream to fp.', 'Deserialize fp to a Python object.')).toBe(false);
   });
 
+  it('takes a part of a code block for the same passage as the block, lines and spacing aside', () => {
+    const block = "tree = ElementTree.parse('doc.xml')\nroot = tree.getroot()\n\nElementInclude.include(root)";
+    expect(samePassage(block, "tree = ElementTree.parse('doc.xml') root = tree.getroot()")).toBe(true);
+  });
+
+  it('does not take two paragraphs for one when they share words but not their order', () => {
+    const a = 'Return the number of items in the queue.';
+    const b = 'The queue holds items; return them in number order.';
+    // Every word of the first but one is in the second: by words alone they would be one passage.
+    expect(samePassage(a, b, { samePassageShare: 0.8, samePassagePairShare: 0 })).toBe(true);
+    expect(samePassage(a, b)).toBe(false);
+  });
+
   it('finds the section of an HTML chapter\'s paragraph and of a PDF\'s, numbered the same or named the same', () => {
     expect(sectionOf(chunk('3. Binary packages', ['3.1. The package name', '3.1.1. Packages with potentially offensive content']))).toEqual({ number: '3.1.1', name: 'packages with potentially offensive content' });
     expect(sectionOf(chunk('Debian Policy Manual', ['BINARY PACKAGES', '3.1 The package name', '3.1.1 Packages with potentially offensive content']))).toEqual({ number: '3.1.1', name: 'packages with potentially offensive content' });
