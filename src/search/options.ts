@@ -60,6 +60,39 @@ export interface PageRanking {
   k1: number;
 }
 
+/**
+ * Which runs of chunks rank as pages (sections.ts). Unlike the ranking options these shape the
+ * page index the index file keeps, so they are not set per query; changing them means bumping
+ * INDEX_FORMAT_VERSION.
+ */
+export interface PageUnitOptions {
+  /**
+   * A document of more words than this is ranked section by section, not as one page: a manual
+   * saved as one PDF, or a chapter of many thousand words, holds many pages' worth of subjects.
+   * Most pages of a documentation folder are far shorter, so they stay whole. Chosen with
+   * `joinWords` on the tune part of the large set (docs/evaluation.md).
+   */
+  longWords: number;
+  /**
+   * The deepest heading level a long document is cut at, from 0 (its outermost headings): a
+   * PDF's outline puts chapters outermost, so its numbered sections are one level in and their
+   * subsections two.
+   */
+  deepestLevel: number;
+  /**
+   * Neighbouring sections are joined into one unit while together they hold at most this many
+   * words: a unit should be about as long as a page, not a heading and two paragraphs (the
+   * Debian Reference's chapters have a heading every few paragraphs).
+   */
+  joinWords: number;
+}
+
+export const PAGE_UNITS: Readonly<PageUnitOptions> = {
+  longWords: 3000,
+  deepestLevel: 2,
+  joinWords: 2000,
+};
+
 /** How paragraphs and the pages they belong to are ranked together. */
 export interface RankingOptions {
   /**

@@ -72,7 +72,7 @@ function scoreParagraphs(kb: KnowledgeBase, plan: QueryPlan, searched: QueryPlan
   const limit = options.limit ?? DEFAULT_LIMIT;
   const terms = selectiveTerms(kb, searched, ranking).map((term) => ({ term, boost: searched.terms.get(term) ?? 1 }));
   const [from, to] = document ? kb.chunks.rangeOf(document) : [0, 0];
-  const pages = ranking.byPage && !document && kb.documents.length > 1 ? new PageParagraphs(kb) : null;
+  const pages = ranking.byPage && !document && pageIndex(kb).pageCount > 1 ? new PageParagraphs(kb) : null;
   // Only the best are made into hits: a query can match tens of thousands of chunks.
   const wanted = Math.max(limit, ranking.rerankDepth);
   const scored = kb.index.score(terms, {
