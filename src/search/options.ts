@@ -88,9 +88,9 @@ export interface PageUnitOptions {
 }
 
 export const PAGE_UNITS: Readonly<PageUnitOptions> = {
-  longWords: 3000,
+  longWords: 3500,
   deepestLevel: 2,
-  joinWords: 2000,
+  joinWords: 2500,
 };
 
 /** How paragraphs and the pages they belong to are ranked together. */
