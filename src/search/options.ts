@@ -96,8 +96,9 @@ export const PAGE_UNITS: Readonly<PageUnitOptions> = {
 /** How paragraphs and the pages they belong to are ranked together. */
 export interface RankingOptions {
   /**
-   * Rank pages, then give each page's best paragraph in page order, in a folder of more than one
-   * document. Off, hits are paragraphs in score order, as in a one-document folder.
+   * Rank pages, then give each page's best paragraph in page order, when there is more than one
+   * page (several documents, or one long one cut into sections). Off, hits are paragraphs in
+   * score order, as for one short document.
    */
   byPage: boolean;
   page: PageRanking;
