@@ -15,7 +15,7 @@ import { deserializeVocabulary, serializeVocabulary, type SerializedVocabulary }
  * Bumped whenever chunking, tokenizing or the stored shape changes: an index written by another
  * version is rebuilt, never read.
  */
-export const INDEX_FORMAT_VERSION = 7;
+export const INDEX_FORMAT_VERSION = 8;
 const FORMAT = 'footnote-index';
 
 interface Header {

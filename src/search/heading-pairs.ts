@@ -51,7 +51,7 @@ export function pageNames(kb: KnowledgeBase, page: number): PageNames {
   if (known) return known;
   const index = pageIndex(kb);
   const columns = kb.chunks.columns;
-  const document = kb.documents[page]!;
+  const document = kb.documents[index.documentOf[page]!]!;
   const pairs = new Set<string>();
   const heads = new Set<string>();
   const read = (terms: readonly string[]) => {

@@ -62,7 +62,7 @@ export function assembleKnowledgeBase(parts: KnowledgeBaseParts): KnowledgeBase 
   const { pages, ...rest } = parts;
   const kb = { ...rest, documentById: new Map(parts.documents.map((d) => [d.id, d])) };
   if (pages) usePageIndex(kb, pages);
-  else if (kb.documents.length > 1) pageIndex(kb);
+  else pageIndex(kb);
   return kb;
 }
 

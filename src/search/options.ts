@@ -60,11 +60,45 @@ export interface PageRanking {
   k1: number;
 }
 
+/**
+ * Which runs of chunks rank as pages (sections.ts). Unlike the ranking options these shape the
+ * page index the index file keeps, so they are not set per query; changing them means bumping
+ * INDEX_FORMAT_VERSION.
+ */
+export interface PageUnitOptions {
+  /**
+   * A document of more words than this is ranked section by section, not as one page: a manual
+   * saved as one PDF, or a chapter of many thousand words, holds many pages' worth of subjects.
+   * Most pages of a documentation folder are far shorter, so they stay whole. Chosen with
+   * `joinWords` on the tune part of the large set (docs/evaluation.md).
+   */
+  longWords: number;
+  /**
+   * The deepest heading level a long document is cut at, from 0 (its outermost headings): a
+   * PDF's outline puts chapters outermost, so its numbered sections are one level in and their
+   * subsections two.
+   */
+  deepestLevel: number;
+  /**
+   * Neighbouring sections are joined into one unit while together they hold at most this many
+   * words: a unit should be about as long as a page, not a heading and two paragraphs (the
+   * Debian Reference's chapters have a heading every few paragraphs).
+   */
+  joinWords: number;
+}
+
+export const PAGE_UNITS: Readonly<PageUnitOptions> = {
+  longWords: 3500,
+  deepestLevel: 2,
+  joinWords: 2500,
+};
+
 /** How paragraphs and the pages they belong to are ranked together. */
 export interface RankingOptions {
   /**
-   * Rank pages, then give each page's best paragraph in page order, in a folder of more than one
-   * document. Off, hits are paragraphs in score order, as in a one-document folder.
+   * Rank pages, then give each page's best paragraph in page order, when there is more than one
+   * page (several documents, or one long one cut into sections). Off, hits are paragraphs in
+   * score order, as for one short document.
    */
   byPage: boolean;
   page: PageRanking;

@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from './knowledge-base.ts';
 import type { QueryTerm } from './postings.ts';
 import type { PageRanking } from './options.ts';
+import { pageUnits, type PageUnits } from './sections.ts';
 import { termOf, tokenize } from './text.ts';
 
 /**
@@ -15,6 +16,8 @@ import { termOf, tokenize } from './text.ts';
  * headings again would make every start-up pay for what the build already did. The body is read
  * from the paragraph postings at query time (a page's count of a word is the sum over its
  * paragraphs).
+ *
+ * A "page" here is a unit of ranking (sections.ts): a document, or a section of a long one.
  */
 
 /** The fields a page has besides its body. */
@@ -40,10 +43,12 @@ export interface PageIndexData {
 
 export interface PageIndex {
   pageCount: number;
-  /** Chunk position → page (document index). */
+  /** Chunk position → page (a document, or a section of a long one). */
   pageOf: Uint32Array;
   /** First chunk of each page; one more entry for the end. */
   starts: Uint32Array;
+  /** Page → the document it is or is part of. */
+  documentOf: Uint32Array;
   data: PageIndexData;
   /** Average length of each field, the body last. */
   averages: Float64Array;
@@ -65,15 +70,17 @@ const indexes = new WeakMap<object, PageIndex>();
 export function pageIndex(kb: KnowledgeBase): PageIndex {
   const known = indexes.get(kb.chunks);
   if (known) return known;
-  const index = fromData(kb, buildPageIndexData(kb));
+  const units = pageUnits(kb);
+  const index = fromData(units, buildPageIndexData(kb, units));
   indexes.set(kb.chunks, index);
   return index;
 }
 
 /** Serves `data`, read from the index file, as the page index of `kb`. */
 export function usePageIndex(kb: KnowledgeBase, data: PageIndexData): void {
-  checkData(kb, data);
-  indexes.set(kb.chunks, fromData(kb, data));
+  const units = pageUnits(kb);
+  checkData(units, data);
+  indexes.set(kb.chunks, fromData(units, data));
 }
 
 /** Where the postings of `term` in a small field lie in `data.pages`/`data.counts`: [start, end), empty for an unknown term. */
@@ -97,26 +104,24 @@ function termId(terms: readonly string[], term: string): number {
   return -1;
 }
 
-function fromData(kb: KnowledgeBase, data: PageIndexData): PageIndex {
-  const pageCount = kb.documents.length;
-  const starts = new Uint32Array(pageCount + 1);
-  for (let page = 0; page < pageCount; page++) starts[page] = kb.chunks.rangeOf(kb.documents[page]!.id)[0];
-  starts[pageCount] = kb.chunks.size;
+function fromData(units: PageUnits, data: PageIndexData): PageIndex {
+  const pageCount = units.documentOf.length;
   // Lengths are whole numbers, so their sums are exact whatever the order.
   const averages = new Float64Array(LENGTHS);
   for (let i = 0; i < data.lengths.length; i++) averages[i % LENGTHS]! += data.lengths[i]!;
   if (pageCount > 0) for (let f = 0; f < LENGTHS; f++) averages[f]! /= pageCount;
-  return { pageCount, pageOf: kb.chunks.columns.document, starts, data, averages };
+  return { pageCount, pageOf: units.unitOf, starts: units.starts, documentOf: units.documentOf, data, averages };
 }
 
 /** A file that passed its checksum can still disagree with the chunks it came with, if written by a faulty build. */
-function checkData(kb: KnowledgeBase, data: PageIndexData): void {
+function checkData(units: PageUnits, data: PageIndexData): void {
   const { terms, offsets, pages, counts, lengths } = data;
-  if (lengths.length !== kb.documents.length * LENGTHS) throw new Error(`page lengths for ${lengths.length / LENGTHS} pages, ${kb.documents.length} documents`);
+  const pageCount = units.documentOf.length;
+  if (lengths.length !== pageCount * LENGTHS) throw new Error(`page lengths for ${lengths.length / LENGTHS} pages, ${pageCount} pages in the chunks`);
   if (offsets.length !== terms.length * SMALL + 1 || offsets[offsets.length - 1] !== pages.length || counts.length !== pages.length) {
     throw new Error('page postings do not add up');
   }
-  for (let i = 0; i < pages.length; i++) if (pages[i]! >= kb.documents.length) throw new Error(`page posting names page ${pages[i]!}`);
+  for (let i = 0; i < pages.length; i++) if (pages[i]! >= pageCount) throw new Error(`page posting names page ${pages[i]!}`);
 }
 
 /** term → page, count, page, count, … for one field, pages ascending. */
@@ -174,15 +179,13 @@ export function idWords(id: string): string {
   return id.replace(/[/_.-]+/g, ' ');
 }
 
-function buildPageIndexData(kb: KnowledgeBase): PageIndexData {
-  const pageCount = kb.documents.length;
+function buildPageIndexData(kb: KnowledgeBase, units: PageUnits): PageIndexData {
+  const pageCount = units.documentOf.length;
   const columns = kb.chunks.columns;
-  const starts = new Uint32Array(pageCount + 1);
-  for (let page = 0; page < pageCount; page++) starts[page] = kb.chunks.rangeOf(kb.documents[page]!.id)[0];
-  starts[pageCount] = kb.chunks.size;
+  const { starts, unitOf, documentOf } = units;
   const lengths = new Uint32Array(pageCount * LENGTHS);
   const fieldLengths = kb.index.data.fieldLengths;
-  for (let c = 0; c < kb.chunks.size; c++) lengths[columns.document[c]! * LENGTHS + BODY]! += fieldLengths[c * FIELD_COUNT + TEXT]!;
+  for (let c = 0; c < kb.chunks.size; c++) lengths[unitOf[c]! * LENGTHS + BODY]! += fieldLengths[c * FIELD_COUNT + TEXT]!;
 
   const description = (page: number): string[] => {
     const end = Math.min(starts[page + 1]!, starts[page]! + DESCRIPTION_SEARCH);
@@ -205,7 +208,7 @@ function buildPageIndexData(kb: KnowledgeBase): PageIndexData {
     return out;
   };
   const fields = [
-    fieldLists(pageCount, lengths, 0, (page) => [kb.documents[page]!.title, idWords(kb.documents[page]!.id)]),
+    fieldLists(pageCount, lengths, 0, (page) => [kb.documents[documentOf[page]!]!.title, idWords(kb.documents[documentOf[page]!]!.id)]),
     fieldLists(pageCount, lengths, 1, description),
     fieldLists(pageCount, lengths, 2, headings),
   ];

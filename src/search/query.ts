@@ -34,9 +34,10 @@ export interface Ranked {
 }
 
 /**
- * Ranks chunks for a planned query with BM25 over title, breadcrumb and text. In a folder of many
- * documents with no document chosen, pages are ranked too (see rankByPage) and the hits are each
- * page's best paragraph in page order.
+ * Ranks chunks for a planned query with BM25 over title, breadcrumb and text. When there is more
+ * than one page (several documents, or the sections of a long one; sections.ts) and no document
+ * is chosen, pages are ranked too (see rankByPage) and the hits are each page's best paragraph in
+ * page order.
  */
 export function runQuery(kb: KnowledgeBase, plan: QueryPlan, options: QueryOptions = {}): Ranked {
   if (plan.terms.size === 0) return { hits: [], total: 0 };
@@ -72,7 +73,7 @@ function scoreParagraphs(kb: KnowledgeBase, plan: QueryPlan, searched: QueryPlan
   const limit = options.limit ?? DEFAULT_LIMIT;
   const terms = selectiveTerms(kb, searched, ranking).map((term) => ({ term, boost: searched.terms.get(term) ?? 1 }));
   const [from, to] = document ? kb.chunks.rangeOf(document) : [0, 0];
-  const pages = ranking.byPage && !document && kb.documents.length > 1 ? new PageParagraphs(kb) : null;
+  const pages = ranking.byPage && !document && pageIndex(kb).pageCount > 1 ? new PageParagraphs(kb) : null;
   // Only the best are made into hits: a query can match tens of thousands of chunks.
   const wanted = Math.max(limit, ranking.rerankDepth);
   const scored = kb.index.score(terms, {
@@ -98,7 +99,7 @@ function scoreParagraphs(kb: KnowledgeBase, plan: QueryPlan, searched: QueryPlan
   return { terms, sequence: plan.sequence, hits, positions, pages, total: scored.total, limit, quoted };
 }
 
-/** The hits in their final order: by page in a folder of many documents, else by score. */
+/** The hits in their final order: by page when there is more than one page, else by score. */
 function finishRanking(kb: KnowledgeBase, scored: ScoredParagraphs, ranking: RankingOptions): Ranked {
   const { terms, sequence, hits, positions, pages, total, limit } = scored;
   if (!pages) return { hits: hits.slice(0, limit), total };
