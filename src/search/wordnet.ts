@@ -154,9 +154,19 @@ export interface LinkOptions {
   fromSenses: number;
   /** The senses of the material's word that may be linked to: its first few. */
   toSenses: number;
+  /**
+   * How often a sense must be tagged in WordNet's corpus, as a share of the word's most tagged
+   * sense in any part of speech, to bridge or link at all (synonyms and related words alike).
+   * Sense ranks are per part of speech: a verb's first sense ("garden": to tend one) is still a
+   * rare use of a word people mostly write as a noun, and a second sense may be tagged a few
+   * times where the first is tagged many ("brain": the organ, then "mental capacity").
+   */
+  senseShare: number;
+  /** How often a word's most tagged sense must be tagged for `senseShare` to apply: a few tags say little of which use is common. */
+  senseTagged: number;
 }
 
-export const LINK_DEFAULTS: Readonly<LinkOptions> = { pointers: ['~'], fromSenses: 2, toSenses: 2 };
+export const LINK_DEFAULTS: Readonly<LinkOptions> = { pointers: ['~'], fromSenses: 2, toSenses: 2, senseShare: 0.25, senseTagged: 10 };
 
 const FILE_OF: Record<string, (typeof PARTS)[number]> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 
@@ -181,9 +191,41 @@ interface SenseIndex {
   bridging: Map<string, Set<string>>;
 }
 
-function senseIndex(read: WordNetReader): SenseIndex {
+/** The part letter of a sense key's synset type (1 noun, 2 verb, 3 adjective, 4 adverb, 5 satellite), as `senseIndex` keys synsets. */
+const SENSE_PART = ['', 'n', 'v', 'a', 'a', 'a'];
+
+/**
+ * Which senses are rare uses of their word: those tagged in WordNet's corpus less than `share`
+ * times as often as the word's most tagged sense, in any part of speech, as keys "synset lemma".
+ * A word whose most tagged sense is tagged fewer than `tagged` times has no rare sense: its ranks
+ * alone decide.
+ */
+export function rareSenses(senseFile: string, share: number, tagged: number): Set<string> {
+  const counts = new Map<string, { key: string; count: number }[]>();
+  for (const line of senseFile.split('\n')) {
+    // lemma%ss_type:lex_filenum:lex_id:head_word:head_id synset_offset sense_number tag_cnt
+    const [sense = '', offset = '', , tagged = '0'] = line.split(' ');
+    const mark = sense.indexOf('%');
+    if (mark <= 0) continue;
+    const lemma = sense.slice(0, mark).toLowerCase();
+    const part = SENSE_PART[parseInt(sense.slice(mark + 1, mark + 2), 10)] ?? '';
+    const list = counts.get(lemma) ?? [];
+    list.push({ key: part + offset, count: parseInt(tagged, 10) || 0 });
+    counts.set(lemma, list);
+  }
+  const rare = new Set<string>();
+  for (const [lemma, senses] of counts) {
+    const most = Math.max(...senses.map((s) => s.count));
+    if (most === 0 || most < tagged) continue;
+    for (const s of senses) if (s.count < share * most) rare.add(`${s.key} ${lemma}`);
+  }
+  return rare;
+}
+
+function senseIndex(read: WordNetReader, links: LinkOptions): SenseIndex {
   const ranks = new Map<string, Map<string, number>>();
   const bridging = new Map<string, Set<string>>();
+  const rare = rareSenses(read('index.sense'), links.senseShare, links.senseTagged);
   for (const part of PARTS) {
     for (const line of read(`index.${part}`).split('\n')) {
       if (line === '' || line.startsWith('  ')) continue;
@@ -197,9 +239,11 @@ function senseIndex(read: WordNetReader): SenseIndex {
       fields.slice(4 + pointers + 2, 4 + pointers + 2 + senses).forEach((offset, i) => {
         const key = part[0] + offset;
         const lemmas = ranks.get(key) ?? new Map<string, number>();
-        lemmas.set(lemma, i + 1);
+        // A rare use ranks past every limit: it neither bridges nor links.
+        const isRare = rare.has(`${key} ${lemma.toLowerCase()}`);
+        lemmas.set(lemma, isRare ? Infinity : i + 1);
         ranks.set(key, lemmas);
-        if (i >= bridged) return;
+        if (i >= bridged || isRare) return;
         const common = bridging.get(key) ?? new Set<string>();
         common.add(lemma.toLowerCase());
         bridging.set(key, common);
@@ -293,7 +337,7 @@ function relatedSets(read: WordNetReader, ranks: SenseIndex['ranks'], ids: StemI
 /** Reads the WordNet data files into a stem table. */
 export function readStemTable(links: LinkOptions = LINK_DEFAULTS): StemTable {
   const read = wordnetReader();
-  const senses = senseIndex(read);
+  const senses = senseIndex(read, links);
   const ids = new StemIds();
   const sets: number[] = [];
   const capitals = capitalPairs(read, ids);
