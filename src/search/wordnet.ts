@@ -99,7 +99,7 @@ function singleWord(lemma: string): string | null {
 }
 
 /** One line of a `data.*` file as stem ids: all its words, and those that may bridge from it. */
-function parseSynset(line: string, senseOf: ReadonlySet<string> | undefined, ids: StemIds): { from: number[]; to: number[] } {
+function parseSynset(line: string, senseOf: ReadonlySet<string> | undefined, ids: StemIds, isStranger: (word: string) => boolean): { from: number[]; to: number[] } {
   // offset lex_filenum ss_type w_cnt (word lex_id)…
   const fields = line.slice(0, line.indexOf(' | ') >>> 0).split(' ');
   const count = parseInt(fields[3] ?? '0', 16);
@@ -108,7 +108,8 @@ function parseSynset(line: string, senseOf: ReadonlySet<string> | undefined, ids
   for (let i = 0; i < count; i++) {
     const raw = (fields[4 + i * 2] ?? '').replace(/\(.*\)$/, '');
     const single = raw ? singleWord(raw) : null;
-    if (!single) continue;
+    // The stem stands for a commoner word: this one reaches nothing by it.
+    if (!single || isStranger(single.toLowerCase())) continue;
     const stem = ids.of(single);
     to.push(...stem);
     if (senseOf?.has(raw.toLowerCase())) from.push(...stem);
@@ -164,9 +165,16 @@ export interface LinkOptions {
   senseShare: number;
   /** How often a word's most tagged sense must be tagged for `senseShare` to apply: a few tags say little of which use is common. */
   senseTagged: number;
+  /**
+   * How often a word must be tagged, as a share of the commonest word of its part of speech that
+   * stems the same, for its senses to bridge or link by that stem. The index knows stems, not
+   * words: "universities" and "universe" are one stem, which stands for the word people mostly
+   * write ("university"), not for its rarer namesake (whose "world" is no university).
+   */
+  stemShare: number;
 }
 
-export const LINK_DEFAULTS: Readonly<LinkOptions> = { pointers: ['~'], fromSenses: 2, toSenses: 2, senseShare: 0.25, senseTagged: 10 };
+export const LINK_DEFAULTS: Readonly<LinkOptions> = { pointers: ['~'], fromSenses: 2, toSenses: 2, senseShare: 0.25, senseTagged: 10, stemShare: 0.5 };
 
 const FILE_OF: Record<string, (typeof PARTS)[number]> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 
@@ -222,7 +230,45 @@ export function rareSenses(senseFile: string, share: number, tagged: number): Se
   return rare;
 }
 
-function senseIndex(read: WordNetReader, links: LinkOptions): SenseIndex {
+/** A part of speech as the letter `strangerWords` keys it by: satellites are adjectives. */
+const WORD_PART = ['', 'n', 'v', 'a', 'r', 'a'];
+const PART_LETTER: Record<(typeof PARTS)[number], string> = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' };
+
+/**
+ * Single words that share their stem with a commoner word of their part of speech, as keys
+ * "part word" ("n universe": "university" is tagged more than twice as often): the stem stands
+ * for the commoner word. Times tagged are summed over each word's senses; a stem whose commonest
+ * word is tagged fewer than `tagged` times has no stranger.
+ */
+export function strangerWords(senseFile: string, stemOf: (word: string) => string | null, share: number, tagged: number): Set<string> {
+  const totals = new Map<string, number>();
+  for (const line of senseFile.split('\n')) {
+    const [sense = '', , , count = '0'] = line.split(' ');
+    const mark = sense.indexOf('%');
+    if (mark <= 0 || sense.slice(0, mark).includes('_')) continue;
+    const key = `${WORD_PART[parseInt(sense.slice(mark + 1, mark + 2), 10)] ?? ''} ${sense.slice(0, mark).toLowerCase()}`;
+    totals.set(key, (totals.get(key) ?? 0) + (parseInt(count, 10) || 0));
+  }
+  const byStem = new Map<string, { key: string; total: number }[]>();
+  for (const [key, total] of totals) {
+    const [part = '', word = ''] = key.split(' ');
+    const stem = stemOf(word);
+    if (stem === null) continue;
+    const group = byStem.get(`${part} ${stem}`) ?? [];
+    group.push({ key, total });
+    byStem.set(`${part} ${stem}`, group);
+  }
+  const strangers = new Set<string>();
+  for (const group of byStem.values()) {
+    if (group.length < 2) continue;
+    const most = Math.max(...group.map((g) => g.total));
+    if (most < tagged) continue;
+    for (const g of group) if (g.total < share * most) strangers.add(g.key);
+  }
+  return strangers;
+}
+
+function senseIndex(read: WordNetReader, links: LinkOptions, strangers: ReadonlySet<string>): SenseIndex {
   const ranks = new Map<string, Map<string, number>>();
   const bridging = new Map<string, Set<string>>();
   const rare = rareSenses(read('index.sense'), links.senseShare, links.senseTagged);
@@ -240,7 +286,7 @@ function senseIndex(read: WordNetReader, links: LinkOptions): SenseIndex {
         const key = part[0] + offset;
         const lemmas = ranks.get(key) ?? new Map<string, number>();
         // A rare use ranks past every limit: it neither bridges nor links.
-        const isRare = rare.has(`${key} ${lemma.toLowerCase()}`);
+        const isRare = rare.has(`${key} ${lemma.toLowerCase()}`) || strangers.has(`${PART_LETTER[part]} ${lemma.toLowerCase()}`);
         lemmas.set(lemma, isRare ? Infinity : i + 1);
         ranks.set(key, lemmas);
         if (i >= bridged || isRare) return;
@@ -334,11 +380,17 @@ function relatedSets(read: WordNetReader, ranks: SenseIndex['ranks'], ids: StemI
   return { related, alike };
 }
 
+function stemOfId(ids: StemIds, word: string): string | null {
+  const [id] = ids.of(word);
+  return id === undefined ? null : (ids.stems[id] ?? null);
+}
+
 /** Reads the WordNet data files into a stem table. */
 export function readStemTable(links: LinkOptions = LINK_DEFAULTS): StemTable {
   const read = wordnetReader();
-  const senses = senseIndex(read, links);
   const ids = new StemIds();
+  const strangers = strangerWords(read('index.sense'), (word) => stemOfId(ids, word), links.stemShare, links.senseTagged);
+  const senses = senseIndex(read, links, strangers);
   const sets: number[] = [];
   const capitals = capitalPairs(read, ids);
   for (const part of PARTS) {
@@ -349,7 +401,7 @@ export function readStemTable(links: LinkOptions = LINK_DEFAULTS): StemTable {
       start = end + 1;
       // Lines starting with spaces are the licence header.
       if (line === '' || line.startsWith('  ')) continue;
-      const { from, to } = parseSynset(line, senses.bridging.get(part[0] + line.slice(0, 8)), ids);
+      const { from, to } = parseSynset(line, senses.bridging.get(part[0] + line.slice(0, 8)), ids, (word) => strangers.has(`${PART_LETTER[part]} ${word}`));
       const bridging = [...new Set(from)];
       if (bridging.length === 0) continue;
       const targets = [...new Set(to)];

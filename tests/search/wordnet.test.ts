@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { termOf } from '../../src/search/text.ts';
 import { decodeStemTable, encodeStemTable, stemTableFile } from '../../src/search/wordnet-cache.ts';
-import { LINK_DEFAULTS, rareSenses, readStemTable, stemTable, stemTableCacheDir, stemTableKey, wordnetStems, type StemTable } from '../../src/search/wordnet.ts';
+import { LINK_DEFAULTS, rareSenses, strangerWords, readStemTable, stemTable, stemTableCacheDir, stemTableKey, wordnetStems, type StemTable } from '../../src/search/wordnet.ts';
 
 /** The records of a table's `sets`, `related` or `alike`: the stems each links from and to. */
 function* records(array: Uint32Array, ids: readonly string[]): Generator<{ from: string[]; to: string[] }> {
@@ -55,6 +55,31 @@ describe('rare senses', () => {
     const rare = rareSenses(senses, 0.25, 10);
     expect([...rare].filter((key) => key.endsWith(' gap') || key.endsWith(' summit'))).toEqual([]);
     expect(rareSenses(senses, 0.25, 2)).toContain('n00384760 gap');
+  });
+});
+
+describe('stranger words', () => {
+  const senses = [
+    'university%1:14:00:: 08303084 1 20',
+    'university%1:06:00:: 04518297 2 14',
+    'universe%1:14:00:: 09489410 1 12',
+    'universal%3:00:00:: 01034457 1 3',
+    'organ%1:08:00:: 05297523 1 6',
+    'organization%1:14:00:: 08008335 1 2',
+  ].join('\n');
+  const stemOf = (word: string) => termOf(word);
+
+  it('are the words of a stem tagged less than the given share of its commonest word of the same part of speech', () => {
+    const strangers = strangerWords(senses, stemOf, 0.5, 10);
+    expect(strangers).toContain('n universe');
+    expect(strangers).not.toContain('n university');
+    // An adjective is no inflection of a noun: it is weighed against adjectives only.
+    expect(strangers).not.toContain('a universal');
+  });
+
+  it('are none where the commonest word is tagged too few times to tell', () => {
+    expect(strangerWords(senses, stemOf, 0.5, 10)).not.toContain('n organization');
+    expect(strangerWords(senses, stemOf, 0.5, 5)).toContain('n organization');
   });
 });
 
@@ -138,6 +163,18 @@ describe('the WordNet stem table', () => {
     // Without the rule the same sense bridges, so it is the rule that keeps it out.
     const loose = readStemTable({ ...LINK_DEFAULTS, senseShare: 0 });
     expect(reachOf(loose.sets, loose.stems.split('\n')).get(termOf('brain')!)).toContain(termOf('capacity'));
+  });
+
+  it('bridges a stem only through the commoner of the words that share it: "universities" is no "world"', () => {
+    const reach = (records: Uint32Array, word: string) => reachOf(records, stems).get(termOf(word)!) ?? new Set<string>();
+    expect(termOf('universities')).toBe(termOf('universe'));
+    expect(reach(table.sets, 'universities')).not.toContain(termOf('world'));
+    // Nor is the material's stem reached through the rarer word: "language" is "linguistic communication", not a community.
+    expect(reach(table.sets, 'language')).not.toContain(termOf('community'));
+    const loose = readStemTable({ ...LINK_DEFAULTS, stemShare: 0 });
+    const looseReach = reachOf(loose.sets, loose.stems.split('\n'));
+    expect(looseReach.get(termOf('universities')!)).toContain(termOf('world'));
+    expect(looseReach.get(termOf('language')!)).toContain(termOf('community'));
   });
 
   it('is read once per process, and the machine\'s cached copy is the table WordNet gives', () => {
