@@ -237,8 +237,9 @@ const PART_LETTER: Record<(typeof PARTS)[number], string> = { noun: 'n', verb: '
 /**
  * Single words that share their stem with a commoner word of their part of speech, as keys
  * "part word" ("n universe": "university" is tagged more than twice as often): the stem stands
- * for the commoner word. Times tagged are summed over each word's senses; a stem whose commonest
- * word is tagged fewer than `tagged` times has no stranger.
+ * for the commoner word. Times tagged are summed over each word's senses, and a plural listed as a
+ * word is counted with its singular; a stem whose commonest word is tagged fewer than `tagged`
+ * times has no stranger.
  */
 export function strangerWords(senseFile: string, stemOf: (word: string) => string | null, share: number, tagged: number): Set<string> {
   const totals = new Map<string, number>();
@@ -249,13 +250,19 @@ export function strangerWords(senseFile: string, stemOf: (word: string) => strin
     const key = `${WORD_PART[parseInt(sense.slice(mark + 1, mark + 2), 10)] ?? ''} ${sense.slice(0, mark).toLowerCase()}`;
     totals.set(key, (totals.get(key) ?? 0) + (parseInt(count, 10) || 0));
   }
-  const byStem = new Map<string, { key: string; total: number }[]>();
-  for (const [key, total] of totals) {
-    const [part = '', word = ''] = key.split(' ');
+  // A plural WordNet lists as a word of its own ("authorities": a government) is an inflection of its singular, so it is weighed with it.
+  const families = new Map<string, string[]>();
+  for (const key of totals.keys()) {
+    const singular = singularOf(key, totals);
+    families.set(singular, [...(families.get(singular) ?? []), key]);
+  }
+  const byStem = new Map<string, { keys: string[]; total: number }[]>();
+  for (const [head, keys] of families) {
+    const [part = '', word = ''] = head.split(' ');
     const stem = stemOf(word);
     if (stem === null) continue;
     const group = byStem.get(`${part} ${stem}`) ?? [];
-    group.push({ key, total });
+    group.push({ keys, total: keys.reduce((sum, key) => sum + (totals.get(key) ?? 0), 0) });
     byStem.set(`${part} ${stem}`, group);
   }
   const strangers = new Set<string>();
@@ -263,9 +270,16 @@ export function strangerWords(senseFile: string, stemOf: (word: string) => strin
     if (group.length < 2) continue;
     const most = Math.max(...group.map((g) => g.total));
     if (most < tagged) continue;
-    for (const g of group) if (g.total < share * most) strangers.add(g.key);
+    for (const g of group) if (g.total < share * most) for (const key of g.keys) strangers.add(key);
   }
   return strangers;
+}
+
+/** The key of a plural's singular where WordNet lists both ("n authorities" → "n authority"), else the key itself. */
+function singularOf(key: string, known: ReadonlyMap<string, number>): string {
+  if (!key.endsWith('s')) return key;
+  const candidates = [key.replace(/ies$/, 'y'), key.replace(/es$/, ''), key.slice(0, -1)];
+  return candidates.find((c) => c !== key && known.has(c)) ?? key;
 }
 
 function senseIndex(read: WordNetReader, links: LinkOptions, strangers: ReadonlySet<string>): SenseIndex {

@@ -66,6 +66,9 @@ describe('stranger words', () => {
     'universal%3:00:00:: 01034457 1 3',
     'organ%1:08:00:: 05297523 1 6',
     'organization%1:14:00:: 08008335 1 2',
+    'author%1:18:00:: 10794014 1 44',
+    'authority%1:07:00:: 05196582 2 30',
+    'authorities%1:14:00:: 08337324 1 0',
   ].join('\n');
   const stemOf = (word: string) => termOf(word);
 
@@ -75,6 +78,15 @@ describe('stranger words', () => {
     expect(strangers).not.toContain('n university');
     // An adjective is no inflection of a noun: it is weighed against adjectives only.
     expect(strangers).not.toContain('a universal');
+  });
+
+  it('weigh a plural WordNet lists as a word with its singular, as one of its inflections', () => {
+    const strangers = strangerWords(senses, stemOf, 0.5, 10);
+    // "authorities" (the government) is tagged nowhere, "authority" nearly as often as "author".
+    expect(termOf('authorities')).toBe(termOf('author'));
+    expect(strangers).not.toContain('n authorities');
+    expect(strangers).not.toContain('n authority');
+    expect(strangerWords(senses.replace('2 30', '2 3'), stemOf, 0.5, 10)).toContain('n authorities');
   });
 
   it('are none where the commonest word is tagged too few times to tell', () => {
