@@ -99,7 +99,7 @@ function singleWord(lemma: string): string | null {
 }
 
 /** One line of a `data.*` file as stem ids: all its words, and those that may bridge from it. */
-function parseSynset(line: string, senseOf: ReadonlySet<string> | undefined, ids: StemIds): { from: number[]; to: number[] } {
+function parseSynset(line: string, senseOf: ReadonlySet<string> | undefined, ids: StemIds, isStranger: (word: string) => boolean): { from: number[]; to: number[] } {
   // offset lex_filenum ss_type w_cnt (word lex_id)…
   const fields = line.slice(0, line.indexOf(' | ') >>> 0).split(' ');
   const count = parseInt(fields[3] ?? '0', 16);
@@ -108,7 +108,8 @@ function parseSynset(line: string, senseOf: ReadonlySet<string> | undefined, ids
   for (let i = 0; i < count; i++) {
     const raw = (fields[4 + i * 2] ?? '').replace(/\(.*\)$/, '');
     const single = raw ? singleWord(raw) : null;
-    if (!single) continue;
+    // The stem stands for a commoner word: this one reaches nothing by it.
+    if (!single || isStranger(single.toLowerCase())) continue;
     const stem = ids.of(single);
     to.push(...stem);
     if (senseOf?.has(raw.toLowerCase())) from.push(...stem);
@@ -154,9 +155,26 @@ export interface LinkOptions {
   fromSenses: number;
   /** The senses of the material's word that may be linked to: its first few. */
   toSenses: number;
+  /**
+   * How often a sense must be tagged in WordNet's corpus, as a share of the word's most tagged
+   * sense in any part of speech, to bridge or link at all (synonyms and related words alike).
+   * Sense ranks are per part of speech: a verb's first sense ("garden": to tend one) is still a
+   * rare use of a word people mostly write as a noun, and a second sense may be tagged a few
+   * times where the first is tagged many ("brain": the organ, then "mental capacity").
+   */
+  senseShare: number;
+  /** How often a word's most tagged sense must be tagged for `senseShare` to apply: a few tags say little of which use is common. */
+  senseTagged: number;
+  /**
+   * How often a word must be tagged, as a share of the commonest word of its part of speech that
+   * stems the same, for its senses to bridge or link by that stem. The index knows stems, not
+   * words: "universities" and "universe" are one stem, which stands for the word people mostly
+   * write ("university"), not for its rarer namesake (whose "world" is no university).
+   */
+  stemShare: number;
 }
 
-export const LINK_DEFAULTS: Readonly<LinkOptions> = { pointers: ['~'], fromSenses: 2, toSenses: 2 };
+export const LINK_DEFAULTS: Readonly<LinkOptions> = { pointers: ['~'], fromSenses: 2, toSenses: 2, senseShare: 0.25, senseTagged: 10, stemShare: 0.5 };
 
 const FILE_OF: Record<string, (typeof PARTS)[number]> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 
@@ -181,9 +199,93 @@ interface SenseIndex {
   bridging: Map<string, Set<string>>;
 }
 
-function senseIndex(read: WordNetReader): SenseIndex {
+/** The part letter of a sense key's synset type (1 noun, 2 verb, 3 adjective, 4 adverb, 5 satellite), as `senseIndex` keys synsets. */
+const SENSE_PART = ['', 'n', 'v', 'a', 'a', 'a'];
+
+/**
+ * Which senses are rare uses of their word: those tagged in WordNet's corpus less than `share`
+ * times as often as the word's most tagged sense, in any part of speech, as keys "synset lemma".
+ * A word whose most tagged sense is tagged fewer than `tagged` times has no rare sense: its ranks
+ * alone decide.
+ */
+export function rareSenses(senseFile: string, share: number, tagged: number): Set<string> {
+  const counts = new Map<string, { key: string; count: number }[]>();
+  for (const line of senseFile.split('\n')) {
+    // lemma%ss_type:lex_filenum:lex_id:head_word:head_id synset_offset sense_number tag_cnt
+    const [sense = '', offset = '', , tagged = '0'] = line.split(' ');
+    const mark = sense.indexOf('%');
+    if (mark <= 0) continue;
+    const lemma = sense.slice(0, mark).toLowerCase();
+    const part = SENSE_PART[parseInt(sense.slice(mark + 1, mark + 2), 10)] ?? '';
+    const list = counts.get(lemma) ?? [];
+    list.push({ key: part + offset, count: parseInt(tagged, 10) || 0 });
+    counts.set(lemma, list);
+  }
+  const rare = new Set<string>();
+  for (const [lemma, senses] of counts) {
+    const most = Math.max(...senses.map((s) => s.count));
+    if (most === 0 || most < tagged) continue;
+    for (const s of senses) if (s.count < share * most) rare.add(`${s.key} ${lemma}`);
+  }
+  return rare;
+}
+
+/** A part of speech as the letter `strangerWords` keys it by: satellites are adjectives. */
+const WORD_PART = ['', 'n', 'v', 'a', 'r', 'a'];
+const PART_LETTER: Record<(typeof PARTS)[number], string> = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' };
+
+/**
+ * Single words that share their stem with a commoner word of their part of speech, as keys
+ * "part word" ("n universe": "university" is tagged more than twice as often): the stem stands
+ * for the commoner word. Times tagged are summed over each word's senses, and a plural listed as a
+ * word is counted with its singular; a stem whose commonest word is tagged fewer than `tagged`
+ * times has no stranger.
+ */
+export function strangerWords(senseFile: string, stemOf: (word: string) => string | null, share: number, tagged: number): Set<string> {
+  const totals = new Map<string, number>();
+  for (const line of senseFile.split('\n')) {
+    const [sense = '', , , count = '0'] = line.split(' ');
+    const mark = sense.indexOf('%');
+    if (mark <= 0 || sense.slice(0, mark).includes('_')) continue;
+    const key = `${WORD_PART[parseInt(sense.slice(mark + 1, mark + 2), 10)] ?? ''} ${sense.slice(0, mark).toLowerCase()}`;
+    totals.set(key, (totals.get(key) ?? 0) + (parseInt(count, 10) || 0));
+  }
+  // A plural WordNet lists as a word of its own ("authorities": a government) is an inflection of its singular, so it is weighed with it.
+  const families = new Map<string, string[]>();
+  for (const key of totals.keys()) {
+    const singular = singularOf(key, totals);
+    families.set(singular, [...(families.get(singular) ?? []), key]);
+  }
+  const byStem = new Map<string, { keys: string[]; total: number }[]>();
+  for (const [head, keys] of families) {
+    const [part = '', word = ''] = head.split(' ');
+    const stem = stemOf(word);
+    if (stem === null) continue;
+    const group = byStem.get(`${part} ${stem}`) ?? [];
+    group.push({ keys, total: keys.reduce((sum, key) => sum + (totals.get(key) ?? 0), 0) });
+    byStem.set(`${part} ${stem}`, group);
+  }
+  const strangers = new Set<string>();
+  for (const group of byStem.values()) {
+    if (group.length < 2) continue;
+    const most = Math.max(...group.map((g) => g.total));
+    if (most < tagged) continue;
+    for (const g of group) if (g.total < share * most) for (const key of g.keys) strangers.add(key);
+  }
+  return strangers;
+}
+
+/** The key of a plural's singular where WordNet lists both ("n authorities" → "n authority"), else the key itself. */
+function singularOf(key: string, known: ReadonlyMap<string, number>): string {
+  if (!key.endsWith('s')) return key;
+  const candidates = [key.replace(/ies$/, 'y'), key.replace(/es$/, ''), key.slice(0, -1)];
+  return candidates.find((c) => c !== key && known.has(c)) ?? key;
+}
+
+function senseIndex(read: WordNetReader, links: LinkOptions, strangers: ReadonlySet<string>): SenseIndex {
   const ranks = new Map<string, Map<string, number>>();
   const bridging = new Map<string, Set<string>>();
+  const rare = rareSenses(read('index.sense'), links.senseShare, links.senseTagged);
   for (const part of PARTS) {
     for (const line of read(`index.${part}`).split('\n')) {
       if (line === '' || line.startsWith('  ')) continue;
@@ -197,9 +299,11 @@ function senseIndex(read: WordNetReader): SenseIndex {
       fields.slice(4 + pointers + 2, 4 + pointers + 2 + senses).forEach((offset, i) => {
         const key = part[0] + offset;
         const lemmas = ranks.get(key) ?? new Map<string, number>();
-        lemmas.set(lemma, i + 1);
+        // A rare use ranks past every limit: it neither bridges nor links.
+        const isRare = rare.has(`${key} ${lemma.toLowerCase()}`) || strangers.has(`${PART_LETTER[part]} ${lemma.toLowerCase()}`);
+        lemmas.set(lemma, isRare ? Infinity : i + 1);
         ranks.set(key, lemmas);
-        if (i >= bridged) return;
+        if (i >= bridged || isRare) return;
         const common = bridging.get(key) ?? new Set<string>();
         common.add(lemma.toLowerCase());
         bridging.set(key, common);
@@ -290,11 +394,17 @@ function relatedSets(read: WordNetReader, ranks: SenseIndex['ranks'], ids: StemI
   return { related, alike };
 }
 
+function stemOfId(ids: StemIds, word: string): string | null {
+  const [id] = ids.of(word);
+  return id === undefined ? null : (ids.stems[id] ?? null);
+}
+
 /** Reads the WordNet data files into a stem table. */
 export function readStemTable(links: LinkOptions = LINK_DEFAULTS): StemTable {
   const read = wordnetReader();
-  const senses = senseIndex(read);
   const ids = new StemIds();
+  const strangers = strangerWords(read('index.sense'), (word) => stemOfId(ids, word), links.stemShare, links.senseTagged);
+  const senses = senseIndex(read, links, strangers);
   const sets: number[] = [];
   const capitals = capitalPairs(read, ids);
   for (const part of PARTS) {
@@ -305,7 +415,7 @@ export function readStemTable(links: LinkOptions = LINK_DEFAULTS): StemTable {
       start = end + 1;
       // Lines starting with spaces are the licence header.
       if (line === '' || line.startsWith('  ')) continue;
-      const { from, to } = parseSynset(line, senses.bridging.get(part[0] + line.slice(0, 8)), ids);
+      const { from, to } = parseSynset(line, senses.bridging.get(part[0] + line.slice(0, 8)), ids, (word) => strangers.has(`${PART_LETTER[part]} ${word}`));
       const bridging = [...new Set(from)];
       if (bridging.length === 0) continue;
       const targets = [...new Set(to)];

@@ -50,7 +50,8 @@ describe('judge', () => {
 
   it('does not let synonyms alone carry a question: their credit is not literal', async () => {
     const kb = await articleKb();
-    const chunk = kb.chunks.get('china-ai-governance#p4')!;
+    // p1 speaks of "countries", which "nations" bridges to.
+    const chunk = kb.chunks.get('china-ai-governance#p1')!;
     const plan = planQuery('What do nations think?', kb.vocabulary);
     expect(plan.planned.find((w) => w.word === 'nations')?.match).toBe('synonym');
     const c = coverageIn(plan, chunk);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cachedStemTable, decodeStemTable, encodeStemTable, stemTableFile, type StemTableCacheOptions } from '../../src/search/wordnet-cache.ts';
-import { stemTableKey, type StemTable } from '../../src/search/wordnet.ts';
+import { LINK_DEFAULTS, stemTableKey, type StemTable } from '../../src/search/wordnet.ts';
 import { tempDir } from '../helpers/folders.ts';
 
 /** A table in the real one's shape, small enough to build in every test. */
@@ -76,8 +76,9 @@ describe('the WordNet stem table cache', () => {
   });
 
   it('keys the table by the links it follows', () => {
-    expect(stemTableKey({ pointers: ['~'], fromSenses: 2, toSenses: 2 })).not.toBe(stemTableKey({ pointers: ['@', '~'], fromSenses: 2, toSenses: 2 }));
-    expect(stemTableKey()).toBe(stemTableKey({ pointers: ['~'], fromSenses: 2, toSenses: 2 }));
+    expect(stemTableKey({ ...LINK_DEFAULTS, pointers: ['~'] })).not.toBe(stemTableKey({ ...LINK_DEFAULTS, pointers: ['@', '~'] }));
+    expect(stemTableKey({ ...LINK_DEFAULTS, senseShare: 0 })).not.toBe(stemTableKey({ ...LINK_DEFAULTS, senseShare: 0.5 }));
+    expect(stemTableKey()).toBe(stemTableKey({ ...LINK_DEFAULTS }));
   });
 
   it('keeps only the newest tables, and removes temporary files a dead process left', () => {

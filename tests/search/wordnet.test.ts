@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { termOf } from '../../src/search/text.ts';
 import { decodeStemTable, encodeStemTable, stemTableFile } from '../../src/search/wordnet-cache.ts';
-import { readStemTable, stemTable, stemTableCacheDir, stemTableKey, wordnetStems, type StemTable } from '../../src/search/wordnet.ts';
+import { LINK_DEFAULTS, rareSenses, strangerWords, readStemTable, stemTable, stemTableCacheDir, stemTableKey, wordnetStems, type StemTable } from '../../src/search/wordnet.ts';
 
 /** The records of a table's `sets`, `related` or `alike`: the stems each links from and to. */
 function* records(array: Uint32Array, ids: readonly string[]): Generator<{ from: string[]; to: string[] }> {
@@ -32,6 +32,68 @@ function reachOf(array: Uint32Array, ids: readonly string[]): Map<string, Set<st
   }
   return reach;
 }
+
+describe('rare senses', () => {
+  // Lines of `index.sense`: sense key, synset offset, sense number, times tagged.
+  const senses = [
+    'brain%1:08:00:: 05488747 1 22',
+    'brain%1:09:00:: 05625839 2 5',
+    'brain%2:35:00:: 01404330 1 0',
+    'gap%1:07:00:: 04760114 1 3',
+    'gap%1:04:00:: 00384760 6 0',
+    'summit%1:14:00:: 08307589 1 0',
+  ].join('\n');
+
+  it('are the senses tagged less than the given share of the word\'s most tagged sense, in any part of speech', () => {
+    const rare = rareSenses(senses, 0.25, 10);
+    expect(rare).toContain('n05625839 brain');
+    expect(rare).toContain('v01404330 brain');
+    expect(rare).not.toContain('n05488747 brain');
+  });
+
+  it('are none of a word tagged too few times to tell, or never tagged', () => {
+    const rare = rareSenses(senses, 0.25, 10);
+    expect([...rare].filter((key) => key.endsWith(' gap') || key.endsWith(' summit'))).toEqual([]);
+    expect(rareSenses(senses, 0.25, 2)).toContain('n00384760 gap');
+  });
+});
+
+describe('stranger words', () => {
+  const senses = [
+    'university%1:14:00:: 08303084 1 20',
+    'university%1:06:00:: 04518297 2 14',
+    'universe%1:14:00:: 09489410 1 12',
+    'universal%3:00:00:: 01034457 1 3',
+    'organ%1:08:00:: 05297523 1 6',
+    'organization%1:14:00:: 08008335 1 2',
+    'author%1:18:00:: 10794014 1 44',
+    'authority%1:07:00:: 05196582 2 30',
+    'authorities%1:14:00:: 08337324 1 0',
+  ].join('\n');
+  const stemOf = (word: string) => termOf(word);
+
+  it('are the words of a stem tagged less than the given share of its commonest word of the same part of speech', () => {
+    const strangers = strangerWords(senses, stemOf, 0.5, 10);
+    expect(strangers).toContain('n universe');
+    expect(strangers).not.toContain('n university');
+    // An adjective is no inflection of a noun: it is weighed against adjectives only.
+    expect(strangers).not.toContain('a universal');
+  });
+
+  it('weigh a plural WordNet lists as a word with its singular, as one of its inflections', () => {
+    const strangers = strangerWords(senses, stemOf, 0.5, 10);
+    // "authorities" (the government) is tagged nowhere, "authority" nearly as often as "author".
+    expect(termOf('authorities')).toBe(termOf('author'));
+    expect(strangers).not.toContain('n authorities');
+    expect(strangers).not.toContain('n authority');
+    expect(strangerWords(senses.replace('2 30', '2 3'), stemOf, 0.5, 10)).toContain('n authorities');
+  });
+
+  it('are none where the commonest word is tagged too few times to tell', () => {
+    expect(strangerWords(senses, stemOf, 0.5, 10)).not.toContain('n organization');
+    expect(strangerWords(senses, stemOf, 0.5, 5)).toContain('n organization');
+  });
+});
 
 describe('the WordNet stem table', () => {
   const table = wordnetStems();
@@ -87,7 +149,7 @@ describe('the WordNet stem table', () => {
 
   it('links no compound by its head, and no name', () => {
     // Followed up and down, and to instances, so that only those two rules keep the words out.
-    const wide = stemTable({ pointers: ['@', '~', '~i'], fromSenses: 2, toSenses: 2 });
+    const wide = stemTable({ ...LINK_DEFAULTS, pointers: ['@', '~', '~i'] });
     const reach = reachOf(wide.related, wide.stems.split('\n'));
     const targetsOf = (word: string) => reach.get(termOf(word)!) ?? new Set<string>();
     // A bank is a "financial institution": the compound's head is not a word for a bank.
@@ -103,6 +165,28 @@ describe('the WordNet stem table', () => {
     // Search bridges "summit" to the head of "summit meeting"; the judge's table does not.
     expect(reach(table.sets, 'summit')).toContain(termOf('meeting'));
     expect(reach(table.alike, 'summit')).not.toContain(termOf('meeting'));
+  });
+
+  it('bridges from no rarely used sense of a word: "brain" is not a "mental capacity"', () => {
+    const reach = (records: Uint32Array, word: string) => reachOf(records, stems).get(termOf(word)!) ?? new Set<string>();
+    // Sense two of "brain" is tagged a quarter as often as the organ; "capacity" is also a compound's head there.
+    expect(reach(table.sets, 'brain')).not.toContain(termOf('capacity'));
+    expect(reach(table.sets, 'brain')).toContain(termOf('encephalon'));
+    // Without the rule the same sense bridges, so it is the rule that keeps it out.
+    const loose = readStemTable({ ...LINK_DEFAULTS, senseShare: 0 });
+    expect(reachOf(loose.sets, loose.stems.split('\n')).get(termOf('brain')!)).toContain(termOf('capacity'));
+  });
+
+  it('bridges a stem only through the commoner of the words that share it: "universities" is no "world"', () => {
+    const reach = (records: Uint32Array, word: string) => reachOf(records, stems).get(termOf(word)!) ?? new Set<string>();
+    expect(termOf('universities')).toBe(termOf('universe'));
+    expect(reach(table.sets, 'universities')).not.toContain(termOf('world'));
+    // Nor is the material's stem reached through the rarer word: "language" is "linguistic communication", not a community.
+    expect(reach(table.sets, 'language')).not.toContain(termOf('community'));
+    const loose = readStemTable({ ...LINK_DEFAULTS, stemShare: 0 });
+    const looseReach = reachOf(loose.sets, loose.stems.split('\n'));
+    expect(looseReach.get(termOf('universities')!)).toContain(termOf('world'));
+    expect(looseReach.get(termOf('language')!)).toContain(termOf('community'));
   });
 
   it('is read once per process, and the machine\'s cached copy is the table WordNet gives', () => {
