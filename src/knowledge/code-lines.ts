@@ -1,0 +1,35 @@
+/**
+ * Markdown converted from other formats often flattens code blocks, and a shell comment or root
+ * prompt (`# cd /tmp`) or a commented REPL line then starts with `#` and lexes as a heading. A
+ * heading is a title: a code line read as one would name the sections after it. These are the
+ * shapes a title does not take. Each is narrow on purpose, since real titles name code too
+ * ("filehandle.appendFile(data[, options])", "git-stash(1)", "os.path — Common pathname
+ * manipulations"); the caller leaves code spans out, so "The `x = 1` form" stays a title.
+ */
+const CODE_SHAPES: readonly RegExp[] = [
+  // An interactive prompt anywhere: Python's REPL, or a shell prompt or comment marker at the start.
+  />>>(?:\s|$)/,
+  /^[$%#]\s/,
+  // A command and its option or path: "find /usr/local -type f", "mount -t ceph", "cd /tmp".
+  // A word of prose before the option ("the -DH switch") makes it a title.
+  /^(?!(?:the|a|an|and|or|of|to|in|on|with|for|by|is|as|at|from|not|no)\s)[a-z][\w.+-]*(?:\s+(?!(?:the|a|an|and|or|of|to|in|on|with|for|by|is|as|at|from|not|no)\s)[\w.:=-]+)?\s+(?:--?[a-z][\w-]*|-[A-Za-z]|~?\.{0,2}\/[\w.<>~*-]+)(?:\s|$)/,
+  // An assignment spaced as code is, at the start of the line or after a comment's sentence:
+  // "a2.user = u1", "Create a future. fut = loop.create_future()"; "DEBUG=True" is a title's.
+  /(?:^|[.:]\s+)[a-z_][\w.[\]'"]*\s+(?:[-+*/%|&^]|\/\/|<<|>>)?=\s+[\w'"([{$-]/,
+  // A name bound to a call anywhere in the line: the code after a flattened comment
+  // ("create the session async_session = AsyncSession(engine, echo=False)").
+  /\b[a-z_][\w.]*\s=\s[\w.]+\(/,
+  // A statement's end or plumbing: a terminating semicolon, a pipe, a redirection, a chain.
+  /[)\]}'"\w];\s*$|^\};?$|\s\|\s+[a-z]|\s\d?>>?\s*[\w/&$]|\s&&\s/,
+];
+
+/** A prompt reads as code whatever follows it; the other shapes do not make a question code. */
+const PROMPTS = CODE_SHAPES.slice(0, 2);
+
+/** Whether a heading's text (code spans left out) reads as a line of code or a shell or REPL line. */
+export function readsAsCode(text: string): boolean {
+  const line = text.trim();
+  if (line === '') return false;
+  const shapes = line.endsWith('?') ? PROMPTS : CODE_SHAPES;
+  return shapes.some((shape) => shape.test(line));
+}
