@@ -19,6 +19,8 @@ const CODE_SHAPES: readonly RegExp[] = [
   // A name bound to a call anywhere in the line: the code after a flattened comment
   // ("create the session async_session = AsyncSession(engine, echo=False)").
   /\b[a-z_][\w.]*\s=\s[\w.]+\(/,
+  // A call whose first argument is a call ("print(list(map(...)))"), or a lambda and its colon.
+  /[a-z_]\w*\(\s*(?:[a-z_][\w.]*)?\(|\blambda\b[^:]*:/,
   // A comment marker inside the line, where flattening joined two code lines; an awaited or
   // returned call ("Wait for 1 second await asyncio.sleep(1)").
   /\s#\s+\S|(?:^|\s)(?:await|return)\s+[\w.]+[([]/,

@@ -18,6 +18,9 @@ describe('headings that read as code lines', () => {
     ['a pipe', 'git log --pretty=oneline origin..mybranch | wc -l'],
     ['an assignment', 'port = 993'],
     ['a comment and the assignment after it', 'Create a new Future object. fut = loop.create_future()'],
+    ['a comment and a call holding a lambda', 'First 10 Fibonacci numbers print(list(map(lambda x: x, range(10))))'],
+    ['two code lines joined at a comment marker', 'apt-get update # apt-get install mc'],
+    ['an awaited call', 'Wait for 1 second await asyncio.sleep(1)'],
     ['a statement ending in a semicolon', "set the version for version checking our $VERSION = '1.00';"],
   ])('%s is code', (_name, text) => {
     expect(readsAsCode(text)).toBe(true);
