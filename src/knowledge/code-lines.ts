@@ -6,13 +6,16 @@
  * ("filehandle.appendFile(data[, options])", "git-stash(1)", "os.path — Common pathname
  * manipulations"); the caller leaves code spans out, so "The `x = 1` form" stays a title.
  */
+/** An interactive prompt: Python's REPL anywhere, a shell prompt or comment marker at the start. */
+const PROMPTS: readonly RegExp[] = [/>>>(?:\s|$)/, /^[$%#]\s/];
+
+/** A word of prose: before an option ("the -DH switch") it makes the line a title's. */
+const PROSE_WORD = '(?:the|a|an|and|or|of|to|in|on|with|for|by|is|as|at|from|not|no)\\s';
+
 const CODE_SHAPES: readonly RegExp[] = [
-  // An interactive prompt anywhere: Python's REPL, or a shell prompt or comment marker at the start.
-  />>>(?:\s|$)/,
-  /^[$%#]\s/,
+  ...PROMPTS,
   // A command and its option or path: "find /usr/local -type f", "mount -t ceph", "cd /tmp".
-  // A word of prose before the option ("the -DH switch") makes it a title.
-  /^(?!(?:the|a|an|and|or|of|to|in|on|with|for|by|is|as|at|from|not|no)\s)[a-z][\w.+-]*(?:\s+(?!(?:the|a|an|and|or|of|to|in|on|with|for|by|is|as|at|from|not|no)\s)[\w.:=-]+)?\s+(?:--?[a-z][\w-]*|-[A-Za-z]|~?\.{0,2}\/[\w.<>~*-]+)(?:\s|$)/,
+  new RegExp(`^(?!${PROSE_WORD})[a-z][\\w.+-]*(?:\\s+(?!${PROSE_WORD})[\\w.:=-]+)?\\s+(?:--?[a-z][\\w-]*|-[A-Za-z]|~?\\.{0,2}/[\\w.<>~*-]+)(?:\\s|$)`),
   // An assignment spaced as code is, at the start of the line or after a comment's sentence:
   // "a2.user = u1", "Create a future. fut = loop.create_future()"; "DEBUG=True" is a title's.
   /(?:^|[.:]\s+)[a-z_][\w.[\]'"]*\s+(?:[-+*/%|&^]|\/\/|<<|>>)?=\s+[\w'"([{$-]/,
@@ -28,13 +31,11 @@ const CODE_SHAPES: readonly RegExp[] = [
   /[)\]}'"\w];\s*$|^\};?$|\s\|\s+[a-z]|\s\d?>>?\s*[\w/&$]|\s&&\s/,
 ];
 
-/** A prompt reads as code whatever follows it; the other shapes do not make a question code. */
-const PROMPTS = CODE_SHAPES.slice(0, 2);
-
 /** Whether a heading's text (code spans left out) reads as a line of code or a shell or REPL line. */
 export function readsAsCode(text: string): boolean {
   const line = text.trim();
   if (line === '') return false;
+  // A question names code in prose; only a prompt makes it a code line.
   const shapes = line.endsWith('?') ? PROMPTS : CODE_SHAPES;
   return shapes.some((shape) => shape.test(line));
 }
