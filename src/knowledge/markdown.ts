@@ -2,6 +2,7 @@ import { decodeHTMLStrict } from 'entities/decode';
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Block } from './types.ts';
 import { attachList, Outline, splitLines } from './paragraphs.ts';
+import { readsAsCode } from './code-lines.ts';
 
 export interface SplitResult {
   /** The first heading, when there is one: the document's title if front matter gives none. */
@@ -99,6 +100,16 @@ export function splitMarkdown(body: string): SplitResult {
     const trimmed = text.trim();
     if (trimmed) blocks.push({ kind, text: trimmed, breadcrumb: outline.breadcrumb() });
   };
+  /**
+   * A heading that reads as a code line was a line of a flattened code block: it stays text, as
+   * written, joined to a code line just before it in the same section, and names no section.
+   */
+  const codeLine = (text: string) => {
+    const previous = blocks[blocks.length - 1];
+    const sameSection = previous !== undefined && previous.breadcrumb.join('\u0000') === outline.breadcrumb().join('\u0000');
+    if (previous?.kind === 'code' && sameSection) previous.text = `${previous.text}\n${text.trim()}`;
+    else push('code', text);
+  };
   const listBlock = (text: string, introduced: boolean) => {
     if (!introduced || !attachList(blocks, outline.breadcrumb(), text)) push('list', text);
   };
@@ -141,7 +152,10 @@ export function splitMarkdown(body: string): SplitResult {
         case 'heading': {
           const h = token as Tokens.Heading;
           const text = inlineText(h.tokens).replace(/\s+/g, ' ').trim();
-          if (!outline.enter(h.depth, text)) push('paragraph', text);
+          // Code spans are left out: a title may name code ("The `x = 1` form").
+          const prose = inlineText(h.tokens.filter((t) => t.type !== 'codespan'));
+          if (readsAsCode(prose.replace(/\s+/g, ' '))) codeLine(h.text);
+          else if (!outline.enter(h.depth, text)) push('paragraph', text);
           break;
         }
         case 'paragraph':
