@@ -3,7 +3,7 @@ import { normalizeWord, termOf, words, type PlannedWord, type QueryPlan, type Vo
 import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
 import { holdsAnswerType } from './answer-kinds.ts';
-import { namesMembers, onlyAsExample } from './members.ts';
+import { listsNames, namesMembers, onlyAsExample } from './members.ts';
 import { readQuestion, YEAR, type QuestionShape } from './question.ts';
 import type { Excerpt } from './types.ts';
 
@@ -315,7 +315,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   // word only holds a focus the question's other words found: it is no finding of its own.
   const typedAnswer = shape.answerType !== 'any' && shape.focus.length > 0 && ownFoci && holdsType;
   if (coverage.all < options.minCoverage || (coverage.literal < options.minLiteralCoverage && !typedAnswer)) return declined('not-covered', 'coverage');
-  if (!holdsFoci) return declined('not-covered', 'focus');
+  if (!holdsFoci && !membersNamed(shape, plan, held, options, quoted, question, isCommon, learned)) return declined('not-covered', 'focus');
   if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered', 'name-pair');
   if (!shape.expand.every((a) => spellsOutIn(a, best.chunk))) return declined('not-covered', 'acronym-meaning');
   if (missingOf(shape.things, plan, held, options, learned).some((w) => !isUsed(w, plan) || isDropped(w, plan, vocabulary))) return declined('not-covered', 'unknown-thing');
@@ -327,6 +327,21 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (shape.actors.length > 0 && shape.actors.every((a) => onlyAsExample(a, best.chunk))) return declined('not-covered', 'example');
   if (shape.members !== null && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon))) return declined('answer-type', 'members');
   return { answerable: true, coverage: coverage.all };
+}
+
+/**
+ * "Which Southeast Asian nations…?" from "countries like Vietnam and Laos": a which-question over
+ * a plural asks for its members, and a quoted list of names is members whatever the paragraph
+ * calls them. Only
+ * the plural's phrase may be missing, and only its head: its qualifiers and every other focus and
+ * required word must be held as for any focus.
+ */
+function membersNamed(shape: QuestionShape, plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, quoted: string, question: string, isCommon: (w: string) => boolean, learned?: ReadonlySet<string>): boolean {
+  if (!options.listedNamesAreMembers || shape.members === null) return false;
+  const missing = missingOf(shape.focus.flat(), plan, held, options, learned);
+  const isMembers = (phrase: readonly string[]) => phrase.at(-1) === shape.members;
+  const othersHeld = shape.focus.every((phrase) => (isMembers(phrase) ? holdsFocus(phrase.slice(0, -1), missing) : holdsFocus(phrase, missing)));
+  return othersHeld && !shape.required.some((w) => missing.includes(w)) && listsNames(quoted, question, isCommon);
 }
 
 /**

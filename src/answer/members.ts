@@ -70,3 +70,26 @@ function afterListOpener(ws: ReturnType<typeof words>, at: number, text: string)
   }
   return false;
 }
+
+/** What stands between two names of one list: a comma, "and" or "or", and perhaps "the". */
+const LIST_JOINT = /^\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$/i;
+
+/**
+ * Whether a text lists names the question does not give ("Vietnam and Laos", "CNN, Reuters"):
+ * capitalised words past the start of their sentence, not everyday words of the material, two of
+ * them joined as members of one list.
+ */
+export function listsNames(text: string, question: string, isCommon: (word: string) => boolean): boolean {
+  const ws = words(text);
+  const isName = (i: number) => {
+    const w = ws[i]!;
+    const opensSentence = i === 0 || /[.!?]\s*$/.test(text.slice(ws[i - 1]!.end, w.start));
+    return !opensSentence && /^\p{Lu}/u.test(w.text) && !givesName(question, w.text) && !isCommon(w.text);
+  };
+  for (let i = 0; i + 1 < ws.length; i++) {
+    if (!isName(i)) continue;
+    const next = ws.findIndex((w, j) => j > i && !/^(?:the|and|or)$/i.test(w.text));
+    if (next > 0 && isName(next) && LIST_JOINT.test(text.slice(ws[i]!.end, ws[next]!.start))) return true;
+  }
+  return false;
+}

@@ -65,6 +65,12 @@ export interface JudgeOptions {
    * word by that stem: "barriers" holds "barrier", "international" does not hold "intern".
    */
   maxInflection: number;
+  /**
+   * Whether quoted sentences that list names the question does not give ("Vietnam and Laos")
+   * answer a "which N" question whose plural N the paragraph lacks: a list of names is the
+   * answer's members, and a paragraph names nations or outlets without calling them that.
+   */
+  listedNamesAreMembers: boolean;
 }
 
 export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
@@ -79,6 +85,7 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   maxFocusEdits: 1,
   relatedHoldsFocus: true,
   maxInflection: 3,
+  listedNamesAreMembers: true,
 };
 
 /**

@@ -236,6 +236,27 @@ describe('judge: which-questions', () => {
   });
 });
 
+describe('judge: a which-plural answered by a list of names', () => {
+  it('answers "which N" from a paragraph that lists names of N under another word, not without the rule', async () => {
+    const kb = await articleKb();
+    const question = 'which southeast asian nations does china do research with';
+    const on = (options = JUDGE_DEFAULTS) => {
+      const chunk = kb.chunks.get('china-ai-governance#p8')!;
+      const plan = planQuery(question, kb.vocabulary);
+      return judge(question, plan, { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) }, kb.vocabulary, options);
+    };
+    expect(on()).toMatchObject({ answerable: true });
+    expect(on({ ...JUDGE_DEFAULTS, listedNamesAreMembers: false })).toMatchObject({ answerable: false, check: 'focus' });
+  });
+
+  it('still declines a which-plural whose paragraph names no list, or whose other focus it lacks', async () => {
+    const kb = await articleKb();
+    // p9 names CNN and the South China Morning Post in two sentences: no list of outlets.
+    expect(verdictOn(kb, 'Which chips does the US ban from export to China?', 'p9').verdict).toMatchObject({ answerable: false, check: 'focus' });
+    expect(verdictOn(kb, 'Which football clubs did Vietnam and Laos fund?', 'p8').verdict).toMatchObject({ answerable: false, check: 'focus' });
+  });
+});
+
 describe('judge: names given only as examples', () => {
   const MUSEUM = [
     '# The touring collection',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesMembers } from '../../src/answer/members.ts';
+import { listsNames, namesMembers } from '../../src/answer/members.ts';
 
 describe('namesMembers', () => {
   const none = () => false;
@@ -35,5 +35,26 @@ describe('namesMembers', () => {
     expect(namesMembers('German lenders such as Deutsche Bank financed it.', new Set(['bank']), question, none, 3, german)).toBe(true);
     // Every qualifier, in order: "French AI equipment" is no echo of "German AI banks".
     expect(namesMembers('It sold French AI equipment.', new Set(['bank']), 'Which German AI banks?', none, 3, [new Set(['german']), new Set(['ai'])])).toBe(true);
+  });
+});
+
+describe('listsNames', () => {
+  const none = () => false;
+  it('sees two names joined as one list, after "and", "or" or a comma', () => {
+    expect(listsNames('China has carried out cooperation with countries like Vietnam and Laos.', 'Which nations?', none)).toBe(true);
+    expect(listsNames('It was reported by outlets such as CNN, Reuters and others.', 'Which outlets?', none)).toBe(true);
+    expect(listsNames('Centers such as the China-BRICS Center and the China-ASEAN Center opened.', 'Which hubs?', none)).toBe(true);
+  });
+
+  it('does not count one name, names in separate clauses, a name the question gives, or a word opening a sentence', () => {
+    expect(listsNames('Washington on Wednesday unveiled its plan, according to CNN.', 'Which outlets?', none)).toBe(false);
+    expect(listsNames('It met in Shanghai. Later it met in Cairo.', 'Which cities?', none)).toBe(false);
+    expect(listsNames('It worked with Vietnam and Laos.', 'Which nations besides Vietnam?', none)).toBe(false);
+    expect(listsNames('Yesterday. And Laos joined.', 'Which nations?', none)).toBe(false);
+  });
+
+  it('does not count an everyday word of the material written with a capital', () => {
+    const common = (w: string) => w === 'Global';
+    expect(listsNames('It cared for Global and Local matters.', 'Which matters?', common)).toBe(false);
   });
 });

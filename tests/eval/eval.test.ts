@@ -47,7 +47,7 @@ describe('the article evaluation set', () => {
  * dev-chat.json, written for the fifth round, is harder than the others: with it the share of
  * out-of-scope questions declined is lower than on the first three alone.
  */
-const DEV_FLOORS = { outOfScopeDeclined: 0.97, inScopeDeclined: 0.24 };
+const DEV_FLOORS = { outOfScopeDeclined: 0.97, inScopeDeclined: 0.235 };
 
 describe('the development sets', () => {
   it('decline their out-of-scope questions and answer their paraphrases no worse than when the judge was tuned', async () => {
