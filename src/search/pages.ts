@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from './knowledge-base.ts';
-import type { QueryTerm } from './postings.ts';
+import { textLength, type QueryTerm } from './postings.ts';
 import type { PageRanking } from './options.ts';
 import { pageUnits, type PageUnits } from './sections.ts';
 import { termOf, tokenize } from './text.ts';
@@ -54,8 +54,6 @@ export interface PageIndex {
   averages: Float64Array;
 }
 
-const TEXT = 2;
-const FIELD_COUNT = 3;
 /** The opening of a page's first prose paragraph: "git-stash - Stash the changes in a dirty working directory away". */
 const DESCRIPTION_CHARS = 400;
 /** Paragraphs looked at for that opening: a page may begin with an import line or a synopsis. */
@@ -184,8 +182,7 @@ function buildPageIndexData(kb: KnowledgeBase, units: PageUnits): PageIndexData 
   const columns = kb.chunks.columns;
   const { starts, unitOf, documentOf } = units;
   const lengths = new Uint32Array(pageCount * LENGTHS);
-  const fieldLengths = kb.index.data.fieldLengths;
-  for (let c = 0; c < kb.chunks.size; c++) lengths[unitOf[c]! * LENGTHS + BODY]! += fieldLengths[c * FIELD_COUNT + TEXT]!;
+  for (let c = 0; c < kb.chunks.size; c++) lengths[unitOf[c]! * LENGTHS + BODY]! += textLength(kb.index.data, c);
 
   const description = (page: number): string[] => {
     const end = Math.min(starts[page + 1]!, starts[page]! + DESCRIPTION_SEARCH);

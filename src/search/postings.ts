@@ -11,6 +11,12 @@
 export const FIELDS = ['title', 'breadcrumb', 'text'] as const;
 export type Field = (typeof FIELDS)[number];
 const F = FIELDS.length;
+const TEXT_FIELD = FIELDS.indexOf('text');
+
+/** A chunk's text length in words, as BM25 counts it (its distinct tokens), from the index's field lengths. */
+export function textLength(data: Pick<PostingsData, 'fieldLengths'>, chunk: number): number {
+  return data.fieldLengths[chunk * F + TEXT_FIELD]!;
+}
 
 /** MiniSearch's defaults for BM25+. */
 const K = 1.2;

@@ -1,6 +1,6 @@
 import type { Chunk } from '../knowledge/index.ts';
 import type { KnowledgeBase } from './knowledge-base.ts';
-import type { QueryTerm } from './postings.ts';
+import { textLength, type QueryTerm } from './postings.ts';
 import { FIELD_BOOSTS, RANKING_DEFAULTS, type RankingOptions } from './options.ts';
 import { jargonTerms } from './jargon.ts';
 import { pageIndex, scorePages } from './pages.ts';
@@ -123,9 +123,8 @@ function chunkBoosts(kb: KnowledgeBase, ranking: BoostRule): Float64Array {
   const known = boostTables.get(kb.chunks);
   const rule = { creditBoost: ranking.creditBoost, longParagraphWords: ranking.longParagraphWords, longParagraphExponent: ranking.longParagraphExponent };
   if (known && sameRule(known.rule, rule)) return known.boosts;
-  const fieldLengths = kb.index.data.fieldLengths;
   const boosts = new Float64Array(kb.chunks.size);
-  for (let i = 0; i < boosts.length; i++) boosts[i] = chunkBoost(kb.chunks.kindAt(i) === 'credit', fieldLengths[i * TEXT_FIELDS + TEXT]!, rule);
+  for (let i = 0; i < boosts.length; i++) boosts[i] = chunkBoost(kb.chunks.kindAt(i) === 'credit', textLength(kb.index.data, i), rule);
   boostTables.set(kb.chunks, { rule, boosts });
   return boosts;
 }
@@ -158,9 +157,6 @@ function bestOf(kb: KnowledgeBase, pages: PageParagraphs, page: number, terms: r
   const present = new Set(words(`${chunk.title} ${chunk.breadcrumb.join(' ')} ${chunk.text}`).map((w) => termOf(w.text)));
   return { chunk, score: pages.scores[page * 3]!, terms: terms.map((t) => t.term).filter((t) => present.has(t)) };
 }
-
-const TEXT = 2;
-const TEXT_FIELDS = 3;
 
 /**
  * The best three paragraph scores of every page a query touched, gathered while it is scored, in

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from './knowledge-base.ts';
 import { PAGE_UNITS, type PageUnitOptions } from './options.ts';
+import { textLength } from './postings.ts';
 
 /**
  * The units pages are ranked as. Most documents are one unit. A long one (a manual saved as one
@@ -23,16 +24,12 @@ export interface PageUnits {
   documentOf: Uint32Array;
 }
 
-const TEXT = 2;
-const FIELD_COUNT = 3;
-
 /** The units of `kb`'s chunks: whole documents, and the sections of long ones. */
 export function pageUnits(kb: KnowledgeBase, options: PageUnitOptions = PAGE_UNITS): PageUnits {
   const { columns } = kb.chunks;
-  const fieldLengths = kb.index.data.fieldLengths;
   const words = (from: number, to: number) => {
     let sum = 0;
-    for (let c = from; c < to; c++) sum += fieldLengths[c * FIELD_COUNT + TEXT]!;
+    for (let c = from; c < to; c++) sum += textLength(kb.index.data, c);
     return sum;
   };
   const trailAt = (c: number) => columns.breadcrumbs[columns.breadcrumb[c]!]!;
