@@ -83,24 +83,17 @@ const padding = (length: number) => Buffer.alloc((ALIGN - (length % ALIGN)) % AL
  * half a file under the real name.
  */
 export async function saveIndex(file: string, kb: KnowledgeBase): Promise<void> {
+  const sections = sectionsOf(kb);
+  await writeAtomically(file, headerLine(kb.fingerprint, sections), sections);
+}
+
+/** The knowledge base's sections, in SECTIONS order: the meta as JSON, then each array's bytes. */
+function sectionsOf(kb: KnowledgeBase): Buffer[] {
   const columns = kb.chunks.columns;
   const postings = kb.index.data;
   const pages = pageIndex(kb).data;
-  const meta: Meta = {
-    dir: kb.dir,
-    indexedAt: kb.indexedAt,
-    documentIndexedAt: [...kb.documentIndexedAt],
-    files: kb.files,
-    documents: kb.documents,
-    skipped: kb.skipped,
-    topics: kb.topics,
-    vocabulary: serializeVocabulary(kb.vocabulary),
-    breadcrumbs: columns.breadcrumbs,
-    terms: postings.terms,
-    pageTerms: pages.terms,
-  };
-  const sections: Buffer[] = [
-    Buffer.from(JSON.stringify(meta), 'utf8'),
+  return [
+    Buffer.from(JSON.stringify(metaOf(kb, pages.terms)), 'utf8'),
     bytesOf(columns.document),
     bytesOf(columns.paragraph),
     bytesOf(columns.page),
@@ -117,41 +110,67 @@ export async function saveIndex(file: string, kb: KnowledgeBase): Promise<void> 
     bytesOf(pages.counts),
     bytesOf(pages.lengths),
   ];
+}
+
+function metaOf(kb: KnowledgeBase, pageTerms: string[]): Meta {
+  return {
+    dir: kb.dir,
+    indexedAt: kb.indexedAt,
+    documentIndexedAt: [...kb.documentIndexedAt],
+    files: kb.files,
+    documents: kb.documents,
+    skipped: kb.skipped,
+    topics: kb.topics,
+    vocabulary: serializeVocabulary(kb.vocabulary),
+    breadcrumbs: kb.chunks.columns.breadcrumbs,
+    terms: kb.index.data.terms,
+    pageTerms,
+  };
+}
+
+/** The header as its line, padded so the sections after it start aligned. */
+function headerLine(fingerprint: string, sections: readonly Buffer[]): Buffer {
   const hash = createHash('sha256');
   for (const section of sections) hash.update(section).update(padding(section.length));
   const header: Header = {
     format: FORMAT,
     version: INDEX_FORMAT_VERSION,
     engine: engineSourceHash(),
-    fingerprint: kb.fingerprint,
+    fingerprint,
     checksum: hash.digest('hex'),
     sections: sections.map((b) => b.length),
     endianness: endianness(),
   };
-  // The header line is padded so the sections after it start aligned.
   const line = JSON.stringify(header);
-  const headerBytes = Buffer.from(`${line}${' '.repeat((ALIGN - ((Buffer.byteLength(line) + 1) % ALIGN)) % ALIGN)}\n`, 'utf8');
+  return Buffer.from(`${line}${' '.repeat((ALIGN - ((Buffer.byteLength(line) + 1) % ALIGN)) % ALIGN)}\n`, 'utf8');
+}
 
+/** Writes to a temporary file renamed into place, so the real name holds a whole file or none. */
+async function writeAtomically(file: string, headerBytes: Buffer, sections: readonly Buffer[]): Promise<void> {
   await mkdir(resolve(file, '..'), { recursive: true });
   await removeStaleTemps(file);
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    const handle = await open(temp, 'w');
-    try {
-      await writeAll(handle, headerBytes);
-      for (const section of sections) {
-        await writeAll(handle, section);
-        await writeAll(handle, padding(section.length));
-      }
-    } finally {
-      await handle.close();
-    }
+    await writeSections(temp, headerBytes, sections);
     await rename(temp, file);
     // Versions before format 4 wrote JSON under another name; that file can never be read again.
     await rm(file.replace(/\.bin$/, '.json'), { force: true });
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  }
+}
+
+async function writeSections(path: string, headerBytes: Buffer, sections: readonly Buffer[]): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    await writeAll(handle, headerBytes);
+    for (const section of sections) {
+      await writeAll(handle, section);
+      await writeAll(handle, padding(section.length));
+    }
+  } finally {
+    await handle.close();
   }
 }
 
