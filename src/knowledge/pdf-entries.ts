@@ -60,9 +60,26 @@ function offGrid(line: readonly PdfRun[], tab: number, size: number, options: Pd
 export function descriptionTab(runs: readonly PdfRun[], options: PdfOptions): number | null {
   if (runs.length < options.entryMinRows * 2) return null;
   const lines = baselines(runs);
-  const left = Math.min(...runs.map((r) => r.x));
   const size = median(runs.map((r) => r.size));
-  // Starts of runs past the column's left edge, by the baselines that have one there.
+  const tab = candidateTab(runs, lines, size, options);
+  if (tab === null) return null;
+  return looksLikeGrid(tallyGrid(lines, tab, size, options), lines.length, size, options) ? tab : null;
+}
+
+/** The x that most baselines start a run at, well inside the column, if enough of them do. */
+function candidateTab(runs: readonly PdfRun[], lines: readonly PdfRun[][], size: number, options: PdfOptions): number | null {
+  const starts = startsInside(runs, lines, size);
+  let tab = -1;
+  let most = 0;
+  for (const [x, at] of starts) if (at.size > most || (at.size === most && x < tab)) [tab, most] = [x, at.size];
+  if (most < Math.max(options.entryMinRows, lines.length * options.entryTabShare)) return null;
+  // The exact edge: the leftmost start near the rounded one.
+  return Math.min(...runs.filter((r) => Math.abs(r.x - tab) <= 1.5).map((r) => r.x));
+}
+
+/** Starts of runs past the column's left edge, rounded, by the baselines that have one there. */
+function startsInside(runs: readonly PdfRun[], lines: readonly PdfRun[][], size: number): Map<number, Set<number>> {
+  const left = Math.min(...runs.map((r) => r.x));
   const starts = new Map<number, Set<number>>();
   lines.forEach((line, i) => {
     for (const run of line) {
@@ -74,55 +91,72 @@ export function descriptionTab(runs: readonly PdfRun[], options: PdfOptions): nu
       }
     }
   });
-  let tab = -1;
-  let most = 0;
-  for (const [x, at] of starts) if (at.size > most || (at.size === most && x < tab)) [tab, most] = [x, at.size];
-  if (most < Math.max(options.entryMinRows, lines.length * options.entryTabShare)) return null;
-  // The exact edge: the leftmost start near the rounded one.
-  tab = Math.min(...runs.filter((r) => Math.abs(r.x - tab) <= 1.5).map((r) => r.x));
-  let across = 0;
-  let termLines = 0;
-  let termChars = 0;
-  let gapless = 0;
-  let descChars = 0;
-  let descMono = 0;
-  let descLetters = 0;
-  const termYs: number[] = [];
-  const descYs: number[] = [];
+  return starts;
+}
+
+/** What a column's lines look like either side of a candidate tab stop. */
+interface GridTally {
+  /** Lines off the grid. */
+  across: number;
+  /** Lines with a term, the term's characters, and the terms that reach right up to the stop. */
+  termLines: number;
+  termChars: number;
+  gapless: number;
+  /** Characters right of the stop: all, set in a monospaced font, letters. */
+  descChars: number;
+  descMono: number;
+  descLetters: number;
+  /** Baselines of lines with a term, and of lines with a description. */
+  termYs: number[];
+  descYs: number[];
+}
+
+function tallyGrid(lines: readonly PdfRun[][], tab: number, size: number, options: PdfOptions): GridTally {
+  const tally: GridTally = { across: 0, termLines: 0, termChars: 0, gapless: 0, descChars: 0, descMono: 0, descLetters: 0, termYs: [], descYs: [] };
   for (const line of lines) {
     if (offGrid(line, tab, size, options)) {
-      across++;
+      tally.across++;
       continue;
     }
     const term = line.filter((r) => r.x < tab - slack(r.size));
-    if (term.length > 0) {
-      termLines++;
-      termYs.push(line[0]!.y);
-      termChars += term.reduce((n, r) => n + r.text.trim().length, 0);
-      if (Math.max(...term.map((r) => r.x + r.width)) > tab - size * 0.5) gapless++;
-    }
-    if (term.length < line.length) descYs.push(line[0]!.y);
+    if (term.length > 0) tallyTerm(tally, term, line[0]!.y, tab, size);
+    if (term.length < line.length) tally.descYs.push(line[0]!.y);
     for (const r of line) {
       if (r.x < tab - slack(r.size)) continue;
-      descChars += r.text.length;
-      descLetters += r.text.replace(/[^\p{L}]/gu, '').length;
-      if (r.mono) descMono += r.text.length;
+      tallyDescription(tally, r);
     }
   }
+  return tally;
+}
+
+function tallyTerm(tally: GridTally, term: readonly PdfRun[], y: number, tab: number, size: number): void {
+  tally.termLines++;
+  tally.termYs.push(y);
+  tally.termChars += term.reduce((n, r) => n + r.text.trim().length, 0);
+  if (Math.max(...term.map((r) => r.x + r.width)) > tab - size * 0.5) tally.gapless++;
+}
+
+function tallyDescription(tally: GridTally, run: PdfRun): void {
+  tally.descChars += run.text.length;
+  tally.descLetters += run.text.replace(/[^\p{L}]/gu, '').length;
+  if (run.mono) tally.descMono += run.text.length;
+}
+
+function looksLikeGrid(t: GridTally, lineCount: number, size: number, options: PdfOptions): boolean {
   // A term stands beside its description, level with a line of it or between two: not above
   // it, as a definition list sets its terms.
-  const beside = termYs.filter((y) => descYs.some((d) => Math.abs(d - y) <= size * 0.75)).length;
-  const grid =
-    beside >= termLines * options.entryBesideShare &&
-    across <= lines.length * options.entryCrossingShare &&
-    termLines >= options.entryMinRows &&
+  const beside = t.termYs.filter((y) => t.descYs.some((d) => Math.abs(d - y) <= size * 0.75)).length;
+  return (
+    beside >= t.termLines * options.entryBesideShare &&
+    t.across <= lineCount * options.entryCrossingShare &&
+    t.termLines >= options.entryMinRows &&
     // Terms are words, not list markers standing in a hanging indent.
-    termChars >= termLines * 3 &&
-    gapless <= termLines * options.entryCrossingShare &&
-    descMono < descChars / 2 &&
+    t.termChars >= t.termLines * 3 &&
+    t.gapless <= t.termLines * options.entryCrossingShare &&
+    t.descMono < t.descChars / 2 &&
     // Descriptions are words: a column of page numbers or figures is a contents page or a table.
-    descLetters >= descChars / 2;
-  return grid ? tab : null;
+    t.descLetters >= t.descChars / 2
+  );
 }
 
 function median(values: number[]): number {
