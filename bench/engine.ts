@@ -59,71 +59,90 @@ export interface EngineBench {
 }
 
 export async function benchEngine(knowledgeDir: string, cacheDir: string, queries: Query[] | null, rounds: number): Promise<EngineBench> {
-  const lines: string[] = [];
-  const [built, buildMs] = await timeAsync(() => openKnowledgeBase({ knowledgeDir, cacheDir, rebuild: true }));
-  const file = cacheFileFor(cacheDir, knowledgeDir);
-  const size = (await stat(file)).size;
-  const [loaded, loadMs] = await timeAsync(() => openKnowledgeBase({ knowledgeDir, cacheDir }));
-  if (loaded.from !== 'cache') throw new Error(`expected the persisted index to load, got a rebuild: ${loaded.reason}`);
-  const kb = loaded.kb;
-  globalThis.gc?.();
-  const memory = process.memoryUsage();
-  lines.push(
-    `knowledge: ${knowledgeDir}`,
-    `  ${kb.documents.length} documents, ${kb.chunks.size} chunks, ${kb.skipped.length} skipped`,
-    `  build ${ms(buildMs)} ms · load persisted ${ms(loadMs)} ms (${built.kb.chunks.size === kb.chunks.size ? 'same chunks' : 'MISMATCH'}) · index file ${mb(size)}`,
-    `  after load, in this process (which also built it): heap ${mb(memory.heapUsed)} · array buffers ${mb(memory.arrayBuffers)} · RSS ${mb(memory.rss)}`,
-  );
-
+  const { kb, lines } = await buildAndLoad(knowledgeDir, cacheDir);
   const cold = await readyInChild(knowledgeDir, cacheDir, true);
   const warm = await readyInChild(knowledgeDir, cacheDir, false);
   lines.push(
     `  process start → ready to answer: ${ms(warm.ms)} ms from the persisted index (RSS ${mb(warm.rssBytes)}), ${ms(cold.ms)} ms building it (RSS ${mb(cold.rssBytes)})`,
   );
-
   const qs = queries ?? knownItemQueries(kb.chunks, rounds);
   const list = Array.from({ length: rounds }, (_, i) => qs[i % qs.length]!);
-  const askMs: number[] = [];
-  const searchMs: number[] = [];
-  const completeMs: number[] = [];
-  let top1 = 0;
-  let fair = 0;
-  let known = 0;
-  for (const q of list) {
-    const [result, t] = time(() => ask(kb, q.text));
-    askMs.push(t);
-    if (q.expected) {
-      known++;
-      const top = result.passages[0]?.chunk;
-      if (top?.id === q.expected) top1++;
-      if (top && (top.id === q.expected || sameWords(top, kb.chunks.get(q.expected), q.text))) fair++;
-    }
-    searchMs.push(time(() => search(kb, q.text, { limit: 5 }))[1]);
-    // Autocomplete sees the question while it is being typed: cut it mid-word.
-    const partial = q.text.slice(0, Math.max(2, Math.floor(q.text.length * 0.6)));
-    completeMs.push(time(() => search(kb, partial, { limit: 25, prefix: true }))[1]);
-  }
+  const timings = timeQueries(kb, list);
   const summaryMs: number[] = [];
   for (let i = 0; i < Math.min(50, rounds); i++) summaryMs.push(time(() => summarize(kb, { topic: list[i]!.text }))[1]);
-
-  const widths = [14, 7, 8, 8, 8, 8];
-  lines.push('', row(['latency (ms)', 'n', 'p50', 'p95', 'p99', 'max'], widths));
-  for (const [name, samples] of [['ask', askMs], ['search', searchMs], ['autocomplete', completeMs], ['summary topic', summaryMs]] as const) {
-    const p = percentiles(samples);
-    lines.push(row([name, p.n, ms(p.p50), ms(p.p95), ms(p.p99), ms(p.max)], widths));
-  }
-  const askP = percentiles(askMs);
+  lines.push('', ...latencyTable(timings, summaryMs));
+  const askP = percentiles(timings.askMs);
   const figures: EngineFigures = {
     paragraphs: kb.chunks.size,
     ask: { p50: askP.p50, p99: askP.p99 },
-    autocompleteP99: percentiles(completeMs).p99,
+    autocompleteP99: percentiles(timings.completeMs).p99,
     ready: { ms: warm.ms, rssBytes: warm.rssBytes },
   };
-  if (known > 0) {
-    const share = (n: number) => `${((100 * n) / known).toFixed(1)} %`;
-    lines.push('', `known-item top-1: ${share(top1)} of ${known} queries (${share(fair)} counting a first hit with the same text, or with the query's words in the same order)`);
-  }
+  if (timings.known > 0) lines.push('', knownItemLine(timings));
   return { kb, lines, figures };
+}
+
+/** Builds the index, loads it back as a restart would, and reports both with the index's size and the memory after. */
+async function buildAndLoad(knowledgeDir: string, cacheDir: string): Promise<{ kb: KnowledgeBase; lines: string[] }> {
+  const [built, buildMs] = await timeAsync(() => openKnowledgeBase({ knowledgeDir, cacheDir, rebuild: true }));
+  const size = (await stat(cacheFileFor(cacheDir, knowledgeDir))).size;
+  const [loaded, loadMs] = await timeAsync(() => openKnowledgeBase({ knowledgeDir, cacheDir }));
+  if (loaded.from !== 'cache') throw new Error(`expected the persisted index to load, got a rebuild: ${loaded.reason}`);
+  const kb = loaded.kb;
+  globalThis.gc?.();
+  const memory = process.memoryUsage();
+  const lines = [
+    `knowledge: ${knowledgeDir}`,
+    `  ${kb.documents.length} documents, ${kb.chunks.size} chunks, ${kb.skipped.length} skipped`,
+    `  build ${ms(buildMs)} ms · load persisted ${ms(loadMs)} ms (${built.kb.chunks.size === kb.chunks.size ? 'same chunks' : 'MISMATCH'}) · index file ${mb(size)}`,
+    `  after load, in this process (which also built it): heap ${mb(memory.heapUsed)} · array buffers ${mb(memory.arrayBuffers)} · RSS ${mb(memory.rss)}`,
+  ];
+  return { kb, lines };
+}
+
+/** Per-query times of each kind, and how often ask's first passage was the paragraph a known-item query came from. */
+interface QueryTimings {
+  askMs: number[];
+  searchMs: number[];
+  completeMs: number[];
+  /** Queries with an expected paragraph; of them, first hits that were it, and that were it or as good. */
+  known: number;
+  top1: number;
+  fair: number;
+}
+
+function timeQueries(kb: KnowledgeBase, list: readonly Query[]): QueryTimings {
+  const t: QueryTimings = { askMs: [], searchMs: [], completeMs: [], known: 0, top1: 0, fair: 0 };
+  for (const q of list) {
+    const [result, askMs] = time(() => ask(kb, q.text));
+    t.askMs.push(askMs);
+    if (q.expected) {
+      t.known++;
+      const top = result.passages[0]?.chunk;
+      if (top?.id === q.expected) t.top1++;
+      if (top && (top.id === q.expected || sameWords(top, kb.chunks.get(q.expected), q.text))) t.fair++;
+    }
+    t.searchMs.push(time(() => search(kb, q.text, { limit: 5 }))[1]);
+    // Autocomplete sees the question while it is being typed: cut it mid-word.
+    const partial = q.text.slice(0, Math.max(2, Math.floor(q.text.length * 0.6)));
+    t.completeMs.push(time(() => search(kb, partial, { limit: 25, prefix: true }))[1]);
+  }
+  return t;
+}
+
+function latencyTable(t: QueryTimings, summaryMs: number[]): string[] {
+  const widths = [14, 7, 8, 8, 8, 8];
+  const lines = [row(['latency (ms)', 'n', 'p50', 'p95', 'p99', 'max'], widths)];
+  for (const [name, samples] of [['ask', t.askMs], ['search', t.searchMs], ['autocomplete', t.completeMs], ['summary topic', summaryMs]] as const) {
+    const p = percentiles(samples);
+    lines.push(row([name, p.n, ms(p.p50), ms(p.p95), ms(p.p99), ms(p.max)], widths));
+  }
+  return lines;
+}
+
+function knownItemLine(t: QueryTimings): string {
+  const share = (n: number) => `${((100 * n) / t.known).toFixed(1)} %`;
+  return `known-item top-1: ${share(t.top1)} of ${t.known} queries (${share(t.fair)} counting a first hit with the same text, or with the query's words in the same order)`;
 }
 
 const flat = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;

@@ -130,51 +130,9 @@ async function measure<I>(spec: PeerSpec<I>, docs: readonly PeerDoc[], offered: 
     settle();
     const built = await buildAndSave(spec, docs, file, queries);
     settle();
-
-    const before = memoryHeld();
-    let started = performance.now();
-    const pending = spec.load(await readFile(file, 'utf8'));
-    const index = isPromise(pending) ? await pending : pending;
-    const loadMs = performance.now() - started;
-    settle();
-    const memoryBytes = memoryHeld() - before;
-
-    const indexed = new Set(docs.map((d) => d.id));
-    const samples: number[] = [];
-    let errors = 0;
-    let firstError = '';
-    let known = 0;
-    let hits = 0;
-    for (const q of queries) {
-      let id: string | undefined;
-      started = performance.now();
-      try {
-        // Called directly, not through `ask`: an async wrapper would add its own overhead to every sample.
-        const found = spec.top(index, q.text);
-        id = isPromise(found) ? await found : found;
-      } catch (error) {
-        errors++;
-        firstError ||= `${error instanceof Error ? error.message : String(error)} (query "${q.text}")`;
-      }
-      samples.push(performance.now() - started);
-      if (q.expected !== null && indexed.has(q.expected)) {
-        known++;
-        if (id === q.expected) hits++;
-      }
-    }
-
-    let differ = 0;
-    for (const [i, q] of queries.slice(0, PROBES).entries()) {
-      if ((await ask(spec, index, q.text).catch(() => undefined)) !== built.probes[i]) differ++;
-    }
-
-    const notes = [spec.setup];
-    if (docs.length < offered) {
-      notes.push(`capped at the first ${docs.length} of ${offered} chunks; top-1 over the ${known} queries whose paragraph is indexed`);
-    }
-    if (errors > 0) notes.push(`${errors} of ${queries.length} queries threw, counted as misses; first: ${firstError}`);
-    if (differ > 0) notes.push(`the loaded index answered ${differ} of ${Math.min(PROBES, queries.length)} probe queries differently from the built one`);
-
+    const { index, loadMs, memoryBytes } = await loadAndWeigh(spec, file);
+    const run = await timeQueries(spec, index, docs, queries);
+    const differ = await probesDiffering(spec, index, queries, built.probes);
     return {
       engine: spec.engine,
       buildMs: built.buildMs,
@@ -182,12 +140,75 @@ async function measure<I>(spec: PeerSpec<I>, docs: readonly PeerDoc[], offered: 
       loadMs,
       bytes: built.bytes,
       memoryBytes,
-      query: percentiles(samples),
-      top1: known > 0 ? hits / known : 0,
+      query: percentiles(run.samples),
+      top1: run.known > 0 ? run.hits / run.known : 0,
       chunks: docs.length,
-      note: notes.join('; '),
+      note: notesOn(spec, docs.length, offered, queries.length, run, differ),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Loads the written index, timed, and what it keeps alive once loaded. */
+async function loadAndWeigh<I>(spec: PeerSpec<I>, file: string): Promise<{ index: I; loadMs: number; memoryBytes: number }> {
+  const before = memoryHeld();
+  const started = performance.now();
+  const pending = spec.load(await readFile(file, 'utf8'));
+  const index = isPromise(pending) ? await pending : pending;
+  const loadMs = performance.now() - started;
+  settle();
+  return { index, loadMs, memoryBytes: memoryHeld() - before };
+}
+
+/** Each query's time on the loaded index; a query that throws counts as a miss. */
+interface QueryRun {
+  samples: number[];
+  errors: number;
+  firstError: string;
+  /** Queries whose paragraph is indexed, and of them those answered with it first. */
+  known: number;
+  hits: number;
+}
+
+async function timeQueries<I>(spec: PeerSpec<I>, index: I, docs: readonly PeerDoc[], queries: readonly PeerQuery[]): Promise<QueryRun> {
+  const indexed = new Set(docs.map((d) => d.id));
+  const run: QueryRun = { samples: [], errors: 0, firstError: '', known: 0, hits: 0 };
+  for (const q of queries) {
+    let id: string | undefined;
+    const started = performance.now();
+    try {
+      // Called directly, not through `ask`: an async wrapper would add its own overhead to every sample.
+      const found = spec.top(index, q.text);
+      id = isPromise(found) ? await found : found;
+    } catch (error) {
+      run.errors++;
+      run.firstError ||= `${error instanceof Error ? error.message : String(error)} (query "${q.text}")`;
+    }
+    run.samples.push(performance.now() - started);
+    if (q.expected !== null && indexed.has(q.expected)) {
+      run.known++;
+      if (id === q.expected) run.hits++;
+    }
+  }
+  return run;
+}
+
+/** How many of the probe queries the loaded index answers otherwise than the built one did. */
+async function probesDiffering<I>(spec: PeerSpec<I>, index: I, queries: readonly PeerQuery[], probes: readonly (string | undefined)[]): Promise<number> {
+  let differ = 0;
+  for (const [i, q] of queries.slice(0, PROBES).entries()) {
+    if ((await ask(spec, index, q.text).catch(() => undefined)) !== probes[i]) differ++;
+  }
+  return differ;
+}
+
+function notesOn<I>(spec: PeerSpec<I>, chunks: number, offered: number, queryCount: number, run: QueryRun, differ: number): string {
+  const notes = [spec.setup];
+  if (chunks < offered) {
+    notes.push(`capped at the first ${chunks} of ${offered} chunks; top-1 over the ${run.known} queries whose paragraph is indexed`);
+  }
+  if (run.errors > 0) notes.push(`${run.errors} of ${queryCount} queries threw, counted as misses; first: ${run.firstError}`);
+  if (differ > 0) notes.push(`the loaded index answered ${differ} of ${Math.min(PROBES, queryCount)} probe queries differently from the built one`);
+  return notes.join('; ');
 }

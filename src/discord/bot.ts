@@ -184,9 +184,7 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
   const router = new Router(deps.commands, context, cooldowns);
   const client = createClient(config, { ...(deps.ws ? { ws: deps.ws } : {}), ...(deps.restTimeoutMs ? { restTimeoutMs: deps.restTimeoutMs } : {}) });
   const inFlight = new InFlight();
-  let stopped: Promise<void> | null = null;
-  let watcher: { close(): void } | null = null;
-  let retention: { stop(): void } | null = null;
+  const lifecycle = new Lifecycle({ client, router, inFlight, knowledge, context, log, now }, config, deps.drainMs);
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => inFlight.track(router.handle(interaction)));
   const conversations = conversationsFor(client, context, cooldowns, config, now);
@@ -194,33 +192,67 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
     const botUserId = client.user?.id;
     if (botUserId !== undefined) inFlight.track(conversations.handle(message, botUserId));
   });
-  logClientEvents(client, log, () => stopped !== null);
+  logClientEvents(client, log, () => lifecycle.stopping);
 
   return {
     client,
     log,
     knowledge,
     context,
-    async start() {
-      watcher = watchWhenReady(knowledge, config, log, () => stopped !== null);
-      context.learning.start();
-      retention = startRetention(context.questions, { days: context.logDays, now, logger: log });
-      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(config.token);
-      await ready;
-    },
-    stop() {
-      if (stopped === null) {
-        watcher?.close();
-        context.learning.stop();
-        retention?.stop();
-        // The log closes last: what was answered while draining is still written.
-        stopped = drainAndClose({ client, router, inFlight, log, ...(deps.drainMs !== undefined ? { drainMs: deps.drainMs } : {}) }).finally(() => context.questions.close());
-      }
-      return stopped;
-    },
+    start: () => lifecycle.start(),
+    stop: () => lifecycle.stop(),
     stats: () => statsOf(client, { inFlight: inFlight.size, answering: router.active, cooldowns: cooldowns.size, storedSearches: context.searches.size }),
   };
+}
+
+/** What a bot's start and stop act on. */
+interface BotParts {
+  client: Client;
+  router: Router;
+  inFlight: InFlight;
+  knowledge: KnowledgeHolder;
+  context: BotContext;
+  log: Logger;
+  now: () => number;
+}
+
+/** One bot's start and its one stop: what starting set going is what stopping winds down. */
+class Lifecycle {
+  #stopped: Promise<void> | null = null;
+  #watcher: { close(): void } | null = null;
+  #retention: { stop(): void } | null = null;
+
+  constructor(
+    private readonly parts: BotParts,
+    private readonly config: BotConfig,
+    private readonly drainMs: number | undefined,
+  ) {}
+
+  get stopping(): boolean {
+    return this.#stopped !== null;
+  }
+
+  async start(): Promise<void> {
+    const { client, knowledge, context, log, now } = this.parts;
+    this.#watcher = watchWhenReady(knowledge, this.config, log, () => this.stopping);
+    context.learning.start();
+    this.#retention = startRetention(context.questions, { days: context.logDays, now, logger: log });
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    await client.login(this.config.token);
+    await ready;
+  }
+
+  stop(): Promise<void> {
+    if (this.#stopped === null) {
+      const { client, router, inFlight, context, log } = this.parts;
+      this.#watcher?.close();
+      context.learning.stop();
+      this.#retention?.stop();
+      // The log closes last: what was answered while draining is still written.
+      this.#stopped = drainAndClose({ client, router, inFlight, log, ...(this.drainMs !== undefined ? { drainMs: this.drainMs } : {}) }).finally(() => context.questions.close());
+    }
+    return this.#stopped;
+  }
 }
 
 /** How many answers Footnote gives on its own per channel, and in what window. */

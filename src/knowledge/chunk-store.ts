@@ -67,62 +67,13 @@ export class ChunkStore implements Iterable<Chunk> {
    * chunks, in the order given: how a reload keeps the unchanged documents of a large folder.
    */
   static assemble(documents: readonly KnowledgeDocument[], parts: readonly StorePart[]): ChunkStore {
-    const n = parts.reduce((sum, p) => sum + ('chunks' in p ? p.chunks.length : p.end - p.start), 0);
-    const documentIndex = new Map(documents.map((d, i) => [d.id, i]));
-    const columns = {
-      document: new Uint32Array(n),
-      paragraph: new Uint32Array(n),
-      page: new Uint32Array(n),
-      kind: new Uint8Array(n),
-      breadcrumb: new Uint32Array(n),
-      breadcrumbs: [] as string[][],
-      textEnds: new Uint32Array(n),
-    };
-    const breadcrumbId = new Map<string, number>();
-    const intern = (trail: string[]) => {
-      const key = trail.join('\u0000');
-      let b = breadcrumbId.get(key);
-      if (b === undefined) {
-        b = columns.breadcrumbs.push(trail) - 1;
-        breadcrumbId.set(key, b);
-      }
-      return b;
-    };
-    const texts: Buffer[] = [];
-    const made: (Chunk | undefined)[] = new Array<Chunk | undefined>(n);
-    let bytes = 0;
-    let at = 0;
-    const place = (i: number, documentId: string, paragraph: number, page: number, kind: number, trail: string[], textBytes: number) => {
-      const d = documentIndex.get(documentId);
-      if (d === undefined) throw new Error(`chunk ${i} belongs to no document (${documentId})`);
-      columns.document[i] = d;
-      columns.paragraph[i] = paragraph;
-      columns.page[i] = page;
-      columns.kind[i] = kind;
-      columns.breadcrumb[i] = intern(trail);
-      bytes += textBytes;
-      columns.textEnds[i] = bytes;
-    };
+    const writer = new ColumnWriter(documents, parts.reduce((sum, p) => sum + ('chunks' in p ? p.chunks.length : p.end - p.start), 0));
     for (const part of parts) {
-      if ('chunks' in part) {
-        for (const c of part.chunks) {
-          const text = Buffer.from(c.text, 'utf8');
-          texts.push(text);
-          made[at] = c;
-          place(at++, c.document, c.paragraph, c.page ?? 0, KIND_CODE.get(c.kind) ?? 0, c.breadcrumb, text.length);
-        }
-        continue;
-      }
-      const from = part.store.#columns;
-      const first = part.start === 0 ? 0 : from.textEnds[part.start - 1]!;
-      texts.push(from.texts.subarray(first, part.end === 0 ? 0 : from.textEnds[part.end - 1]!));
-      for (let i = part.start; i < part.end; i++) {
-        const length = from.textEnds[i]! - (i === 0 ? 0 : from.textEnds[i - 1]!);
-        const doc = part.store.#documents[from.document[i]!]!;
-        place(at++, doc.id, from.paragraph[i]!, from.page[i]!, from.kind[i]!, from.breadcrumbs[from.breadcrumb[i]!]!, length);
-      }
+      if ('chunks' in part) writer.addChunks(part.chunks);
+      else writer.addRun(part.store.#columns, part.store.#documents, part.start, part.end);
     }
-    return new ChunkStore(documents, { ...columns, texts: Buffer.concat(texts, bytes) }, made);
+    const { columns, made } = writer.finish();
+    return new ChunkStore(documents, columns, made);
   }
 
   static fromColumns(documents: readonly KnowledgeDocument[], columns: ChunkColumns): ChunkStore {
@@ -247,5 +198,78 @@ export class ChunkStore implements Iterable<Chunk> {
 
   *[Symbol.iterator](): Iterator<Chunk> {
     for (let i = 0; i < this.size; i++) yield this.at(i);
+  }
+}
+
+/** The columns of a new store, filled chunk by chunk in order; neighbours' heading trails are stored once. */
+class ColumnWriter {
+  private readonly columns: Omit<ChunkColumns, 'texts'>;
+  private readonly made: (Chunk | undefined)[];
+  private readonly documentIndex: Map<string, number>;
+  private readonly breadcrumbId = new Map<string, number>();
+  private readonly texts: Buffer[] = [];
+  private bytes = 0;
+  private at = 0;
+
+  constructor(documents: readonly KnowledgeDocument[], n: number) {
+    this.documentIndex = new Map(documents.map((d, i) => [d.id, i]));
+    this.columns = {
+      document: new Uint32Array(n),
+      paragraph: new Uint32Array(n),
+      page: new Uint32Array(n),
+      kind: new Uint8Array(n),
+      breadcrumb: new Uint32Array(n),
+      breadcrumbs: [],
+      textEnds: new Uint32Array(n),
+    };
+    this.made = new Array<Chunk | undefined>(n);
+  }
+
+  /** Chunks just read: their text is encoded, and the objects kept as the ones the store hands out. */
+  addChunks(chunks: readonly Chunk[]): void {
+    for (const c of chunks) {
+      const text = Buffer.from(c.text, 'utf8');
+      this.texts.push(text);
+      this.made[this.at] = c;
+      this.place(this.at++, c.document, c.paragraph, c.page ?? 0, KIND_CODE.get(c.kind) ?? 0, c.breadcrumb, text.length);
+    }
+  }
+
+  /** Chunks [start, end) of another store's columns: their text is copied as bytes, never decoded. */
+  addRun(from: ChunkColumns, documents: readonly KnowledgeDocument[], start: number, end: number): void {
+    const first = start === 0 ? 0 : from.textEnds[start - 1]!;
+    this.texts.push(from.texts.subarray(first, end === 0 ? 0 : from.textEnds[end - 1]!));
+    for (let i = start; i < end; i++) {
+      const length = from.textEnds[i]! - (i === 0 ? 0 : from.textEnds[i - 1]!);
+      const doc = documents[from.document[i]!]!;
+      this.place(this.at++, doc.id, from.paragraph[i]!, from.page[i]!, from.kind[i]!, from.breadcrumbs[from.breadcrumb[i]!]!, length);
+    }
+  }
+
+  finish(): { columns: ChunkColumns; made: (Chunk | undefined)[] } {
+    return { columns: { ...this.columns, texts: Buffer.concat(this.texts, this.bytes) }, made: this.made };
+  }
+
+  private place(i: number, documentId: string, paragraph: number, page: number, kind: number, trail: string[], textBytes: number): void {
+    const d = this.documentIndex.get(documentId);
+    if (d === undefined) throw new Error(`chunk ${i} belongs to no document (${documentId})`);
+    const columns = this.columns;
+    columns.document[i] = d;
+    columns.paragraph[i] = paragraph;
+    columns.page[i] = page;
+    columns.kind[i] = kind;
+    columns.breadcrumb[i] = this.intern(trail);
+    this.bytes += textBytes;
+    columns.textEnds[i] = this.bytes;
+  }
+
+  private intern(trail: string[]): number {
+    const key = trail.join('\u0000');
+    let b = this.breadcrumbId.get(key);
+    if (b === undefined) {
+      b = this.columns.breadcrumbs.push(trail) - 1;
+      this.breadcrumbId.set(key, b);
+    }
+    return b;
   }
 }

@@ -27,59 +27,86 @@ function toPosix(path: string): string {
  * reported as a loop instead of being walked forever.
  */
 export async function listKnowledgeFiles(root: string): Promise<{ files: KnowledgeFile[]; skipped: SkippedFile[] }> {
-  let rootReal: string;
+  const walk = new FolderWalk(root, realFolder(root));
+  walk.folder(root);
+  return walk.sorted();
+}
+
+/** The folder's real path; a missing or unreadable root, or a file, is an error, not an empty folder. */
+function realFolder(root: string): string {
   try {
-    rootReal = realpathSync(root);
+    const rootReal = realpathSync(root);
     if (!statSync(rootReal).isDirectory()) throw new KnowledgeFolderError(`${root} is not a folder`);
+    return rootReal;
   } catch (error) {
     if (error instanceof KnowledgeFolderError) throw error;
     throw new KnowledgeFolderError(`knowledge folder ${root} does not exist or cannot be read`);
   }
+}
 
-  const files: KnowledgeFile[] = [];
-  const skipped: SkippedFile[] = [];
-  const visited = new Set<string>([rootReal]);
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-  const walk = (dir: string): void => {
+/** One walk of a knowledge folder: what it found, what it could not use, and the real folders already walked. */
+class FolderWalk {
+  private readonly files: KnowledgeFile[] = [];
+  private readonly skipped: SkippedFile[] = [];
+  private readonly visited: Set<string>;
+
+  constructor(
+    private readonly root: string,
+    rootReal: string,
+  ) {
+    this.visited = new Set<string>([rootReal]);
+  }
+
+  folder(dir: string): void {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      skipped.push({ path: toPosix(relative(root, dir)) || '.', reason: `folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      this.skipped.push({ path: toPosix(relative(this.root, dir)) || '.', reason: `folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
       return;
     }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const absolute = join(dir, entry.name);
-      const path = toPosix(relative(root, absolute));
-      try {
-        let info = entry.isSymbolicLink() ? statSync(absolute) : null;
-        const isDir = info ? info.isDirectory() : entry.isDirectory();
-        if (isDir) {
-          const real = realpathSync(absolute);
-          if (visited.has(real)) {
-            skipped.push({ path, reason: 'symlink loop (folder already indexed)' });
-            continue;
-          }
-          visited.add(real);
-          walk(absolute);
-          continue;
-        }
-        if (!isKnowledgeFile(entry.name)) continue;
-        info ??= statSync(absolute);
-        if (!info.isFile()) continue;
-        files.push({ path, absolute, size: info.size, mtimeMs: info.mtimeMs });
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const reason =
-          code === 'ENOENT' ? 'removed while being read, or a broken symlink' : code === 'ELOOP' ? 'symlink loop' : `cannot be read (${code ?? String(error)})`;
-        skipped.push({ path, reason });
+    for (const entry of entries) if (!entry.name.startsWith('.')) this.entry(dir, entry);
+  }
+
+  sorted(): { files: KnowledgeFile[]; skipped: SkippedFile[] } {
+    return { files: this.files.sort(byPath), skipped: this.skipped.sort(byPath) };
+  }
+
+  private entry(dir: string, entry: Dirent): void {
+    const absolute = join(dir, entry.name);
+    const path = toPosix(relative(this.root, absolute));
+    try {
+      let info = entry.isSymbolicLink() ? statSync(absolute) : null;
+      const isDir = info ? info.isDirectory() : entry.isDirectory();
+      if (isDir) {
+        this.subfolder(absolute, path);
+        return;
       }
+      if (!isKnowledgeFile(entry.name)) return;
+      info ??= statSync(absolute);
+      if (!info.isFile()) return;
+      this.files.push({ path, absolute, size: info.size, mtimeMs: info.mtimeMs });
+    } catch (error) {
+      this.skipped.push({ path, reason: unreadable(error) });
     }
-  };
-  walk(rootReal === root ? root : root);
-  const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files: files.sort(byPath), skipped: skipped.sort(byPath) };
+  }
+
+  private subfolder(absolute: string, path: string): void {
+    const real = realpathSync(absolute);
+    if (this.visited.has(real)) {
+      this.skipped.push({ path, reason: 'symlink loop (folder already indexed)' });
+      return;
+    }
+    this.visited.add(real);
+    this.folder(absolute);
+  }
+}
+
+function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'removed while being read, or a broken symlink' : code === 'ELOOP' ? 'symlink loop' : `cannot be read (${code ?? String(error)})`;
 }
 
 /** `Team/On-call Rota.md` → `team/on-call-rota`: stable, URL- and custom-id-safe. */

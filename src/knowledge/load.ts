@@ -108,40 +108,13 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   if (files.length === 0) {
     throw new KnowledgeFolderError(`no knowledge files (${KNOWLEDGE_EXTENSIONS.join(' ')}) in knowledge folder ${dir}`);
   }
-  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const slugs = assignSlugs(files);
+  const reader = new ReadAhead(files, options);
+  const tallies = new FormatTallies();
   const documents: KnowledgeDocument[] = [];
   const chunks: Chunk[] = [];
-
-  // The next few files are read while this one is parsed: one read at a time left the build
-  // waiting on the disk for 2 of its 15 seconds on 6,000 files.
-  const reading: Promise<LoadedFile>[] = [];
-  let next = 0;
-  const readAhead = () => {
-    while (reading.length < READ_AHEAD && next < files.length) {
-      const file = files[next++]!;
-      // Settled here, so a file that fails while it waits its turn is never an unhandled rejection.
-      reading.push(
-        loadFile(file, slugs.get(file.path) ?? slugFromPath(file.path), maxBytes, options.formats).catch(
-          (error: unknown): LoadedFile => ({ ok: false, skipped: { path: file.path, reason: `cannot be read (${error instanceof Error ? error.message : String(error)})` } }),
-        ),
-      );
-    }
-  };
-  const tallies = new Map<FileKind, FormatTally>();
-  let done = 0;
-  while (done < files.length) {
-    readAhead();
-    const file = files[done]!;
-    const loaded = await reading.shift()!;
-    const kind = fileKind(file.path);
-    if (kind !== null) {
-      const tally = tallies.get(kind) ?? { kind, files: 0, bytes: 0, ms: 0 };
-      tally.files++;
-      tally.bytes += file.size;
-      tally.ms += loaded.ms ?? 0;
-      tallies.set(kind, tally);
-    }
+  for (const [i, file] of files.entries()) {
+    const loaded = await reader.next();
+    tallies.add(file, loaded);
     if (loaded.ok) {
       documents.push(loaded.document);
       // One file can hold hundreds of thousands of paragraphs: too many for spread arguments.
@@ -149,13 +122,64 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
     } else {
       skipped.push(loaded.skipped);
     }
-    done++;
-    options.onProgress?.(done, files.length);
+    options.onProgress?.(i + 1, files.length);
   }
   if (documents.length === 0) {
     const reasons = skipped.map((s) => `${s.path}: ${s.reason}`).join('; ');
     throw new KnowledgeFolderError(`no usable documents in knowledge folder ${dir} (${reasons})`);
   }
-  const formats = [...tallies.values()].sort((a, b) => a.kind.localeCompare(b.kind));
-  return { documents, chunks, skipped, files, formats };
+  return { documents, chunks, skipped, files, formats: tallies.byKind() };
+}
+
+/**
+ * The folder's files loaded in order, the next few read while this one is parsed: one read at a
+ * time left the build waiting on the disk for 2 of its 15 seconds on 6,000 files.
+ */
+class ReadAhead {
+  private readonly reading: Promise<LoadedFile>[] = [];
+  private readonly slugs: Map<string, string>;
+  private readonly maxBytes: number;
+  /** Files whose reading has started. */
+  private started = 0;
+
+  constructor(
+    private readonly files: readonly KnowledgeFile[],
+    private readonly options: LoadOptions,
+  ) {
+    this.maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.slugs = assignSlugs(files);
+  }
+
+  /** The next file in order, loaded or skipped; call it once per file. */
+  next(): Promise<LoadedFile> {
+    while (this.reading.length < READ_AHEAD && this.started < this.files.length) this.reading.push(this.load(this.files[this.started++]!));
+    return this.reading.shift()!;
+  }
+
+  /** Settled here, so a file that fails while it waits its turn is never an unhandled rejection. */
+  private load(file: KnowledgeFile): Promise<LoadedFile> {
+    return loadFile(file, this.slugs.get(file.path) ?? slugFromPath(file.path), this.maxBytes, this.options.formats).catch(
+      (error: unknown): LoadedFile => ({ ok: false, skipped: { path: file.path, reason: `cannot be read (${error instanceof Error ? error.message : String(error)})` } }),
+    );
+  }
+}
+
+/** Files, bytes and parsing time per format. */
+class FormatTallies {
+  private readonly tallies = new Map<FileKind, FormatTally>();
+
+  add(file: KnowledgeFile, loaded: LoadedFile): void {
+    const kind = fileKind(file.path);
+    if (kind === null) return;
+    const tally = this.tallies.get(kind) ?? { kind, files: 0, bytes: 0, ms: 0 };
+    tally.files++;
+    tally.bytes += file.size;
+    tally.ms += loaded.ms ?? 0;
+    this.tallies.set(kind, tally);
+  }
+
+  /** By the format's name; formats with no file left out. */
+  byKind(): FormatTally[] {
+    return [...this.tallies.values()].sort((a, b) => a.kind.localeCompare(b.kind));
+  }
 }

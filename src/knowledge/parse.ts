@@ -25,66 +25,75 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok
   }
 }
 
+/** What a reader found in a file's body: its first heading, its blocks, its credit lines. */
+type ReaderOutput = { heading: string | null; blocks: readonly Block[]; credits: readonly string[] };
+
 /**
  * A document and its numbered chunks from what a reader found: the metadata it gives (front matter
  * first), the body's blocks and credit lines. Shared by every format, so ids and citations are
  * made one way.
  */
-export function assembleDocument(
-  id: string,
-  path: string,
-  meta: FrontMatter,
-  split: { heading: string | null; blocks: readonly Block[]; credits: readonly string[] },
-): ParseResult {
+export function assembleDocument(id: string, path: string, meta: FrontMatter, split: ReaderOutput): ParseResult {
   if (split.blocks.length === 0) return { ok: false, reason: 'no body text' };
-  const title = meta.title ?? split.heading ?? titleFromPath(path);
-  const url = meta.url ?? null;
-  const credit = split.credits.length > 0 ? split.credits.join(' · ') : null;
-  const document: KnowledgeDocument = {
+  const document = describeDocument(id, path, meta, split);
+  const chunks = bodyChunks(document, split.blocks);
+  if (document.credit) chunks.push(creditChunk(document, document.credit));
+  return { ok: true, document, chunks };
+}
+
+function describeDocument(id: string, path: string, meta: FrontMatter, split: ReaderOutput): KnowledgeDocument {
+  return {
     id,
     path,
-    title,
-    url,
+    title: meta.title ?? split.heading ?? titleFromPath(path),
+    url: meta.url ?? null,
     author: meta.author ?? null,
     publisher: meta.publisher ?? null,
     date: meta.date ?? null,
-    credit,
+    credit: split.credits.length > 0 ? split.credits.join(' · ') : null,
     paragraphs: split.blocks.length,
   };
+}
 
+/** The body's blocks as chunks numbered from 1, and, on paged formats, from 1 again on each page. */
+function bodyChunks(document: KnowledgeDocument, blocks: readonly Block[]): Chunk[] {
   let onPage = 0;
-  const chunks: Chunk[] = split.blocks.map((block, i) => {
-    const previous = split.blocks[i - 1];
+  return blocks.map((block, i) => {
+    const previous = blocks[i - 1];
     onPage = previous !== undefined && previous.page === block.page ? onPage + 1 : 1;
-    const place: PagePlace | undefined = block.page === undefined ? undefined : { page: block.page, paragraph: onPage };
-    const chunk: Chunk = {
-      id: chunkId(id, i + 1),
-      document: id,
-      title,
-      paragraph: i + 1,
-      breadcrumb: block.breadcrumb,
-      kind: block.kind,
-      text: block.text,
-      url: pageUrl(url, block.page),
-      citation: citation(title, i + 1, place),
-    };
-    if (block.page !== undefined) chunk.page = block.page;
-    return chunk;
+    return bodyChunk(document, block, i + 1, block.page === undefined ? undefined : { page: block.page, paragraph: onPage });
   });
-  if (credit) {
-    chunks.push({
-      id: chunkId(id, 'credit'),
-      document: id,
-      title,
-      paragraph: 0,
-      breadcrumb: [],
-      kind: 'credit',
-      text: credit,
-      url,
-      citation: citation(title, 'credit'),
-    });
-  }
-  return { ok: true, document, chunks };
+}
+
+function bodyChunk(document: KnowledgeDocument, block: Block, paragraph: number, place: PagePlace | undefined): Chunk {
+  const chunk: Chunk = {
+    id: chunkId(document.id, paragraph),
+    document: document.id,
+    title: document.title,
+    paragraph,
+    breadcrumb: block.breadcrumb,
+    kind: block.kind,
+    text: block.text,
+    url: pageUrl(document.url, block.page),
+    citation: citation(document.title, paragraph, place),
+  };
+  if (block.page !== undefined) chunk.page = block.page;
+  return chunk;
+}
+
+/** The credit lines as one chunk, searchable but outside the numbering. */
+function creditChunk(document: KnowledgeDocument, credit: string): Chunk {
+  return {
+    id: chunkId(document.id, 'credit'),
+    document: document.id,
+    title: document.title,
+    paragraph: 0,
+    breadcrumb: [],
+    kind: 'credit',
+    text: credit,
+    url: document.url,
+    citation: citation(document.title, 'credit'),
+  };
 }
 
 /** Front matter's values win over what a page's head says, field by field. */

@@ -60,9 +60,26 @@ function offGrid(line: readonly PdfRun[], tab: number, size: number, options: Pd
 export function descriptionTab(runs: readonly PdfRun[], options: PdfOptions): number | null {
   if (runs.length < options.entryMinRows * 2) return null;
   const lines = baselines(runs);
-  const left = Math.min(...runs.map((r) => r.x));
   const size = median(runs.map((r) => r.size));
-  // Starts of runs past the column's left edge, by the baselines that have one there.
+  const tab = candidateTab(runs, lines, size, options);
+  if (tab === null) return null;
+  return looksLikeGrid(tallyGrid(lines, tab, size, options), lines.length, size, options) ? tab : null;
+}
+
+/** The x that most baselines start a run at, well inside the column, if enough of them do. */
+function candidateTab(runs: readonly PdfRun[], lines: readonly PdfRun[][], size: number, options: PdfOptions): number | null {
+  const starts = startsInside(runs, lines, size);
+  let tab = -1;
+  let most = 0;
+  for (const [x, at] of starts) if (at.size > most || (at.size === most && x < tab)) [tab, most] = [x, at.size];
+  if (most < Math.max(options.entryMinRows, lines.length * options.entryTabShare)) return null;
+  // The exact edge: the leftmost start near the rounded one.
+  return Math.min(...runs.filter((r) => Math.abs(r.x - tab) <= 1.5).map((r) => r.x));
+}
+
+/** Starts of runs past the column's left edge, rounded, by the baselines that have one there. */
+function startsInside(runs: readonly PdfRun[], lines: readonly PdfRun[][], size: number): Map<number, Set<number>> {
+  const left = Math.min(...runs.map((r) => r.x));
   const starts = new Map<number, Set<number>>();
   lines.forEach((line, i) => {
     for (const run of line) {
@@ -74,55 +91,72 @@ export function descriptionTab(runs: readonly PdfRun[], options: PdfOptions): nu
       }
     }
   });
-  let tab = -1;
-  let most = 0;
-  for (const [x, at] of starts) if (at.size > most || (at.size === most && x < tab)) [tab, most] = [x, at.size];
-  if (most < Math.max(options.entryMinRows, lines.length * options.entryTabShare)) return null;
-  // The exact edge: the leftmost start near the rounded one.
-  tab = Math.min(...runs.filter((r) => Math.abs(r.x - tab) <= 1.5).map((r) => r.x));
-  let across = 0;
-  let termLines = 0;
-  let termChars = 0;
-  let gapless = 0;
-  let descChars = 0;
-  let descMono = 0;
-  let descLetters = 0;
-  const termYs: number[] = [];
-  const descYs: number[] = [];
+  return starts;
+}
+
+/** What a column's lines look like either side of a candidate tab stop. */
+interface GridTally {
+  /** Lines off the grid. */
+  across: number;
+  /** Lines with a term, the term's characters, and the terms that reach right up to the stop. */
+  termLines: number;
+  termChars: number;
+  gapless: number;
+  /** Characters right of the stop: all, set in a monospaced font, letters. */
+  descChars: number;
+  descMono: number;
+  descLetters: number;
+  /** Baselines of lines with a term, and of lines with a description. */
+  termYs: number[];
+  descYs: number[];
+}
+
+function tallyGrid(lines: readonly PdfRun[][], tab: number, size: number, options: PdfOptions): GridTally {
+  const tally: GridTally = { across: 0, termLines: 0, termChars: 0, gapless: 0, descChars: 0, descMono: 0, descLetters: 0, termYs: [], descYs: [] };
   for (const line of lines) {
     if (offGrid(line, tab, size, options)) {
-      across++;
+      tally.across++;
       continue;
     }
     const term = line.filter((r) => r.x < tab - slack(r.size));
-    if (term.length > 0) {
-      termLines++;
-      termYs.push(line[0]!.y);
-      termChars += term.reduce((n, r) => n + r.text.trim().length, 0);
-      if (Math.max(...term.map((r) => r.x + r.width)) > tab - size * 0.5) gapless++;
-    }
-    if (term.length < line.length) descYs.push(line[0]!.y);
+    if (term.length > 0) tallyTerm(tally, term, line[0]!.y, tab, size);
+    if (term.length < line.length) tally.descYs.push(line[0]!.y);
     for (const r of line) {
       if (r.x < tab - slack(r.size)) continue;
-      descChars += r.text.length;
-      descLetters += r.text.replace(/[^\p{L}]/gu, '').length;
-      if (r.mono) descMono += r.text.length;
+      tallyDescription(tally, r);
     }
   }
+  return tally;
+}
+
+function tallyTerm(tally: GridTally, term: readonly PdfRun[], y: number, tab: number, size: number): void {
+  tally.termLines++;
+  tally.termYs.push(y);
+  tally.termChars += term.reduce((n, r) => n + r.text.trim().length, 0);
+  if (Math.max(...term.map((r) => r.x + r.width)) > tab - size * 0.5) tally.gapless++;
+}
+
+function tallyDescription(tally: GridTally, run: PdfRun): void {
+  tally.descChars += run.text.length;
+  tally.descLetters += run.text.replace(/[^\p{L}]/gu, '').length;
+  if (run.mono) tally.descMono += run.text.length;
+}
+
+function looksLikeGrid(t: GridTally, lineCount: number, size: number, options: PdfOptions): boolean {
   // A term stands beside its description, level with a line of it or between two: not above
   // it, as a definition list sets its terms.
-  const beside = termYs.filter((y) => descYs.some((d) => Math.abs(d - y) <= size * 0.75)).length;
-  const grid =
-    beside >= termLines * options.entryBesideShare &&
-    across <= lines.length * options.entryCrossingShare &&
-    termLines >= options.entryMinRows &&
+  const beside = t.termYs.filter((y) => t.descYs.some((d) => Math.abs(d - y) <= size * 0.75)).length;
+  return (
+    beside >= t.termLines * options.entryBesideShare &&
+    t.across <= lineCount * options.entryCrossingShare &&
+    t.termLines >= options.entryMinRows &&
     // Terms are words, not list markers standing in a hanging indent.
-    termChars >= termLines * 3 &&
-    gapless <= termLines * options.entryCrossingShare &&
-    descMono < descChars / 2 &&
+    t.termChars >= t.termLines * 3 &&
+    t.gapless <= t.termLines * options.entryCrossingShare &&
+    t.descMono < t.descChars / 2 &&
     // Descriptions are words: a column of page numbers or figures is a contents page or a table.
-    descLetters >= descChars / 2;
-  return grid ? tab : null;
+    t.descLetters >= t.descChars / 2
+  );
 }
 
 function median(values: number[]): number {
@@ -145,62 +179,107 @@ const cutMidWay = (next: GridLine | undefined) => next !== undefined && !/^[\p{L
  * baseline each are separate entries, and a description that wraps stays whole.
  */
 export function pairEntries<L extends GridLine>(terms: readonly L[], descriptions: readonly L[], options: PdfOptions): { term: L[]; description: L[] }[] {
-  const n = terms.length;
-  const m = descriptions.length;
-  const size = terms[0]?.size ?? descriptions[0]?.size ?? 10;
-  const pitch = linePitch(size, terms, descriptions) || size * 1.2;
-  const k = options.entryMaxCellLines;
-  // A cell's own lines follow one another at the line pitch; a wide gap inside one is unlikely.
-  // gaps[i] is what the gaps among a side's first i + 1 lines cost, so a cell's is a difference.
-  const gapCosts = (side: readonly GridLine[]) => {
-    let sum = 0;
-    return side.map((line, i) => (sum += i === 0 ? 0 : Math.max(0, (side[i - 1]!.y - line.y) / pitch - 1.5)));
-  };
-  const termGaps = gapCosts(terms);
-  const descriptionGaps = gapCosts(descriptions);
-  const inside = (gaps: number[], from: number, count: number) => (count < 2 ? 0 : gaps[from + count - 1]! - gaps[from]!);
-  const centre = (side: readonly GridLine[], from: number, count: number) => (side[from]!.y + side[from + count - 1]!.y) / 2;
+  return new EntryPairing(terms, descriptions, options).entries() ?? [{ term: [...terms], description: [...descriptions] }];
+}
 
-  /** What pairing `a` terms from `i` with `b` descriptions from `j` costs, in line pitches. */
-  const cost = (i: number, a: number, j: number, b: number): number => {
-    let total = -options.entryRowBonus + inside(termGaps, i, a) + inside(descriptionGaps, j, b);
+/** What pairing some lines of one side with some of the other as one entry costs, in line pitches. */
+class CellCosts {
+  private readonly pitch: number;
+  /** gaps[i] is what the gaps among a side's first i + 1 lines cost, so a cell's is a difference. */
+  private readonly termGaps: number[];
+  private readonly descriptionGaps: number[];
+
+  constructor(
+    private readonly terms: readonly GridLine[],
+    private readonly descriptions: readonly GridLine[],
+    private readonly options: PdfOptions,
+  ) {
+    const size = terms[0]?.size ?? descriptions[0]?.size ?? 10;
+    this.pitch = linePitch(size, terms, descriptions) || size * 1.2;
+    this.termGaps = this.gapCosts(terms);
+    this.descriptionGaps = this.gapCosts(descriptions);
+  }
+
+  /** What pairing `a` terms from `i` with `b` descriptions from `j` costs. */
+  cost(i: number, a: number, j: number, b: number): number {
+    const { terms, descriptions, options } = this;
+    let total = -options.entryRowBonus + inside(this.termGaps, i, a) + inside(this.descriptionGaps, j, b);
     if (a === 0 || b === 0) total += options.entryAlonePenalty;
-    else total += Math.min(Math.abs(centre(terms, i, a) - centre(descriptions, j, b)), Math.abs(terms[i]!.y - descriptions[j]!.y)) / pitch;
+    else total += Math.min(Math.abs(centre(terms, i, a) - centre(descriptions, j, b)), Math.abs(terms[i]!.y - descriptions[j]!.y)) / this.pitch;
     if (b > 0 && cutMidWay(descriptions[j + b])) total += options.entryAlonePenalty;
     return total;
-  };
+  }
 
-  // best[i][j]: the least cost of pairing the first i terms and j descriptions.
-  const best: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1).fill(Infinity));
-  const from: [number, number][][] = Array.from({ length: n + 1 }, () => new Array<[number, number]>(m + 1).fill([0, 0]));
-  best[0]![0] = 0;
-  for (let i = 0; i <= n; i++) {
-    for (let j = 0; j <= m; j++) {
-      const here = best[i]![j]!;
-      if (here === Infinity) continue;
-      // Rows do not interleave: the next one starts below everything before it.
-      const floor = Math.min(terms[i - 1]?.y ?? Infinity, descriptions[j - 1]?.y ?? Infinity);
-      for (let a = 0; a <= k && i + a <= n; a++) {
-        for (let b = a === 0 ? 1 : 0; b <= k && j + b <= m; b++) {
-          const top = Math.max(a > 0 ? terms[i]!.y : -Infinity, b > 0 ? descriptions[j]!.y : -Infinity);
-          if (top >= floor) continue;
-          const total = here + cost(i, a, j, b);
-          if (total < best[i + a]![j + b]!) {
-            best[i + a]![j + b] = total;
-            from[i + a]![j + b] = [i, j];
-          }
+  /** A cell's own lines follow one another at the line pitch; a wide gap inside one is unlikely. */
+  private gapCosts(side: readonly GridLine[]): number[] {
+    let sum = 0;
+    return side.map((line, i) => (sum += i === 0 ? 0 : Math.max(0, (side[i - 1]!.y - line.y) / this.pitch - 1.5)));
+  }
+}
+
+const inside = (gaps: number[], from: number, count: number) => (count < 2 ? 0 : gaps[from + count - 1]! - gaps[from]!);
+const centre = (side: readonly GridLine[], from: number, count: number) => (side[from]!.y + side[from + count - 1]!.y) / 2;
+
+/** The cheapest pairing of a grid's two sides, found by dynamic programming over how many lines of each are paired. */
+class EntryPairing<L extends GridLine> {
+  private readonly costs: CellCosts;
+  /** best[i][j]: the least cost of pairing the first i terms and j descriptions. */
+  private readonly best: Float64Array[];
+  /** from[i][j]: where the last entry of that pairing starts. */
+  private readonly from: [number, number][][];
+
+  constructor(
+    private readonly terms: readonly L[],
+    private readonly descriptions: readonly L[],
+    private readonly options: PdfOptions,
+  ) {
+    const n = terms.length;
+    const m = descriptions.length;
+    this.costs = new CellCosts(terms, descriptions, options);
+    this.best = Array.from({ length: n + 1 }, () => new Float64Array(m + 1).fill(Infinity));
+    this.from = Array.from({ length: n + 1 }, () => new Array<[number, number]>(m + 1).fill([0, 0]));
+    this.best[0]![0] = 0;
+  }
+
+  /** The entries, top to bottom; null when no pairing keeps the rows from interleaving. */
+  entries(): { term: L[]; description: L[] }[] | null {
+    const n = this.terms.length;
+    const m = this.descriptions.length;
+    for (let i = 0; i <= n; i++) {
+      for (let j = 0; j <= m; j++) if (this.best[i]![j]! !== Infinity) this.extendFrom(i, j);
+    }
+    return this.best[n]![m] === Infinity ? null : this.traceBack();
+  }
+
+  /** Tries every next entry after pairing the first i terms and j descriptions. */
+  private extendFrom(i: number, j: number): void {
+    const { terms, descriptions, best, from } = this;
+    const k = this.options.entryMaxCellLines;
+    const here = best[i]![j]!;
+    // Rows do not interleave: the next one starts below everything before it.
+    const floor = Math.min(terms[i - 1]?.y ?? Infinity, descriptions[j - 1]?.y ?? Infinity);
+    for (let a = 0; a <= k && i + a <= terms.length; a++) {
+      for (let b = a === 0 ? 1 : 0; b <= k && j + b <= descriptions.length; b++) {
+        const top = Math.max(a > 0 ? terms[i]!.y : -Infinity, b > 0 ? descriptions[j]!.y : -Infinity);
+        if (top >= floor) continue;
+        const total = here + this.costs.cost(i, a, j, b);
+        if (total < best[i + a]![j + b]!) {
+          best[i + a]![j + b] = total;
+          from[i + a]![j + b] = [i, j];
         }
       }
     }
   }
-  if (best[n]![m] === Infinity) return [{ term: [...terms], description: [...descriptions] }];
-  const out: { term: L[]; description: L[] }[] = [];
-  for (let i = n, j = m; i > 0 || j > 0; ) {
-    const [pi, pj] = from[i]![j]!;
-    out.unshift({ term: terms.slice(pi, i), description: descriptions.slice(pj, j) });
-    [i, j] = [pi, pj];
+
+  private traceBack(): { term: L[]; description: L[] }[] {
+    const out: { term: L[]; description: L[] }[] = [];
+    for (let i = this.terms.length, j = this.descriptions.length; i > 0 || j > 0; ) {
+      const [pi, pj] = this.from[i]![j]!;
+      out.unshift({ term: this.terms.slice(pi, i), description: this.descriptions.slice(pj, j) });
+      [i, j] = [pi, pj];
+    }
+    return out;
   }
-  return out;
 }
 
 /** The usual distance between consecutive baselines of one side (a gap of a few lines is a break, not a pitch). */

@@ -83,24 +83,17 @@ const padding = (length: number) => Buffer.alloc((ALIGN - (length % ALIGN)) % AL
  * half a file under the real name.
  */
 export async function saveIndex(file: string, kb: KnowledgeBase): Promise<void> {
+  const sections = sectionsOf(kb);
+  await writeAtomically(file, headerLine(kb.fingerprint, sections), sections);
+}
+
+/** The knowledge base's sections, in SECTIONS order: the meta as JSON, then each array's bytes. */
+function sectionsOf(kb: KnowledgeBase): Buffer[] {
   const columns = kb.chunks.columns;
   const postings = kb.index.data;
   const pages = pageIndex(kb).data;
-  const meta: Meta = {
-    dir: kb.dir,
-    indexedAt: kb.indexedAt,
-    documentIndexedAt: [...kb.documentIndexedAt],
-    files: kb.files,
-    documents: kb.documents,
-    skipped: kb.skipped,
-    topics: kb.topics,
-    vocabulary: serializeVocabulary(kb.vocabulary),
-    breadcrumbs: columns.breadcrumbs,
-    terms: postings.terms,
-    pageTerms: pages.terms,
-  };
-  const sections: Buffer[] = [
-    Buffer.from(JSON.stringify(meta), 'utf8'),
+  return [
+    Buffer.from(JSON.stringify(metaOf(kb, pages.terms)), 'utf8'),
     bytesOf(columns.document),
     bytesOf(columns.paragraph),
     bytesOf(columns.page),
@@ -117,41 +110,67 @@ export async function saveIndex(file: string, kb: KnowledgeBase): Promise<void> 
     bytesOf(pages.counts),
     bytesOf(pages.lengths),
   ];
+}
+
+function metaOf(kb: KnowledgeBase, pageTerms: string[]): Meta {
+  return {
+    dir: kb.dir,
+    indexedAt: kb.indexedAt,
+    documentIndexedAt: [...kb.documentIndexedAt],
+    files: kb.files,
+    documents: kb.documents,
+    skipped: kb.skipped,
+    topics: kb.topics,
+    vocabulary: serializeVocabulary(kb.vocabulary),
+    breadcrumbs: kb.chunks.columns.breadcrumbs,
+    terms: kb.index.data.terms,
+    pageTerms,
+  };
+}
+
+/** The header as its line, padded so the sections after it start aligned. */
+function headerLine(fingerprint: string, sections: readonly Buffer[]): Buffer {
   const hash = createHash('sha256');
   for (const section of sections) hash.update(section).update(padding(section.length));
   const header: Header = {
     format: FORMAT,
     version: INDEX_FORMAT_VERSION,
     engine: engineSourceHash(),
-    fingerprint: kb.fingerprint,
+    fingerprint,
     checksum: hash.digest('hex'),
     sections: sections.map((b) => b.length),
     endianness: endianness(),
   };
-  // The header line is padded so the sections after it start aligned.
   const line = JSON.stringify(header);
-  const headerBytes = Buffer.from(`${line}${' '.repeat((ALIGN - ((Buffer.byteLength(line) + 1) % ALIGN)) % ALIGN)}\n`, 'utf8');
+  return Buffer.from(`${line}${' '.repeat((ALIGN - ((Buffer.byteLength(line) + 1) % ALIGN)) % ALIGN)}\n`, 'utf8');
+}
 
+/** Writes to a temporary file renamed into place, so the real name holds a whole file or none. */
+async function writeAtomically(file: string, headerBytes: Buffer, sections: readonly Buffer[]): Promise<void> {
   await mkdir(resolve(file, '..'), { recursive: true });
   await removeStaleTemps(file);
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    const handle = await open(temp, 'w');
-    try {
-      await writeAll(handle, headerBytes);
-      for (const section of sections) {
-        await writeAll(handle, section);
-        await writeAll(handle, padding(section.length));
-      }
-    } finally {
-      await handle.close();
-    }
+    await writeSections(temp, headerBytes, sections);
     await rename(temp, file);
     // Versions before format 4 wrote JSON under another name; that file can never be read again.
     await rm(file.replace(/\.bin$/, '.json'), { force: true });
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  }
+}
+
+async function writeSections(path: string, headerBytes: Buffer, sections: readonly Buffer[]): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    await writeAll(handle, headerBytes);
+    for (const section of sections) {
+      await writeAll(handle, section);
+      await writeAll(handle, padding(section.length));
+    }
+  } finally {
+    await handle.close();
   }
 }
 
@@ -192,6 +211,19 @@ export async function loadIndex(file: string, fingerprint: string): Promise<Cach
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, reason: code === 'ENOENT' ? 'no persisted index yet' : `persisted index unreadable (${code})` };
   }
+  const checked = checkHeader(bytes, fingerprint);
+  if (!checked.ok) return checked;
+  try {
+    return { ok: true, kb: knowledgeBaseFrom(splitSections(checked.body, checked.header.sections), fingerprint) };
+  } catch (error) {
+    return { ok: false, reason: `persisted index is corrupt (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+type HeaderCheck = { ok: true; header: Partial<Header>; body: Buffer } | { ok: false; reason: string };
+
+/** The header and the body it vouches for, or why this file is not to be read. */
+function checkHeader(bytes: Buffer, fingerprint: string): HeaderCheck {
   const newline = bytes.indexOf(0x0a);
   let header: Partial<Header>;
   try {
@@ -199,62 +231,76 @@ export async function loadIndex(file: string, fingerprint: string): Promise<Cach
   } catch {
     return { ok: false, reason: 'persisted index is corrupt (bad header)' };
   }
-  if (header.format !== FORMAT) return { ok: false, reason: 'persisted index is not a Footnote index' };
-  if (header.version !== INDEX_FORMAT_VERSION) {
-    return { ok: false, reason: `persisted index is format ${String(header.version)}, this version reads ${INDEX_FORMAT_VERSION}` };
-  }
-  if (header.engine !== engineSourceHash()) return { ok: false, reason: 'persisted index was built by another version of the engine' };
-  if (header.fingerprint !== fingerprint) return { ok: false, reason: 'knowledge files changed since the index was built' };
-  if (header.endianness !== endianness()) return { ok: false, reason: 'persisted index was written on a machine of another byte order' };
+  const stale = staleness(header, fingerprint);
+  if (stale !== null) return { ok: false, reason: stale };
   const body = bytes.subarray(newline + 1);
   if (newline < 0 || createHash('sha256').update(body).digest('hex') !== header.checksum) {
     return { ok: false, reason: 'persisted index is corrupt (checksum mismatch)' };
   }
-  try {
-    const s = splitSections(body, header.sections);
-    const meta = JSON.parse(s.bytes('meta').toString('utf8')) as Meta;
-    const chunks = ChunkStore.fromColumns(meta.documents, {
-      document: s.array('chunk.document', Uint32Array),
-      paragraph: s.array('chunk.paragraph', Uint32Array),
-      page: s.array('chunk.page', Uint32Array),
-      kind: s.array('chunk.kind', Uint8Array),
-      breadcrumb: s.array('chunk.breadcrumb', Uint32Array),
-      breadcrumbs: meta.breadcrumbs,
-      textEnds: s.array('chunk.textEnds', Uint32Array),
-      texts: s.bytes('chunk.texts'),
-    });
-    const index = new PostingsIndex({
-      terms: meta.terms,
-      offsets: s.array('postings.offsets', Uint32Array),
-      docs: s.array('postings.docs', Uint32Array),
-      freqs: s.array('postings.freqs', Uint16Array),
-      fieldLengths: s.array('postings.fieldLengths', Uint32Array),
-    });
-    if (index.chunkCount !== chunks.size) throw new Error(`${chunks.size} chunks but ${index.chunkCount} indexed`);
-    const kb = assembleKnowledgeBase({
-      dir: meta.dir,
-      documents: meta.documents,
-      chunks,
-      skipped: meta.skipped,
-      index,
-      vocabulary: deserializeVocabulary(meta.vocabulary),
-      topics: meta.topics,
-      files: meta.files,
-      indexedAt: meta.indexedAt,
-      documentIndexedAt: new Map(meta.documentIndexedAt),
-      fingerprint,
-      pages: {
-        terms: meta.pageTerms,
-        offsets: s.array('pages.offsets', Uint32Array),
-        pages: s.array('pages.pages', Uint32Array),
-        counts: s.array('pages.counts', Uint32Array),
-        lengths: s.array('pages.lengths', Uint32Array),
-      },
-    });
-    return { ok: true, kb };
-  } catch (error) {
-    return { ok: false, reason: `persisted index is corrupt (${error instanceof Error ? error.message : String(error)})` };
+  return { ok: true, header, body };
+}
+
+/** Why a well-formed header belongs to another format, engine, folder state or machine; null if it does not. */
+function staleness(header: Partial<Header>, fingerprint: string): string | null {
+  if (header.format !== FORMAT) return 'persisted index is not a Footnote index';
+  if (header.version !== INDEX_FORMAT_VERSION) {
+    return `persisted index is format ${String(header.version)}, this version reads ${INDEX_FORMAT_VERSION}`;
   }
+  if (header.engine !== engineSourceHash()) return 'persisted index was built by another version of the engine';
+  if (header.fingerprint !== fingerprint) return 'knowledge files changed since the index was built';
+  if (header.endianness !== endianness()) return 'persisted index was written on a machine of another byte order';
+  return null;
+}
+
+/** The knowledge base the sections hold; throws if they do not fit together. */
+function knowledgeBaseFrom(s: Sections, fingerprint: string): KnowledgeBase {
+  const meta = JSON.parse(s.bytes('meta').toString('utf8')) as Meta;
+  const chunks = chunksFrom(s, meta);
+  const index = postingsFrom(s, meta);
+  if (index.chunkCount !== chunks.size) throw new Error(`${chunks.size} chunks but ${index.chunkCount} indexed`);
+  return assembleKnowledgeBase({
+    dir: meta.dir,
+    documents: meta.documents,
+    chunks,
+    skipped: meta.skipped,
+    index,
+    vocabulary: deserializeVocabulary(meta.vocabulary),
+    topics: meta.topics,
+    files: meta.files,
+    indexedAt: meta.indexedAt,
+    documentIndexedAt: new Map(meta.documentIndexedAt),
+    fingerprint,
+    pages: {
+      terms: meta.pageTerms,
+      offsets: s.array('pages.offsets', Uint32Array),
+      pages: s.array('pages.pages', Uint32Array),
+      counts: s.array('pages.counts', Uint32Array),
+      lengths: s.array('pages.lengths', Uint32Array),
+    },
+  });
+}
+
+function chunksFrom(s: Sections, meta: Meta): ChunkStore {
+  return ChunkStore.fromColumns(meta.documents, {
+    document: s.array('chunk.document', Uint32Array),
+    paragraph: s.array('chunk.paragraph', Uint32Array),
+    page: s.array('chunk.page', Uint32Array),
+    kind: s.array('chunk.kind', Uint8Array),
+    breadcrumb: s.array('chunk.breadcrumb', Uint32Array),
+    breadcrumbs: meta.breadcrumbs,
+    textEnds: s.array('chunk.textEnds', Uint32Array),
+    texts: s.bytes('chunk.texts'),
+  });
+}
+
+function postingsFrom(s: Sections, meta: Meta): PostingsIndex {
+  return new PostingsIndex({
+    terms: meta.terms,
+    offsets: s.array('postings.offsets', Uint32Array),
+    docs: s.array('postings.docs', Uint32Array),
+    freqs: s.array('postings.freqs', Uint16Array),
+    fieldLengths: s.array('postings.fieldLengths', Uint32Array),
+  });
 }
 
 /**
@@ -279,9 +325,15 @@ async function readWhole(file: string): Promise<Buffer> {
 }
 
 type TypedArrayOf<T> = { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number };
+type SectionName = (typeof SECTIONS)[number];
+
+interface Sections {
+  bytes(name: SectionName): Buffer;
+  array<T>(name: SectionName, type: TypedArrayOf<T>): T;
+}
 
 /** The sections of a body, as byte ranges and as typed-array views (copied only if misaligned). */
-function splitSections(body: Buffer, lengths: unknown) {
+function splitSections(body: Buffer, lengths: unknown): Sections {
   if (!Array.isArray(lengths) || lengths.length !== SECTIONS.length || !lengths.every((n) => Number.isInteger(n) && n >= 0)) {
     throw new Error('bad section table');
   }
@@ -293,11 +345,11 @@ function splitSections(body: Buffer, lengths: unknown) {
     at += length + ((ALIGN - (length % ALIGN)) % ALIGN);
   });
   if (at !== body.length) throw new Error(`sections add up to ${at} bytes, the file holds ${body.length}`);
-  const bytes = (name: (typeof SECTIONS)[number]) => {
+  const bytes = (name: SectionName) => {
     const [start, length] = starts.get(name)!;
     return body.subarray(start, start + length);
   };
-  const array = <T>(name: (typeof SECTIONS)[number], type: TypedArrayOf<T>): T => {
+  const array = <T>(name: SectionName, type: TypedArrayOf<T>): T => {
     const b = bytes(name);
     if (b.length % type.BYTES_PER_ELEMENT !== 0) throw new Error(`section ${name} is ${b.length} bytes`);
     const aligned = b.byteOffset % type.BYTES_PER_ELEMENT === 0 ? b : Buffer.from(b);

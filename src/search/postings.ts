@@ -120,58 +120,56 @@ export class PostingsIndex {
    * ignored: callers order their terms by what matters most.
    */
   score(query: readonly QueryTerm[], options: ScoreOptions): Scored {
-    const n = this.chunkCount;
-    const s = (this.#scratch ??= new Scratch(n));
-    const { offsets, docs, freqs, fieldLengths } = this.#data;
-    const avg = this.#averageLength;
+    const s = (this.#scratch ??= new Scratch(this.chunkCount));
     const terms = query.slice(0, MAX_QUERY_TERMS);
-    const boosts = FIELDS.map((f) => options.fieldBoosts[f] || 1);
+    const touched = this.#accumulate(s, terms, FIELDS.map((f) => options.fieldBoosts[f] || 1));
+    const top = new TopK(options.limit);
+    const total = offerMatched(s, touched, options, top);
+    const hits = top.sorted().map(({ chunk, score }) => ({ chunk, score, terms: matchedTerms(terms, s.low[chunk]!, s.high[chunk]!) }));
+    for (let i = 0; i < touched; i++) s.clear(s.touched[i]!);
+    return { hits, total };
+  }
+
+  /** Adds every query term's contributions into the scratch's sums; returns how many chunks they reached. */
+  #accumulate(s: Scratch, terms: readonly QueryTerm[], fieldBoosts: readonly number[]): number {
     let touched = 0;
     for (let q = 0; q < terms.length; q++) {
       const id = this.#termIds.get(terms[q]!.term);
       if (id === undefined) continue;
       const stamp = s.nextStamp();
-      const low = q < 32 ? 1 << q : 0;
-      const high = q >= 32 ? 1 << (q - 32) : 0;
-      for (let f = 0; f < F; f++) {
-        const start = offsets[id * F + f]!;
-        const end = offsets[id * F + f + 1]!;
-        const df = end - start;
-        if (df === 0) continue;
-        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        const weight = terms[q]!.boost * boosts[f]! * idf;
-        const norm = K / avg[f]!;
-        for (let p = start; p < end; p++) {
-          const d = docs[p]!;
-          const tf = freqs[p]!;
-          s.scores[d] = s.scores[d]! + weight * (D + (tf * (K + 1)) / (tf + K * (1 - B) + B * norm * fieldLengths[d * F + f]!));
-          if (s.seen[d] !== stamp) {
-            s.seen[d] = stamp;
-            const matched = s.matched[d]!;
-            s.matched[d] = matched + 1;
-            if (matched === 0) touched = s.touch(touched, d);
-            s.low[d] = s.low[d]! | low;
-            s.high[d] = s.high[d]! | high;
-          }
-        }
+      for (let f = 0; f < F; f++) touched = this.#accumulateField(s, touched, id, f, terms[q]!.boost * fieldBoosts[f]!, q, stamp);
+    }
+    return touched;
+  }
+
+  /**
+   * Adds the BM25+ score of term `id` in field `f`, weighted by `boost`, to every chunk holding it,
+   * and marks those chunks as holding query term `q` (counted once per `stamp`, whatever the field).
+   */
+  #accumulateField(s: Scratch, touched: number, id: number, f: number, boost: number, q: number, stamp: number): number {
+    const { offsets, docs, freqs, fieldLengths } = this.#data;
+    const start = offsets[id * F + f]!;
+    const end = offsets[id * F + f + 1]!;
+    const df = end - start;
+    if (df === 0) return touched;
+    const weight = boost * Math.log(1 + (this.chunkCount - df + 0.5) / (df + 0.5));
+    const norm = K / this.#averageLength[f]!;
+    const low = q < 32 ? 1 << q : 0;
+    const high = q >= 32 ? 1 << (q - 32) : 0;
+    for (let p = start; p < end; p++) {
+      const d = docs[p]!;
+      const tf = freqs[p]!;
+      s.scores[d] = s.scores[d]! + weight * (D + (tf * (K + 1)) / (tf + K * (1 - B) + B * norm * fieldLengths[d * F + f]!));
+      if (s.seen[d] !== stamp) {
+        s.seen[d] = stamp;
+        const matched = s.matched[d]!;
+        s.matched[d] = matched + 1;
+        if (matched === 0) touched = s.touch(touched, d);
+        s.low[d] = s.low[d]! | low;
+        s.high[d] = s.high[d]! | high;
       }
     }
-    const top = new TopK(options.limit);
-    const { chunkBoost, chunkBoosts } = options;
-    let total = 0;
-    for (let i = 0; i < touched; i++) {
-      const d = s.touched[i]!;
-      const boost = chunkBoosts ? chunkBoosts[d]! : chunkBoost ? chunkBoost(d) : 1;
-      if (boost && (!options.filter || options.filter(d))) {
-        total++;
-        const score = s.scores[d]! * boost * s.matched[d]!;
-        top.offer(d, score);
-        options.visit?.(d, score);
-      }
-    }
-    const hits = top.sorted().map(({ chunk, score }) => ({ chunk, score, terms: matchedTerms(terms, s.low[chunk]!, s.high[chunk]!) }));
-    for (let i = 0; i < touched; i++) s.clear(s.touched[i]!);
-    return { hits, total };
+    return touched;
   }
 
   /**
@@ -195,6 +193,26 @@ export class PostingsIndex {
     for (const a of added) builder.add(a.chunk, a.fields);
     return builder.finish();
   }
+}
+
+/**
+ * Offers every chunk the query reached to `top`, its sum times its chunk boost times the number
+ * of query terms it holds, as MiniSearch multiplies; returns how many passed the boost and filter.
+ */
+function offerMatched(s: Scratch, touched: number, options: ScoreOptions, top: TopK): number {
+  const { chunkBoost, chunkBoosts } = options;
+  let total = 0;
+  for (let i = 0; i < touched; i++) {
+    const d = s.touched[i]!;
+    const boost = chunkBoosts ? chunkBoosts[d]! : chunkBoost ? chunkBoost(d) : 1;
+    if (boost && (!options.filter || options.filter(d))) {
+      total++;
+      const score = s.scores[d]! * boost * s.matched[d]!;
+      top.offer(d, score);
+      options.visit?.(d, score);
+    }
+  }
+  return total;
 }
 
 function matchedTerms(terms: readonly QueryTerm[], low: number, high: number): string[] {

@@ -101,6 +101,9 @@ describe('persisted index', () => {
     ['from another version', (bytes: Buffer) => withHeader(bytes, (h) => h.replace(/"version":\d+/, '"version":0')), 'format 0'],
     ['with a section table that does not add up', (bytes: Buffer) => withHeader(bytes, (h) => h.replace(/"sections":\[\d+/, '"sections":[1')), 'corrupt'],
     ['not an index at all', () => Buffer.from('garbage'), 'bad header'],
+    ['of another format', (bytes: Buffer) => withHeader(bytes, (h) => h.replace(/"format":"[^"]*"/, '"format":"other"')), 'not a Footnote index'],
+    ['built by another engine', (bytes: Buffer) => withHeader(bytes, (h) => h.replace(/"engine":"[^"]*"/, '"engine":"0"')), 'another version of the engine'],
+    ['of the other byte order', (bytes: Buffer) => withHeader(bytes, (h) => h.replace(/"endianness":"(BE|LE)"/, (_m, e: string) => `"endianness":"${e === 'LE' ? 'BE' : 'LE'}"`)), 'another byte order'],
   ])('rebuilds a %s index instead of serving it', async (_name, damage, reason) => {
     const s = await setup();
     await s.open();
