@@ -153,12 +153,16 @@ async function writeAtomically(file: string, headerBytes: Buffer, sections: read
   try {
     await writeSections(temp, headerBytes, sections);
     await rename(temp, file);
-    // Versions before format 4 wrote JSON under another name; that file can never be read again.
-    await rm(file.replace(/\.bin$/, '.json'), { force: true });
+    await removeLegacyJson(file);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+/** Versions before format 4 wrote JSON beside the binary file's name; that file can never be read again. */
+async function removeLegacyJson(file: string): Promise<void> {
+  if (file.endsWith('.bin')) await rm(`${file.slice(0, -'.bin'.length)}.json`, { force: true });
 }
 
 async function writeSections(path: string, headerBytes: Buffer, sections: readonly Buffer[]): Promise<void> {

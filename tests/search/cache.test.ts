@@ -2,6 +2,7 @@ import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/index.ts';
+import { loadIndex, saveIndex } from '../../src/search/cache.ts';
 import { cacheFileFor, openKnowledgeBase } from '../../src/search/index.ts';
 import { knowledgeFolder, tempDir } from '../helpers/folders.ts';
 
@@ -51,6 +52,16 @@ describe('persisted index', () => {
     await writeFile(join(s.knowledge, 'new.md'), 'More.');
     expect((await s.open()).from).toBe('build');
     expect(await readdir(s.cache)).toEqual([s.file.split('/').pop()]);
+  });
+
+  it('keeps an index saved under a name without .bin, where there is no older JSON name to clear', async () => {
+    const s = await setup();
+    const { kb } = await s.open();
+    const file = join(s.cache, 'team.index');
+    await saveIndex(file, kb);
+    expect((await stat(file)).size).toBeGreaterThan(0);
+    const read = await loadIndex(file, kb.fingerprint);
+    expect(read.ok && read.kb.chunks).toEqual(kb.chunks);
   });
 
   it('removes the JSON index an older version left for the same folder', async () => {
