@@ -20,6 +20,20 @@ const DATE = new RegExp(
 );
 /** A year, or a day of a month ("July 26-28"), is a date rather than a quantity. */
 const DATE_NUMBERS = new RegExp(String.raw`\b(?:(?:${MONTHS}) \d{1,2}(?:\s*[-–]\s*\d{1,2})?|(?:1[5-9]|20)\d\d)\b`, 'gi');
+/**
+ * A span of days or of years ("July 26-28", "from 2019 to 2023") counts them: it answers "how many
+ * days" or "how many years", though a single date counts nothing.
+ */
+const DAY_SPAN = new RegExp(String.raw`\b(?:${MONTHS}) \d{1,2}\s*[-–]\s*\d{1,2}\b`, 'i');
+const YEAR_SPAN = /\b(?:1[5-9]|20)\d\d\s*(?:[-–]|to|until)\s*(?:1[5-9]|20)\d\d\b/i;
+const COUNTING_DAYS = /\bhow many days\b/;
+const COUNTING_YEARS = /\bhow many years\b/;
+
+/** Whether `text` spans the days or years a "how many days/years" question counts. */
+function spansCounted(text: string, question: string): boolean {
+  const asked = normalizeQuestion(question);
+  return (COUNTING_DAYS.test(asked) && DAY_SPAN.test(text)) || (COUNTING_YEARS.test(asked) && YEAR_SPAN.test(text));
+}
 const QUANTITY = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|percent|half|quarter|twice|double|triple)\b|%/i;
 const CALENDAR = new RegExp(`^(?:${MONTHS}|${WEEKDAYS})$`, 'i');
 
@@ -74,7 +88,7 @@ export function holdsAnswerType(text: string, type: AnswerType, question: string
     case 'date':
       return DATE.test(text);
     case 'number':
-      return QUANTITY.test(text.replace(DATE_NUMBERS, ' '));
+      return QUANTITY.test(text.replace(DATE_NUMBERS, ' ')) || spansCounted(text, question);
     case 'name':
       return fresh(namesIn(text)) || fresh(text.match(new RegExp(ROLES.source, 'gi')) ?? []);
     case 'place':

@@ -15,6 +15,14 @@ describe('holdsAnswerType', () => {
     expect(holdsAnswerType('Three countries signed.', 'number', 'How many signed?')).toBe(true);
   });
 
+  it('counts the days of a span of days, and the years of a span of years, only when asked to', () => {
+    expect(holdsAnswerType('It is held in Shanghai from July 26-28.', 'number', 'How many days is the conference?')).toBe(true);
+    expect(holdsAnswerType('It is held in Shanghai from July 26-28.', 'number', 'How many people attend the conference?')).toBe(false);
+    expect(holdsAnswerType('It is held in Shanghai on July 26.', 'number', 'How many days is the conference?')).toBe(false);
+    expect(holdsAnswerType('The programme ran from 2019 to 2023.', 'number', 'How many years did the programme run?')).toBe(true);
+    expect(holdsAnswerType('The programme started in 2019.', 'number', 'How many years did the programme run?')).toBe(false);
+  });
+
   it('wants a name the question does not give, and not one the material uses everywhere', () => {
     const question = 'Who unveiled the AI action plan?';
     expect(holdsAnswerType('Washington unveiled its AI action plan.', 'name', question)).toBe(true);
