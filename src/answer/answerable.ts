@@ -4,7 +4,7 @@ import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
 import { holdsAnswerType } from './answer-kinds.ts';
 import { listsNames, namesMembers, onlyAsExample } from './members.ts';
-import { readQuestion, YEAR, type QuestionShape } from './question.ts';
+import { demonymBefore, readQuestion, YEAR, type QuestionShape } from './question.ts';
 import type { Excerpt } from './types.ts';
 
 export type Verdict =
@@ -289,7 +289,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const shape = readQuestion(question);
   if (shape.request) return { answerable: false, coverage: 0, reason: 'request', check: 'request' };
   const learned = best?.learned;
-  const unknown = shape.names.filter((n) => !isKnown(n, plan, vocabulary) && !isLearned(n, learned));
+  const unknown = shape.names.filter((n) => !isKnown(n, plan, vocabulary) && !isLearned(n, learned) && !namedByItsPeople(question, n, plan));
   if (unknown.length > 0) return { answerable: false, coverage: 0, reason: 'unknown-name', check: 'unknown-name', unknown };
   // "EU" is known to an article that says "European Union" where it answers, not to one that never does.
   const unknownAcronyms = shape.acronyms.filter((a) => !isKnownAcronym(a, plan, vocabulary, best?.chunk) && !isLearned(a, learned));
@@ -318,7 +318,8 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (!holdsFoci && !membersNamed(shape, plan, held, options, quoted, question, isCommon, learned)) return declined('not-covered', 'focus');
   if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered', 'name-pair');
   if (!shape.expand.every((a) => spellsOutIn(a, best.chunk))) return declined('not-covered', 'acronym-meaning');
-  if (missingOf(shape.things, plan, held, options, learned).some((w) => !isUsed(w, plan) || isDropped(w, plan, vocabulary))) return declined('not-covered', 'unknown-thing');
+  const unnamed = shape.things.filter((w) => !(shape.names.some((n) => normalizeWord(n) === normalizeWord(w)) && namedByItsPeople(question, w, plan)));
+  if (missingOf(unnamed, plan, held, options, learned).some((w) => !isUsed(w, plan) || isDropped(w, plan, vocabulary))) return declined('not-covered', 'unknown-thing');
   if (heldOnlyThroughSynonyms(shape.things, plan, held, options, learned)) return declined('not-covered', 'unknown-thing');
   if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return declined('not-covered', 'unknown-predicate');
   // A year is exact: the 2024 conference is not the 2025 one.
@@ -390,6 +391,13 @@ function isUsed(word: string, plan: QueryPlan): boolean {
 function isLearned(name: string, learned: ReadonlySet<string> | undefined): boolean {
   const term = termOf(name);
   return learned !== undefined && term !== null && learned.has(term);
+}
+
+/** "Saudi Arabia" is known to material that says "Saudi": the word for its people, before it in the question, is one the material uses as written. */
+function namedByItsPeople(question: string, name: string, plan: QueryPlan): boolean {
+  const people = demonymBefore(question, name);
+  if (people === null) return false;
+  return plan.planned.some((w) => normalizeWord(w.word) === normalizeWord(people) && w.match === 'exact');
 }
 
 /** Whether the material uses a name the question gives, as written, misspelt or by a synonym ("America" for "US"). */

@@ -102,8 +102,8 @@ export function isRequest(question: string): boolean {
 /** Chat openers before the question itself: "so when…", "lol what did…". */
 const OPENER = String.raw`(?:(?:hey|hi|so|yo|lol|ok|okay|hmm|um|uh|and|but|well|btw)[,!]? )*`;
 const DATE_ASKING = new RegExp(String.raw`^${OPENER}(?:when|since when|until when)\b|\b(?:what|which) (?:year|date|day|month)\b|\bhow long ago\b|\bin what year\b`);
-/** Adjectives of size, distance and age after "how": they ask for a quantity ("how big", "how far"). */
-const MEASURES: ReadonlySet<string> = new Set(['big', 'large', 'small', 'tall', 'high', 'far', 'old', 'heavy', 'deep', 'wide', 'fast', 'expensive']);
+/** Adjectives of size, distance, age, wealth and population after "how": they ask for a quantity ("how big", "how far", "how rich"). */
+const MEASURES: ReadonlySet<string> = new Set(['big', 'large', 'small', 'tall', 'high', 'far', 'old', 'heavy', 'deep', 'wide', 'fast', 'expensive', 'rich', 'wealthy', 'poor', 'populous']);
 const NUMBER_ASKING = new RegExp(String.raw`\bhow (?:many|much|${[...MEASURES].join('|')})\b|\b(?:what|which) (?:percentage|percent|proportion|number|amount|sum|fraction)\b|\bnumber of\b`);
 /** Nouns whose value is a quantity: "the population of", "the cost of", "what did they pay". */
 const QUANTITY_WORDS = /\b(?:population|cost|costs|price|prices|pay|paid|spend|spent|budget|revenue|revenues|salary|salaries|income|profit|profits|worth|valuation|attendance|circulation|turnover|gdp|percentage)\b/;
@@ -440,6 +440,21 @@ export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answ
     namePairs: namePairsOf(ts),
     actors: actorsOf(ts),
   };
+}
+
+/**
+ * "Saudi Arabia" in a text that says "Saudi enterprises": a country called after its people is
+ * named by their word, the name's first. When the question reads `name` as a place and the word
+ * before it is one the tagger, reading it alone, takes for a people's word (a demonym), that word;
+ * else null. Only a place: "the Egyptian *Army*", "the Chinese *Academy*" are bodies of a people,
+ * not the people's land, and a text that names the people does not name them.
+ */
+export function demonymBefore(question: string, name: string): string | null {
+  const ts = tokens(question);
+  const at = ts.findIndex((t) => t.normal === name.toLowerCase());
+  const before = at > 0 ? ts[at - 1]! : null;
+  if (before === null || !ts[at]!.tags.has('Place')) return null;
+  return nlp(before.text).docs.flat()[0]?.tags?.has('Demonym') === true ? before.text : null;
 }
 
 /** Words that point at a text without naming it: "explain *this*", "simplify *it*". */

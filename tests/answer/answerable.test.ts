@@ -128,6 +128,15 @@ describe('judge: names', () => {
     expect(ask(kb, 'What did Chinese enterprises do in the UAE?').answered).toBe(true);
   });
 
+  it('knows a country called after its people by their word, and no body of that people', async () => {
+    const kb = await articleKb();
+    // The article says "Saudi enterprises", never "Saudi Arabia".
+    expect(ask(kb, 'What did Chinese firms do for companies in Saudi Arabia?').answered).toBe(true);
+    expect(ask(kb, 'how did chinese companies help saudi arabia').answered).toBe(true);
+    expect(ask(kb, 'How did the Egyptian Army help?')).toMatchObject({ answered: false, check: 'unknown-name' });
+    expect(ask(kb, 'Did Chinese companies do any projects in South Korea?')).toMatchObject({ answered: false, check: 'unknown-name' });
+  });
+
   it('knows a national capital as its country, and no other city of it', async () => {
     const kb = await articleKb();
     const answered = ask(kb, 'What did Beijing unveil in October 2023?');
@@ -222,6 +231,10 @@ describe('judge: measures', () => {
   it('asks "how big/far/old" for a quantity, so a paragraph that only names the thing does not answer', async () => {
     const { verdict } = verdictOn(await articleKb(), 'How big is the Shanghai conference?', 'p2');
     expect(verdict).toMatchObject({ answerable: false, reason: 'answer-type' });
+  });
+
+  it('reads "how rich" as asking for a quantity: a paragraph that only names the country does not answer', async () => {
+    expect(ask(await articleKb(), 'how rich is saudi arabia').answered).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedAnswer, focusOf, isRequest, readQuestion } from '../../src/answer/question.ts';
+import { demonymBefore, expectedAnswer, focusOf, isRequest, readQuestion } from '../../src/answer/question.ts';
 
 describe('isRequest', () => {
   it.each([
@@ -40,6 +40,8 @@ describe('expectedAnswer', () => {
     ['how long has each query been running?', 'any'],
     ['How big is the harbour stadium?', 'number'],
     ['how far is the venue from the airport', 'number'],
+    ['how rich is saudi arabia', 'number'],
+    ['How populous is Egypt?', 'number'],
     ['What does the article say about export controls?', 'any'],
   ] as const)('%j needs %s', (q, type) => expect(expectedAnswer(q)).toBe(type));
 });
@@ -218,4 +220,17 @@ describe('readQuestion: acronyms to spell out', () => {
     ['What is the full name of the IMF?', ['IMF']],
     ['What did NATO decide?', []],
   ])('finds in %j the acronyms whose words it asks for', (q, expand) => expect(readQuestion(q).expand).toEqual(expand));
+});
+
+describe('demonymBefore', () => {
+  it('finds the people\'s word that begins the name of their country', () => {
+    expect(demonymBefore('What did Chinese firms do for companies in Saudi Arabia?', 'Arabia')).toBe('Saudi');
+    expect(demonymBefore('how did chinese companies help saudi arabia', 'arabia')).toBe('saudi');
+  });
+
+  it('finds none before a body of a people, nor before a place whose first word is no people\'s', () => {
+    expect(demonymBefore('How did the Egyptian Army help?', 'Army')).toBeNull();
+    expect(demonymBefore('What did the Chinese Academy say about AI?', 'Academy')).toBeNull();
+    expect(demonymBefore('What did Chinese firms do in South Korea?', 'Korea')).toBeNull();
+  });
 });
