@@ -365,7 +365,8 @@ function focusTokens(ts: Token[]): Found {
     const head = np.phrases[0]?.at(-1);
     if (head && QUESTION_WORDS.has(head.normal) && np.phrases.length === 1) return task(phrasesFrom(ts, np.end));
     // "What is a good exercise plan for beginners?" asks for advice, as "how do I" does.
-    if (ADVICE.has(np.phrases[0]?.[0]?.normal ?? '')) return { ...task(phrasesFrom(ts, i + 1)), predicate: adviceOf(ts, i + 1) };
+    // The tagger may read "good" right after "is" as an adverb ("what is good corporate governance"), which no noun phrase starts with.
+    if (ADVICE.has(np.phrases[0]?.[0]?.normal ?? '') || ADVICE.has(ts[i + 1]?.normal ?? '')) return { ...task(phrasesFrom(ts, i + 1)), predicate: adviceOf(ts, i + 1) };
     // "What is the population of Shanghai?" asks for the population; "what is China doing" asks nothing named.
     if (np.phrases.length === 0 || !(next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition'))) return none;
     // "What is the rule for offside?": what the thing is for or about is asked about too ("like" only compares).

@@ -172,6 +172,10 @@ describe('judge: tasks and how-questions', () => {
     expect(ask(kb, 'What is the best approach to AI governance, according to the author?').answered).toBe(true);
   });
 
+  it('reads "what is good X" as asking for advice though the tagger takes "good" for an adverb there', async () => {
+    expect(ask(await articleKb(), 'what is good corporate governance')).toMatchObject({ answered: false, check: 'unknown-predicate' });
+  });
+
   it('takes a short noun the query plan left out as a slip for a stop word for a thing the material never names', async () => {
     // "dog" is one letter from "do", "div" from "did": the plan drops them, the tagger reads them as nouns.
     const kb = await articleKb();
