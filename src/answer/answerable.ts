@@ -316,6 +316,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const typedAnswer = shape.answerType !== 'any' && shape.focus.length > 0 && ownFoci && holdsType;
   if (coverage.all < options.minCoverage || (coverage.literal < options.minLiteralCoverage && !typedAnswer)) return declined('not-covered', 'coverage');
   if (!holdsFoci && !membersNamed(shape, plan, held, options, quoted, question, isCommon, learned)) return declined('not-covered', 'focus');
+  if (options.subjectHeld && !holdsSubject(shape.subject, plan, held, options, learned)) return declined('not-covered', 'focus');
   if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered', 'name-pair');
   if (!shape.expand.every((a) => spellsOutIn(a, best.chunk))) return declined('not-covered', 'acronym-meaning');
   const unnamed = shape.things.filter((w) => !(shape.names.some((n) => normalizeWord(n) === normalizeWord(w)) && namedByItsPeople(question, w, plan)));
@@ -343,6 +344,16 @@ function membersNamed(shape: QuestionShape, plan: QueryPlan, held: ReadonlySet<s
   const isMembers = (phrase: readonly string[]) => phrase.at(-1) === shape.members;
   const othersHeld = shape.focus.every((phrase) => (isMembers(phrase) ? holdsFocus(phrase.slice(0, -1), missing) : holdsFocus(phrase, missing)));
   return othersHeld && !shape.required.some((w) => missing.includes(w)) && listsNames(quoted, question, isCommon);
+}
+
+/**
+ * "What technology does a Tesla battery use?": the clause's subject is named in the asker's words,
+ * so one of its words held (as itself, a spelling or a synonym) is enough; none held is another
+ * subject. Words of asking ("the article", "the author") are not a subject.
+ */
+function holdsSubject(subject: readonly string[], plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, learned?: ReadonlySet<string>): boolean {
+  const named = subject.filter((w) => isSubjectWord(w, plan));
+  return named.length === 0 || missingOf(named, plan, held, options, learned).length < named.length;
 }
 
 /**

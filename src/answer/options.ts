@@ -71,6 +71,11 @@ export interface JudgeOptions {
    * answer's members, and a paragraph names nations or outlets without calling them that.
    */
   listedNamesAreMembers: boolean;
+  /**
+   * Whether a "what/which N" question is declined when the paragraph holds none of the words of
+   * its clause's subject ("a Tesla battery" in "What technology does a Tesla battery use?").
+   */
+  subjectHeld: boolean;
 }
 
 export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
@@ -86,6 +91,7 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   relatedHoldsFocus: true,
   maxInflection: 3,
   listedNamesAreMembers: true,
+  subjectHeld: true,
 };
 
 /**

@@ -47,6 +47,13 @@ export interface QuestionShape {
    * all, not even a synonym, is something it does not describe.
    */
   predicate: string[];
+  /**
+   * The subject of the clause after "what/which N" and an auxiliary ("a Tesla battery" in "What
+   * technology does a Tesla battery use?"): what N belongs to. People name it in their own words
+   * ("the 2024 blueprint" for the action plan), so one of its words held is enough, but a subject
+   * the paragraph holds none of is about something else.
+   */
+  subject: string[];
   /** Acronyms the question gives ("EU", "UAE"): the material must use them, or spell them out. */
   acronyms: string[];
   /** Acronyms whose words the question asks for ("What does CNN stand for?"): only a paragraph that spells them out answers. */
@@ -179,6 +186,8 @@ interface Found {
   members?: Token;
   /** Verbs and adjectives of a how-question (see `QuestionShape.predicate`). */
   predicate?: Token[];
+  /** The subject of a "what/which N" question's clause (see `QuestionShape.subject`). */
+  subject?: Token[];
 }
 
 /** The verbs and adjectives after `i`: what a how-question asks the manner of ("react", "stay cool"). */
@@ -242,6 +251,19 @@ function verbPhrase(ts: Token[], i: number): Found {
   if (!verb || !verb.tags.has('Verb') || AUXILIARIES.has(verb.normal) || COPULAS.has(verb.normal)) return { phrases: [], required: [] };
   const object = nounPhrases(ts, i + 1).phrases;
   return { phrases: [[verb], ...object], required: [verb] };
+}
+
+/**
+ * "What technology does a Tesla battery use?" asks about the battery as much as the technology:
+ * after "what/which N" and an auxiliary, the clause's subject (see `QuestionShape.subject`).
+ */
+function clauseSubject(ts: Token[], end: number): Token[] {
+  const at = ts[end];
+  if (!at || !AUXILIARIES.has(at.normal)) return [];
+  const { words, end: after } = nounPhrase(ts, end + 1);
+  // "…does the 2024 action plan cover": the clause's verb, last in the question, is read as the phrase's head.
+  const last = words.at(-1);
+  return words.length > 1 && after === ts.length && last !== undefined && isVerbWord(last.normal) ? words.slice(0, -1) : words;
 }
 
 const none: Found = { phrases: [], required: [] };
@@ -382,12 +404,13 @@ function focusTokens(ts: Token[]): Found {
     return verb === 'do' ? nouns(subject.phrases) : none;
   }
   if (wh === 'what' || wh === 'which' || wh === 'whose') {
-    const phrases = withoutVerbAtEnd(ts, nounPhrases(ts, i));
+    const picked = nounPhrases(ts, i);
+    const phrases = withoutVerbAtEnd(ts, picked);
     const head = phrases[0]?.at(-1);
     // "Which framework should I use for mobile development?": what to do, so a how-question's things too.
     if (asksWhatToDo(ts, i)) return { phrases, required: [], things: phrasesFrom(ts, i), predicate: adviceOf(ts, i) };
     // "Which countries…", "what companies…": which ones, by name or in a list.
-    return { phrases, required: [], ...(wh !== 'whose' && (head?.tags.has('Plural') || head?.tags.has('Uncountable')) ? { members: head } : {}) };
+    return { phrases, required: [], subject: clauseSubject(ts, picked.end), ...(wh !== 'whose' && (head?.tags.has('Plural') || head?.tags.has('Uncountable')) ? { members: head } : {}) };
   }
   return none;
 }
@@ -434,6 +457,7 @@ export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answ
     things: [...new Set((found.things ?? []).flat().filter((t) => t.tags.has('Noun') && !t.tags.has('Pronoun')).map((t) => t.normal))],
     required: [...new Set([...found.required, ...narrowingWords(ts, found.phrases)].map((t) => t.normal))],
     members: found.members?.normal ?? null,
+    subject: (found.subject ?? []).map((t) => t.normal),
     predicate: (found.predicate ?? []).map((t) => t.normal),
     names: [...new Set(ts.filter(isGivenName).map((t) => t.text))],
     acronyms: [...new Set(ts.filter(isAcronym).map((t) => t.text))],
@@ -476,7 +500,7 @@ function actsOnText(ts: Token[]): boolean {
 
 export function readQuestion(question: string): QuestionShape {
   const request = isRequest(question) || actsOnText(tokens(question));
-  if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [], actors: [] };
+  if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, subject: [], predicate: [], names: [], acronyms: [], expand: [], namePairs: [], actors: [] };
   return askingForPlace(question, { request, answerType: expectedAnswer(question), ...focusOf(question) });
 }
 

@@ -231,6 +231,25 @@ describe('judge: asking for advice, meanings and places', () => {
   });
 });
 
+describe('judge: the subject of a what/which-N clause', () => {
+  it('declines when the paragraph holds none of the subject\'s words, and answers when it holds one in other words', async () => {
+    const kb = await articleKb();
+    expect(ask(kb, 'what technology does a tesla battery use')).toMatchObject({ answered: false, check: 'focus' });
+    // "blueprint" is not the article's word, but "2024" is: the subject is the 2024 plan.
+    expect(ask(kb, 'what fields does the 2024 blueprint cover').answered).toBe(true);
+  });
+
+  it('does not decline for the subject when the option is off', async () => {
+    const kb = await articleKb();
+    const question = 'what technology does a tesla battery use';
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p11')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(judge(question, plan, best, kb.vocabulary)).toMatchObject({ answerable: false, check: 'focus' });
+    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, subjectHeld: false }).answerable).toBe(true);
+  });
+});
+
 describe('judge: measures', () => {
   it('asks "how big/far/old" for a quantity, so a paragraph that only names the thing does not answer', async () => {
     const { verdict } = verdictOn(await articleKb(), 'How big is the Shanghai conference?', 'p2');

@@ -176,7 +176,7 @@ describe('focusOf', () => {
 describe('readQuestion', () => {
   it('reads no type or focus into a request', () => {
     expect(readQuestion('Who can write me a poem about Shanghai?')).toMatchObject({ request: false });
-    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [], actors: [] });
+    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], things: [], members: null, subject: [], predicate: [], names: [], acronyms: [], expand: [], namePairs: [], actors: [] });
   });
 });
 
@@ -232,5 +232,17 @@ describe('demonymBefore', () => {
     expect(demonymBefore('How did the Egyptian Army help?', 'Army')).toBeNull();
     expect(demonymBefore('What did the Chinese Academy say about AI?', 'Academy')).toBeNull();
     expect(demonymBefore('What did Chinese firms do in South Korea?', 'Korea')).toBeNull();
+  });
+});
+
+describe('focusOf: the subject of a what/which-N clause', () => {
+  it('reads the noun phrase after "what/which N" and an auxiliary as the clause\'s subject', () => {
+    expect(focusOf('what technology does a tesla battery use').subject).toEqual(['tesla', 'battery']);
+    expect(focusOf('What sectors does the 2024 action plan cover?').subject).toEqual(['2024', 'action', 'plan']);
+  });
+
+  it('reads none where no auxiliary follows N, or a pronoun is the subject', () => {
+    expect(focusOf('Which countries signed the plan?').subject).toEqual([]);
+    expect(focusOf('what do they want').subject).toEqual([]);
   });
 });
