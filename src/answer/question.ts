@@ -254,6 +254,21 @@ function verbPhrase(ts: Token[], i: number): Found {
 }
 
 /**
+ * "What time zone is Vietnam in?": the tagger reads "time" right after "what" as a verb, but a
+ * word there that a noun phrase and then an auxiliary follow ("…zone is…") is that phrase's first
+ * noun: "what" picks out a thing before the clause's own verb.
+ */
+function nounBeforeClause(ts: Token[], i: number): Token[] {
+  const first = ts[i];
+  if (!first || !first.tags.has('Verb') || isAuxiliary(first)) return ts;
+  const rest = nounPhrase(ts, i + 1);
+  if (rest.words.length === 0 || rest.end !== i + 1 + rest.words.length || !isAuxiliary(ts[rest.end])) return ts;
+  const out = [...ts];
+  out[i] = { ...first, tags: new Set(['Noun', 'Singular']) };
+  return out;
+}
+
+/**
  * "What technology does a Tesla battery use?" asks about the battery as much as the technology:
  * after "what/which N" and an auxiliary, the clause's subject (see `QuestionShape.subject`).
  */
@@ -404,6 +419,7 @@ function focusTokens(ts: Token[]): Found {
     return verb === 'do' ? nouns(subject.phrases) : none;
   }
   if (wh === 'what' || wh === 'which' || wh === 'whose') {
+    ts = nounBeforeClause(ts, i);
     const picked = nounPhrases(ts, i);
     const phrases = withoutVerbAtEnd(ts, picked);
     const head = phrases[0]?.at(-1);

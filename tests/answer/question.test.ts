@@ -246,3 +246,13 @@ describe('focusOf: the subject of a what/which-N clause', () => {
     expect(focusOf('what do they want').subject).toEqual([]);
   });
 });
+
+describe('focusOf: a noun the tagger reads as a verb after "what"', () => {
+  it('takes the word after "what" for the first noun of the phrase an auxiliary follows', () => {
+    expect(focusOf('what time zone is vietnam in').focus).toEqual([['time', 'zone']]);
+  });
+
+  it('leaves a verb that no noun phrase and auxiliary follow', () => {
+    expect(focusOf('what happened in september 2024').focus).toEqual([]);
+  });
+});
