@@ -95,3 +95,15 @@ export function holdsAnswerType(text: string, type: AnswerType, question: string
       return fresh(placesIn(text));
   }
 }
+
+/** Nouns that ask for a wording: a slogan, a motto, a tagline is given in its own words, in quotation marks. */
+const WORDING_NOUNS: ReadonlySet<string> = new Set(['slogan', 'slogans', 'motto', 'mottos', 'mottoes', 'tagline', 'taglines', 'catchphrase', 'catchphrases', 'catchword', 'catchwords', 'watchword', 'watchwords']);
+
+/** Whether a focus word asks for a wording ("the motto of the conference"). */
+export const asksForWording = (word: string) => WORDING_NOUNS.has(word.toLowerCase());
+
+/** Words in quotation marks, two or more: "Global Solidarity in the AI Era." */
+const QUOTATION = /["“«„]\s*[\p{L}\p{N}][^"”»“]*?\s[^"”»“]*?["”»]/u;
+
+/** Whether `text` gives words in quotation marks, as a slogan or a title is given. */
+export const quotesWords = (text: string) => QUOTATION.test(text);

@@ -2,7 +2,7 @@ import type { Chunk } from '../knowledge/index.ts';
 import { normalizeWord, termOf, words, type PlannedWord, type QueryPlan, type Vocabulary } from '../search/index.ts';
 import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
-import { holdsAnswerType } from './answer-kinds.ts';
+import { asksForWording, holdsAnswerType, quotesWords } from './answer-kinds.ts';
 import { listsNames, namesMembers, onlyAsExample } from './members.ts';
 import { demonymBefore, readQuestion, YEAR, type QuestionShape } from './question.ts';
 import type { Excerpt } from './types.ts';
@@ -301,13 +301,15 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const declined = (reason: Refusal, check: JudgeCheck): Verdict => ({ answerable: false, coverage: coverage.all, reason, check });
   const holdsFociOf = (missing: string[], loose: (phrase: string[]) => boolean) =>
     shape.focus.every((phrase) => holdsFocus(phrase, missing) && !loose(phrase)) && !shape.required.some((w) => missing.includes(w));
-  const ownMissing = missingOf(shape.focus.flat(), plan, held, options, learned);
+  // What answers is what is quoted: the date or the name must be in the quoted sentences.
+  const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
+  // "What slogan was chosen…?" asks for words, and words in quotation marks give them, whatever the sentence calls them.
+  const given = (missing: string[]) => (options.quotationGivesWording && quotesWords(quoted) ? missing.filter((w) => !asksForWording(w)) : missing);
+  const ownMissing = given(missingOf(shape.focus.flat(), plan, held, options, learned));
   const ownFoci = holdsFociOf(ownMissing, (phrase) => looselyHeld(phrase, plan));
   // A head held only through a related word is a guess, as one held only through a synonym is.
   const guessed = (phrase: string[]) => looselyHeld(phrase, plan) || (ownMissing.includes(phrase.at(-1)!) && hasUnknownQualifier(phrase, plan));
-  const holdsFoci = ownFoci || (options.relatedHoldsFocus && holdsFociOf(missingOf(shape.focus.flat(), plan, held, options, learned, wordStems(best.chunk, options)), guessed));
-  // What answers is what is quoted: the date or the name must be in the quoted sentences.
-  const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
+  const holdsFoci = ownFoci || (options.relatedHoldsFocus && holdsFociOf(given(missingOf(shape.focus.flat(), plan, held, options, learned, wordStems(best.chunk, options))), guessed));
   const isCommon = (w: string) => isCommonWord(w, vocabulary, options);
   const holdsType = holdsAnswerType(quoted, shape.answerType, question, isCommon);
   // "Where is the summit taking place?" in a paragraph on a meeting held in Shanghai: a focus held

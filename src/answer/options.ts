@@ -76,6 +76,12 @@ export interface JudgeOptions {
    * its clause's subject ("a Tesla battery" in "What technology does a Tesla battery use?").
    */
   subjectHeld: boolean;
+  /**
+   * Whether words in quotation marks in the quoted sentences hold a focus that asks for a wording
+   * ("slogan", "motto"): a sentence gives a slogan in quotation marks whatever it calls it ("the theme
+   * of …").
+   */
+  quotationGivesWording: boolean;
 }
 
 export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
@@ -92,6 +98,7 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   maxInflection: 3,
   listedNamesAreMembers: true,
   subjectHeld: true,
+  quotationGivesWording: true,
 };
 
 /**

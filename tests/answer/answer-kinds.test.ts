@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { givesName, holdsAnswerType } from '../../src/answer/answer-kinds.ts';
+import { asksForWording, givesName, holdsAnswerType, quotesWords } from '../../src/answer/answer-kinds.ts';
 
 describe('holdsAnswerType', () => {
   const q = 'When is it held?';
@@ -51,5 +51,20 @@ describe('givesName', () => {
     expect(givesName('Who leads the Canadian team?', 'Canada')).toBe(true);
     expect(givesName('Who leads the team?', 'Canada')).toBe(false);
     expect(givesName('What did Iran say?', 'Iraq')).toBe(false);
+  });
+});
+
+describe('quotesWords and asksForWording', () => {
+  it('finds two or more words in quotation marks, and not a quoted single word or none', () => {
+    expect(quotesWords('It is centered around the theme of "Global Solidarity in the AI Era."')).toBe(true);
+    expect(quotesWords('It is centered around the theme of “Global Solidarity”.')).toBe(true);
+    expect(quotesWords('It is called "solidarity".')).toBe(false);
+    expect(quotesWords('It is held in Shanghai from July 26-28.')).toBe(false);
+  });
+
+  it('knows the nouns that ask for a wording', () => {
+    expect(asksForWording('slogan')).toBe(true);
+    expect(asksForWording('Motto')).toBe(true);
+    expect(asksForWording('theme')).toBe(false);
   });
 });

@@ -250,6 +250,20 @@ describe('judge: the subject of a what/which-N clause', () => {
   });
 });
 
+describe('judge: a wording given in quotation marks', () => {
+  it('holds "slogan" or "motto" by words the quoted sentence gives in quotation marks, and not where it gives none', async () => {
+    const kb = await articleKb();
+    const question = "what's the motto of the shanghai conference";
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p2')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(judge(question, plan, best, kb.vocabulary).answerable).toBe(true);
+    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, quotationGivesWording: false })).toMatchObject({ answerable: false, check: 'focus' });
+    // The US plan's paragraph quotes no words: it gives no slogan.
+    expect(ask(kb, "What's the slogan of the US AI action plan?")).toMatchObject({ answered: false, check: 'focus' });
+  });
+});
+
 describe('judge: measures', () => {
   it('asks "how big/far/old" for a quantity, so a paragraph that only names the thing does not answer', async () => {
     const { verdict } = verdictOn(await articleKb(), 'How big is the Shanghai conference?', 'p2');
