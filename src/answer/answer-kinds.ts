@@ -107,3 +107,18 @@ const QUOTATION = /["“«„]\s*[\p{L}\p{N}][^"”»“]*?\s[^"”»“]*?["”
 
 /** Whether `text` gives words in quotation marks, as a slogan or a title is given. */
 export const quotesWords = (text: string) => QUOTATION.test(text);
+
+/** Nouns that ask who a text cites: its sources, the outlets or papers it reports from. */
+const SOURCE_NOUNS: ReadonlySet<string> = new Set(['source', 'sources', 'outlet', 'outlets', 'newspaper', 'newspapers', 'paper', 'papers', 'publication', 'publications', 'media']);
+/** Qualifiers that make any body a source: "news organisations", "media companies", "press agencies". */
+const SOURCE_QUALIFIERS: ReadonlySet<string> = new Set(['news', 'media', 'press']);
+
+/** Whether a focus phrase asks who a text cites ("which news outlets", "which news organisations"). */
+export const asksForSource = (phrase: readonly string[]) =>
+  SOURCE_NOUNS.has(phrase.at(-1)?.toLowerCase() ?? '') || phrase.slice(0, -1).some((w) => SOURCE_QUALIFIERS.has(w.toLowerCase()));
+
+/** "according to CNN", "reported by the South China Morning Post": a name cited as a source. */
+const CITATION = /\b(?:according to|reported by|cited by|quoted by)\s+(?:the\s+)?\p{Lu}/u;
+
+/** Whether `text` names a source it cites. */
+export const citesSource = (text: string) => CITATION.test(text);

@@ -2,7 +2,7 @@ import type { Chunk } from '../knowledge/index.ts';
 import { normalizeWord, termOf, words, type PlannedWord, type QueryPlan, type Vocabulary } from '../search/index.ts';
 import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
-import { asksForWording, holdsAnswerType, quotesWords } from './answer-kinds.ts';
+import { asksForSource, asksForWording, citesSource, holdsAnswerType, quotesWords } from './answer-kinds.ts';
 import { listsNames, namesMembers, onlyAsExample } from './members.ts';
 import { demonymBefore, readQuestion, YEAR, type QuestionShape } from './question.ts';
 import type { Excerpt } from './types.ts';
@@ -304,7 +304,11 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   // What answers is what is quoted: the date or the name must be in the quoted sentences.
   const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
   // "What slogan was chosen…?" asks for words, and words in quotation marks give them, whatever the sentence calls them.
-  const given = (missing: string[]) => (options.quotationGivesWording && quotesWords(quoted) ? missing.filter((w) => !asksForWording(w)) : missing);
+  const wording = options.quotationGivesWording && quotesWords(quoted);
+  // "Which news outlets reported on the plan?": a sentence names its sources "according to" them, whatever it calls them.
+  const sourced = options.citationGivesSource && citesSource(quoted);
+  const sourcePhrases = sourced ? shape.focus.filter((p) => asksForSource(p)) : [];
+  const given = (missing: string[]) => missing.filter((w) => !(wording && asksForWording(w)) && !sourcePhrases.some((p) => p.includes(w)));
   const ownMissing = given(missingOf(shape.focus.flat(), plan, held, options, learned));
   const ownFoci = holdsFociOf(ownMissing, (phrase) => looselyHeld(phrase, plan));
   // A head held only through a related word is a guess, as one held only through a synonym is.
@@ -329,7 +333,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered', 'year');
   if (!holdsType) return declined('answer-type', 'answer-type');
   if (shape.actors.length > 0 && shape.actors.every((a) => onlyAsExample(a, best.chunk))) return declined('not-covered', 'example');
-  if (shape.members !== null && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon))) return declined('answer-type', 'members');
+  if (shape.members !== null && !sourcePhrases.some((p) => p.at(-1) === shape.members) && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon))) return declined('answer-type', 'members');
   return { answerable: true, coverage: coverage.all };
 }
 

@@ -82,6 +82,12 @@ export interface JudgeOptions {
    * of …").
    */
   quotationGivesWording: boolean;
+  /**
+   * Whether a name cited as a source in the quoted sentences ("according to CNN") holds a focus
+   * that asks for sources ("which news outlets", "which organisations"), and names its members: a
+   * text names what it cites without calling it an outlet.
+   */
+  citationGivesSource: boolean;
 }
 
 export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
@@ -99,6 +105,7 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   listedNamesAreMembers: true,
   subjectHeld: true,
   quotationGivesWording: true,
+  citationGivesSource: true,
 };
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForWording, givesName, holdsAnswerType, quotesWords } from '../../src/answer/answer-kinds.ts';
+import { asksForSource, asksForWording, citesSource, givesName, holdsAnswerType, quotesWords } from '../../src/answer/answer-kinds.ts';
 
 describe('holdsAnswerType', () => {
   const q = 'When is it held?';
@@ -66,5 +66,21 @@ describe('quotesWords and asksForWording', () => {
     expect(asksForWording('slogan')).toBe(true);
     expect(asksForWording('Motto')).toBe(true);
     expect(asksForWording('theme')).toBe(false);
+  });
+});
+
+describe('citesSource and asksForSource', () => {
+  it('finds a name cited as a source, and not "according to" a common noun', () => {
+    expect(citesSource('…meant to cement the US as a global leader, according to CNN.')).toBe(true);
+    expect(citesSource('…limit the spread of Chinese AI models, according to the South China Morning Post.')).toBe(true);
+    expect(citesSource('Prices vary according to the season.')).toBe(false);
+  });
+
+  it('reads a source noun, or any body qualified as news, media or press, as asking for sources', () => {
+    expect(asksForSource(['news', 'outlets'])).toBe(true);
+    expect(asksForSource(['news', 'organisations'])).toBe(true);
+    expect(asksForSource(['sources'])).toBe(true);
+    expect(asksForSource(['organisations'])).toBe(false);
+    expect(asksForSource(['chips'])).toBe(false);
   });
 });

@@ -264,6 +264,20 @@ describe('judge: a wording given in quotation marks', () => {
   });
 });
 
+describe('judge: sources cited by name', () => {
+  it('holds "which news outlets" by a name the quoted sentence cites "according to", and not where it cites none', async () => {
+    const kb = await articleKb();
+    const question = 'which news outlets reported on the US proposal';
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p9')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(judge(question, plan, best, kb.vocabulary).answerable).toBe(true);
+    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, citationGivesSource: false }).answerable).toBe(false);
+    // The paragraph on Digital Egypt Builders cites no one.
+    expect(ask(kb, 'Which newspapers reported on the Digital Egypt Builders program?').answered).toBe(false);
+  });
+});
+
 describe('judge: measures', () => {
   it('asks "how big/far/old" for a quantity, so a paragraph that only names the thing does not answer', async () => {
     const { verdict } = verdictOn(await articleKb(), 'How big is the Shanghai conference?', 'p2');
