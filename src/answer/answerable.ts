@@ -297,14 +297,16 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (!best) return { answerable: false, coverage: 0, reason: 'no-match', check: 'no-match' };
   const stems = stemsOf(best.chunk);
   const held = learned ? new Set([...stems, ...learned]) : stems;
-  const coverage = coverageOf(plan, held, options, learned);
+  // What answers is what is quoted: the date or the name must be in the quoted sentences.
+  const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
+  const wording = options.quotationGivesWording && quotesWords(quoted);
+  // The quoted words are the slogan asked for: the paragraph holds it as surely as the word itself.
+  const wordingKeys = wording ? plan.planned.filter((w) => asksForWording(w.word)).map((w) => w.key) : [];
+  const coverage = coverageOf(plan, held, options, wordingKeys.length > 0 ? new Set([...(learned ?? []), ...wordingKeys]) : learned);
   const declined = (reason: Refusal, check: JudgeCheck): Verdict => ({ answerable: false, coverage: coverage.all, reason, check });
   const holdsFociOf = (missing: string[], loose: (phrase: string[]) => boolean) =>
     shape.focus.every((phrase) => holdsFocus(phrase, missing) && !loose(phrase)) && !shape.required.some((w) => missing.includes(w));
-  // What answers is what is quoted: the date or the name must be in the quoted sentences.
-  const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
   // "What slogan was chosen…?" asks for words, and words in quotation marks give them, whatever the sentence calls them.
-  const wording = options.quotationGivesWording && quotesWords(quoted);
   // "Which news outlets reported on the plan?": a sentence names its sources "according to" them, whatever it calls them.
   const sourced = options.citationGivesSource && citesSource(quoted);
   const sourcePhrases = sourced ? shape.focus.filter((p) => asksForSource(p)) : [];

@@ -262,6 +262,17 @@ describe('judge: a wording given in quotation marks', () => {
     // The US plan's paragraph quotes no words: it gives no slogan.
     expect(ask(kb, "What's the slogan of the US AI action plan?")).toMatchObject({ answered: false, check: 'focus' });
   });
+
+  it('counts the wording noun as held in coverage too, where it is the question\'s rarest word', async () => {
+    const kb = await articleKb();
+    const question = "what's the slogan for this year's ai summit";
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p2')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(judge(question, plan, best, kb.vocabulary).answerable).toBe(true);
+    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, quotationGivesWording: false })).toMatchObject({ answerable: false, check: 'coverage' });
+    expect(ask(kb, "what's the slogan of the world cup").answered).toBe(false);
+  });
 });
 
 describe('judge: sources cited by name', () => {
