@@ -4,7 +4,7 @@ import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
 import { asksForSource, asksForWording, citesSource, holdsAnswerType, quotesWords } from './answer-kinds.ts';
 import { listsNames, namesMembers, onlyAsExample } from './members.ts';
-import { demonymBefore, readQuestion, YEAR, type QuestionShape } from './question.ts';
+import { demonymBefore, madeThings, readQuestion, YEAR, type QuestionShape } from './question.ts';
 import type { Excerpt } from './types.ts';
 
 export type Verdict =
@@ -330,6 +330,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const unnamed = shape.things.filter((w) => !(shape.names.some((n) => normalizeWord(n) === normalizeWord(w)) && namedByItsPeople(question, w, plan)));
   if (missingOf(unnamed, plan, held, options, learned).some((w) => !isUsed(w, plan) || isDropped(w, plan, vocabulary))) return declined('not-covered', 'unknown-thing');
   if (heldOnlyThroughSynonyms(shape.things, plan, held, options, learned)) return declined('not-covered', 'unknown-thing');
+  if (options.madeThingsHeld && madeThings(question, shape.things).some((w) => isAskingWord(w, plan) && !isUsed(w, plan, true) && !holdsOwnWord(w, plan, held, options, learned))) return declined('not-covered', 'unknown-thing');
   if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return declined('not-covered', 'unknown-predicate');
   // A year is exact: the 2024 conference is not the 2025 one.
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered', 'year');
@@ -401,10 +402,15 @@ function isDropped(word: string, plan: QueryPlan, vocabulary: Vocabulary): boole
   return term !== null && !vocabulary.df.has(term) && !plan.planned.some((w) => normalizeWord(w.word) === normalizeWord(word));
 }
 
-/** Whether the material uses the word itself, or a spelling of it: not only a synonym. */
-function isUsed(word: string, plan: QueryPlan): boolean {
+/** Whether the material uses the word itself, or a spelling of it: not only a synonym. A word of asking counts as used unless `asked` says it is what the question is about. */
+function isUsed(word: string, plan: QueryPlan, asked = false): boolean {
   const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(word));
-  return planned === undefined || planned.asking || planned.match === 'exact' || planned.match === 'fuzzy' || planned.match === 'prefix';
+  return planned === undefined || (planned.asking && !asked) || planned.match === 'exact' || planned.match === 'fuzzy' || planned.match === 'prefix';
+}
+
+/** A word the query plan took for a word of asking ("talk", "essay", "article"). */
+function isAskingWord(word: string, plan: QueryPlan): boolean {
+  return plan.planned.some((w) => normalizeWord(w.word) === normalizeWord(word) && w.asking);
 }
 
 function isLearned(name: string, learned: ReadonlySet<string> | undefined): boolean {

@@ -88,6 +88,11 @@ export interface JudgeOptions {
    * text names what it cites without calling it an outlet.
    */
   citationGivesSource: boolean;
+  /**
+   * Whether a word of asking that a task names with "a" or "an" ("prepare *a talk*") is a thing to
+   * make, which the material must use itself and the paragraph hold, rather than a word of asking.
+   */
+  madeThingsHeld: boolean;
 }
 
 export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
@@ -106,6 +111,7 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   subjectHeld: true,
   quotationGivesWording: true,
   citationGivesSource: true,
+  madeThingsHeld: true,
 };
 
 /**

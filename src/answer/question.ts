@@ -498,6 +498,21 @@ export function demonymBefore(question: string, name: string): string | null {
   return nlp(before.text).docs.flat()[0]?.tags?.has('Demonym') === true ? before.text : null;
 }
 
+/** "how to…", "how do I…", "how can we…": the asker is the one to do it. */
+const ASKER_DOES = new RegExp(String.raw`^${OPENER}how (?:to|(?:do|can|could|should|would|shall) (?:i|we))\b`);
+
+/**
+ * The things of a task that it names with "a" or "an" ("prepare *a talk*", "write *an essay*"):
+ * something to make, not the text the question is about ("the article", "the piece"), though
+ * the same word, definite, is a word of asking.
+ */
+export function madeThings(question: string, things: readonly string[]): string[] {
+  const q = normalizeQuestion(question);
+  // Only what the asker is to do: "how does the author make a point" asks about the text.
+  if (!ASKER_DOES.test(q)) return [];
+  return things.filter((w) => new RegExp(String.raw`\b(?:a|an) (?:[\p{L}-]+ )?${w.replace(/[^\p{L}\p{N}'-]/gu, '')}\b`, 'u').test(q));
+}
+
 /** Words that point at a text without naming it: "explain *this*", "simplify *it*". */
 const DEICTIC: ReadonlySet<string> = new Set(['this', 'that', 'it']);
 

@@ -289,6 +289,18 @@ describe('judge: sources cited by name', () => {
   });
 });
 
+describe('judge: a thing to make named by a word of asking', () => {
+  it('declines a task to make a thing the material never names, though its word is a word of asking ("a talk")', async () => {
+    const kb = await articleKb();
+    const question = 'how to prepare a talk for a scientific conference';
+    expect(ask(kb, question)).toMatchObject({ answered: false, check: 'unknown-thing' });
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p2')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, madeThingsHeld: false }).answerable).toBe(true);
+  });
+});
+
 describe('judge: measures', () => {
   it('asks "how big/far/old" for a quantity, so a paragraph that only names the thing does not answer', async () => {
     const { verdict } = verdictOn(await articleKb(), 'How big is the Shanghai conference?', 'p2');

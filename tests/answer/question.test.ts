@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demonymBefore, expectedAnswer, focusOf, isRequest, readQuestion } from '../../src/answer/question.ts';
+import { demonymBefore, expectedAnswer, focusOf, isRequest, madeThings, readQuestion } from '../../src/answer/question.ts';
 
 describe('isRequest', () => {
   it.each([
@@ -254,5 +254,17 @@ describe('focusOf: a noun the tagger reads as a verb after "what"', () => {
 
   it('leaves a verb that no noun phrase and auxiliary follow', () => {
     expect(focusOf('what happened in september 2024').focus).toEqual([]);
+  });
+});
+
+describe('madeThings', () => {
+  it('lists the things a task names with "a" or "an"', () => {
+    expect(madeThings('how to prepare a talk for a scientific conference', ['talk', 'conference'])).toEqual(['talk', 'conference']);
+    expect(madeThings('how do I write an essay on the plan', ['essay', 'plan'])).toEqual(['essay']);
+  });
+
+  it('lists none where the asker is not the one to do it, or the thing is definite', () => {
+    expect(madeThings('how does the author make a point about hegemony', ['author', 'point', 'hegemony'])).toEqual([]);
+    expect(madeThings('how do I cite the article', ['article'])).toEqual([]);
   });
 });
