@@ -311,11 +311,11 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const sourced = options.citationGivesSource && citesSource(quoted);
   const sourcePhrases = sourced ? shape.focus.filter((p) => asksForSource(p)) : [];
   const given = (missing: string[]) => missing.filter((w) => !(wording && asksForWording(w)) && !sourcePhrases.some((p) => p.includes(w)));
-  const ownMissing = given(missingOf(shape.focus.flat(), plan, held, options, learned));
+  const ownMissing = given(missingOf(focusAndRequired(shape), plan, held, options, learned));
   const ownFoci = holdsFociOf(ownMissing, (phrase) => looselyHeld(phrase, plan));
   // A head held only through a related word is a guess, as one held only through a synonym is.
   const guessed = (phrase: string[]) => looselyHeld(phrase, plan) || (ownMissing.includes(phrase.at(-1)!) && hasUnknownQualifier(phrase, plan));
-  const holdsFoci = ownFoci || (options.relatedHoldsFocus && holdsFociOf(given(missingOf(shape.focus.flat(), plan, held, options, learned, wordStems(best.chunk, options))), guessed));
+  const holdsFoci = ownFoci || (options.relatedHoldsFocus && holdsFociOf(given(missingOf(focusAndRequired(shape), plan, held, options, learned, wordStems(best.chunk, options))), guessed));
   const isCommon = (w: string) => isCommonWord(w, vocabulary, options);
   const holdsType = holdsAnswerType(quoted, shape.answerType, question, isCommon);
   // "Where is the summit taking place?" in a paragraph on a meeting held in Shanghai: a focus held
@@ -340,6 +340,9 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   return { answerable: true, coverage: coverage.all };
 }
 
+/** The focus words and the words that narrow it, wherever they stand: "first" in "when did the US first restrict…". */
+const focusAndRequired = (shape: QuestionShape) => [...new Set([...shape.focus.flat(), ...shape.required])];
+
 /**
  * "Which Southeast Asian nations…?" from "countries like Vietnam and Laos": a which-question over
  * a plural asks for its members, and a quoted list of names is members whatever the paragraph
@@ -349,7 +352,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
  */
 function membersNamed(shape: QuestionShape, plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, quoted: string, question: string, isCommon: (w: string) => boolean, learned?: ReadonlySet<string>): boolean {
   if (!options.listedNamesAreMembers || shape.members === null) return false;
-  const missing = missingOf(shape.focus.flat(), plan, held, options, learned);
+  const missing = missingOf(focusAndRequired(shape), plan, held, options, learned);
   const isMembers = (phrase: readonly string[]) => phrase.at(-1) === shape.members;
   const othersHeld = shape.focus.every((phrase) => (isMembers(phrase) ? holdsFocus(phrase.slice(0, -1), missing) : holdsFocus(phrase, missing)));
   return othersHeld && !shape.required.some((w) => missing.includes(w)) && listsNames(quoted, question, isCommon);

@@ -433,13 +433,16 @@ function focusTokens(ts: Token[]): Found {
 
 /**
  * Words that pick one thing out of several and must be held: ordinals and superlatives in the
- * focus ("the first conference"), and "most"/"least" with an adjective anywhere ("which models are
- * most popular"): a paragraph that names models without ranking them does not say which.
+ * focus ("the first conference"), "most"/"least" with an adjective anywhere ("which models are
+ * most popular"): a paragraph that names models without ranking them does not say which; and an
+ * ordinal before a verb ("when did the US first restrict…").
  */
 function narrowingWords(ts: Token[], phrases: Token[][]): Token[] {
   const inFocus = phrases.flat().filter((t) => t.tags.has('Ordinal') || t.tags.has('Superlative'));
   const graded = ts.filter((t, i) => i > 0 && (ts[i - 1]!.normal === 'most' || ts[i - 1]!.normal === 'least') && t.tags.has('Adjective'));
-  return [...inFocus, ...graded];
+  // "When did the US *first* restrict chip exports?": an ordinal before the verb picks one time out of several.
+  const ordinalVerb = ts.filter((t, i) => t.tags.has('Ordinal') && ts[i + 1]?.tags.has('Verb') === true && !isAuxiliary(ts[i + 1]));
+  return [...inFocus, ...graded, ...ordinalVerb];
 }
 
 /** A word typed in capitals, two to six letters ("EU", "UAE", "WAIC"), or one the tagger knows as an acronym. */

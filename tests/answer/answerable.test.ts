@@ -301,6 +301,14 @@ describe('judge: a thing to make named by a word of asking', () => {
   });
 });
 
+describe('judge: words that narrow, wherever they stand', () => {
+  it('declines "when did X first…" where the paragraph never says which time was the first', async () => {
+    const kb = await articleKb();
+    expect(ask(kb, 'when did the us first restrict chip exports to china')).toMatchObject({ answered: false, check: 'focus' });
+    expect(ask(kb, 'when did the us unveil its ai action plan').answered).toBe(true);
+  });
+});
+
 describe('judge: measures', () => {
   it('asks "how big/far/old" for a quantity, so a paragraph that only names the thing does not answer', async () => {
     const { verdict } = verdictOn(await articleKb(), 'How big is the Shanghai conference?', 'p2');

@@ -268,3 +268,10 @@ describe('madeThings', () => {
     expect(madeThings('how do I cite the article', ['article'])).toEqual([]);
   });
 });
+
+describe('focusOf: an ordinal before the verb', () => {
+  it('requires an ordinal that stands before the verb, as one in the focus is', () => {
+    expect(focusOf('when did the us first restrict chip exports to china').required).toContain('first');
+    expect(focusOf('when did the us restrict chip exports to china').required).toEqual([]);
+  });
+});
