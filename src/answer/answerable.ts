@@ -3,7 +3,7 @@ import { normalizeWord, termOf, words, type PlannedWord, type QueryPlan, type Vo
 import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
 import { asksForSource, asksForWording, citesSource, holdsAnswerType, quotesWords } from './answer-kinds.ts';
-import { listsNames, namesMembers, onlyAsExample } from './members.ts';
+import { describesMembers, listsNames, namesMembers, onlyAsExample } from './members.ts';
 import { demonymBefore, madeThings, readQuestion, YEAR, type QuestionShape } from './question.ts';
 import type { Excerpt } from './types.ts';
 
@@ -336,7 +336,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered', 'year');
   if (!holdsType) return declined('answer-type', 'answer-type');
   if (shape.actors.length > 0 && shape.actors.every((a) => onlyAsExample(a, best.chunk))) return declined('not-covered', 'example');
-  if (shape.members !== null && !sourcePhrases.some((p) => p.at(-1) === shape.members) && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon))) return declined('answer-type', 'members');
+  if (shape.members !== null && !sourcePhrases.some((p) => p.at(-1) === shape.members) && !(options.describedMembersAnswerWhat && describesMembers(quoted, ownTerms(shape.members, plan), question)) && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon))) return declined('answer-type', 'members');
   return { answerable: true, coverage: coverage.all };
 }
 

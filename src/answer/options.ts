@@ -93,6 +93,12 @@ export interface JudgeOptions {
    * make, which the material must use itself and the paragraph hold, rather than a word of asking.
    */
   madeThingsHeld: boolean;
+  /**
+   * Whether a "what N" question (not "which N") is answered by a sentence that qualifies N with a
+   * word the question does not give ("enormous *development* opportunities"): "what" may ask what
+   * kind, where "which" asks to pick members out by name.
+   */
+  describedMembersAnswerWhat: boolean;
 }
 
 export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
@@ -112,6 +118,7 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   quotationGivesWording: true,
   citationGivesSource: true,
   madeThingsHeld: true,
+  describedMembersAnswerWhat: true,
 };
 
 /**

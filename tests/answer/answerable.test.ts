@@ -309,6 +309,19 @@ describe('judge: words that narrow, wherever they stand', () => {
   });
 });
 
+describe('judge: "what N" answered by what kind of N', () => {
+  it('answers "what opportunities" from a sentence that says which kind, and declines "which Chinese companies" from one that does not name them', async () => {
+    const kb = await articleKb();
+    const question = 'what opportunities does ai create';
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p4')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(judge(question, plan, best, kb.vocabulary).answerable).toBe(true);
+    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, describedMembersAnswerWhat: false })).toMatchObject({ answerable: false, check: 'members' });
+    expect(ask(kb, 'what saudi companies did chinese firms help')).toMatchObject({ answered: false, check: 'members' });
+  });
+});
+
 describe('judge: measures', () => {
   it('asks "how big/far/old" for a quantity, so a paragraph that only names the thing does not answer', async () => {
     const { verdict } = verdictOn(await articleKb(), 'How big is the Shanghai conference?', 'p2');
