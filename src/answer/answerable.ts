@@ -327,7 +327,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (options.subjectHeld && !holdsSubject(shape.subject, plan, held, options, learned)) return declined('not-covered', 'focus');
   if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered', 'name-pair');
   if (!shape.expand.every((a) => spellsOutIn(a, best.chunk))) return declined('not-covered', 'acronym-meaning');
-  const unnamed = shape.things.filter((w) => !(shape.names.some((n) => normalizeWord(n) === normalizeWord(w)) && namedByItsPeople(question, w, plan)));
+  const unnamed = shape.things.filter((w) => !(isGivenName(w, shape) && namedByItsPeople(question, w, plan)));
   if (missingOf(unnamed, plan, held, options, learned).some((w) => !isUsed(w, plan) || isDropped(w, plan, vocabulary))) return declined('not-covered', 'unknown-thing');
   if (heldOnlyThroughSynonyms(shape.things, plan, held, options, learned)) return declined('not-covered', 'unknown-thing');
   if (options.madeThingsHeld && madeThings(question, shape.things).some((w) => isAskingWord(w, plan) && !isUsed(w, plan, true) && !holdsOwnWord(w, plan, held, options, learned))) return declined('not-covered', 'unknown-thing');
@@ -336,9 +336,20 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered', 'year');
   if (!holdsType) return declined('answer-type', 'answer-type');
   if (shape.actors.length > 0 && shape.actors.every((a) => onlyAsExample(a, best.chunk))) return declined('not-covered', 'example');
-  if (shape.members !== null && !sourcePhrases.some((p) => p.at(-1) === shape.members) && !(options.describedMembersAnswerWhat && describesMembers(quoted, ownTerms(shape.members, plan), question)) && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon))) return declined('answer-type', 'members');
+  const sourcesAreMembers = sourcePhrases.some((p) => p.at(-1) === shape.members);
+  if (shape.members !== null && !sourcesAreMembers && !saysWhichMembers(shape, plan, quoted, question, isCommon, options)) return declined('answer-type', 'members');
   return { answerable: true, coverage: coverage.all };
 }
+
+/** Whether the quoted sentences say which of the plural a which/what-question asks for they mean: by name, or for "what N" by kind. */
+function saysWhichMembers(shape: QuestionShape, plan: QueryPlan, quoted: string, question: string, isCommon: (w: string) => boolean, options: JudgeOptions): boolean {
+  const terms = ownTerms(shape.members ?? '', plan);
+  if (options.describedMembersAnswerWhat && describesMembers(quoted, terms, question)) return true;
+  return namesMembers(quoted, terms, question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon));
+}
+
+/** Whether a word of the question is one of the names it gives. */
+const isGivenName = (word: string, shape: QuestionShape) => shape.names.some((n) => normalizeWord(n) === normalizeWord(word));
 
 /** The focus words and the words that narrow it, wherever they stand: "first" in "when did the US first restrict…". */
 const focusAndRequired = (shape: QuestionShape) => [...new Set([...shape.focus.flat(), ...shape.required])];
