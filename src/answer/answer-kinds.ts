@@ -20,6 +20,20 @@ const DATE = new RegExp(
 );
 /** A year, or a day of a month ("July 26-28"), is a date rather than a quantity. */
 const DATE_NUMBERS = new RegExp(String.raw`\b(?:(?:${MONTHS}) \d{1,2}(?:\s*[-–]\s*\d{1,2})?|(?:1[5-9]|20)\d\d)\b`, 'gi');
+/**
+ * A span of days or of years ("July 26-28", "from 2019 to 2023") counts them: it answers "how many
+ * days" or "how many years", though a single date counts nothing.
+ */
+const DAY_SPAN = new RegExp(String.raw`\b(?:${MONTHS}) \d{1,2}\s*[-–]\s*\d{1,2}\b`, 'i');
+const YEAR_SPAN = /\b(?:1[5-9]|20)\d\d\s*(?:[-–]|to|until)\s*(?:1[5-9]|20)\d\d\b/i;
+const COUNTING_DAYS = /\bhow many days\b/;
+const COUNTING_YEARS = /\bhow many years\b/;
+
+/** Whether `text` spans the days or years a "how many days/years" question counts. */
+function spansCounted(text: string, question: string): boolean {
+  const asked = normalizeQuestion(question);
+  return (COUNTING_DAYS.test(asked) && DAY_SPAN.test(text)) || (COUNTING_YEARS.test(asked) && YEAR_SPAN.test(text));
+}
 const QUANTITY = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|percent|half|quarter|twice|double|triple)\b|%/i;
 const CALENDAR = new RegExp(`^(?:${MONTHS}|${WEEKDAYS})$`, 'i');
 
@@ -74,10 +88,37 @@ export function holdsAnswerType(text: string, type: AnswerType, question: string
     case 'date':
       return DATE.test(text);
     case 'number':
-      return QUANTITY.test(text.replace(DATE_NUMBERS, ' '));
+      return QUANTITY.test(text.replace(DATE_NUMBERS, ' ')) || spansCounted(text, question);
     case 'name':
       return fresh(namesIn(text)) || fresh(text.match(new RegExp(ROLES.source, 'gi')) ?? []);
     case 'place':
       return fresh(placesIn(text));
   }
 }
+
+/** Nouns that ask for a wording: a slogan, a motto, a tagline is given in its own words, in quotation marks. */
+const WORDING_NOUNS: ReadonlySet<string> = new Set(['slogan', 'slogans', 'motto', 'mottos', 'mottoes', 'tagline', 'taglines', 'catchphrase', 'catchphrases', 'catchword', 'catchwords', 'watchword', 'watchwords']);
+
+/** Whether a focus word asks for a wording ("the motto of the conference"). */
+export const asksForWording = (word: string) => WORDING_NOUNS.has(word.toLowerCase());
+
+/** Words in quotation marks, two or more: "Global Solidarity in the AI Era." */
+const QUOTATION = /["“«„]\s*[\p{L}\p{N}][^"”»“]*?\s[^"”»“]*?["”»]/u;
+
+/** Whether `text` gives words in quotation marks, as a slogan or a title is given. */
+export const quotesWords = (text: string) => QUOTATION.test(text);
+
+/** Nouns that ask who a text cites: its sources, the outlets or papers it reports from. */
+const SOURCE_NOUNS: ReadonlySet<string> = new Set(['source', 'sources', 'outlet', 'outlets', 'newspaper', 'newspapers', 'paper', 'papers', 'publication', 'publications', 'media']);
+/** Qualifiers that make any body a source: "news organisations", "media companies", "press agencies". */
+const SOURCE_QUALIFIERS: ReadonlySet<string> = new Set(['news', 'media', 'press']);
+
+/** Whether a focus phrase asks who a text cites ("which news outlets", "which news organisations"). */
+export const asksForSource = (phrase: readonly string[]) =>
+  SOURCE_NOUNS.has(phrase.at(-1)?.toLowerCase() ?? '') || phrase.slice(0, -1).some((w) => SOURCE_QUALIFIERS.has(w.toLowerCase()));
+
+/** "according to CNN", "reported by the South China Morning Post": a name cited as a source. */
+const CITATION = /\b(?:according to|reported by|cited by|quoted by)\s+(?:the\s+)?\p{Lu}/u;
+
+/** Whether `text` names a source it cites. */
+export const citesSource = (text: string) => CITATION.test(text);

@@ -2,9 +2,9 @@ import type { Chunk } from '../knowledge/index.ts';
 import { normalizeWord, termOf, words, type PlannedWord, type QueryPlan, type Vocabulary } from '../search/index.ts';
 import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
-import { holdsAnswerType } from './answer-kinds.ts';
-import { listsNames, namesMembers, onlyAsExample } from './members.ts';
-import { readQuestion, YEAR, type QuestionShape } from './question.ts';
+import { asksForSource, asksForWording, citesSource, holdsAnswerType, quotesWords } from './answer-kinds.ts';
+import { describesMembers, listsNames, namesMembers, onlyAsExample } from './members.ts';
+import { demonymBefore, madeThings, readQuestion, YEAR, type QuestionShape } from './question.ts';
 import type { Excerpt } from './types.ts';
 
 export type Verdict =
@@ -289,7 +289,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const shape = readQuestion(question);
   if (shape.request) return { answerable: false, coverage: 0, reason: 'request', check: 'request' };
   const learned = best?.learned;
-  const unknown = shape.names.filter((n) => !isKnown(n, plan, vocabulary) && !isLearned(n, learned));
+  const unknown = shape.names.filter((n) => !isKnown(n, plan, vocabulary) && !isLearned(n, learned) && !namedByItsPeople(question, n, plan));
   if (unknown.length > 0) return { answerable: false, coverage: 0, reason: 'unknown-name', check: 'unknown-name', unknown };
   // "EU" is known to an article that says "European Union" where it answers, not to one that never does.
   const unknownAcronyms = shape.acronyms.filter((a) => !isKnownAcronym(a, plan, vocabulary, best?.chunk) && !isLearned(a, learned));
@@ -297,17 +297,25 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (!best) return { answerable: false, coverage: 0, reason: 'no-match', check: 'no-match' };
   const stems = stemsOf(best.chunk);
   const held = learned ? new Set([...stems, ...learned]) : stems;
-  const coverage = coverageOf(plan, held, options, learned);
+  // What answers is what is quoted: the date or the name must be in the quoted sentences.
+  const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
+  const wording = options.quotationGivesWording && quotesWords(quoted);
+  // The quoted words are the slogan asked for: the paragraph holds it as surely as the word itself.
+  const wordingKeys = wording ? plan.planned.filter((w) => asksForWording(w.word)).map((w) => w.key) : [];
+  const coverage = coverageOf(plan, held, options, wordingKeys.length > 0 ? new Set([...(learned ?? []), ...wordingKeys]) : learned);
   const declined = (reason: Refusal, check: JudgeCheck): Verdict => ({ answerable: false, coverage: coverage.all, reason, check });
   const holdsFociOf = (missing: string[], loose: (phrase: string[]) => boolean) =>
     shape.focus.every((phrase) => holdsFocus(phrase, missing) && !loose(phrase)) && !shape.required.some((w) => missing.includes(w));
-  const ownMissing = missingOf(shape.focus.flat(), plan, held, options, learned);
+  // "What slogan was chosen…?" asks for words, and words in quotation marks give them, whatever the sentence calls them.
+  // "Which news outlets reported on the plan?": a sentence names its sources "according to" them, whatever it calls them.
+  const sourced = options.citationGivesSource && citesSource(quoted);
+  const sourcePhrases = sourced ? shape.focus.filter((p) => asksForSource(p)) : [];
+  const given = (missing: string[]) => missing.filter((w) => !(wording && asksForWording(w)) && !sourcePhrases.some((p) => p.includes(w)));
+  const ownMissing = given(missingOf(focusAndRequired(shape), plan, held, options, learned));
   const ownFoci = holdsFociOf(ownMissing, (phrase) => looselyHeld(phrase, plan));
   // A head held only through a related word is a guess, as one held only through a synonym is.
   const guessed = (phrase: string[]) => looselyHeld(phrase, plan) || (ownMissing.includes(phrase.at(-1)!) && hasUnknownQualifier(phrase, plan));
-  const holdsFoci = ownFoci || (options.relatedHoldsFocus && holdsFociOf(missingOf(shape.focus.flat(), plan, held, options, learned, wordStems(best.chunk, options)), guessed));
-  // What answers is what is quoted: the date or the name must be in the quoted sentences.
-  const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
+  const holdsFoci = ownFoci || (options.relatedHoldsFocus && holdsFociOf(given(missingOf(focusAndRequired(shape), plan, held, options, learned, wordStems(best.chunk, options))), guessed));
   const isCommon = (w: string) => isCommonWord(w, vocabulary, options);
   const holdsType = holdsAnswerType(quoted, shape.answerType, question, isCommon);
   // "Where is the summit taking place?" in a paragraph on a meeting held in Shanghai: a focus held
@@ -316,18 +324,35 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const typedAnswer = shape.answerType !== 'any' && shape.focus.length > 0 && ownFoci && holdsType;
   if (coverage.all < options.minCoverage || (coverage.literal < options.minLiteralCoverage && !typedAnswer)) return declined('not-covered', 'coverage');
   if (!holdsFoci && !membersNamed(shape, plan, held, options, quoted, question, isCommon, learned)) return declined('not-covered', 'focus');
+  if (options.subjectHeld && !holdsSubject(shape.subject, plan, held, options, learned)) return declined('not-covered', 'focus');
   if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered', 'name-pair');
   if (!shape.expand.every((a) => spellsOutIn(a, best.chunk))) return declined('not-covered', 'acronym-meaning');
-  if (missingOf(shape.things, plan, held, options, learned).some((w) => !isUsed(w, plan) || isDropped(w, plan, vocabulary))) return declined('not-covered', 'unknown-thing');
+  const unnamed = shape.things.filter((w) => !(isGivenName(w, shape) && namedByItsPeople(question, w, plan)));
+  if (missingOf(unnamed, plan, held, options, learned).some((w) => !isUsed(w, plan) || isDropped(w, plan, vocabulary))) return declined('not-covered', 'unknown-thing');
   if (heldOnlyThroughSynonyms(shape.things, plan, held, options, learned)) return declined('not-covered', 'unknown-thing');
+  if (options.madeThingsHeld && madeThings(question, shape.things).some((w) => isAskingWord(w, plan) && !isUsed(w, plan, true) && !holdsOwnWord(w, plan, held, options, learned))) return declined('not-covered', 'unknown-thing');
   if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return declined('not-covered', 'unknown-predicate');
   // A year is exact: the 2024 conference is not the 2025 one.
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered', 'year');
   if (!holdsType) return declined('answer-type', 'answer-type');
   if (shape.actors.length > 0 && shape.actors.every((a) => onlyAsExample(a, best.chunk))) return declined('not-covered', 'example');
-  if (shape.members !== null && !namesMembers(quoted, ownTerms(shape.members, plan), question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon))) return declined('answer-type', 'members');
+  const sourcesAreMembers = sourcePhrases.some((p) => p.at(-1) === shape.members);
+  if (shape.members !== null && !sourcesAreMembers && !saysWhichMembers(shape, plan, quoted, question, isCommon, options)) return declined('answer-type', 'members');
   return { answerable: true, coverage: coverage.all };
 }
+
+/** Whether the quoted sentences say which of the plural a which/what-question asks for they mean: by name, or for "what N" by kind. */
+function saysWhichMembers(shape: QuestionShape, plan: QueryPlan, quoted: string, question: string, isCommon: (w: string) => boolean, options: JudgeOptions): boolean {
+  const terms = ownTerms(shape.members ?? '', plan);
+  if (options.describedMembersAnswerWhat && describesMembers(quoted, terms, question)) return true;
+  return namesMembers(quoted, terms, question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon));
+}
+
+/** Whether a word of the question is one of the names it gives. */
+const isGivenName = (word: string, shape: QuestionShape) => shape.names.some((n) => normalizeWord(n) === normalizeWord(word));
+
+/** The focus words and the words that narrow it, wherever they stand: "first" in "when did the US first restrict…". */
+const focusAndRequired = (shape: QuestionShape) => [...new Set([...shape.focus.flat(), ...shape.required])];
 
 /**
  * "Which Southeast Asian nations…?" from "countries like Vietnam and Laos": a which-question over
@@ -338,10 +363,20 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
  */
 function membersNamed(shape: QuestionShape, plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, quoted: string, question: string, isCommon: (w: string) => boolean, learned?: ReadonlySet<string>): boolean {
   if (!options.listedNamesAreMembers || shape.members === null) return false;
-  const missing = missingOf(shape.focus.flat(), plan, held, options, learned);
+  const missing = missingOf(focusAndRequired(shape), plan, held, options, learned);
   const isMembers = (phrase: readonly string[]) => phrase.at(-1) === shape.members;
   const othersHeld = shape.focus.every((phrase) => (isMembers(phrase) ? holdsFocus(phrase.slice(0, -1), missing) : holdsFocus(phrase, missing)));
   return othersHeld && !shape.required.some((w) => missing.includes(w)) && listsNames(quoted, question, isCommon);
+}
+
+/**
+ * "What technology does a Tesla battery use?": the clause's subject is named in the asker's words,
+ * so one of its words held (as itself, a spelling or a synonym) is enough; none held is another
+ * subject. Words of asking ("the article", "the author") are not a subject.
+ */
+function holdsSubject(subject: readonly string[], plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, learned?: ReadonlySet<string>): boolean {
+  const named = subject.filter((w) => isSubjectWord(w, plan));
+  return named.length === 0 || missingOf(named, plan, held, options, learned).length < named.length;
 }
 
 /**
@@ -381,15 +416,27 @@ function isDropped(word: string, plan: QueryPlan, vocabulary: Vocabulary): boole
   return term !== null && !vocabulary.df.has(term) && !plan.planned.some((w) => normalizeWord(w.word) === normalizeWord(word));
 }
 
-/** Whether the material uses the word itself, or a spelling of it: not only a synonym. */
-function isUsed(word: string, plan: QueryPlan): boolean {
+/** Whether the material uses the word itself, or a spelling of it: not only a synonym. A word of asking counts as used unless `asked` says it is what the question is about. */
+function isUsed(word: string, plan: QueryPlan, asked = false): boolean {
   const planned = plan.planned.find((w) => normalizeWord(w.word) === normalizeWord(word));
-  return planned === undefined || planned.asking || planned.match === 'exact' || planned.match === 'fuzzy' || planned.match === 'prefix';
+  return planned === undefined || (planned.asking && !asked) || planned.match === 'exact' || planned.match === 'fuzzy' || planned.match === 'prefix';
+}
+
+/** A word the query plan took for a word of asking ("talk", "essay", "article"). */
+function isAskingWord(word: string, plan: QueryPlan): boolean {
+  return plan.planned.some((w) => normalizeWord(w.word) === normalizeWord(word) && w.asking);
 }
 
 function isLearned(name: string, learned: ReadonlySet<string> | undefined): boolean {
   const term = termOf(name);
   return learned !== undefined && term !== null && learned.has(term);
+}
+
+/** "Saudi Arabia" is known to material that says "Saudi": the word for its people, before it in the question, is one the material uses as written. */
+function namedByItsPeople(question: string, name: string, plan: QueryPlan): boolean {
+  const people = demonymBefore(question, name);
+  if (people === null) return false;
+  return plan.planned.some((w) => normalizeWord(w.word) === normalizeWord(people) && w.match === 'exact');
 }
 
 /** Whether the material uses a name the question gives, as written, misspelt or by a synonym ("America" for "US"). */

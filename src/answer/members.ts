@@ -6,6 +6,8 @@ import type { Chunk } from '../knowledge/index.ts';
 import { termOf, words } from '../search/index.ts';
 import { indexedFields } from '../search/knowledge-base.ts';
 import { givesName } from './answer-kinds.ts';
+import nlp from './nlp.ts';
+import { normalizeQuestion } from './question.ts';
 
 /** Words that open a list of examples after a plural: "countries like Vietnam", "challenges such as ethical norms". */
 const LIST_OPENERS = new Set(['like', 'such', 'including', 'namely', 'eg', 'e.g', 'especially']);
@@ -92,4 +94,22 @@ export function listsNames(text: string, question: string, isCommon: (word: stri
     if (next > 0 && isName(next) && LIST_JOINT.test(text.slice(ws[i]!.end, ws[next]!.start))) return true;
   }
   return false;
+}
+
+/**
+ * "What opportunities does AI create?" from "enormous *development* opportunities": "what N", unlike
+ * "which N", may ask what kind of N, and a sentence that qualifies N with a noun or adjective the
+ * question does not give says what kind. "Which" asks to pick members out, and only names do.
+ */
+export function describesMembers(sentence: string, memberTerms: ReadonlySet<string>, question: string): boolean {
+  if (!/^(?:\W*\w+[,!]? )*?what\b/.test(normalizeQuestion(question)) || /\bwhich\b/.test(normalizeQuestion(question))) return false;
+  const asked = new Set(words(question).map((w) => termOf(w.text)).filter((t) => t !== null));
+  const ts = nlp(sentence).docs.flat();
+  return ts.some((t, i) => {
+    const before = ts[i - 1];
+    if (!before || !memberTerms.has(termOf(t.text.replace(/[^\p{L}\p{N}'-]/gu, '')) ?? '')) return false;
+    const term = termOf(before.text.replace(/[^\p{L}\p{N}'-]/gu, ''));
+    const modifies = (before.tags?.has('Adjective') || before.tags?.has('Noun')) && !before.tags?.has('Verb') && !before.tags?.has('Pronoun') && !/[,;:.]$/.test(before.text);
+    return modifies === true && term !== null && !asked.has(term) && /^\p{Ll}/u.test(before.text);
+  });
 }

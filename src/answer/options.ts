@@ -71,6 +71,34 @@ export interface JudgeOptions {
    * answer's members, and a paragraph names nations or outlets without calling them that.
    */
   listedNamesAreMembers: boolean;
+  /**
+   * Whether a "what/which N" question is declined when the paragraph holds none of the words of
+   * its clause's subject ("a Tesla battery" in "What technology does a Tesla battery use?").
+   */
+  subjectHeld: boolean;
+  /**
+   * Whether words in quotation marks in the quoted sentences hold a focus that asks for a wording
+   * ("slogan", "motto"): a sentence gives a slogan in quotation marks whatever it calls it ("the theme
+   * of …").
+   */
+  quotationGivesWording: boolean;
+  /**
+   * Whether a name cited as a source in the quoted sentences ("according to CNN") holds a focus
+   * that asks for sources ("which news outlets", "which organisations"), and names its members: a
+   * text names what it cites without calling it an outlet.
+   */
+  citationGivesSource: boolean;
+  /**
+   * Whether a word of asking that a task names with "a" or "an" ("prepare *a talk*") is a thing to
+   * make, which the material must use itself and the paragraph hold, rather than a word of asking.
+   */
+  madeThingsHeld: boolean;
+  /**
+   * Whether a "what N" question (not "which N") is answered by a sentence that qualifies N with a
+   * word the question does not give ("enormous *development* opportunities"): "what" may ask what
+   * kind, where "which" asks to pick members out by name.
+   */
+  describedMembersAnswerWhat: boolean;
 }
 
 export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
@@ -86,6 +114,11 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   relatedHoldsFocus: true,
   maxInflection: 3,
   listedNamesAreMembers: true,
+  subjectHeld: true,
+  quotationGivesWording: true,
+  citationGivesSource: true,
+  madeThingsHeld: true,
+  describedMembersAnswerWhat: true,
 };
 
 /**

@@ -47,6 +47,13 @@ export interface QuestionShape {
    * all, not even a synonym, is something it does not describe.
    */
   predicate: string[];
+  /**
+   * The subject of the clause after "what/which N" and an auxiliary ("a Tesla battery" in "What
+   * technology does a Tesla battery use?"): what N belongs to. People name it in their own words
+   * ("the 2024 blueprint" for the action plan), so one of its words held is enough, but a subject
+   * the paragraph holds none of is about something else.
+   */
+  subject: string[];
   /** Acronyms the question gives ("EU", "UAE"): the material must use them, or spell them out. */
   acronyms: string[];
   /** Acronyms whose words the question asks for ("What does CNN stand for?"): only a paragraph that spells them out answers. */
@@ -102,8 +109,8 @@ export function isRequest(question: string): boolean {
 /** Chat openers before the question itself: "so when…", "lol what did…". */
 const OPENER = String.raw`(?:(?:hey|hi|so|yo|lol|ok|okay|hmm|um|uh|and|but|well|btw)[,!]? )*`;
 const DATE_ASKING = new RegExp(String.raw`^${OPENER}(?:when|since when|until when)\b|\b(?:what|which) (?:year|date|day|month)\b|\bhow long ago\b|\bin what year\b`);
-/** Adjectives of size, distance and age after "how": they ask for a quantity ("how big", "how far"). */
-const MEASURES: ReadonlySet<string> = new Set(['big', 'large', 'small', 'tall', 'high', 'far', 'old', 'heavy', 'deep', 'wide', 'fast', 'expensive']);
+/** Adjectives of size, distance, age, wealth and population after "how": they ask for a quantity ("how big", "how far", "how rich"). */
+const MEASURES: ReadonlySet<string> = new Set(['big', 'large', 'small', 'tall', 'high', 'far', 'old', 'heavy', 'deep', 'wide', 'fast', 'expensive', 'rich', 'wealthy', 'poor', 'populous']);
 const NUMBER_ASKING = new RegExp(String.raw`\bhow (?:many|much|${[...MEASURES].join('|')})\b|\b(?:what|which) (?:percentage|percent|proportion|number|amount|sum|fraction)\b|\bnumber of\b`);
 /** Nouns whose value is a quantity: "the population of", "the cost of", "what did they pay". */
 const QUANTITY_WORDS = /\b(?:population|cost|costs|price|prices|pay|paid|spend|spent|budget|revenue|revenues|salary|salaries|income|profit|profits|worth|valuation|attendance|circulation|turnover|gdp|percentage)\b/;
@@ -179,6 +186,8 @@ interface Found {
   members?: Token;
   /** Verbs and adjectives of a how-question (see `QuestionShape.predicate`). */
   predicate?: Token[];
+  /** The subject of a "what/which N" question's clause (see `QuestionShape.subject`). */
+  subject?: Token[];
 }
 
 /** The verbs and adjectives after `i`: what a how-question asks the manner of ("react", "stay cool"). */
@@ -242,6 +251,34 @@ function verbPhrase(ts: Token[], i: number): Found {
   if (!verb || !verb.tags.has('Verb') || AUXILIARIES.has(verb.normal) || COPULAS.has(verb.normal)) return { phrases: [], required: [] };
   const object = nounPhrases(ts, i + 1).phrases;
   return { phrases: [[verb], ...object], required: [verb] };
+}
+
+/**
+ * "What time zone is Vietnam in?": the tagger reads "time" right after "what" as a verb, but a
+ * word there that a noun phrase and then an auxiliary follow ("…zone is…") is that phrase's first
+ * noun: "what" picks out a thing before the clause's own verb.
+ */
+function nounBeforeClause(ts: Token[], i: number): Token[] {
+  const first = ts[i];
+  if (!first || !first.tags.has('Verb') || isAuxiliary(first)) return ts;
+  const rest = nounPhrase(ts, i + 1);
+  if (rest.words.length === 0 || rest.end !== i + 1 + rest.words.length || !isAuxiliary(ts[rest.end])) return ts;
+  const out = [...ts];
+  out[i] = { ...first, tags: new Set(['Noun', 'Singular']) };
+  return out;
+}
+
+/**
+ * "What technology does a Tesla battery use?" asks about the battery as much as the technology:
+ * after "what/which N" and an auxiliary, the clause's subject (see `QuestionShape.subject`).
+ */
+function clauseSubject(ts: Token[], end: number): Token[] {
+  const at = ts[end];
+  if (!at || !AUXILIARIES.has(at.normal)) return [];
+  const { words, end: after } = nounPhrase(ts, end + 1);
+  // "…does the 2024 action plan cover": the clause's verb, last in the question, is read as the phrase's head.
+  const last = words.at(-1);
+  return words.length > 1 && after === ts.length && last !== undefined && isVerbWord(last.normal) ? words.slice(0, -1) : words;
 }
 
 const none: Found = { phrases: [], required: [] };
@@ -365,7 +402,8 @@ function focusTokens(ts: Token[]): Found {
     const head = np.phrases[0]?.at(-1);
     if (head && QUESTION_WORDS.has(head.normal) && np.phrases.length === 1) return task(phrasesFrom(ts, np.end));
     // "What is a good exercise plan for beginners?" asks for advice, as "how do I" does.
-    if (ADVICE.has(np.phrases[0]?.[0]?.normal ?? '')) return { ...task(phrasesFrom(ts, i + 1)), predicate: adviceOf(ts, i + 1) };
+    // The tagger may read "good" right after "is" as an adverb ("what is good corporate governance"), which no noun phrase starts with.
+    if (ADVICE.has(np.phrases[0]?.[0]?.normal ?? '') || ADVICE.has(ts[i + 1]?.normal ?? '')) return { ...task(phrasesFrom(ts, i + 1)), predicate: adviceOf(ts, i + 1) };
     // "What is the population of Shanghai?" asks for the population; "what is China doing" asks nothing named.
     if (np.phrases.length === 0 || !(next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition'))) return none;
     // "What is the rule for offside?": what the thing is for or about is asked about too ("like" only compares).
@@ -381,25 +419,30 @@ function focusTokens(ts: Token[]): Found {
     return verb === 'do' ? nouns(subject.phrases) : none;
   }
   if (wh === 'what' || wh === 'which' || wh === 'whose') {
-    const phrases = withoutVerbAtEnd(ts, nounPhrases(ts, i));
+    ts = nounBeforeClause(ts, i);
+    const picked = nounPhrases(ts, i);
+    const phrases = withoutVerbAtEnd(ts, picked);
     const head = phrases[0]?.at(-1);
     // "Which framework should I use for mobile development?": what to do, so a how-question's things too.
     if (asksWhatToDo(ts, i)) return { phrases, required: [], things: phrasesFrom(ts, i), predicate: adviceOf(ts, i) };
     // "Which countries…", "what companies…": which ones, by name or in a list.
-    return { phrases, required: [], ...(wh !== 'whose' && (head?.tags.has('Plural') || head?.tags.has('Uncountable')) ? { members: head } : {}) };
+    return { phrases, required: [], subject: clauseSubject(ts, picked.end), ...(wh !== 'whose' && (head?.tags.has('Plural') || head?.tags.has('Uncountable')) ? { members: head } : {}) };
   }
   return none;
 }
 
 /**
  * Words that pick one thing out of several and must be held: ordinals and superlatives in the
- * focus ("the first conference"), and "most"/"least" with an adjective anywhere ("which models are
- * most popular"): a paragraph that names models without ranking them does not say which.
+ * focus ("the first conference"), "most"/"least" with an adjective anywhere ("which models are
+ * most popular"): a paragraph that names models without ranking them does not say which; and an
+ * ordinal before a verb ("when did the US first restrict…").
  */
 function narrowingWords(ts: Token[], phrases: Token[][]): Token[] {
   const inFocus = phrases.flat().filter((t) => t.tags.has('Ordinal') || t.tags.has('Superlative'));
   const graded = ts.filter((t, i) => i > 0 && (ts[i - 1]!.normal === 'most' || ts[i - 1]!.normal === 'least') && t.tags.has('Adjective'));
-  return [...inFocus, ...graded];
+  // "When did the US *first* restrict chip exports?": an ordinal before the verb picks one time out of several.
+  const ordinalVerb = ts.filter((t, i) => t.tags.has('Ordinal') && ts[i + 1]?.tags.has('Verb') === true && !isAuxiliary(ts[i + 1]));
+  return [...inFocus, ...graded, ...ordinalVerb];
 }
 
 /** A word typed in capitals, two to six letters ("EU", "UAE", "WAIC"), or one the tagger knows as an acronym. */
@@ -433,6 +476,7 @@ export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answ
     things: [...new Set((found.things ?? []).flat().filter((t) => t.tags.has('Noun') && !t.tags.has('Pronoun')).map((t) => t.normal))],
     required: [...new Set([...found.required, ...narrowingWords(ts, found.phrases)].map((t) => t.normal))],
     members: found.members?.normal ?? null,
+    subject: (found.subject ?? []).map((t) => t.normal),
     predicate: (found.predicate ?? []).map((t) => t.normal),
     names: [...new Set(ts.filter(isGivenName).map((t) => t.text))],
     acronyms: [...new Set(ts.filter(isAcronym).map((t) => t.text))],
@@ -440,6 +484,36 @@ export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answ
     namePairs: namePairsOf(ts),
     actors: actorsOf(ts),
   };
+}
+
+/**
+ * "Saudi Arabia" in a text that says "Saudi enterprises": a country called after its people is
+ * named by their word, the name's first. When the question reads `name` as a place and the word
+ * before it is one the tagger, reading it alone, takes for a people's word (a demonym), that word;
+ * else null. Only a place: "the Egyptian *Army*", "the Chinese *Academy*" are bodies of a people,
+ * not the people's land, and a text that names the people does not name them.
+ */
+export function demonymBefore(question: string, name: string): string | null {
+  const ts = tokens(question);
+  const at = ts.findIndex((t) => t.normal === name.toLowerCase());
+  const before = at > 0 ? ts[at - 1]! : null;
+  if (before === null || !ts[at]!.tags.has('Place')) return null;
+  return nlp(before.text).docs.flat()[0]?.tags?.has('Demonym') === true ? before.text : null;
+}
+
+/** "how to…", "how do I…", "how can we…": the asker is the one to do it. */
+const ASKER_DOES = new RegExp(String.raw`^${OPENER}how (?:to|(?:do|can|could|should|would|shall) (?:i|we))\b`);
+
+/**
+ * The things of a task that it names with "a" or "an" ("prepare *a talk*", "write *an essay*"):
+ * something to make, not the text the question is about ("the article", "the piece"), though
+ * the same word, definite, is a word of asking.
+ */
+export function madeThings(question: string, things: readonly string[]): string[] {
+  const q = normalizeQuestion(question);
+  // Only what the asker is to do: "how does the author make a point" asks about the text.
+  if (!ASKER_DOES.test(q)) return [];
+  return things.filter((w) => new RegExp(String.raw`\b(?:a|an) (?:[\p{L}-]+ )?${w.replace(/[^\p{L}\p{N}'-]/gu, '')}\b`, 'u').test(q));
 }
 
 /** Words that point at a text without naming it: "explain *this*", "simplify *it*". */
@@ -460,7 +534,7 @@ function actsOnText(ts: Token[]): boolean {
 
 export function readQuestion(question: string): QuestionShape {
   const request = isRequest(question) || actsOnText(tokens(question));
-  if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [], actors: [] };
+  if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, subject: [], predicate: [], names: [], acronyms: [], expand: [], namePairs: [], actors: [] };
   return askingForPlace(question, { request, answerType: expectedAnswer(question), ...focusOf(question) });
 }
 

@@ -35,13 +35,16 @@ export interface KnowledgeBase {
 
 /**
  * A credit line names its kind once ("Illustration: …"); people ask "who drew the picture?".
- * These words make the credit findable by what it is, without becoming part of its text.
+ * These words make the credit findable by what it is, without becoming part of its text. They are
+ * indexed with its text, not as its heading: headings are a word or two, so a field this long
+ * among them would weigh the credit down below any paragraph that shares one other word of the
+ * question ("who drew the picture that *accompanies* the article").
  */
 export const CREDIT_KEYWORDS = 'credit illustration illustrator illustrated picture image photo photograph photographer artwork artist drawing drew drawn graphic cartoon';
 
 /** What is indexed for a chunk, field by field (see FIELDS): title, breadcrumb, text. */
 export function indexedFields(chunk: Chunk): [string, string, string] {
-  return [chunk.title, chunk.kind === 'credit' ? CREDIT_KEYWORDS : chunk.breadcrumb.join(' › '), chunk.text];
+  return [chunk.title, chunk.breadcrumb.join(' › '), chunk.kind === 'credit' ? `${chunk.text} ${CREDIT_KEYWORDS}` : chunk.text];
 }
 
 /** What a chunk says, for the vocabulary: its headings, its words, and what a credit is. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { givesName, holdsAnswerType } from '../../src/answer/answer-kinds.ts';
+import { asksForSource, asksForWording, citesSource, givesName, holdsAnswerType, quotesWords } from '../../src/answer/answer-kinds.ts';
 
 describe('holdsAnswerType', () => {
   const q = 'When is it held?';
@@ -13,6 +13,14 @@ describe('holdsAnswerType', () => {
     expect(holdsAnswerType('The 2025 conference runs July 26-28.', 'number', 'How many attended?')).toBe(false);
     expect(holdsAnswerType('Some 5,000 people attended.', 'number', 'How many attended?')).toBe(true);
     expect(holdsAnswerType('Three countries signed.', 'number', 'How many signed?')).toBe(true);
+  });
+
+  it('counts the days of a span of days, and the years of a span of years, only when asked to', () => {
+    expect(holdsAnswerType('It is held in Shanghai from July 26-28.', 'number', 'How many days is the conference?')).toBe(true);
+    expect(holdsAnswerType('It is held in Shanghai from July 26-28.', 'number', 'How many people attend the conference?')).toBe(false);
+    expect(holdsAnswerType('It is held in Shanghai on July 26.', 'number', 'How many days is the conference?')).toBe(false);
+    expect(holdsAnswerType('The programme ran from 2019 to 2023.', 'number', 'How many years did the programme run?')).toBe(true);
+    expect(holdsAnswerType('The programme started in 2019.', 'number', 'How many years did the programme run?')).toBe(false);
   });
 
   it('wants a name the question does not give, and not one the material uses everywhere', () => {
@@ -43,5 +51,36 @@ describe('givesName', () => {
     expect(givesName('Who leads the Canadian team?', 'Canada')).toBe(true);
     expect(givesName('Who leads the team?', 'Canada')).toBe(false);
     expect(givesName('What did Iran say?', 'Iraq')).toBe(false);
+  });
+});
+
+describe('quotesWords and asksForWording', () => {
+  it('finds two or more words in quotation marks, and not a quoted single word or none', () => {
+    expect(quotesWords('It is centered around the theme of "Global Solidarity in the AI Era."')).toBe(true);
+    expect(quotesWords('It is centered around the theme of “Global Solidarity”.')).toBe(true);
+    expect(quotesWords('It is called "solidarity".')).toBe(false);
+    expect(quotesWords('It is held in Shanghai from July 26-28.')).toBe(false);
+  });
+
+  it('knows the nouns that ask for a wording', () => {
+    expect(asksForWording('slogan')).toBe(true);
+    expect(asksForWording('Motto')).toBe(true);
+    expect(asksForWording('theme')).toBe(false);
+  });
+});
+
+describe('citesSource and asksForSource', () => {
+  it('finds a name cited as a source, and not "according to" a common noun', () => {
+    expect(citesSource('…meant to cement the US as a global leader, according to CNN.')).toBe(true);
+    expect(citesSource('…limit the spread of Chinese AI models, according to the South China Morning Post.')).toBe(true);
+    expect(citesSource('Prices vary according to the season.')).toBe(false);
+  });
+
+  it('reads a source noun, or any body qualified as news, media or press, as asking for sources', () => {
+    expect(asksForSource(['news', 'outlets'])).toBe(true);
+    expect(asksForSource(['news', 'organisations'])).toBe(true);
+    expect(asksForSource(['sources'])).toBe(true);
+    expect(asksForSource(['organisations'])).toBe(false);
+    expect(asksForSource(['chips'])).toBe(false);
   });
 });

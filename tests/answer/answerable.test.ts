@@ -128,6 +128,15 @@ describe('judge: names', () => {
     expect(ask(kb, 'What did Chinese enterprises do in the UAE?').answered).toBe(true);
   });
 
+  it('knows a country called after its people by their word, and no body of that people', async () => {
+    const kb = await articleKb();
+    // The article says "Saudi enterprises", never "Saudi Arabia".
+    expect(ask(kb, 'What did Chinese firms do for companies in Saudi Arabia?').answered).toBe(true);
+    expect(ask(kb, 'how did chinese companies help saudi arabia').answered).toBe(true);
+    expect(ask(kb, 'How did the Egyptian Army help?')).toMatchObject({ answered: false, check: 'unknown-name' });
+    expect(ask(kb, 'Did Chinese companies do any projects in South Korea?')).toMatchObject({ answered: false, check: 'unknown-name' });
+  });
+
   it('knows a national capital as its country, and no other city of it', async () => {
     const kb = await articleKb();
     const answered = ask(kb, 'What did Beijing unveil in October 2023?');
@@ -161,6 +170,10 @@ describe('judge: tasks and how-questions', () => {
       expect(ask(kb, q).answered, q).toBe(false);
     }
     expect(ask(kb, 'What is the best approach to AI governance, according to the author?').answered).toBe(true);
+  });
+
+  it('reads "what is good X" as asking for advice though the tagger takes "good" for an adverb there', async () => {
+    expect(ask(await articleKb(), 'what is good corporate governance')).toMatchObject({ answered: false, check: 'unknown-predicate' });
   });
 
   it('takes a short noun the query plan left out as a slip for a stop word for a thing the material never names', async () => {
@@ -218,10 +231,105 @@ describe('judge: asking for advice, meanings and places', () => {
   });
 });
 
+describe('judge: the subject of a what/which-N clause', () => {
+  it('declines when the paragraph holds none of the subject\'s words, and answers when it holds one in other words', async () => {
+    const kb = await articleKb();
+    expect(ask(kb, 'what technology does a tesla battery use')).toMatchObject({ answered: false, check: 'focus' });
+    // "blueprint" is not the article's word, but "2024" is: the subject is the 2024 plan.
+    expect(ask(kb, 'what fields does the 2024 blueprint cover').answered).toBe(true);
+  });
+
+  it('does not decline for the subject when the option is off', async () => {
+    const kb = await articleKb();
+    const question = 'what technology does a tesla battery use';
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p11')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(judge(question, plan, best, kb.vocabulary)).toMatchObject({ answerable: false, check: 'focus' });
+    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, subjectHeld: false }).answerable).toBe(true);
+  });
+});
+
+describe('judge: a wording given in quotation marks', () => {
+  it('holds "slogan" or "motto" by words the quoted sentence gives in quotation marks, and not where it gives none', async () => {
+    const kb = await articleKb();
+    const question = "what's the motto of the shanghai conference";
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p2')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(judge(question, plan, best, kb.vocabulary).answerable).toBe(true);
+    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, quotationGivesWording: false })).toMatchObject({ answerable: false, check: 'focus' });
+    // The US plan's paragraph quotes no words: it gives no slogan.
+    expect(ask(kb, "What's the slogan of the US AI action plan?")).toMatchObject({ answered: false, check: 'focus' });
+  });
+
+  it('counts the wording noun as held in coverage too, where it is the question\'s rarest word', async () => {
+    const kb = await articleKb();
+    const question = "what's the slogan for this year's ai summit";
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p2')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(judge(question, plan, best, kb.vocabulary).answerable).toBe(true);
+    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, quotationGivesWording: false })).toMatchObject({ answerable: false, check: 'coverage' });
+    expect(ask(kb, "what's the slogan of the world cup").answered).toBe(false);
+  });
+});
+
+describe('judge: sources cited by name', () => {
+  it('holds "which news outlets" by a name the quoted sentence cites "according to", and not where it cites none', async () => {
+    const kb = await articleKb();
+    const question = 'which news outlets reported on the US proposal';
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p9')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(judge(question, plan, best, kb.vocabulary).answerable).toBe(true);
+    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, citationGivesSource: false }).answerable).toBe(false);
+    // The paragraph on Digital Egypt Builders cites no one.
+    expect(ask(kb, 'Which newspapers reported on the Digital Egypt Builders program?').answered).toBe(false);
+  });
+});
+
+describe('judge: a thing to make named by a word of asking', () => {
+  it('declines a task to make a thing the material never names, though its word is a word of asking ("a talk")', async () => {
+    const kb = await articleKb();
+    const question = 'how to prepare a talk for a scientific conference';
+    expect(ask(kb, question)).toMatchObject({ answered: false, check: 'unknown-thing' });
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p2')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, madeThingsHeld: false }).answerable).toBe(true);
+  });
+});
+
+describe('judge: words that narrow, wherever they stand', () => {
+  it('declines "when did X first…" where the paragraph never says which time was the first', async () => {
+    const kb = await articleKb();
+    expect(ask(kb, 'when did the us first restrict chip exports to china')).toMatchObject({ answered: false, check: 'focus' });
+    expect(ask(kb, 'when did the us unveil its ai action plan').answered).toBe(true);
+  });
+});
+
+describe('judge: "what N" answered by what kind of N', () => {
+  it('answers "what opportunities" from a sentence that says which kind, and declines "which Chinese companies" from one that does not name them', async () => {
+    const kb = await articleKb();
+    const question = 'what opportunities does ai create';
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p4')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(judge(question, plan, best, kb.vocabulary).answerable).toBe(true);
+    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, describedMembersAnswerWhat: false })).toMatchObject({ answerable: false, check: 'members' });
+    expect(ask(kb, 'what saudi companies did chinese firms help')).toMatchObject({ answered: false, check: 'members' });
+  });
+});
+
 describe('judge: measures', () => {
   it('asks "how big/far/old" for a quantity, so a paragraph that only names the thing does not answer', async () => {
     const { verdict } = verdictOn(await articleKb(), 'How big is the Shanghai conference?', 'p2');
     expect(verdict).toMatchObject({ answerable: false, reason: 'answer-type' });
+  });
+
+  it('reads "how rich" as asking for a quantity: a paragraph that only names the country does not answer', async () => {
+    expect(ask(await articleKb(), 'how rich is saudi arabia').answered).toBe(false);
   });
 });
 

@@ -16,6 +16,12 @@ describe('ask on the article', () => {
     expect(result.answer.map((a) => a.text).join(' ')).toMatch(sentence);
   });
 
+  it('finds the credit by what it is when the question has other words too', async () => {
+    const result = ask(await articleKb(), 'Who drew the picture that accompanies the article?');
+    expect(result.answered).toBe(true);
+    expect(result.passages[0]?.chunk.id).toBe('china-ai-governance#credit');
+  });
+
   it('quotes whole sentences verbatim from the paragraph it cites, and marks the query words', async () => {
     const kb = await articleKb();
     const result = ask(kb, 'Which countries did China cooperate with on research?');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listsNames, namesMembers } from '../../src/answer/members.ts';
+import { describesMembers, listsNames, namesMembers } from '../../src/answer/members.ts';
 
 describe('namesMembers', () => {
   const none = () => false;
@@ -56,5 +56,20 @@ describe('listsNames', () => {
   it('does not count an everyday word of the material written with a capital', () => {
     const common = (w: string) => w === 'Global';
     expect(listsNames('It cared for Global and Local matters.', 'Which matters?', common)).toBe(false);
+  });
+});
+
+describe('describesMembers', () => {
+  const sentence = 'While the technology creates enormous development opportunities, it also brings global challenges.';
+  const opportunities = new Set(['opportun']);
+
+  it('takes a qualifier the question does not give for what kind of N a "what N" question asks', () => {
+    expect(describesMembers(sentence, opportunities, 'what opportunities does ai create')).toBe(true);
+  });
+
+  it('does not answer "which N", a qualifier the question gives, or a verb before N', () => {
+    expect(describesMembers(sentence, opportunities, 'which opportunities does ai create')).toBe(false);
+    expect(describesMembers(sentence, opportunities, 'what development opportunities does ai create')).toBe(false);
+    expect(describesMembers('It is essential to dismantle barriers.', new Set(['barrier']), 'what barriers need to come down')).toBe(false);
   });
 });

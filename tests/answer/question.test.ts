@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedAnswer, focusOf, isRequest, readQuestion } from '../../src/answer/question.ts';
+import { demonymBefore, expectedAnswer, focusOf, isRequest, madeThings, readQuestion } from '../../src/answer/question.ts';
 
 describe('isRequest', () => {
   it.each([
@@ -40,6 +40,8 @@ describe('expectedAnswer', () => {
     ['how long has each query been running?', 'any'],
     ['How big is the harbour stadium?', 'number'],
     ['how far is the venue from the airport', 'number'],
+    ['how rich is saudi arabia', 'number'],
+    ['How populous is Egypt?', 'number'],
     ['What does the article say about export controls?', 'any'],
   ] as const)('%j needs %s', (q, type) => expect(expectedAnswer(q)).toBe(type));
 });
@@ -174,7 +176,7 @@ describe('focusOf', () => {
 describe('readQuestion', () => {
   it('reads no type or focus into a request', () => {
     expect(readQuestion('Who can write me a poem about Shanghai?')).toMatchObject({ request: false });
-    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], things: [], members: null, predicate: [], names: [], acronyms: [], expand: [], namePairs: [], actors: [] });
+    expect(readQuestion('write me a haiku about Shanghai')).toEqual({ request: true, answerType: 'any', focus: [], required: [], things: [], members: null, subject: [], predicate: [], names: [], acronyms: [], expand: [], namePairs: [], actors: [] });
   });
 });
 
@@ -218,4 +220,58 @@ describe('readQuestion: acronyms to spell out', () => {
     ['What is the full name of the IMF?', ['IMF']],
     ['What did NATO decide?', []],
   ])('finds in %j the acronyms whose words it asks for', (q, expand) => expect(readQuestion(q).expand).toEqual(expand));
+});
+
+describe('demonymBefore', () => {
+  it('finds the people\'s word that begins the name of their country', () => {
+    expect(demonymBefore('What did Chinese firms do for companies in Saudi Arabia?', 'Arabia')).toBe('Saudi');
+    expect(demonymBefore('how did chinese companies help saudi arabia', 'arabia')).toBe('saudi');
+  });
+
+  it('finds none before a body of a people, nor before a place whose first word is no people\'s', () => {
+    expect(demonymBefore('How did the Egyptian Army help?', 'Army')).toBeNull();
+    expect(demonymBefore('What did the Chinese Academy say about AI?', 'Academy')).toBeNull();
+    expect(demonymBefore('What did Chinese firms do in South Korea?', 'Korea')).toBeNull();
+  });
+});
+
+describe('focusOf: the subject of a what/which-N clause', () => {
+  it('reads the noun phrase after "what/which N" and an auxiliary as the clause\'s subject', () => {
+    expect(focusOf('what technology does a tesla battery use').subject).toEqual(['tesla', 'battery']);
+    expect(focusOf('What sectors does the 2024 action plan cover?').subject).toEqual(['2024', 'action', 'plan']);
+  });
+
+  it('reads none where no auxiliary follows N, or a pronoun is the subject', () => {
+    expect(focusOf('Which countries signed the plan?').subject).toEqual([]);
+    expect(focusOf('what do they want').subject).toEqual([]);
+  });
+});
+
+describe('focusOf: a noun the tagger reads as a verb after "what"', () => {
+  it('takes the word after "what" for the first noun of the phrase an auxiliary follows', () => {
+    expect(focusOf('what time zone is vietnam in').focus).toEqual([['time', 'zone']]);
+  });
+
+  it('leaves a verb that no noun phrase and auxiliary follow', () => {
+    expect(focusOf('what happened in september 2024').focus).toEqual([]);
+  });
+});
+
+describe('madeThings', () => {
+  it('lists the things a task names with "a" or "an"', () => {
+    expect(madeThings('how to prepare a talk for a scientific conference', ['talk', 'conference'])).toEqual(['talk', 'conference']);
+    expect(madeThings('how do I write an essay on the plan', ['essay', 'plan'])).toEqual(['essay']);
+  });
+
+  it('lists none where the asker is not the one to do it, or the thing is definite', () => {
+    expect(madeThings('how does the author make a point about hegemony', ['author', 'point', 'hegemony'])).toEqual([]);
+    expect(madeThings('how do I cite the article', ['article'])).toEqual([]);
+  });
+});
+
+describe('focusOf: an ordinal before the verb', () => {
+  it('requires an ordinal that stands before the verb, as one in the focus is', () => {
+    expect(focusOf('when did the us first restrict chip exports to china').required).toContain('first');
+    expect(focusOf('when did the us restrict chip exports to china').required).toEqual([]);
+  });
 });

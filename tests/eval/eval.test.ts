@@ -12,7 +12,7 @@ import { articleKb, PROJECT } from '../helpers/folders.ts';
  */
 const FLOORS = {
   /** Raised from the tune part's own figures; the held-out part's stay where they were last measured. */
-  tune: { inScopeDeclined: 0.09, answeredTop1: 0.93, answeredTop3: 0.98, outOfScopeDeclined: 1 },
+  tune: { inScopeDeclined: 0.08, answeredTop1: 0.93, answeredTop3: 0.98, outOfScopeDeclined: 1 },
   'held-out': { inScopeDeclined: 0.06, answeredTop1: 0.95, answeredTop3: 0.97, outOfScopeDeclined: 0.92 },
 };
 
@@ -45,14 +45,15 @@ describe('the article evaluation set', () => {
 /**
  * Floors on the development sets written while tuning the judge (all tune): `npm run eval -- --set dev`.
  * dev-chat.json, written for the fifth round, is harder than the others: with it the share of
- * out-of-scope questions declined is lower than on the first three alone.
+ * out-of-scope questions declined is lower than on the first three alone. dev-blind.json, written
+ * for the eighth round, joins them.
  */
-const DEV_FLOORS = { outOfScopeDeclined: 0.97, inScopeDeclined: 0.235 };
+const DEV_FLOORS = { outOfScopeDeclined: 0.97, inScopeDeclined: 0.15 };
 
 describe('the development sets', () => {
   it('decline their out-of-scope questions and answer their paraphrases no worse than when the judge was tuned', async () => {
     const kb = await articleKb();
-    const sets = await Promise.all(['dev-out-of-scope.json', 'dev-more.json', 'dev-fresh.json', 'dev-chat.json'].map((f) => readParagraphQuestions(join(PROJECT, 'tests/eval', f))));
+    const sets = await Promise.all(['dev-out-of-scope.json', 'dev-more.json', 'dev-fresh.json', 'dev-chat.json', 'dev-blind.json'].map((f) => readParagraphQuestions(join(PROJECT, 'tests/eval', f))));
     const f = articleFigures(evaluateParagraphs(kb, sets.flat()));
     expect(f.outOfScope.declined / f.outOfScope.questions).toBeGreaterThanOrEqual(DEV_FLOORS.outOfScopeDeclined);
     expect(f.inScope.declined / f.inScope.questions).toBeLessThanOrEqual(DEV_FLOORS.inScopeDeclined);
