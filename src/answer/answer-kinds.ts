@@ -122,3 +122,18 @@ const CITATION = /\b(?:according to|reported by|cited by|quoted by)\s+(?:the\s+)
 
 /** Whether `text` names a source it cites. */
 export const citesSource = (text: string) => CITATION.test(text);
+
+/** Prepositions that put what follows as the place or time of an event, not its owner. */
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'from', 'to', 'near', 'across', 'throughout', 'within', 'into', 'inside']);
+
+/**
+ * Whether `text` names `phrase` only as a place something happens in ("held in Shanghai"), never as
+ * the thing the sentence is about: the motto of Shanghai is not the theme of a conference held there.
+ * A phrase the text does not spell out is not found only as a place.
+ */
+export function namedOnlyAsPlace(text: string, phrase: readonly string[]): boolean {
+  const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const starts = tokens.flatMap((_, i) => (phrase.every((w, k) => tokens[i + k] === w.toLowerCase()) ? [i] : []));
+  const before = (i: number) => tokens.slice(0, i).filter((t) => t !== 'the' && t !== 'a' && t !== 'an').at(-1);
+  return starts.length > 0 && starts.every((i) => PLACE_PREPOSITIONS.has(before(i) ?? ''));
+}

@@ -2,7 +2,7 @@ import type { Chunk } from '../knowledge/index.ts';
 import { normalizeWord, termOf, words, type PlannedWord, type QueryPlan, type Vocabulary } from '../search/index.ts';
 import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
-import { asksForSource, asksForWording, citesSource, holdsAnswerType, quotesWords } from './answer-kinds.ts';
+import { asksForSource, asksForWording, citesSource, holdsAnswerType, namedOnlyAsPlace, quotesWords } from './answer-kinds.ts';
 import { describesMembers, listsNames, namesMembers, onlyAsExample } from './members.ts';
 import { demonymBefore, madeThings, readQuestion, YEAR, type QuestionShape } from './question.ts';
 import type { Excerpt } from './types.ts';
@@ -299,7 +299,9 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const held = learned ? new Set([...stems, ...learned]) : stems;
   // What answers is what is quoted: the date or the name must be in the quoted sentences.
   const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
-  const wording = options.quotationGivesWording && quotesWords(quoted);
+  // The quoted words belong to what the sentence is about, not to the place it happens in.
+  const owners = shape.focus.filter((phrase) => !phrase.some(asksForWording));
+  const wording = options.quotationGivesWording && quotesWords(quoted) && !owners.some((phrase) => namedOnlyAsPlace(quoted, phrase));
   // The quoted words are the slogan asked for: the paragraph holds it as surely as the word itself.
   const wordingKeys = wording ? plan.planned.filter((w) => asksForWording(w.word)).map((w) => w.key) : [];
   const coverage = coverageOf(plan, held, options, wordingKeys.length > 0 ? new Set([...(learned ?? []), ...wordingKeys]) : learned);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForSource, asksForWording, citesSource, givesName, holdsAnswerType, quotesWords } from '../../src/answer/answer-kinds.ts';
+import { asksForSource, asksForWording, citesSource, givesName, holdsAnswerType, namedOnlyAsPlace, quotesWords } from '../../src/answer/answer-kinds.ts';
 
 describe('holdsAnswerType', () => {
   const q = 'When is it held?';
@@ -66,6 +66,20 @@ describe('quotesWords and asksForWording', () => {
     expect(asksForWording('slogan')).toBe(true);
     expect(asksForWording('Motto')).toBe(true);
     expect(asksForWording('theme')).toBe(false);
+  });
+});
+
+describe('namedOnlyAsPlace', () => {
+  const sentence = 'The 2025 World AI Conference is set to be held in Shanghai, centered around the theme of "Global Solidarity in the AI Era."';
+  it('finds a phrase named only after a preposition of place', () => {
+    expect(namedOnlyAsPlace(sentence, ['shanghai'])).toBe(true);
+    expect(namedOnlyAsPlace('Talks opened in the Hague.', ['hague'])).toBe(true);
+  });
+
+  it('does not where the phrase is also what the sentence is about, or where the text never spells it out', () => {
+    expect(namedOnlyAsPlace(sentence, ['world', 'ai', 'conference'])).toBe(false);
+    expect(namedOnlyAsPlace('Shanghai chose "Better City, Better Life" and hosted it in Shanghai.', ['shanghai'])).toBe(false);
+    expect(namedOnlyAsPlace(sentence, ['beijing'])).toBe(false);
   });
 });
 

@@ -263,6 +263,17 @@ describe('judge: a wording given in quotation marks', () => {
     expect(ask(kb, "What's the slogan of the US AI action plan?")).toMatchObject({ answered: false, check: 'focus' });
   });
 
+  it('does not give the motto of a place the quoted sentence names only as where something is held', async () => {
+    const kb = await articleKb();
+    const question = 'what is the motto of shanghai';
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p2')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(judge(question, plan, best, kb.vocabulary).answerable).toBe(false);
+    expect(ask(kb, question).answered).toBe(false);
+    expect(ask(kb, 'what is the motto of the world ai conference').answered).toBe(true);
+  });
+
   it('counts the wording noun as held in coverage too, where it is the question\'s rarest word', async () => {
     const kb = await articleKb();
     const question = "what's the slogan for this year's ai summit";
