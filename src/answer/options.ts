@@ -158,6 +158,8 @@ export interface SummaryTuning {
   aboutShare: number;
   /** Bonus for a sentence that states a rule, a recommendation, a default or a purpose (cue words). */
   cueWeight: number;
+  /** Bonus for a sentence that opens with a marker of the writer's point: a conclusion ("Therefore"), a reason ("Because"), a note ("Note that"). */
+  markerWeight: number;
 }
 
 export const SUMMARY_DEFAULTS = {
@@ -187,6 +189,7 @@ export const SUMMARY_DEFAULTS = {
     sectionLeadWeight: 1,
     cueWeight: 0.6,
     aboutShare: 0.5,
+    markerWeight: 2,
   } satisfies SummaryTuning as SummaryTuning,
 } as const;
 

@@ -6,7 +6,7 @@ import { centroidCentrality, cosine, lexRank, scaled, vectorOf, type Vector } fr
 import { sentenceScore, toExcerpt } from './excerpts.ts';
 import { quotableUnits, type Sentence } from './sentences.ts';
 import { suggestTopics } from './suggest.ts';
-import { hasCue, lineShape } from './summary-lines.ts';
+import { hasCue, isApparatusHeading, lineShape, opensWithPointMarker } from './summary-lines.ts';
 import type { SummaryResult } from './types.ts';
 
 export interface SummaryOptions {
@@ -34,6 +34,10 @@ interface Candidate {
   alongSection: number;
   /** Whether it states a rule, recommendation, default or purpose. */
   cue: boolean;
+  /** Whether it opens with a marker of the writer's point (a conclusion, a reason, a note). */
+  marked: boolean;
+  /** Whether it stands in a section of a reference page's apparatus (synopsis, examples, see also, …). */
+  apparatus: boolean;
   /** 0-based place of the sentence inside its paragraph. */
   place: number;
   sentence: Sentence;
@@ -77,10 +81,13 @@ function candidatesOf(kb: KnowledgeBase, chunks: readonly Chunk[], topicTerms: R
     const paragraphs = Math.max(1, (kb.documentById.get(chunk.document)?.paragraphs ?? 1) - 1);
     const along = Math.max(0, chunk.paragraph - 1) / paragraphs;
     const alongSection = (position - section) / paragraphs;
+    const apparatus = chunk.breadcrumb.some(isApparatusHeading);
     quotableUnits(chunk).forEach((sentence, place) => {
       if (topicTerms && sentenceScore(sentence.text, topicTerms, kb.vocabulary) === 0) return;
       const vector = vectorOf(sentence.text, kb.vocabulary, tuning.idfExponent);
-      candidates.push({ chunk, order: position, along, alongSection, cue: hasCue(sentence.text), place, sentence, vector, score: 0 });
+      const cue = hasCue(sentence.text);
+      const marked = opensWithPointMarker(sentence.text);
+      candidates.push({ chunk, order: position, along, alongSection, cue, marked, apparatus, place, sentence, vector, score: 0 });
     });
   }
   return candidates;
@@ -88,15 +95,16 @@ function candidatesOf(kb: KnowledgeBase, chunks: readonly Chunk[], topicTerms: R
 
 /**
  * Code and tables are quotable whole, but a summary of them says nothing a reader can take in;
- * nor does a heading, a lead-in to an example, or a pointer to another page. They are kept only
- * when too little prose is left.
+ * nor does a heading, a lead-in to an example, a pointer to another page, or a reference page's
+ * apparatus (its synopsis, examples, standards, see-also and credits). They are kept only when
+ * too little prose is left.
  */
 function preferProse(candidates: Candidate[], count: number, tuning: SummaryTuning): Candidate[] {
-  const prose = candidates.filter((c) => c.chunk.kind !== 'code' && c.chunk.kind !== 'table' && words(c.sentence.text).length >= tuning.minWords && readsAsProse(c.sentence.text, tuning));
+  const prose = candidates.filter((c) => !c.apparatus && c.chunk.kind !== 'code' && c.chunk.kind !== 'table' && words(c.sentence.text).length >= tuning.minWords && readsAsProse(c.sentence.text, tuning));
   return prose.length >= count ? prose : candidates;
 }
 
-/** Each candidate's worth, from 0 to 1: centrality, place, cue words and (for a topic) relevance. */
+/** Each candidate's worth, from 0 to 1: centrality, place, cue words, point markers and (for a topic) relevance. */
 function scoreCandidates(kb: KnowledgeBase, candidates: Candidate[], topicTerms: ReadonlyMap<string, number> | null, tuning: SummaryTuning): void {
   const vectors = candidates.map((c) => c.vector);
   const central = scaled(
@@ -104,10 +112,12 @@ function scoreCandidates(kb: KnowledgeBase, candidates: Candidate[], topicTerms:
   );
   const relevance = scaled(candidates.map((c) => (topicTerms ? sentenceScore(c.sentence.text, topicTerms, kb.vocabulary) : 0)));
   // Headings mark reference writing, whose sections each open with their point and whose rules
-  // are its main points; in an essay or a news piece, "must" and "never" carry opinion.
+  // and conclusions are its main points; in an essay or a news piece, "must", "never" and
+  // "therefore" carry opinion.
   const structured = candidates.some((c) => c.chunk.breadcrumb.length > 0);
   const sectionLeadWeight = structured ? tuning.sectionLeadWeight : 0;
   const cueWeight = structured ? tuning.cueWeight : 0;
+  const markerWeight = structured ? tuning.markerWeight : 0;
   candidates.forEach((c, i) => {
     c.score =
       tuning.centralityWeight * (central[i] ?? 0) +
@@ -115,6 +125,7 @@ function scoreCandidates(kb: KnowledgeBase, candidates: Candidate[], topicTerms:
       sectionLeadWeight * Math.exp(-c.alongSection / tuning.positionScale) +
       (c.place === 0 ? tuning.leadWeight : 0) +
       (c.cue ? cueWeight : 0) +
+      (c.marked ? markerWeight : 0) +
       (topicTerms ? tuning.topicWeight * (relevance[i] ?? 0) : 0);
   });
   // Worth and likeness must share a scale, or the weights above would decide how much repetition costs.

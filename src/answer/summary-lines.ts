@@ -44,3 +44,31 @@ const CUE =
 export function hasCue(text: string): boolean {
   return CUE.test(text);
 }
+
+/**
+ * Sentence-opening discourse markers with which a writer states the point of what came before:
+ * a conclusion ("Therefore", "So", "This means"), a reason ("Because …, …"), or a note set apart
+ * ("Note that", "NOTE:"). They mark the claims that sit deep in a paragraph, after its lead.
+ * Contrast ("However", "But") is left out: in reference pages it mostly opens an exception to
+ * a detail. "Since" is left out too, as it often only dates a change. English only.
+ */
+const POINT_MARKER =
+  /^(?:(?:therefore|thus|hence|so(?!-)|consequently|accordingly|as a result|in short|in summary|this (?:makes|means)|what this means|note that|because)\b|\[(?:note|important|warning|caution)\]|(?:note|important|warning|caution):)/iu;
+
+/** The sentence opens with a marker of the writer's point: a conclusion, a reason or a note. */
+export function opensWithPointMarker(text: string): boolean {
+  return POINT_MARKER.test(text.trim());
+}
+
+/**
+ * Headings under which reference pages keep their apparatus rather than their points (the
+ * section names of man pages, man-pages(7), and of manuals written like them): how a thing is
+ * called, worked examples, how it relates to standards, where else to read, who wrote it.
+ */
+const APPARATUS =
+  /^(?:\d+(?:\.\d+)*\.?\s+)?(?:synopsis|syntax|examples?|compatibility|conforming to|standards|see also|acknowledge?ments?|authors?|copyright|licen[cs]e|history|reporting bugs|colophon)$/iu;
+
+/** The heading names a section of a reference page's apparatus, not of its content. */
+export function isApparatusHeading(heading: string): boolean {
+  return APPARATUS.test(heading.trim());
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarize, UnknownDocumentError } from '../../src/answer/index.ts';
-import { hasCue, lineShape } from '../../src/answer/summary-lines.ts';
+import { hasCue, isApparatusHeading, lineShape, opensWithPointMarker } from '../../src/answer/summary-lines.ts';
 import { articleKb, kbFrom } from '../helpers/folders.ts';
 
 /** A reference page: an opening line, then sections that each lead with their point. */
@@ -92,6 +92,65 @@ describe('summarize', () => {
       'Old snapshots are deleted after thirty days to free disk space.',
       'A restore copies a chosen snapshot into a new volume beside the original one.',
     ]);
+  });
+
+  it('on a page with headings, quotes a conclusion the writer draws deep in a paragraph ("Therefore, …")', async () => {
+    const kb = await kbFrom({
+      'compaction.md': [
+        '# Compaction',
+        '',
+        'The compactor merges the small segment files of a table into larger ones.',
+        '',
+        '## How it runs',
+        '',
+        'The compactor wakes every hour and picks the table with the most small segment files. It reads those segment files in order of age. It writes one larger segment file for each day of data. Therefore, a table that is written to all day long should be compacted at least once a day.',
+        '',
+        'A table with fewer than ten small segment files is left alone until the next hour.',
+        '',
+        '## Limits',
+        '',
+        'The compactor never merges segment files from two different tables.',
+        '',
+        'A merged segment file holds at most one day of data from its table.',
+        '',
+      ].join('\n'),
+    });
+    const conclusion = 'Therefore, a table that is written to all day long should be compacted at least once a day.';
+    const quoted = (tuning = {}) => summarize(kb, { document: 'compaction', sentences: 4, tuning }).sentences.map((s) => s.text);
+    expect(quoted()).toContain(conclusion);
+    expect(quoted({ markerWeight: 0 })).not.toContain(conclusion);
+  });
+
+  it("leaves out a reference page's examples and compatibility notes when there is content enough", async () => {
+    const kb = await kbFrom({
+      'compaction.md': [
+        '# Compaction',
+        '',
+        'The compactor merges the small segment files of a table into larger ones.',
+        '',
+        '## Description',
+        '',
+        'The compactor wakes every hour and picks the table with the most small segment files.',
+        '',
+        'A merged segment file holds at most one day of data from its table.',
+        '',
+        'The compactor skips a table while a backup of that table is running.',
+        '',
+        'Merged segment files are written beside the old ones, which are removed only after the merge succeeds.',
+        '',
+        '## Examples',
+        '',
+        'A table of ninety small segment files from three days of data becomes three merged segment files.',
+        '',
+        '## Compatibility',
+        '',
+        'The compactor reads segment files written by every earlier version of the table store.',
+        '',
+      ].join('\n'),
+    });
+    const summary = summarize(kb, { document: 'compaction', sentences: 4 });
+    expect(summary.sentences.map((s) => s.citation)).toEqual(['Compaction, ¶1', 'Compaction, ¶2', 'Compaction, ¶3', 'Compaction, ¶5']);
+    expect(summarize(kb, { document: 'compaction', sentences: 7 }).sentences).toHaveLength(7);
   });
 
   it('leaves out a command line, a lead-in to an example and a pointer elsewhere, even in plain paragraphs', async () => {
@@ -225,5 +284,24 @@ describe('lines of a summary', () => {
     expect(hasCue('By default, old records are pruned after 15 days.')).toBe(true);
     expect(hasCue('We recommend that all databases be vacuumed regularly.')).toBe(true);
     expect(hasCue('The scheduler takes a snapshot of each volume every night.')).toBe(false);
+  });
+
+  it('finds a sentence that opens with a conclusion, a reason or a note, not with a contrast or a date', () => {
+    expect(opensWithPointMarker('Therefore, it is sometimes advisable to use the cost-based vacuum delay feature.')).toBe(true);
+    expect(opensWithPointMarker('So you lose nothing by deploying a UTF-8 locale.')).toBe(true);
+    expect(opensWithPointMarker('This makes UTF-8 the modern preferred choice.')).toBe(true);
+    expect(opensWithPointMarker('Because the planner records statistics, it is advisable to run ANALYZE.')).toBe(true);
+    expect(opensWithPointMarker('Note that the index file is left alone.')).toBe(true);
+    expect(opensWithPointMarker('[NOTE] The command relies on the conflict markers.')).toBe(true);
+    expect(opensWithPointMarker('Warning: the file is removed when it is closed.')).toBe(true);
+    expect(opensWithPointMarker('However, database owners may vacuum every table.')).toBe(false);
+    expect(opensWithPointMarker('Since version 3.2 the flag is used if available.')).toBe(false);
+    expect(opensWithPointMarker('So-called segment files are merged each hour.')).toBe(false);
+    expect(opensWithPointMarker('The tool is so fast that nobody notices it; therefore it runs hourly.')).toBe(false);
+  });
+
+  it("knows the headings of a reference page's apparatus, numbered or not, and nothing more", () => {
+    for (const heading of ['SYNOPSIS', 'Examples', 'Compatibility', 'SEE ALSO', 'ACKNOWLEDGEMENTS', 'Authors', '9.4. See also']) expect(isApparatusHeading(heading)).toBe(true);
+    for (const heading of ['DESCRIPTION', 'Notes', 'OPTIONS', 'Examples of retention rules', 'History of the project']) expect(isApparatusHeading(heading)).toBe(false);
   });
 });
