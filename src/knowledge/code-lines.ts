@@ -39,3 +39,15 @@ export function readsAsCode(text: string): boolean {
   const shapes = line.endsWith('?') ? PROMPTS : CODE_SHAPES;
   return shapes.some((shape) => shape.test(line));
 }
+
+/** A sentence of prose: it opens with a capitalised word and ends as a sentence does. */
+const PROSE_SENTENCE = /^[A-Z][a-z]+\s[\s\S]*[.!?][”"’')\]]*$/;
+
+/**
+ * Whether a paragraph reads as code: as a code line does, unless it reads as a sentence. Prose
+ * about code takes code's shapes ("rotating one step is equivalent to d.appendleft(d.pop())",
+ * "x < y > z is legal") and is still prose.
+ */
+export function paragraphReadsAsCode(text: string): boolean {
+  return readsAsCode(text) && !PROSE_SENTENCE.test(text.trim());
+}
