@@ -27,6 +27,12 @@ const CODE_SHAPES: readonly RegExp[] = [
   // A comment marker inside the line, where flattening joined two code lines; an awaited or
   // returned call ("Wait for 1 second await asyncio.sleep(1)").
   /\s#\s+\S|(?:^|\s)(?:await|return)\s+[\w.]+[([]/,
+  // A call given a string, after a comment's words: the code after a flattened comment
+  // ("All 'neighbor' nodes … root.findall(".//neighbor[2]")"). A title names such a call bare
+  // ("readable.push('')", "DEP0160: process.on('multipleResolves', handler)").
+  /(?:^|\s)(?:[A-Za-z'"-]+:?\s+){2}[a-z][\w.]*\(\s*f?["']/,
+  // A Python import: "from xml.etree import ElementTree".
+  /^from\s+[\w.]+\s+import\s+[\w*(]/,
   // A statement's end or plumbing: a terminating semicolon, a pipe, a redirection, a chain.
   /[)\]}'"\w];\s*$|^\};?$|\s\|\s+[a-z]|\s\d?>>?\s*[\w/&$]|\s&&\s/,
 ];
