@@ -3,6 +3,7 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import type { Block } from './types.ts';
 import { attachList, Outline, splitLines } from './paragraphs.ts';
 import { paragraphReadsAsCode, readsAsCode } from './code-lines.ts';
+import { isIndexEntries } from './index-entries.ts';
 
 export interface SplitResult {
   /** The first heading, when there is one: the document's title if front matter gives none. */
@@ -169,7 +170,10 @@ export function splitMarkdown(body: string): SplitResult {
           const raw = token.type === 'html' ? decodeEntities(token.text.replace(/<[^>]*>/g, '')) : inlineText(hasTokens(token) ? token.tokens : []);
           const { paragraphs, credits: found } = splitLines(raw);
           for (const credit of found) credits.push(credit);
-          for (const paragraph of paragraphs) push('paragraph', paragraph, token.type !== 'html' && paragraphReadsAsCode(paragraph));
+          for (const paragraph of paragraphs) {
+            if (token.type !== 'html' && isIndexEntries(paragraph)) continue;
+            push('paragraph', paragraph, token.type !== 'html' && paragraphReadsAsCode(paragraph));
+          }
           break;
         }
         case 'list':
