@@ -27,6 +27,12 @@ const CODE_SHAPES: readonly RegExp[] = [
   // A comment marker inside the line, where flattening joined two code lines; an awaited or
   // returned call ("Wait for 1 second await asyncio.sleep(1)").
   /\s#\s+\S|(?:^|\s)(?:await|return)\s+[\w.]+[([]/,
+  // A call given a string, after a comment's words: the code after a flattened comment
+  // ("All 'neighbor' nodes … root.findall(".//neighbor[2]")"). A title names such a call bare
+  // ("readable.push('')", "DEP0160: process.on('multipleResolves', handler)").
+  /(?:^|\s)(?:[A-Za-z'"-]+:?\s+){2}[a-z][\w.]*\(\s*f?["']/,
+  // A Python import: "from xml.etree import ElementTree".
+  /^from\s+[\w.]+\s+import\s+[\w*(]/,
   // A statement's end or plumbing: a terminating semicolon, a pipe, a redirection, a chain.
   /[)\]}'"\w];\s*$|^\};?$|\s\|\s+[a-z]|\s\d?>>?\s*[\w/&$]|\s&&\s/,
 ];
@@ -38,4 +44,16 @@ export function readsAsCode(text: string): boolean {
   // A question names code in prose; only a prompt makes it a code line.
   const shapes = line.endsWith('?') ? PROMPTS : CODE_SHAPES;
   return shapes.some((shape) => shape.test(line));
+}
+
+/** A sentence of prose: it opens with a capitalised word and ends as a sentence does. */
+const PROSE_SENTENCE = /^[A-Z][a-z]+\s[\s\S]*[.!?][”"’')\]]*$/;
+
+/**
+ * Whether a paragraph reads as code: as a code line does, unless it reads as a sentence. Prose
+ * about code takes code's shapes ("rotating one step is equivalent to d.appendleft(d.pop())",
+ * "x < y > z is legal") and is still prose.
+ */
+export function paragraphReadsAsCode(text: string): boolean {
+  return readsAsCode(text) && !PROSE_SENTENCE.test(text.trim());
 }

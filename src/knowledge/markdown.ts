@@ -2,7 +2,8 @@ import { decodeHTMLStrict } from 'entities/decode';
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Block } from './types.ts';
 import { attachList, Outline, splitLines } from './paragraphs.ts';
-import { readsAsCode } from './code-lines.ts';
+import { paragraphReadsAsCode, readsAsCode } from './code-lines.ts';
+import { isIndexEntries } from './index-entries.ts';
 
 export interface SplitResult {
   /** The first heading, when there is one: the document's title if front matter gives none. */
@@ -96,9 +97,14 @@ export function splitMarkdown(body: string): SplitResult {
   const credits: string[] = [];
   const outline = new Outline();
 
-  const push = (kind: Block['kind'], text: string) => {
+  /** Blocks the converter flattened that read as code: paragraphs and REPL sessions lexed as quotes. */
+  const flattened = new Set<Block>();
+  const push = (kind: Block['kind'], text: string, flattenedCode = false) => {
     const trimmed = text.trim();
-    if (trimmed) blocks.push({ kind, text: trimmed, breadcrumb: outline.breadcrumb() });
+    if (!trimmed) return;
+    const block: Block = { kind, text: trimmed, breadcrumb: outline.breadcrumb() };
+    blocks.push(block);
+    if (flattenedCode) flattened.add(block);
   };
   /**
    * A heading that reads as a code line was a line of a flattened code block: it stays text, as
@@ -164,7 +170,10 @@ export function splitMarkdown(body: string): SplitResult {
           const raw = token.type === 'html' ? decodeEntities(token.text.replace(/<[^>]*>/g, '')) : inlineText(hasTokens(token) ? token.tokens : []);
           const { paragraphs, credits: found } = splitLines(raw);
           for (const credit of found) credits.push(credit);
-          for (const paragraph of paragraphs) push('paragraph', paragraph);
+          for (const paragraph of paragraphs) {
+            if (token.type !== 'html' && isIndexEntries(paragraph)) continue;
+            push('paragraph', paragraph, token.type !== 'html' && paragraphReadsAsCode(paragraph));
+          }
           break;
         }
         case 'list':
@@ -173,9 +182,12 @@ export function splitMarkdown(body: string): SplitResult {
         case 'code':
           push('code', (token as Tokens.Code).text);
           break;
-        case 'blockquote':
-          push('quote', splitLines(inlineText((token as Tokens.Blockquote).tokens.flatMap((t) => (hasTokens(t) ? t.tokens : [])))).paragraphs.join('\n'));
+        case 'blockquote': {
+          const quote = token as Tokens.Blockquote;
+          // A REPL session ">>> x = 1" lexes as quotes nested three deep.
+          push('quote', splitLines(inlineText(quote.tokens.flatMap((t) => (hasTokens(t) ? t.tokens : [])))).paragraphs.join('\n'), readsAsCode(quote.raw.replace(/\s+/g, ' ')));
           break;
+        }
         case 'table':
           push('table', tableText(token as Tokens.Table));
           break;
@@ -185,7 +197,35 @@ export function splitMarkdown(body: string): SplitResult {
     }
   };
   read(tokens);
-  return { heading: outline.heading, blocks, credits };
+  return { heading: outline.heading, blocks: joinCodeRuns(blocks, flattened), credits };
+}
+
+const sameTrail = (a: Block, b: Block) => a.breadcrumb.join('\u0000') === b.breadcrumb.join('\u0000');
+
+/**
+ * Converters flatten code and cut it wherever it had a blank line, so a run of blocks that all
+ * read as code under one heading is one listing cut into pieces: it is joined again into one
+ * code block, a line a piece. A run needs a flattened piece; code blocks the author fenced one
+ * after another stay as written.
+ */
+function joinCodeRuns(blocks: readonly Block[], flattened: ReadonlySet<Block>): Block[] {
+  const out: Block[] = [];
+  let run: Block[] = [];
+  const close = () => {
+    const first = run[0];
+    if (first && run.length > 1 && run.some((b) => flattened.has(b))) out.push({ kind: 'code', text: run.map((b) => b.text).join('\n'), breadcrumb: first.breadcrumb });
+    else out.push(...run);
+    run = [];
+  };
+  for (const block of blocks) {
+    const code = block.kind === 'code' || flattened.has(block);
+    const previous = run[run.length - 1];
+    if (!code || (previous && !sameTrail(previous, block))) close();
+    if (code) run.push(block);
+    else out.push(block);
+  }
+  close();
+  return out;
 }
 
 /** Plain text: blank lines separate paragraphs, or else each line is one. No markup is read. */

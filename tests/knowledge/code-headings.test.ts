@@ -21,6 +21,8 @@ describe('headings that read as code lines', () => {
     ['a comment and a call holding a lambda', 'First 10 Fibonacci numbers print(list(map(lambda x: x, range(10))))'],
     ['two code lines joined at a comment marker', 'apt-get update # apt-get install mc'],
     ['an awaited call', 'Wait for 1 second await asyncio.sleep(1)'],
+    ['a comment and a call given a string', 'All dublin-core "title" tags in the document root.findall(".//{http://purl.org/dc/elements/1.1/}title")'],
+    ['a Python import', 'from xml.etree import ElementTree, ElementInclude'],
     ['a statement ending in a semicolon', "set the version for version checking our $VERSION = '1.00';"],
   ])('%s is code', (_name, text) => {
     expect(readsAsCode(text)).toBe(true);
@@ -36,6 +38,9 @@ describe('headings that read as code lines', () => {
     ['a title joining two names with a slash', 'exclude_host / exclude_guest'],
     ['a switch named in prose', 'the -DH (DEBUG_H) misfeature has been removed'],
     ['a question naming code', "Why does a_tuple[i] += ['item'] raise an exception when the addition works?"],
+    ['a call given a string, named bare', "readable.push('')"],
+    ['a deprecation naming a call', "DEP0160: process.on('multipleResolves', handler)"],
+    ['a title naming a call given a string', 'Apple Mac and _OSI("Darwin")'],
     ['clauses joined by a semicolon', 'Objects Are Blessed; Variables Are Not'],
     ['a title with an equals sign between words', 'Cygwin = GNU+Cygnus+Windows (Don\'t leave UNIX without it)'],
   ])('%s stays a title', (_name, text) => {
