@@ -13,6 +13,8 @@ export interface TerminalStyle {
 export const PLAIN: TerminalStyle = { bold: (s) => s, dim: (s) => s };
 export const ANSI: TerminalStyle = { bold: (s) => `\u001b[1m${s}\u001b[22m`, dim: (s) => `\u001b[2m${s}\u001b[22m` };
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function bolden(e: Excerpt, style: TerminalStyle): string {
   return renderMarks(e.text, e.marks, '\u0000', '\u0001').replace(/\u0000([^\u0001]*)\u0001/g, (_m, w: string) => style.bold(w));
 }
@@ -49,7 +51,9 @@ export function formatAsk(result: AskResult, style: TerminalStyle = PLAIN): stri
 
 export function formatSearch(result: SearchResult, style: TerminalStyle = PLAIN): string {
   if (result.total === 0) return `No paragraph matches "${result.query}".`;
-  const lines = [`${result.total} paragraph${result.total === 1 ? '' : 's'} match "${result.query}" (showing ${result.offset + 1}–${result.offset + result.hits.length})`, ''];
+  const matched = `${plural(result.total, 'paragraph')} match${result.total === 1 ? 'es' : ''} "${result.query}"`;
+  if (result.hits.length === 0) return `${matched}; none from ${result.offset + 1} on (--offset ${result.offset} is past the last).`;
+  const lines = [`${matched} (showing ${result.offset + 1}–${result.offset + result.hits.length})`, ''];
   result.hits.forEach((hit, i) => {
     const crumb = hit.chunk.breadcrumb.length > 0 ? ` › ${hit.chunk.breadcrumb.join(' › ')}` : '';
     lines.push(`${result.offset + i + 1}. ${style.bold(hit.chunk.citation)}${crumb}${style.dim(`  ${hit.chunk.id}  score ${hit.score.toFixed(2)}`)}`);
@@ -110,10 +114,9 @@ export function formatIndexStats(kb: KnowledgeBase, from: 'cache' | 'build', ms:
 export function formatFindings(findings: readonly Finding[], documents: readonly KnowledgeDocument[]): string {
   const errors = findings.filter((f) => f.level === 'error').length;
   const warnings = findings.length - errors;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const paragraphs = documents.reduce((n, d) => n + d.paragraphs, 0);
   return [
     ...findings.map((f) => `${f.level === 'error' ? 'error  ' : 'warning'}  ${f.path}: ${f.message}`),
-    `${documents.length} documents, ${paragraphs} paragraphs; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`,
+    `${plural(documents.length, 'document')}, ${plural(paragraphs, 'paragraph')}; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`,
   ].join('\n');
 }

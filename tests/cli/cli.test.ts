@@ -129,7 +129,7 @@ describe('other commands', () => {
 describe('check-knowledge', () => {
   it('passes the project\'s own knowledge folder', async () => {
     const { code, stdout } = await cli(['check-knowledge']);
-    expect([code, stdout.trim()]).toEqual([0, '1 documents, 13 paragraphs; 0 errors, 0 warnings.']);
+    expect([code, stdout.trim()]).toEqual([0, '1 document, 13 paragraphs; 0 errors, 0 warnings.']);
   });
 
   it('lists skipped files as errors and weak citations as warnings, and exits 1', async () => {
