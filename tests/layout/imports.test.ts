@@ -23,7 +23,7 @@ const MAY_IMPORT: Record<Area, readonly Area[]> = {
   questions: ['store', 'answer', 'search', 'knowledge', 'shared'],
   present: ['questions', 'store', 'answer', 'search', 'knowledge', 'shared'],
   discord: ['present', 'questions', 'store', 'answer', 'search', 'knowledge', 'shared'],
-  cli: ['present', 'questions', 'store', 'eval', 'answer', 'search', 'knowledge', 'shared'],
+  cli: ['present', 'questions', 'store', 'answer', 'search', 'knowledge', 'shared'],
   commands: ['discord', 'present', 'questions', 'store', 'answer', 'search', 'knowledge', 'shared'],
   // The composition roots: they hand the command list to the Discord adapter.
   main: ['commands', 'discord', 'present', 'questions', 'store', 'answer', 'search', 'knowledge', 'shared'],
