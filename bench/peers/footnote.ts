@@ -25,31 +25,8 @@ export async function footnoteFigures(knowledgeDir: string, loaded: LoadedKnowle
     const built = await buildAndSave(knowledgeDir, loaded, fingerprint, file, queries);
     const bytes = (await stat(file)).size;
     settle();
-
-    const before = memoryHeld();
-    let started = performance.now();
-    const read = await loadIndex(file, fingerprint);
-    const loadMs = performance.now() - started;
-    if (!read.ok) throw new Error(`Footnote's persisted index did not load: ${read.reason}`);
-    const kb = read.kb;
-    settle();
-    const memoryBytes = memoryHeld() - before;
-
-    const samples: number[] = [];
-    let known = 0;
-    let hits = 0;
-    for (const q of queries) {
-      started = performance.now();
-      const id = top(kb, q.text);
-      samples.push(performance.now() - started);
-      if (q.expected !== null) {
-        known++;
-        if (id === q.expected) hits++;
-      }
-    }
-    const differ = queries.slice(0, PROBES).filter((q, i) => top(kb, q.text) !== built.probes[i]).length;
-    const notes = ['search (limit 5) on the index loaded from its file; save includes the checksum and the file write; size and memory include the chunks, vocabulary and topics'];
-    if (differ > 0) notes.push(`the loaded index answered ${differ} of ${Math.min(PROBES, queries.length)} probe queries differently from the built one`);
+    const { kb, loadMs, memoryBytes } = await loadMeasured(file, fingerprint);
+    const { query, top1 } = timeQueries(kb, queries);
     return {
       engine: 'footnote',
       buildMs: built.buildMs,
@@ -57,14 +34,51 @@ export async function footnoteFigures(knowledgeDir: string, loaded: LoadedKnowle
       loadMs,
       bytes,
       memoryBytes,
-      query: percentiles(samples),
-      top1: known > 0 ? hits / known : 0,
+      query,
+      top1,
       chunks: kb.chunks.size,
-      note: notes.join('; '),
+      note: notesOn(kb, queries, built.probes),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The persisted index read back, with how long that took and the memory it holds. */
+async function loadMeasured(file: string, fingerprint: string): Promise<{ kb: KnowledgeBase; loadMs: number; memoryBytes: number }> {
+  const before = memoryHeld();
+  const started = performance.now();
+  const read = await loadIndex(file, fingerprint);
+  const loadMs = performance.now() - started;
+  if (!read.ok) throw new Error(`Footnote's persisted index did not load: ${read.reason}`);
+  const kb = read.kb;
+  settle();
+  return { kb, loadMs, memoryBytes: memoryHeld() - before };
+}
+
+/** Each query's latency, and the share of known-item queries whose paragraph came first. */
+function timeQueries(kb: KnowledgeBase, queries: readonly PeerQuery[]): Pick<PeerFigures, 'query' | 'top1'> {
+  const samples: number[] = [];
+  let known = 0;
+  let hits = 0;
+  for (const q of queries) {
+    const started = performance.now();
+    const id = top(kb, q.text);
+    samples.push(performance.now() - started);
+    if (q.expected !== null) {
+      known++;
+      if (id === q.expected) hits++;
+    }
+  }
+  return { query: percentiles(samples), top1: known > 0 ? hits / known : 0 };
+}
+
+/** What the figures measure, and whether the loaded index answers the probes as the built one did. */
+function notesOn(kb: KnowledgeBase, queries: readonly PeerQuery[], probes: readonly (string | undefined)[]): string {
+  const differ = queries.slice(0, PROBES).filter((q, i) => top(kb, q.text) !== probes[i]).length;
+  const notes = ['search (limit 5) on the index loaded from its file; save includes the checksum and the file write; size and memory include the chunks, vocabulary and topics'];
+  if (differ > 0) notes.push(`the loaded index answered ${differ} of ${Math.min(PROBES, queries.length)} probe queries differently from the built one`);
+  return notes.join('; ');
 }
 
 /** Returns only numbers, so the built knowledge base is garbage by the time the load is measured. */

@@ -80,12 +80,26 @@ function nearDuplicates(questions: readonly ParagraphQuestion[]): Map<ParagraphQ
   return out;
 }
 
+/** The set asked without votes: what each simulation below is measured against. */
+interface Baseline {
+  kb: KnowledgeBase;
+  questions: readonly ParagraphQuestion[];
+  before: Outcome<ParagraphQuestion>[];
+  outcomeOf: ReadonlyMap<ParagraphQuestion, Outcome<ParagraphQuestion>>;
+}
+
 export function simulateFeedback(kb: KnowledgeBase, questions: readonly ParagraphQuestion[]): FeedbackReport {
   const before = evaluateParagraphs(kb, questions);
-  const outcomeOf = new Map(before.map((o) => [o.question, o]));
-
-  // Helpful votes, then the questions nobody voted on.
+  const base: Baseline = { kb, questions, before, outcomeOf: new Map(before.map((o) => [o.question, o])) };
   const up = helpfulVotes(before);
+  const { learned, paraphrases } = learnFromHelpful(base, up);
+  const down = unhelpfulVotes(before);
+  return { learned, paraphrases, down: blockFromUnhelpful(base, down), steering: steerByOnePerson(base), collateral: collateralOf(base, [...up, ...down]) };
+}
+
+/** Helpful votes, then the in-scope questions nobody voted on. */
+function learnFromHelpful(base: Baseline, up: readonly AnswerVotes[]): Pick<FeedbackReport, 'learned' | 'paraphrases'> {
+  const { kb, questions, outcomeOf } = base;
   const learning = Feedback.from(kb, up);
   const voted = new Set(up.map((v) => v.question));
   const others = questions.filter((q) => inScope(q) && !voted.has(q.question));
@@ -94,46 +108,57 @@ export function simulateFeedback(kb: KnowledgeBase, questions: readonly Paragrap
     const part = others.filter((q) => q.split === split);
     return { before: partFigures(part.map((q) => outcomeOf.get(q)!)), after: partFigures(part.map((q) => afterUp.get(q)!)) };
   });
+  return { learned: learning.learned, paraphrases };
+}
 
-  // Down votes, then the same questions and their near-duplicates.
-  const down = unhelpfulVotes(before);
-  const blocking = Feedback.from(kb, down);
+/** Down votes, then the questions voted down and their near-duplicates. */
+function blockFromUnhelpful(base: Baseline, down: readonly AnswerVotes[]): FeedbackReport['down'] {
+  const blocking = Feedback.from(base.kb, down);
+  const targets = downVoteTargets(base.questions, base.before, base.outcomeOf);
+  const reasked = evaluateParagraphs(base.kb, [...targets.keys()], blocking);
+  const withdrawn = reasked.filter((o) => !o.answered || o.top[0] !== targets.get(o.question));
+  const downVoted = new Set(down.map((v) => v.question));
+  return {
+    blocked: blocking.blocked,
+    asked: reasked.length,
+    withdrawn: withdrawn.length,
+    nowDeclined: withdrawn.filter((o) => !o.answered).length,
+    nowRight: withdrawn.filter((o) => o.answered && inScope(o.question) && o.rank === 1).length,
+    nearDuplicates: withdrawn.filter((o) => !downVoted.has(o.question.question)).length,
+  };
+}
+
+/**
+ * The questions to re-ask after the tune part's wrong answers are voted down, each with the
+ * paragraph voted down: the question itself, and its near-duplicates that got that same paragraph
+ * first (a vote on one wording should reach the others).
+ */
+export function downVoteTargets(questions: readonly ParagraphQuestion[], before: readonly Outcome<ParagraphQuestion>[], outcomeOf: ReadonlyMap<ParagraphQuestion, Outcome<ParagraphQuestion>>): Map<ParagraphQuestion, string> {
   const dupes = nearDuplicates(questions);
   const targets = new Map<ParagraphQuestion, string>();
   for (const o of before.filter((o) => o.question.split === 'tune' && wrong(o))) {
     for (const q of [o.question, ...(dupes.get(o.question) ?? [])]) if (outcomeOf.get(q)!.top[0] === o.top[0]) targets.set(q, o.top[0]!);
   }
-  const reasked = evaluateParagraphs(kb, [...targets.keys()], blocking);
-  const withdrawn = reasked.filter((o) => !o.answered || o.top[0] !== targets.get(o.question));
-  const downVoted = new Set(down.map((v) => v.question));
+  return targets;
+}
 
-  // One person alone.
+/** One person's vote alone on every right and wrong answer of the tune part. */
+function steerByOnePerson(base: Baseline): FeedbackReport['steering'] {
+  const { kb, questions, before } = base;
   const alone = [...helpfulVotes(before, 1), ...unhelpfulVotes(before, 1)];
   const single = Feedback.from(kb, alone);
   const steered = evaluateParagraphs(kb, questions, single);
+  return { pairs: alone.length, learned: single.learned, blocked: single.blocked, changed: steered.filter((o, i) => !sameOutcome(o, before[i]!)).length };
+}
 
-  // Everything together, over the whole set.
-  const all = Feedback.from(kb, [...up, ...down]);
-  const after = evaluateParagraphs(kb, questions, all);
-  const collateral = bySplit((split) => ({
+/** Every vote together, over the whole set. */
+function collateralOf(base: Baseline, votes: readonly AnswerVotes[]): FeedbackReport['collateral'] {
+  const { kb, questions, before } = base;
+  const after = evaluateParagraphs(kb, questions, Feedback.from(kb, votes));
+  return bySplit((split) => ({
     before: articleFigures(before.filter((o) => o.question.split === split)),
     after: articleFigures(after.filter((o) => o.question.split === split)),
   }));
-
-  return {
-    learned: learning.learned,
-    paraphrases,
-    down: {
-      blocked: blocking.blocked,
-      asked: reasked.length,
-      withdrawn: withdrawn.length,
-      nowDeclined: withdrawn.filter((o) => !o.answered).length,
-      nowRight: withdrawn.filter((o) => o.answered && inScope(o.question) && o.rank === 1).length,
-      nearDuplicates: withdrawn.filter((o) => !downVoted.has(o.question.question)).length,
-    },
-    steering: { pairs: alone.length, learned: single.learned, blocked: single.blocked, changed: steered.filter((o, i) => !sameOutcome(o, before[i]!)).length },
-    collateral,
-  };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;

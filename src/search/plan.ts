@@ -1,7 +1,7 @@
 import { PLAN_DEFAULTS, type PlanOptions } from './options.ts';
 import { spellingVariants } from './spelling.ts';
 import { QUESTION_WORDS, STOP_WORDS } from './stop-words.ts';
-import { normalizeWord, termOf, words } from './text.ts';
+import { normalizeWord, termOf, words, type Word } from './text.ts';
 import { idf, type Vocabulary } from './vocabulary.ts';
 
 export type MatchKind = 'exact' | 'synonym' | 'fuzzy' | 'prefix' | 'none';
@@ -126,80 +126,139 @@ function isMisspeltStopWord(normal: string): boolean {
 export function planQuery(query: string, vocabulary: Vocabulary, options: PlanOptions = {}): QueryPlan {
   const opts = { ...PLAN_DEFAULTS, ...options };
   const all = words(query);
+  const { planned, truncated } = planWords(query, all, vocabulary, opts);
+  return { planned, terms: searchedTerms(planned, opts), truncated, sequence: all.slice(0, opts.maxWords * 4).map((w) => normalizeWord(w.text)) };
+}
+
+/** What planning one query reads, and the fuzzy look-ups it has left. */
+interface Planning {
+  vocabulary: Vocabulary;
+  opts: Required<PlanOptions>;
+  /** The most an unknown word can weigh. */
+  unknownWeight: number;
+  fuzzyBudget: number;
+}
+
+/**
+ * One word in three forms: as typed (`w.text`), as spelled for typo look-up (`normal`), and as
+ * the index term (`ownTerm`, null for a stop word). `key` is what makes it the same word twice.
+ */
+interface WordForms {
+  w: Word;
+  normal: string;
+  ownTerm: string | null;
+  key: string;
+  /** The last word, still being typed (PlanOptions.prefixLast). */
+  typing: boolean;
+  first: boolean;
+}
+
+type PlannedTerms = PlannedWord['terms'];
+
+/** Each distinct content word planned, up to `maxWords` (then `truncated`). */
+function planWords(query: string, all: readonly Word[], vocabulary: Vocabulary, opts: Required<PlanOptions>): { planned: PlannedWord[]; truncated: boolean } {
   const lastWord = all[all.length - 1];
   const typingLast = opts.prefixLast && lastWord !== undefined && lastWord.end === query.length;
-  const unknownWeight = idf(vocabulary, '\u0000');
+  const planning: Planning = { vocabulary, opts, unknownWeight: idf(vocabulary, '\u0000'), fuzzyBudget: opts.maxFuzzyWords };
   const planned: PlannedWord[] = [];
   const seen = new Set<string>();
-  let truncated = false;
-  let fuzzyBudget = opts.maxFuzzyWords;
-
   for (const w of all) {
-    // One word in three forms: as typed (`w.text`), as spelled for typo look-up (`normal`), and as
-    // the index term (`ownTerm`, null for a stop word). `key` is what makes it the same word twice.
     const ownTerm = termOf(w.text);
     const normal = normalizeWord(w.text);
-    const isLast = w === lastWord;
-    if (ownTerm === null && !(typingLast && isLast)) continue;
+    const typing = typingLast && w === lastWord;
+    if (ownTerm === null && !typing) continue;
     const key = ownTerm ?? normal;
     if (seen.has(key)) continue;
-    if (seen.size >= opts.maxWords) {
-      truncated = true;
-      break;
-    }
+    if (seen.size >= opts.maxWords) return { planned, truncated: true };
     seen.add(key);
-    const asking = QUESTION_WORDS.has(normal);
-    const name = (w !== all[0] && /^\p{Lu}/u.test(w.text)) || /^\p{N}+$/u.test(w.text);
-    const base = { word: w.text, start: w.start, end: w.end, key, asking, name };
-
-    const terms: PlannedWord['terms'] = [];
-    let match: MatchKind = 'none';
-    if (ownTerm !== null && vocabulary.df.has(ownTerm)) {
-      terms.push({ term: ownTerm, weight: 1 });
-      match = 'exact';
-    } else if (ownTerm !== null) {
-      // "centres" in material that says "centers" is the word itself, spelt the other side of the Atlantic.
-      const variant = spellingVariants(normal).map((v) => termOf(v)).find((t) => t !== null && vocabulary.df.has(t));
-      if (variant) {
-        terms.push({ term: variant, weight: 1 });
-        match = 'exact';
-      }
-    }
-    if (typingLast && isLast) {
-      for (const term of completions(vocabulary, normal, opts.maxCompletions)) {
-        if (term !== ownTerm) terms.push({ term, weight: opts.prefixWeight });
-      }
-      if (match === 'none' && terms.length > 0) match = 'prefix';
-    }
-    if (match === 'none' && ownTerm !== null) {
-      for (const term of vocabulary.synonyms.get(ownTerm) ?? []) terms.push({ term, weight: opts.synonymWeight });
-      if (terms.length > 0) match = 'synonym';
-    }
-    // Past the budget, or for a "word" no one would misspell (a hash, a URL), an unknown word stays unknown.
-    if (match === 'none' && fuzzyBudget > 0 && normal.length <= opts.maxFuzzyLength) {
-      fuzzyBudget--;
-      for (const c of corrections(vocabulary, normal, opts.maxCorrections)) {
-        terms.push({ term: c.term, weight: opts.fuzzyWeights[c.distance] ?? opts.fuzzyWeights[opts.fuzzyWeights.length - 1] ?? 0, edits: c.edits });
-      }
-      if (terms.length > 0) match = 'fuzzy';
-    }
-    if (match === 'none' && normal.length >= 4) {
-      // A clipped word ("tech", "govt") is the start of the word it stands for.
-      for (const term of completions(vocabulary, normal, opts.maxCorrections)) terms.push({ term, weight: opts.prefixWeight });
-      if (terms.length > 0) match = 'prefix';
-    }
-    if (match === 'none' && isMisspeltStopWord(normal)) continue;
-    const weight = match === 'none' ? unknownWeight : Math.max(...terms.map((t) => idf(vocabulary, t.term)));
-    // The material's own word (or its other spelling: "programme" is "program") names what holds it elsewhere.
-    const related = ownTerm === null ? [] : (vocabulary.related.get(match === 'exact' ? terms[0]!.term : ownTerm) ?? []);
-    planned.push({ ...base, match, terms, weight, related });
+    const word = planWord({ w, normal, ownTerm, key, typing, first: w === all[0] }, planning);
+    if (word) planned.push(word);
   }
+  return { planned, truncated: false };
+}
 
+/** The word with the terms it is searched by; null for a misspelt stop word, which is dropped. */
+function planWord(f: WordForms, planning: Planning): PlannedWord | null {
+  const { w, normal, ownTerm } = f;
+  const { vocabulary } = planning;
+  const asking = QUESTION_WORDS.has(normal);
+  const name = (!f.first && /^\p{Lu}/u.test(w.text)) || /^\p{N}+$/u.test(w.text);
+  const base = { word: w.text, start: w.start, end: w.end, key: f.key, asking, name };
+  const { terms, match } = wordTerms(f, planning);
+  if (match === 'none' && isMisspeltStopWord(normal)) return null;
+  const weight = match === 'none' ? planning.unknownWeight : Math.max(...terms.map((t) => idf(vocabulary, t.term)));
+  // The material's own word (or its other spelling: "programme" is "program") names what holds it elsewhere.
+  const related = ownTerm === null ? [] : (vocabulary.related.get(match === 'exact' ? terms[0]!.term : ownTerm) ?? []);
+  return { ...base, match, terms, weight, related };
+}
+
+/**
+ * The word's own term (and, while it is typed, its completions); failing that, the first of the
+ * fallbacks that finds anything.
+ */
+function wordTerms(f: WordForms, planning: Planning): { terms: PlannedTerms; match: MatchKind } {
+  const terms: PlannedTerms = [];
+  let match: MatchKind = 'none';
+  const own = materialSpelling(f, planning.vocabulary);
+  if (own !== null) {
+    terms.push({ term: own, weight: 1 });
+    match = 'exact';
+  }
+  if (f.typing) {
+    for (const term of completions(planning.vocabulary, f.normal, planning.opts.maxCompletions)) {
+      if (term !== f.ownTerm) terms.push({ term, weight: planning.opts.prefixWeight });
+    }
+    if (match === 'none' && terms.length > 0) match = 'prefix';
+  }
+  if (match !== 'none') return { terms, match };
+  for (const [kind, find] of FALLBACKS) {
+    const found = find(f, planning);
+    if (found.length > 0) return { terms: found, match: kind };
+  }
+  return { terms, match };
+}
+
+/** The word's index term as the material has it, or spelt the other side of the Atlantic ("centres" in material that says "centers" is the word itself). */
+function materialSpelling(f: WordForms, vocabulary: Vocabulary): string | null {
+  if (f.ownTerm === null) return null;
+  if (vocabulary.df.has(f.ownTerm)) return f.ownTerm;
+  const variant = spellingVariants(f.normal).map((v) => termOf(v)).find((t) => t !== null && vocabulary.df.has(t));
+  return variant ? variant : null;
+}
+
+/** A word the material lacks, tried in this order; the first that finds terms gives the match. */
+const FALLBACKS: readonly (readonly [MatchKind, (f: WordForms, planning: Planning) => PlannedTerms])[] = [
+  ['synonym', synonymTerms],
+  ['fuzzy', correctionTerms],
+  ['prefix', clippedTerms],
+];
+
+function synonymTerms(f: WordForms, { vocabulary, opts }: Planning): PlannedTerms {
+  if (f.ownTerm === null) return [];
+  return (vocabulary.synonyms.get(f.ownTerm) ?? []).map((term) => ({ term, weight: opts.synonymWeight }));
+}
+
+/** Past the budget, or for a "word" no one would misspell (a hash, a URL), an unknown word stays unknown. */
+function correctionTerms(f: WordForms, planning: Planning): PlannedTerms {
+  const { opts } = planning;
+  if (planning.fuzzyBudget <= 0 || f.normal.length > opts.maxFuzzyLength) return [];
+  planning.fuzzyBudget--;
+  return corrections(planning.vocabulary, f.normal, opts.maxCorrections).map((c) => ({ term: c.term, weight: opts.fuzzyWeights[c.distance] ?? opts.fuzzyWeights[opts.fuzzyWeights.length - 1] ?? 0, edits: c.edits }));
+}
+
+/** A clipped word ("tech", "govt") is the start of the word it stands for. */
+function clippedTerms(f: WordForms, { vocabulary, opts }: Planning): PlannedTerms {
+  if (f.normal.length < 4) return [];
+  return completions(vocabulary, f.normal, opts.maxCorrections).map((term) => ({ term, weight: opts.prefixWeight }));
+}
+
+/** Every index term to search with the best weight any word gave it. */
+function searchedTerms(planned: readonly PlannedWord[], opts: Required<PlanOptions>): Map<string, number> {
   const terms = new Map<string, number>();
   for (const p of planned) {
     // "say", "article", "drew": worth finding, but the subject of the question ranks first.
     const scale = p.asking ? opts.askingWeight : 1;
     for (const t of p.terms) terms.set(t.term, Math.max(terms.get(t.term) ?? 0, t.weight * scale));
   }
-  return { planned, terms, truncated, sequence: all.slice(0, opts.maxWords * 4).map((w) => normalizeWord(w.text)) };
+  return terms;
 }

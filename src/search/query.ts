@@ -4,6 +4,7 @@ import { textLength, type QueryTerm } from './postings.ts';
 import { FIELD_BOOSTS, RANKING_DEFAULTS, type RankingOptions } from './options.ts';
 import { jargonTerms } from './jargon.ts';
 import { pageIndex, scorePages } from './pages.ts';
+import { better, keepBest, type RankedPage } from './page-order.ts';
 import { asksWhatThingIs, pageNames, queryPairs, subjectTerms } from './heading-pairs.ts';
 import type { QueryPlan } from './plan.ts';
 import { normalizeWord, termOf, tokenize, words } from './text.ts';
@@ -149,8 +150,6 @@ function withJargon(kb: KnowledgeBase, plan: QueryPlan, ranking: RankingOptions)
   return { ...plan, terms };
 }
 
-const better = (score: number, page: number, than: readonly [number, number]) => score > than[1] || (score === than[1] && page < than[0]);
-
 /** A page's best paragraph as a hit, when it was not among the best-scored paragraphs. */
 function bestOf(kb: KnowledgeBase, pages: PageParagraphs, page: number, terms: readonly QueryTerm[]): Hit {
   const chunk = kb.chunks.at(pages.bestChunk[page]!);
@@ -221,6 +220,18 @@ class PageParagraphs {
   }
 }
 
+/** One query's scored paragraphs, grouped by page, as the steps of rankByPage read them. */
+interface PagedHits {
+  /** Best first, re-ranked. */
+  hits: readonly Hit[];
+  positions: ReadonlyMap<Chunk, number>;
+  pages: PageParagraphs;
+  /** Per page, its best re-ranked hit: that score stands for the page's best paragraph. */
+  shown: ReadonlyMap<number, Hit>;
+}
+
+type RankedQuery = { terms: readonly QueryTerm[]; sequence: readonly string[] };
+
 /**
  * Hits one page at a time. A page ranks by three things, each relative to the best of its kind:
  * its BM25F score as a whole (title, one-line description, headings and body), its best
@@ -230,82 +241,128 @@ class PageParagraphs {
  * pages, and a page whose paragraph repeats one above it comes after the others; when the pages
  * run out, the remaining hits follow in score order.
  */
-function rankByPage(kb: KnowledgeBase, query: { terms: readonly QueryTerm[]; sequence: readonly string[] }, hits: Hit[], positions: ReadonlyMap<Chunk, number>, pages: PageParagraphs, ranking: RankingOptions, limit: number): Hit[] {
-  const { terms } = query;
-  // The re-ranked score of a page's best hit stands for its best paragraph.
+function rankByPage(kb: KnowledgeBase, query: RankedQuery, hits: Hit[], positions: ReadonlyMap<Chunk, number>, pages: PageParagraphs, ranking: RankingOptions, limit: number): Hit[] {
+  const paged: PagedHits = { hits, positions, pages, shown: bestHitPerPage(hits, positions, pages.pageOf) };
+  const topParagraph = bestParagraphOver(paged, -1);
+  // The best pages are kept a little deeper than asked for, for their headings to re-order and
+  // for pages that repeat another to step aside.
+  const order = bestPages(kb, query.terms, paged, topParagraph, ranking, Math.max(limit, ranking.headingPairDepth));
+  const defined = addHeadingBonuses(kb, query.sequence, order, ranking);
+  putMeantPageFirst(kb, query, paged, order, defined, ranking);
+  const out = showPages(kb, paged, order, query.terms, limit);
+  appendUnshown(out, hits, limit);
+  return out;
+}
+
+function bestHitPerPage(hits: readonly Hit[], positions: ReadonlyMap<Chunk, number>, pageOf: Uint32Array): Map<number, Hit> {
   const shown = new Map<number, Hit>();
   for (const hit of hits) {
-    const page = pages.pageOf[positions.get(hit.chunk)!]!;
+    const page = pageOf[positions.get(hit.chunk)!]!;
     const seen = shown.get(page);
     if (!seen || hit.score > seen.score) shown.set(page, hit);
   }
-  const best = (page: number) => Math.max(pages.scores[page * 3]!, shown.get(page)?.score ?? 0);
-  let topParagraph = 0;
-  for (const page of pages.touched) topParagraph = Math.max(topParagraph, best(page));
+  return shown;
+}
+
+/** A page's best paragraph score: its best BM25 paragraph's, or its re-ranked hit's when higher. */
+function bestParagraph(paged: PagedHits, page: number): number {
+  return Math.max(paged.pages.scores[page * 3]!, paged.shown.get(page)?.score ?? 0);
+}
+
+/** The best paragraph score of any touched page but `except` (-1 for none). */
+function bestParagraphOver(paged: PagedHits, except: number): number {
+  let top = 0;
+  for (const page of paged.pages.touched) if (page !== except) top = Math.max(top, bestParagraph(paged, page));
+  return top;
+}
+
+/**
+ * The best `kept` of the pages a paragraph was scored for (only those can be shown), best first,
+ * each scored by its whole-page rank and its paragraphs.
+ */
+function bestPages(kb: KnowledgeBase, terms: readonly QueryTerm[], paged: PagedHits, topParagraph: number, ranking: RankingOptions, kept: number): RankedPage[] {
+  const { pages } = paged;
+  const whole = wholePageRanks(kb, terms, ranking);
+  const rank = whole.rank;
+  const order: RankedPage[] = [];
+  for (const page of pages.touched) {
+    const more = pages.scores[page * 3 + 1]! + pages.scores[page * 3 + 2]!;
+    const paragraphs = topParagraph > 0 ? (ranking.bestParagraphWeight * bestParagraph(paged, page) + ranking.moreParagraphsWeight * more) / topParagraph : 0;
+    keepBest(order, page, rank[page]! + paragraphs, kept);
+  }
+  // The rank array is shared by every query on this knowledge base.
+  for (const page of whole.pages) rank[page] = 0;
+  return order;
+}
+
+/** Every page's BM25F score as a whole, relative to the best page's and weighted, in `rank`. */
+function wholePageRanks(kb: KnowledgeBase, terms: readonly QueryTerm[], ranking: RankingOptions): { pages: readonly number[]; rank: Float64Array } {
   const whole = scorePages(kb, terms, ranking.page);
   let topPage = 0;
   for (const score of whole.scores) topPage = Math.max(topPage, score);
   const rank = whole.rank;
   for (let i = 0; i < whole.pages.length; i++) rank[whole.pages[i]!] = ranking.pageWeight * (topPage > 0 ? whole.scores[i]! / topPage : 0);
-  // Only the pages a paragraph was scored for can be shown; keep the best `limit` of them.
-  const order: [number, number][] = [];
-  // The best pages are kept a little deeper than asked for, for their headings to re-order and
-  // for pages that repeat another to step aside.
-  const kept = Math.max(limit, ranking.headingPairDepth);
-  for (const page of pages.touched) {
-    const more = pages.scores[page * 3 + 1]! + pages.scores[page * 3 + 2]!;
-    const paragraphs = topParagraph > 0 ? (ranking.bestParagraphWeight * best(page) + ranking.moreParagraphsWeight * more) / topParagraph : 0;
-    const score = rank[page]! + paragraphs;
-    if (order.length === kept && !better(score, page, order[order.length - 1]!)) continue;
-    let at = order.length === kept ? order.length - 1 : order.length;
-    while (at > 0 && better(score, page, order[at - 1]!)) {
-      order[at] = order[at - 1]!;
-      at--;
-    }
-    order[at] = [page, score];
-  }
-  for (const page of whole.pages) rank[page] = 0;
-  const subject = ranking.headingSubjectWeight > 0 ? subjectTerms(kb, query.sequence, ranking.subjectWords, ranking.subjectShare) : new Set<string>();
-  const defined = ranking.headingPairWeight > 0 || subject.size > 0 ? addHeadingNames(kb, order, queryPairs(query.sequence), subject, ranking) : false;
-  // A paragraph that holds the query's wording, pair by pair, is the one being quoted, and one far
-  // ahead of every other page's best is the one meant: its page comes first.
-  const first = hits[0];
-  const firstPage = first ? pages.pageOf[positions.get(first.chunk)!]! : -1;
-  let runnerUp = 0;
-  for (const page of pages.touched) if (page !== firstPage) runnerUp = Math.max(runnerUp, best(page));
+  return whole;
+}
+
+/** The heading bonuses of addHeadingNames, when they are on; says whether some page was about the thing asked. */
+function addHeadingBonuses(kb: KnowledgeBase, sequence: readonly string[], order: RankedPage[], ranking: RankingOptions): boolean {
+  const subject = ranking.headingSubjectWeight > 0 ? subjectTerms(kb, sequence, ranking.subjectWords, ranking.subjectShare) : new Set<string>();
+  return ranking.headingPairWeight > 0 || subject.size > 0 ? addHeadingNames(kb, order, queryPairs(sequence), subject, ranking) : false;
+}
+
+/**
+ * A paragraph that holds the query's wording, pair by pair, is the one being quoted, and one far
+ * ahead of every other page's best is the one meant: its page comes first.
+ */
+function putMeantPageFirst(kb: KnowledgeBase, query: RankedQuery, paged: PagedHits, order: RankedPage[], defined: boolean, ranking: RankingOptions): void {
+  const { pages } = paged;
+  const first = paged.hits[0];
+  const firstPage = first ? pages.pageOf[paged.positions.get(first.chunk)!]! : -1;
+  const runnerUp = bestParagraphOver(paged, firstPage);
   // Not when the question asks what a thing is and a page is about it: every short sentence that
   // mentions the thing "quotes" the question and scores far ahead, and none of them is the one
   // meant. Words taken from a paragraph (known-item search) keep both rules.
   const meantThing = defined && asksWhatThingIs(query.sequence);
-  if (first && !meantThing && ((pages.phrases.get(first.chunk) ?? 0) >= ranking.quoteShare || (first.score >= ranking.leadRatio * runnerUp && holdsRarest(kb, first, terms)))) {
-    const page = firstPage;
-    const at = order.findIndex(([p]) => p === page);
-    if (at > 0) order.unshift(...order.splice(at, 1));
-    // The quoted page may not have made the best `limit`.
-    else if (at < 0) order.unshift([page, order[0]?.[1] ?? 1]);
-  }
+  if (!first || meantThing) return;
+  const quoted = (pages.phrases.get(first.chunk) ?? 0) >= ranking.quoteShare;
+  if (!quoted && !(first.score >= ranking.leadRatio * runnerUp && holdsRarest(kb, first, query.terms))) return;
+  const at = order.findIndex(([p]) => p === firstPage);
+  if (at > 0) order.unshift(...order.splice(at, 1));
+  // The quoted page may not have made the best `limit`.
+  else if (at < 0) order.unshift([firstPage, order[0]?.[1] ?? 1]);
+}
+
+/**
+ * Each page in `order` shown by its best paragraph, up to `limit`. Documentation repeats itself
+ * (the same note in every release's page): a page whose best paragraph says word for word what a
+ * page above it said comes after the pages that add something.
+ */
+function showPages(kb: KnowledgeBase, paged: PagedHits, order: readonly RankedPage[], terms: readonly QueryTerm[], limit: number): Hit[] {
   const top = Math.max(...order.map(([, score]) => score)) || 1;
   const out: Hit[] = [];
-  const used = new Set<Chunk>();
-  // Documentation repeats itself (the same note in every release's page): a page whose best
-  // paragraph says word for word what a page above it said comes after the pages that add something.
   const said = new Set<string>();
   const repeats: Hit[] = [];
   for (const [page, score] of order) {
     if (out.length >= limit) break;
-    const hit = shown.get(page) ?? bestOf(kb, pages, page, terms);
+    const hit = paged.shown.get(page) ?? bestOf(kb, paged.pages, page, terms);
     const placed = { ...hit, pageScore: score / top };
     if (said.has(hit.chunk.text)) repeats.push(placed);
     else out.push(placed);
     said.add(hit.chunk.text);
   }
   for (const hit of repeats) if (out.length < limit) out.push(hit);
+  return out;
+}
+
+/** When the pages run out, the hits not yet shown follow in score order, up to `limit`. */
+function appendUnshown(out: Hit[], hits: readonly Hit[], limit: number): void {
+  const used = new Set<Chunk>();
   for (const hit of out) used.add(hit.chunk);
   for (const hit of hits) {
     if (out.length >= limit) break;
     if (!used.has(hit.chunk)) out.push(hit);
   }
-  return out;
 }
 
 /**
@@ -313,7 +370,7 @@ function rankByPage(kb: KnowledgeBase, query: { terms: readonly QueryTerm[]; seq
  * pairs, or opens with the one thing a short question asks about (heading-pairs.ts), and sorts
  * `order` again. Says whether some page was about that thing.
  */
-function addHeadingNames(kb: KnowledgeBase, order: [number, number][], pairs: ReadonlySet<string>, subject: ReadonlySet<string>, ranking: RankingOptions): boolean {
+function addHeadingNames(kb: KnowledgeBase, order: RankedPage[], pairs: ReadonlySet<string>, subject: ReadonlySet<string>, ranking: RankingOptions): boolean {
   if ((pairs.size === 0 || ranking.headingPairWeight === 0) && subject.size === 0) return false;
   let defined = false;
   for (const entry of order) {

@@ -128,4 +128,11 @@ describe('work per query is bounded', () => {
     const long = planQuery('x'.repeat(25) + 'hegemony', kb.vocabulary);
     expect(long.planned[0]?.match).toBe('none');
   });
+
+  it('spends the misspelling budget only on words neither the material nor its synonyms have', async () => {
+    const kb = await articleKb();
+    const plan = planQuery('America shanghia', kb.vocabulary, { maxFuzzyWords: 1 });
+    expect(plan.planned.map((w) => [w.word, w.match])).toEqual([['America', 'synonym'], ['shanghia', 'fuzzy']]);
+    expect(plan.planned[0]?.terms.every((t) => t.edits === undefined)).toBe(true);
+  });
 });
