@@ -92,112 +92,126 @@ function tableText(table: Tokens.Table): string {
  * blocks under them. A list stays with the sentence that introduces it; a code block stays whole.
  */
 export function splitMarkdown(body: string): SplitResult {
-  const tokens = new Lexer({ gfm: true }).lex(body);
-  const blocks: Block[] = [];
-  const credits: string[] = [];
-  const outline = new Outline();
+  const reader = new MarkdownReader();
+  reader.read(new Lexer({ gfm: true }).lex(body));
+  return reader.result();
+}
 
+/** One document's walk over marked's tokens: the blocks so far, and the headings above them. */
+class MarkdownReader {
+  readonly #blocks: Block[] = [];
+  readonly #credits: string[] = [];
+  readonly #outline = new Outline();
   /** Blocks the converter flattened that read as code: paragraphs and REPL sessions lexed as quotes. */
-  const flattened = new Set<Block>();
-  const push = (kind: Block['kind'], text: string, flattenedCode = false) => {
+  readonly #flattened = new Set<Block>();
+
+  result(): SplitResult {
+    return { heading: this.#outline.heading, blocks: joinCodeRuns(this.#blocks, this.#flattened), credits: this.#credits };
+  }
+
+  read(tokens: readonly Token[]): void {
+    for (const token of tokens) this.#token(token);
+  }
+
+  #token(token: Token): void {
+    switch (token.type) {
+      case 'heading':
+        return this.#heading(token as Tokens.Heading);
+      case 'paragraph':
+      case 'text':
+      case 'html':
+        return this.#prose(token);
+      case 'list':
+        return this.#list(token as Tokens.List);
+      case 'code':
+        return this.#push('code', (token as Tokens.Code).text);
+      case 'blockquote':
+        return this.#quote(token as Tokens.Blockquote);
+      case 'table':
+        return this.#push('table', tableText(token as Tokens.Table));
+      default:
+        return; // space, hr, def: nothing a reader would cite
+    }
+  }
+
+  #push(kind: Block['kind'], text: string, flattenedCode = false): void {
     const trimmed = text.trim();
     if (!trimmed) return;
-    const block: Block = { kind, text: trimmed, breadcrumb: outline.breadcrumb() };
-    blocks.push(block);
-    if (flattenedCode) flattened.add(block);
-  };
+    const block: Block = { kind, text: trimmed, breadcrumb: this.#outline.breadcrumb() };
+    this.#blocks.push(block);
+    if (flattenedCode) this.#flattened.add(block);
+  }
+
+  #heading(h: Tokens.Heading): void {
+    const text = inlineText(h.tokens).replace(/\s+/g, ' ').trim();
+    // Code spans are left out: a title may name code ("The `x = 1` form").
+    const prose = inlineText(h.tokens.filter((t) => t.type !== 'codespan'));
+    if (readsAsCode(prose.replace(/\s+/g, ' '))) this.#codeLine(h.text);
+    else if (!this.#outline.enter(h.depth, text)) this.#push('paragraph', text);
+  }
+
   /**
    * A heading that reads as a code line was a line of a flattened code block: it stays text, as
    * written, joined to a code line just before it in the same section, and names no section.
    */
-  const codeLine = (text: string) => {
-    const previous = blocks[blocks.length - 1];
-    const sameSection = previous !== undefined && previous.breadcrumb.join('\u0000') === outline.breadcrumb().join('\u0000');
+  #codeLine(text: string): void {
+    const previous = this.#blocks[this.#blocks.length - 1];
+    const sameSection = previous !== undefined && previous.breadcrumb.join('\u0000') === this.#outline.breadcrumb().join('\u0000');
     if (previous?.kind === 'code' && sameSection) previous.text = `${previous.text}\n${text.trim()}`;
-    else push('code', text);
-  };
-  const listBlock = (text: string, introduced: boolean) => {
-    if (!introduced || !attachList(blocks, outline.breadcrumb(), text)) push('list', text);
-  };
+    else this.#push('code', text);
+  }
+
+  #prose(token: Token): void {
+    const html = token.type === 'html';
+    const raw = html ? decodeEntities(String(token.text).replace(/<[^>]*>/g, '')) : inlineText(hasTokens(token) ? token.tokens : []);
+    const { paragraphs, credits } = splitLines(raw);
+    this.#credits.push(...credits);
+    for (const paragraph of paragraphs) {
+      if (!html && isIndexEntries(paragraph)) continue;
+      this.#push('paragraph', paragraph, !html && paragraphReadsAsCode(paragraph));
+    }
+  }
+
+  #quote(quote: Tokens.Blockquote): void {
+    const text = splitLines(inlineText(quote.tokens.flatMap((t) => (hasTokens(t) ? t.tokens : [])))).paragraphs.join('\n');
+    // A REPL session ">>> x = 1" lexes as quotes nested three deep.
+    this.#push('quote', text, readsAsCode(quote.raw.replace(/\s+/g, ' ')));
+  }
+
+  #listBlock(text: string, introduced: boolean): void {
+    if (!introduced || !attachList(this.#blocks, this.#outline.breadcrumb(), text)) this.#push('list', text);
+  }
 
   /**
    * A list. One whose items hold blocks (code, a table) is read item by item:
    * each item's line, then its blocks as they read, so code keeps its lines.
    */
-  const list = (token: Tokens.List): void => {
+  #list(token: Tokens.List): void {
     if (!token.items.some((item) => itemParts(item) !== null)) {
-      listBlock(listText(token), true);
+      this.#listBlock(listText(token), true);
       return;
     }
     const start = typeof token.start === 'number' ? token.start : 1;
-    let lines: string[] = [];
-    let introduced = true;
+    const pending = { lines: [] as string[], introduced: true };
     const emit = () => {
-      if (lines.length > 0) listBlock(lines.join('\n'), introduced);
-      introduced = false;
-      lines = [];
+      if (pending.lines.length > 0) this.#listBlock(pending.lines.join('\n'), pending.introduced);
+      pending.introduced = false;
+      pending.lines = [];
     };
     token.items.forEach((item, i) => {
       const marker = token.ordered ? `${start + i}.` : '-';
       const parts = itemParts(item);
       if (!parts) {
-        lines.push(itemText(item.tokens, marker, 0));
+        pending.lines.push(itemText(item.tokens, marker, 0));
         return;
       }
       // An item that opens with code has no line of its own.
-      if (parts.head.length > 0) lines.push(itemText(parts.head, marker, 0));
+      if (parts.head.length > 0) pending.lines.push(itemText(parts.head, marker, 0));
       emit();
-      read(parts.rest);
+      this.read(parts.rest);
     });
     emit();
-  };
-
-  const read = (tokens: readonly Token[]): void => {
-    for (const token of tokens) {
-      switch (token.type) {
-        case 'heading': {
-          const h = token as Tokens.Heading;
-          const text = inlineText(h.tokens).replace(/\s+/g, ' ').trim();
-          // Code spans are left out: a title may name code ("The `x = 1` form").
-          const prose = inlineText(h.tokens.filter((t) => t.type !== 'codespan'));
-          if (readsAsCode(prose.replace(/\s+/g, ' '))) codeLine(h.text);
-          else if (!outline.enter(h.depth, text)) push('paragraph', text);
-          break;
-        }
-        case 'paragraph':
-        case 'text':
-        case 'html': {
-          const raw = token.type === 'html' ? decodeEntities(token.text.replace(/<[^>]*>/g, '')) : inlineText(hasTokens(token) ? token.tokens : []);
-          const { paragraphs, credits: found } = splitLines(raw);
-          for (const credit of found) credits.push(credit);
-          for (const paragraph of paragraphs) {
-            if (token.type !== 'html' && isIndexEntries(paragraph)) continue;
-            push('paragraph', paragraph, token.type !== 'html' && paragraphReadsAsCode(paragraph));
-          }
-          break;
-        }
-        case 'list':
-          list(token as Tokens.List);
-          break;
-        case 'code':
-          push('code', (token as Tokens.Code).text);
-          break;
-        case 'blockquote': {
-          const quote = token as Tokens.Blockquote;
-          // A REPL session ">>> x = 1" lexes as quotes nested three deep.
-          push('quote', splitLines(inlineText(quote.tokens.flatMap((t) => (hasTokens(t) ? t.tokens : [])))).paragraphs.join('\n'), readsAsCode(quote.raw.replace(/\s+/g, ' ')));
-          break;
-        }
-        case 'table':
-          push('table', tableText(token as Tokens.Table));
-          break;
-        default:
-          break; // space, hr, def: nothing a reader would cite
-      }
-    }
-  };
-  read(tokens);
-  return { heading: outline.heading, blocks: joinCodeRuns(blocks, flattened), credits };
+  }
 }
 
 const sameTrail = (a: Block, b: Block) => a.breadcrumb.join('\u0000') === b.breadcrumb.join('\u0000');
