@@ -123,6 +123,30 @@ const CITATION = /\b(?:according to|reported by|cited by|quoted by)\s+(?:the\s+)
 /** Whether `text` names a source it cites. */
 export const citesSource = (text: string) => CITATION.test(text);
 
+/** What a sentence says before the source it cites: "according to (the) CNN". */
+const CITING_WORDS = ['according to', 'reported by', 'cited by', 'quoted by'];
+
+/** Verbs of a question that asks what a source said: "what did CNN *say*", "what did the Post *report*". */
+const TELLING = /\b(?:say|says|said|report|reports|reported|write|writes|wrote|claim|claims|claimed|state|states|stated|cite|cites|cited|quote|quotes|quoted|according|tell|tells|told|note|notes|noted)\b/i;
+
+/** Whether a question asks what a source said, not something about the source itself. */
+export const asksWhatSourceSaid = (question: string) => TELLING.test(question);
+
+/**
+ * Whether `text` names `phrase` only as the source it cites ("…, according to CNN"), never as what
+ * a sentence is about: a place or a date in that sentence is said of its subject, not of CNN.
+ * A phrase the text does not spell out is not found only as a source.
+ */
+export function namedOnlyAsSource(text: string, phrase: readonly string[]): boolean {
+  const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const starts = tokens.flatMap((_, i) => (phrase.every((w, k) => tokens[i + k] === w.toLowerCase()) ? [i] : []));
+  const cited = (i: number) => {
+    const before = tokens.slice(Math.max(0, i - 3), i).filter((t) => t !== 'the').join(' ');
+    return CITING_WORDS.some((c) => before.endsWith(c));
+  };
+  return starts.length > 0 && starts.every(cited);
+}
+
 /** Prepositions that put what follows as the place or time of an event, not its owner. */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'from', 'to', 'near', 'across', 'throughout', 'within', 'into', 'inside']);
 

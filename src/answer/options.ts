@@ -89,6 +89,12 @@ export interface JudgeOptions {
    */
   citationGivesSource: boolean;
   /**
+   * Whether a focus the quoted sentences name only as their cited source ("according to CNN") is
+   * declined, unless the question asks what the source said: "where is CNN headquartered" is not
+   * answered by a sentence about Washington that cites CNN.
+   */
+  citedSourceIsNoSubject: boolean;
+  /**
    * Whether a word of asking that a task names with "a" or "an" ("prepare *a talk*") is a thing to
    * make, which the material must use itself and the paragraph hold, rather than a word of asking.
    */
@@ -117,6 +123,7 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   subjectHeld: true,
   quotationGivesWording: true,
   citationGivesSource: true,
+  citedSourceIsNoSubject: true,
   madeThingsHeld: true,
   describedMembersAnswerWhat: true,
 };

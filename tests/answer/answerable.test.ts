@@ -464,3 +464,16 @@ describe('judge: a focus held through a narrower word', () => {
     expect(missingFocus(['obstacles'], named, chunk)).toEqual(['obstacles']);
   });
 });
+
+describe('judge: a name cited only as a source', () => {
+  it('declines a question about a name the quoted sentence only cites ("according to CNN"), unless it asks what the source said', async () => {
+    const kb = await articleKb();
+    const question = 'where is cnn headquartered';
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p9')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(judge(question, plan, best, kb.vocabulary)).toMatchObject({ answerable: false, check: 'focus' });
+    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, citedSourceIsNoSubject: false }).answerable).toBe(true);
+    expect(ask(kb, 'what did the south china morning post report').answered).toBe(true);
+  });
+});
