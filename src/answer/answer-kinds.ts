@@ -123,8 +123,8 @@ const CITATION = /\b(?:according to|reported by|cited by|quoted by)\s+(?:the\s+)
 /** Whether `text` names a source it cites. */
 export const citesSource = (text: string) => CITATION.test(text);
 
-/** What a sentence says before the source it cites: "according to (the) CNN". */
-const CITING_WORDS = ['according to', 'reported by', 'cited by', 'quoted by'];
+/** What a sentence says before the source it cites, and the name's first words: "according to the South China…". */
+const CITED_BEFORE = /\b(?:according to|reported by|cited by|quoted by)\s+(?:the\s+)?(?:\p{Lu}[\p{L}\p{N}'-]*\s+)*$/u;
 
 /** Verbs of a question that asks what a source said: "what did CNN *say*", "what did the Post *report*". */
 const TELLING = /\b(?:say|says|said|report|reports|reported|write|writes|wrote|claim|claims|claimed|state|states|stated|cite|cites|cited|quote|quotes|quoted|according|tell|tells|told|note|notes|noted)\b/i;
@@ -138,13 +138,10 @@ export const asksWhatSourceSaid = (question: string) => TELLING.test(question);
  * A phrase the text does not spell out is not found only as a source.
  */
 export function namedOnlyAsSource(text: string, phrase: readonly string[]): boolean {
-  const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const starts = tokens.flatMap((_, i) => (phrase.every((w, k) => tokens[i + k] === w.toLowerCase()) ? [i] : []));
-  const cited = (i: number) => {
-    const before = tokens.slice(Math.max(0, i - 3), i).filter((t) => t !== 'the').join(' ');
-    return CITING_WORDS.some((c) => before.endsWith(c));
-  };
-  return starts.length > 0 && starts.every(cited);
+  if (phrase.length === 0) return false;
+  const pattern = new RegExp(String.raw`(?<![\p{L}\p{N}])${phrase.map((w) => w.replace(/[^\p{L}\p{N}'-]/gu, '')).join(String.raw`\s+`)}(?![\p{L}\p{N}])`, 'giu');
+  const starts = [...text.matchAll(pattern)].map((m) => m.index);
+  return starts.length > 0 && starts.every((at) => CITED_BEFORE.test(text.slice(0, at)));
 }
 
 /** Prepositions that put what follows as the place or time of an event, not its owner. */
