@@ -326,6 +326,22 @@ const asksWhatToDo = (ts: Token[], i: number) =>
     // "…should I use", and "which language is best for…"
     return (ASKING_TO_DO.has(t.normal) && ['i', 'we'].includes(next)) || (COPULAS.has(t.normal) && ADVICE.has(next));
   });
+/** Verbs of "how long does it take to…", "how much does it cost to…": the effort of a task. */
+const EFFORT_VERBS: ReadonlySet<string> = new Set(['take', 'takes', 'took', 'cost', 'costs']);
+
+/**
+ * Where the task of a question about doing something starts, or `i`: after "how long/much does it
+ * take/cost to" ("…to train a puppy") and after "where can/should I" ("where can I buy…"), the
+ * asker asks how to do something, as "how do I" does.
+ */
+function taskAfter(ts: Token[], wh: string, i: number): number {
+  const at = (k: number) => ts[k]?.normal ?? '';
+  if (wh === 'where' && ASKING_TO_DO.has(at(i)) && ['i', 'we'].includes(at(i + 1))) return i + 2;
+  if (wh !== 'how' || !['long', 'much'].includes(at(i))) return i;
+  const to = ts.findIndex((t, k) => k > i && t.normal === 'to');
+  const effort = ts.slice(i + 1, to).some((t) => EFFORT_VERBS.has(t.normal)) && ts.slice(i + 1, to).some((t) => t.normal === 'it');
+  return to > i && effort ? to + 1 : i;
+}
 /** Adjectives of "is it … to": whether doing something is wise. */
 const WORTH = new Set(['worth', 'worthwhile', 'better', 'best', 'wise', 'smart', 'safe', 'ok', 'okay', 'bad']);
 /**
@@ -375,6 +391,9 @@ function focusTokens(ts: Token[]): Found {
   // The tagger reads "what" before a noun as a conjunction ("What language is spoken…").
   if (wh === undefined || !(ts[i]!.tags.has('QuestionWord') || WH_WORDS.has(wh))) return none;
   i++;
+  // "how long does it take to train a puppy", "where can I buy…": what the asker is to do, a task.
+  const toDo = taskAfter(ts, wh, i);
+  if (toDo > i) return { ...task(phrasesFrom(ts, toDo)), predicate: predicateOf(ts, toDo) };
   if (wh === 'how' && (ts[i]?.normal === 'many' || ts[i]?.normal === 'much')) i++;
   // "How to set up a package without sudo?" is "how do I…" without its subject: a task.
   else if (wh === 'how' && ts[i]?.normal === 'to') return { ...task(phrasesFrom(ts, i + 1)), predicate: predicateOf(ts, i + 1) };

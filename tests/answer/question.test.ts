@@ -275,3 +275,13 @@ describe('focusOf: an ordinal before the verb', () => {
     expect(focusOf('when did the us restrict chip exports to china').required).toEqual([]);
   });
 });
+
+describe('readQuestion: a task asked about its effort or its place', () => {
+  it('reads "how long does it take to…" and "where can I…" as tasks whose nouns are things', () => {
+    expect(readQuestion('how long does it take to train a puppy').things).toEqual(['puppy']);
+    expect(readQuestion('where can I buy cheap equipment for a home gym').things).toEqual(['equipment', 'home', 'gym']);
+    // Not a task: what it asks is where something is, or how long something lasts.
+    expect(readQuestion('where is the conference held').things).toEqual([]);
+    expect(readQuestion('how long does the conference last').things).toEqual([]);
+  });
+});
