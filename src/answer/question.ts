@@ -326,6 +326,12 @@ const asksWhatToDo = (ts: Token[], i: number) =>
     // "…should I use", and "which language is best for…"
     return (ASKING_TO_DO.has(t.normal) && ['i', 'we'].includes(next)) || (COPULAS.has(t.normal) && ADVICE.has(next));
   });
+/** Words that say when a question asks about: "this year", "next week", "today". */
+const TIME_WORDS: ReadonlySet<string> = new Set(['this', 'next', 'last', 'coming', 'year', 'years', 'week', 'weeks', 'month', 'months', 'weekend', 'season', 'summer', 'winter', 'spring', 'autumn', 'fall', 'today', 'tonight', 'tomorrow', 'yesterday', 'now', 'currently', 'again']);
+
+/** Whether the question ends, from `i`, on when it asks about ("…of the olympic games this year"): the noun phrase before it ends the clause. */
+const isTimeTail = (ts: Token[], i: number) => i < ts.length && ts.slice(i).every((t) => TIME_WORDS.has(t.normal));
+
 /** Verbs of "how long does it take to…", "how much does it cost to…": the effort of a task. */
 const EFFORT_VERBS: ReadonlySet<string> = new Set(['take', 'takes', 'took', 'cost', 'costs']);
 
@@ -424,7 +430,7 @@ function focusTokens(ts: Token[]): Found {
     // The tagger may read "good" right after "is" as an adverb ("what is good corporate governance"), which no noun phrase starts with.
     if (ADVICE.has(np.phrases[0]?.[0]?.normal ?? '') || ADVICE.has(ts[i + 1]?.normal ?? '')) return { ...task(phrasesFrom(ts, i + 1)), predicate: adviceOf(ts, i + 1) };
     // "What is the population of Shanghai?" asks for the population; "what is China doing" asks nothing named.
-    if (np.phrases.length === 0 || !(next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition'))) return none;
+    if (np.phrases.length === 0 || !(next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition') || isTimeTail(ts, np.end))) return none;
     // "What is the rule for offside?": what the thing is for or about is asked about too ("like" only compares).
     return nouns(wh === 'what' && np.phrases.length === 1 ? [...np.phrases, ...whatItIsFor(ts, np.end)] : np.phrases);
   }

@@ -285,3 +285,11 @@ describe('readQuestion: a task asked about its effort or its place', () => {
     expect(readQuestion('how long does the conference last').things).toEqual([]);
   });
 });
+
+describe('readQuestion: a time at the end', () => {
+  it('reads "what is the X of Y this year" as asking about X of Y: the time ends the clause', () => {
+    expect(readQuestion('what is the theme of the olympic games this year').focus).toEqual([['theme'], ['olympic', 'games']]);
+    // A clause that goes on past its noun phrase asks nothing named.
+    expect(readQuestion('what is China doing').focus).toEqual([]);
+  });
+});
