@@ -4,7 +4,7 @@ import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
 import { asksForSource, asksForWording, asksWhatSourceSaid, citesSource, holdsAnswerType, namedOnlyAsPlace, namedOnlyAsSource, quotesWords } from './answer-kinds.ts';
 import { describesMembers, listsNames, namesMembers, onlyAsExample } from './members.ts';
-import { demonymBefore, madeThings, readQuestion, YEAR, type QuestionShape } from './question.ts';
+import { demonymBefore, madeThings, qualifiedNouns, readQuestion, YEAR, type QuestionShape } from './question.ts';
 import type { Excerpt } from './types.ts';
 
 export type Verdict =
@@ -334,6 +334,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (missingOf(unnamed, plan, held, options, learned).some((w) => !isUsed(w, plan) || isDropped(w, plan, vocabulary))) return declined('not-covered', 'unknown-thing');
   if (heldOnlyThroughSynonyms(shape.things, plan, held, options, learned)) return declined('not-covered', 'unknown-thing');
   if (options.madeThingsHeld && madeThings(question, shape.things).some((w) => isAskingWord(w, plan) && !isUsed(w, plan, true) && !holdsOwnWord(w, plan, held, options, learned))) return declined('not-covered', 'unknown-thing');
+  if (options.unknownPhraseDeclinesKeywords && namesUnknownPhrase(question, shape, plan)) return declined('not-covered', 'unknown-thing');
   if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return declined('not-covered', 'unknown-predicate');
   // A year is exact: the 2024 conference is not the 2025 one.
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered', 'year');
@@ -390,6 +391,15 @@ function heldOnlyThroughSynonyms(things: readonly string[], plan: QueryPlan, hel
   const named = things.filter((w) => isSubjectWord(w, plan));
   const heldAtAll = named.some((w) => !missingOf([w], plan, held, options, learned).length);
   return heldAtAll && !named.some((w) => holdsOwnWord(w, plan, held, options, learned));
+}
+
+/**
+ * "cheap flights to china in july": a query with no focus and no things read in it is about its
+ * qualified nouns, and one whose words the material has in no form names a thing it never names.
+ */
+function namesUnknownPhrase(question: string, shape: QuestionShape, plan: QueryPlan): boolean {
+  if (shape.focus.length > 0 || shape.things.length > 0) return false;
+  return qualifiedNouns(question).some((pair) => pair.every((w) => isUnknownWord(w, plan)));
 }
 
 /** Whether the paragraph holds a word of the question as itself, its spelling or a completion, or a name by another name; not through a synonym of a common word. */

@@ -95,6 +95,12 @@ export interface JudgeOptions {
    */
   citedSourceIsNoSubject: boolean;
   /**
+   * Whether a question the tagger finds no focus and no things in (a keyword query: "cheap flights
+   * to china in july") is declined when it names a qualified noun both of whose words the material
+   * has in no form: the thing it is about is one the material never names.
+   */
+  unknownPhraseDeclinesKeywords: boolean;
+  /**
    * Whether a word of asking that a task names with "a" or "an" ("prepare *a talk*") is a thing to
    * make, which the material must use itself and the paragraph hold, rather than a word of asking.
    */
@@ -124,6 +130,7 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   quotationGivesWording: true,
   citationGivesSource: true,
   citedSourceIsNoSubject: true,
+  unknownPhraseDeclinesKeywords: true,
   madeThingsHeld: true,
   describedMembersAnswerWhat: true,
 };

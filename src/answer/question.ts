@@ -530,6 +530,16 @@ export function demonymBefore(question: string, name: string): string | null {
 const ASKER_DOES = new RegExp(String.raw`^${OPENER}how (?:to|(?:do|can|could|should|would|shall) (?:i|we))\b`);
 
 /**
+ * The nouns of the question with the word before them, when that word qualifies them (an
+ * adjective or a noun): "cheap flights", "photo lab". Pronouns and numbers are no qualifiers.
+ */
+export function qualifiedNouns(question: string): [string, string][] {
+  const ts = tokens(question);
+  const qualifies = (t: Token | undefined) => t !== undefined && (t.tags.has('Adjective') || t.tags.has('Noun')) && !t.tags.has('Pronoun') && !t.tags.has('Value');
+  return ts.flatMap((t, i) => (i > 0 && t.tags.has('Noun') && !t.tags.has('Pronoun') && qualifies(ts[i - 1]) ? [[ts[i - 1]!.normal, t.normal] as [string, string]] : []));
+}
+
+/**
  * The things of a task that it names with "a" or "an" ("prepare *a talk*", "write *an essay*"):
  * something to make, not the text the question is about ("the article", "the piece"), though
  * the same word, definite, is a word of asking.

@@ -477,3 +477,17 @@ describe('judge: a name cited only as a source', () => {
     expect(ask(kb, 'what did the south china morning post report').answered).toBe(true);
   });
 });
+
+describe('judge: a keyword query naming a thing the material never names', () => {
+  it('declines a query with no focus whose qualified noun the material has in no form ("cheap flights")', async () => {
+    const kb = await articleKb();
+    const question = 'cheap flights to china in july';
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p2')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(judge(question, plan, best, kb.vocabulary)).toMatchObject({ answerable: false, check: 'unknown-thing' });
+    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, unknownPhraseDeclinesKeywords: false }).answerable).toBe(true);
+    // A keyword query in the material's own words is answered.
+    expect(ask(kb, 'conference july').answered).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demonymBefore, expectedAnswer, focusOf, isRequest, madeThings, readQuestion } from '../../src/answer/question.ts';
+import { demonymBefore, expectedAnswer, focusOf, isRequest, madeThings, qualifiedNouns, readQuestion } from '../../src/answer/question.ts';
 
 describe('isRequest', () => {
   it.each([
@@ -291,5 +291,12 @@ describe('readQuestion: a time at the end', () => {
     expect(readQuestion('what is the theme of the olympic games this year').focus).toEqual([['theme'], ['olympic', 'games']]);
     // A clause that goes on past its noun phrase asks nothing named.
     expect(readQuestion('what is China doing').focus).toEqual([]);
+  });
+});
+
+describe('qualifiedNouns', () => {
+  it('pairs each noun with the adjective or noun before it', () => {
+    expect(qualifiedNouns('cheap flights to china in july')).toEqual([['cheap', 'flights']]);
+    expect(qualifiedNouns('which countries are in asean')).toEqual([]);
   });
 });
