@@ -110,7 +110,7 @@ export function isRequest(question: string): boolean {
 const OPENER = String.raw`(?:(?:hey|hi|so|yo|lol|ok|okay|hmm|um|uh|and|but|well|btw)[,!]? )*`;
 const DATE_ASKING = new RegExp(String.raw`^${OPENER}(?:when|since when|until when)\b|\b(?:what|which) (?:year|date|day|month)\b|\bhow long ago\b|\bin what year\b`);
 /** Adjectives of size, distance, age, wealth and population after "how": they ask for a quantity ("how big", "how far", "how rich"). */
-const MEASURES: ReadonlySet<string> = new Set(['big', 'large', 'small', 'tall', 'high', 'far', 'old', 'heavy', 'deep', 'wide', 'fast', 'expensive', 'rich', 'wealthy', 'poor', 'populous', 'long']);
+const MEASURES: ReadonlySet<string> = new Set(['big', 'large', 'small', 'tall', 'high', 'far', 'old', 'heavy', 'deep', 'wide', 'fast', 'expensive', 'rich', 'wealthy', 'poor', 'populous']);
 const NUMBER_ASKING = new RegExp(String.raw`\bhow (?:many|much|${[...MEASURES].join('|')})\b|\b(?:what|which) (?:percentage|percent|proportion|number|amount|sum|fraction)\b|\bnumber of\b`);
 /** Nouns whose value is a quantity: "the population of", "the cost of", "what did they pay". */
 const QUANTITY_WORDS = /\b(?:population|cost|costs|price|prices|pay|paid|spend|spent|budget|revenue|revenues|salary|salaries|income|profit|profits|worth|valuation|attendance|circulation|turnover|gdp|percentage)\b/;
