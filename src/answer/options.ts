@@ -101,6 +101,12 @@ export interface JudgeOptions {
    */
   unknownPhraseDeclinesKeywords: boolean;
   /**
+   * Whether a name the question gives as an owner ("*China's* AI plan") must be in the quoted
+   * sentences, as itself or by another name: a sentence on "its AI action plan" that names only
+   * Washington says nothing of China's.
+   */
+  ownerQuoted: boolean;
+  /**
    * Whether a word of asking that a task names with "a" or "an" ("prepare *a talk*") is a thing to
    * make, which the material must use itself and the paragraph hold, rather than a word of asking.
    */
@@ -131,6 +137,7 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   citationGivesSource: true,
   citedSourceIsNoSubject: true,
   unknownPhraseDeclinesKeywords: true,
+  ownerQuoted: true,
   madeThingsHeld: true,
   describedMembersAnswerWhat: true,
 };
