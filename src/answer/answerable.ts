@@ -3,7 +3,7 @@ import { normalizeWord, termOf, words, type PlannedWord, type QueryPlan, type Vo
 import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
 import { asksForSource, asksForWording, asksWhatSourceSaid, citesSource, holdsAnswerType, namedOnlyAsPlace, namedOnlyAsSource, quotesWords } from './answer-kinds.ts';
-import { describesMembers, listsNames, namesMembers, onlyAsExample } from './members.ts';
+import { asksWhatKind, describesMembers, listsExamples, listsNames, namesMembers, onlyAsExample } from './members.ts';
 import { demonymBefore, madeThings, qualifiedNouns, readQuestion, YEAR, type QuestionShape } from './question.ts';
 import type { Excerpt } from './types.ts';
 
@@ -371,7 +371,8 @@ function membersNamed(shape: QuestionShape, plan: QueryPlan, held: ReadonlySet<s
   const missing = missingOf(focusAndRequired(shape), plan, held, options, learned);
   const isMembers = (phrase: readonly string[]) => phrase.at(-1) === shape.members;
   const othersHeld = shape.focus.every((phrase) => (isMembers(phrase) ? holdsFocus(phrase.slice(0, -1), missing) : holdsFocus(phrase, missing)));
-  return othersHeld && !shape.required.some((w) => missing.includes(w)) && listsNames(quoted, question, isCommon);
+  const listed = listsNames(quoted, question, isCommon) || (options.examplesAreMembers && asksWhatKind(question) && listsExamples(quoted));
+  return othersHeld && !shape.required.some((w) => missing.includes(w)) && listed;
 }
 
 /**

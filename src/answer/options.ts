@@ -107,6 +107,12 @@ export interface JudgeOptions {
    */
   ownerQuoted: boolean;
   /**
+   * Whether a "what N" question whose plural the paragraph lacks is answered by a quoted list of
+   * examples ("including infrastructure development, industrial empowerment…"), as a list of
+   * names answers "which N": the material calls the members by its own word ("areas" for "sectors").
+   */
+  examplesAreMembers: boolean;
+  /**
    * Whether a word of asking that a task names with "a" or "an" ("prepare *a talk*") is a thing to
    * make, which the material must use itself and the paragraph hold, rather than a word of asking.
    */
@@ -138,6 +144,7 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   citedSourceIsNoSubject: true,
   unknownPhraseDeclinesKeywords: true,
   ownerQuoted: true,
+  examplesAreMembers: true,
   madeThingsHeld: true,
   describedMembersAnswerWhat: true,
 };

@@ -507,3 +507,16 @@ describe('judge: a name given as an owner', () => {
     expect(ask(kb, "What is the aim of China's 2024 action plan?").answered).toBe(true);
   });
 });
+
+describe('judge: a list of examples gives the members of "what N"', () => {
+  it('answers "what N" from a quoted list of examples whatever the material calls them, and not "which N"', async () => {
+    const kb = await articleKb();
+    const question = 'what probelms does ai bring';
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p4')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(best.excerpts.some((e) => e.text.includes('such as'))).toBe(true);
+    expect(judge(question, plan, best, kb.vocabulary).answerable).toBe(true);
+    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, examplesAreMembers: false })).toMatchObject({ answerable: false, check: 'focus' });
+  });
+});
