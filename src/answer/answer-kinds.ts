@@ -144,6 +144,20 @@ export function namedOnlyAsSource(text: string, phrase: readonly string[]): bool
   return starts.length > 0 && starts.every((at) => CITED_BEFORE.test(text.slice(0, at)));
 }
 
+/**
+ * Whether `text` names a one-word `phrase` only joined by a hyphen to another name ("the
+ * China-ASEAN … Center"): a compound names what is between the two, not either of them, so the
+ * sentence says nothing of ASEAN itself ("which countries are in ASEAN?").
+ */
+export function namedOnlyInCompound(text: string, phrase: readonly string[]): boolean {
+  if (phrase.length !== 1) return false;
+  const word = phrase[0]!.replace(/[^\p{L}\p{N}]/gu, '');
+  if (word === '') return false;
+  const found = [...text.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}])${word}(?![\p{L}\p{N}])`, 'giu'))];
+  const joined = (at: number) => /\p{L}-$/u.test(text.slice(Math.max(0, at - 2), at)) || /^-\p{L}/u.test(text.slice(at + word.length, at + word.length + 2));
+  return found.length > 0 && found.every((m) => joined(m.index));
+}
+
 /** Prepositions that put what follows as the place or time of an event, not its owner. */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'from', 'to', 'near', 'across', 'throughout', 'within', 'into', 'inside']);
 

@@ -2,7 +2,7 @@ import type { Chunk } from '../knowledge/index.ts';
 import { normalizeWord, termOf, words, type PlannedWord, type QueryPlan, type Vocabulary } from '../search/index.ts';
 import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
-import { asksForSource, asksForWording, asksWhatSourceSaid, citesSource, holdsAnswerType, namedOnlyAsPlace, namedOnlyAsSource, quotesWords } from './answer-kinds.ts';
+import { asksForSource, asksForWording, asksWhatSourceSaid, citesSource, holdsAnswerType, namedOnlyAsPlace, namedOnlyAsSource, namedOnlyInCompound, quotesWords } from './answer-kinds.ts';
 import { asksWhatKind, describesMembers, listsExamples, listsNames, namesMembers, onlyAsExample } from './members.ts';
 import { demonymBefore, madeThings, qualifiedNouns, readQuestion, YEAR, type QuestionShape } from './question.ts';
 import type { Excerpt } from './types.ts';
@@ -327,6 +327,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (coverage.all < options.minCoverage || (coverage.literal < options.minLiteralCoverage && !typedAnswer)) return declined('not-covered', 'coverage');
   if (!holdsFoci && !membersNamed(shape, plan, held, options, quoted, question, isCommon, learned)) return declined('not-covered', 'focus');
   if (options.citedSourceIsNoSubject && !asksWhatSourceSaid(question) && shape.focus.some((p) => namedOnlyAsSource(quoted, p))) return declined('not-covered', 'focus');
+  if (options.compoundIsNoFocus && shape.focus.some((p) => namedOnlyInCompound(quoted, p))) return declined('not-covered', 'focus');
   if (options.subjectHeld && !holdsSubject(shape.subject, plan, held, options, learned)) return declined('not-covered', 'focus');
   if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered', 'name-pair');
   if (!shape.expand.every((a) => spellsOutIn(a, best.chunk))) return declined('not-covered', 'acronym-meaning');

@@ -113,6 +113,11 @@ export interface JudgeOptions {
    */
   examplesAreMembers: boolean;
   /**
+   * Whether a one-word focus the quoted sentences name only inside a hyphenated compound
+   * ("China-ASEAN") is declined: the compound is about what is between the two.
+   */
+  compoundIsNoFocus: boolean;
+  /**
    * Whether a word of asking that a task names with "a" or "an" ("prepare *a talk*") is a thing to
    * make, which the material must use itself and the paragraph hold, rather than a word of asking.
    */
@@ -145,6 +150,7 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   unknownPhraseDeclinesKeywords: true,
   ownerQuoted: true,
   examplesAreMembers: true,
+  compoundIsNoFocus: true,
   madeThingsHeld: true,
   describedMembersAnswerWhat: true,
 };

@@ -450,8 +450,10 @@ function focusTokens(ts: Token[]): Found {
     const head = phrases[0]?.at(-1);
     // "Which framework should I use for mobile development?": what to do, so a how-question's things too.
     if (asksWhatToDo(ts, i)) return { phrases, required: [], things: phrasesFrom(ts, i), predicate: adviceOf(ts, i) };
+    // "Which countries are in ASEAN?": the members of what the preposition names, which is asked about too.
+    const within = COPULAS.has(ts[picked.end]?.normal ?? '') && phrases.length > 0 ? whatItIsFor(ts, picked.end + 1) : [];
     // "Which countries…", "what companies…": which ones, by name or in a list.
-    return { phrases, required: [], subject: clauseSubject(ts, picked.end), ...(wh !== 'whose' && (head?.tags.has('Plural') || head?.tags.has('Uncountable')) ? { members: head } : {}) };
+    return { phrases: [...phrases, ...within], required: [], subject: clauseSubject(ts, picked.end), ...(wh !== 'whose' && (head?.tags.has('Plural') || head?.tags.has('Uncountable')) ? { members: head } : {}) };
   }
   return none;
 }

@@ -520,3 +520,16 @@ describe('judge: a list of examples gives the members of "what N"', () => {
     expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, examplesAreMembers: false })).toMatchObject({ answerable: false, check: 'focus' });
   });
 });
+
+describe('judge: a name held only inside a compound', () => {
+  it('declines "which countries are in ASEAN" from a sentence naming only the China-ASEAN center', async () => {
+    const kb = await articleKb();
+    const question = 'which countries are in asean';
+    expect(readQuestion(question).focus).toEqual([['countries'], ['asean']]);
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p8')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(judge(question, plan, best, kb.vocabulary)).toMatchObject({ answerable: false, check: 'focus' });
+    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, compoundIsNoFocus: false }).answerable).toBe(true);
+  });
+});
