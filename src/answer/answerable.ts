@@ -335,7 +335,6 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (missingOf(unnamed, plan, held, options, learned).some((w) => !isUsed(w, plan) || isDropped(w, plan, vocabulary))) return declined('not-covered', 'unknown-thing');
   if (heldOnlyThroughSynonyms(shape.things, plan, held, options, learned)) return declined('not-covered', 'unknown-thing');
   if (options.madeThingsHeld && madeThings(question, shape.things).some((w) => isAskingWord(w, plan) && !isUsed(w, plan, true) && !holdsOwnWord(w, plan, held, options, learned))) return declined('not-covered', 'unknown-thing');
-  if (options.ownerQuoted && !ownersQuoted(shape, plan, quoted)) return declined('not-covered', 'focus');
   if (options.unknownPhraseDeclinesKeywords && namesUnknownPhrase(question, shape, plan)) return declined('not-covered', 'unknown-thing');
   if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return declined('not-covered', 'unknown-predicate');
   // A year is exact: the 2024 conference is not the 2025 one.
@@ -394,21 +393,6 @@ function heldOnlyThroughSynonyms(things: readonly string[], plan: QueryPlan, hel
   const named = things.filter((w) => isSubjectWord(w, plan));
   const heldAtAll = named.some((w) => !missingOf([w], plan, held, options, learned).length);
   return heldAtAll && !named.some((w) => holdsOwnWord(w, plan, held, options, learned));
-}
-
-/**
- * "What did CNN say about *China's* AI plan?": a name given as an owner is what the thing asked
- * about belongs to, so the quoted sentences must name it (as itself, a spelling or another name
- * for it), not only the paragraph around them.
- */
-function ownersQuoted(shape: QuestionShape, plan: QueryPlan, quoted: string): boolean {
-  const owners = shape.names.filter((n) => /['’]s$/u.test(n));
-  if (owners.length === 0) return true;
-  const inQuote = new Set(words(quoted).map((w) => termOf(w.text)).filter((t) => t !== null));
-  return owners.every((n) => {
-    const terms = termsFor(n, plan);
-    return terms.length === 0 || terms.some((t) => inQuote.has(t));
-  });
 }
 
 /**

@@ -101,12 +101,6 @@ export interface JudgeOptions {
    */
   unknownPhraseDeclinesKeywords: boolean;
   /**
-   * Whether a name the question gives as an owner ("*China's* AI plan") must be in the quoted
-   * sentences, as itself or by another name: a sentence on "its AI action plan" that names only
-   * Washington says nothing of China's.
-   */
-  ownerQuoted: boolean;
-  /**
    * Whether a "what N" question whose plural the paragraph lacks is answered by a quoted list of
    * examples ("including infrastructure development, industrial empowerment…"), as a list of
    * names answers "which N": the material calls the members by its own word ("areas" for "sectors").
@@ -148,7 +142,6 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   citationGivesSource: true,
   citedSourceIsNoSubject: true,
   unknownPhraseDeclinesKeywords: true,
-  ownerQuoted: true,
   examplesAreMembers: true,
   compoundIsNoFocus: true,
   madeThingsHeld: true,
