@@ -326,7 +326,8 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const typedAnswer = shape.answerType !== 'any' && shape.focus.length > 0 && ownFoci && holdsType;
   if (coverage.all < options.minCoverage || (coverage.literal < options.minLiteralCoverage && !typedAnswer)) return declined('not-covered', 'coverage');
   if (!holdsFoci && !membersNamed(shape, plan, held, options, quoted, question, isCommon, learned)) return declined('not-covered', 'focus');
-  if (options.citedSourceIsNoSubject && !asksWhatSourceSaid(question) && shape.focus.some((p) => namedOnlyAsSource(quoted, p))) return declined('not-covered', 'focus');
+  // A place, date or name in a sentence is said of what it is about, not of the source it cites.
+  if (options.citedSourceIsNoSubject && shape.answerType !== 'any' && !asksWhatSourceSaid(question) && shape.focus.some((p) => namedOnlyAsSource(quoted, p))) return declined('not-covered', 'focus');
   if (options.compoundIsNoFocus && shape.focus.some((p) => namedOnlyInCompound(quoted, p))) return declined('not-covered', 'focus');
   if (options.subjectHeld && !holdsSubject(shape.subject, plan, held, options, learned)) return declined('not-covered', 'focus');
   if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered', 'name-pair');

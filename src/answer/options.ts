@@ -89,8 +89,9 @@ export interface JudgeOptions {
    */
   citationGivesSource: boolean;
   /**
-   * Whether a focus the quoted sentences name only as their cited source ("according to CNN") is
-   * declined, unless the question asks what the source said: "where is CNN headquartered" is not
+   * Whether a question asking for a place, a date, a quantity or a name is declined when the quoted
+   * sentences name its focus only as their cited source ("according to CNN"), unless it asks what
+   * the source said: "where is CNN headquartered" is not
    * answered by a sentence about Washington that cites CNN.
    */
   citedSourceIsNoSubject: boolean;
