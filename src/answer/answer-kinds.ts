@@ -123,6 +123,41 @@ const CITATION = /\b(?:according to|reported by|cited by|quoted by)\s+(?:the\s+)
 /** Whether `text` names a source it cites. */
 export const citesSource = (text: string) => CITATION.test(text);
 
+/** What a sentence says before the source it cites, and the name's first words: "according to the South China…". */
+const CITED_BEFORE = /\b(?:according to|reported by|cited by|quoted by)\s+(?:the\s+)?(?:\p{Lu}[\p{L}\p{N}'-]*\s+)*$/u;
+
+/** Verbs of a question that asks what a source said: "what did CNN *say*", "what did the Post *report*". */
+const TELLING = /\b(?:say|says|said|report|reports|reported|write|writes|wrote|claim|claims|claimed|state|states|stated|cite|cites|cited|quote|quotes|quoted|according|tell|tells|told|note|notes|noted)\b/i;
+
+/** Whether a question asks what a source said, not something about the source itself. */
+export const asksWhatSourceSaid = (question: string) => TELLING.test(question);
+
+/**
+ * Whether `text` names `phrase` only as the source it cites ("…, according to CNN"), never as what
+ * a sentence is about: a place or a date in that sentence is said of its subject, not of CNN.
+ * A phrase the text does not spell out is not found only as a source.
+ */
+export function namedOnlyAsSource(text: string, phrase: readonly string[]): boolean {
+  if (phrase.length === 0) return false;
+  const pattern = new RegExp(String.raw`(?<![\p{L}\p{N}])${phrase.map((w) => w.replace(/[^\p{L}\p{N}'-]/gu, '')).join(String.raw`\s+`)}(?![\p{L}\p{N}])`, 'giu');
+  const starts = [...text.matchAll(pattern)].map((m) => m.index);
+  return starts.length > 0 && starts.every((at) => CITED_BEFORE.test(text.slice(0, at)));
+}
+
+/**
+ * Whether `text` names a one-word `phrase` only joined by a hyphen to another name ("the
+ * China-ASEAN … Center"): a compound names what is between the two, not either of them, so the
+ * sentence says nothing of ASEAN itself ("which countries are in ASEAN?").
+ */
+export function namedOnlyInCompound(text: string, phrase: readonly string[]): boolean {
+  if (phrase.length !== 1) return false;
+  const word = phrase[0]!.replace(/[^\p{L}\p{N}]/gu, '');
+  if (word === '') return false;
+  const found = [...text.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}])${word}(?![\p{L}\p{N}])`, 'giu'))];
+  const joined = (at: number) => /\p{L}-$/u.test(text.slice(Math.max(0, at - 2), at)) || /^-\p{L}/u.test(text.slice(at + word.length, at + word.length + 2));
+  return found.length > 0 && found.every((m) => joined(m.index));
+}
+
 /** Prepositions that put what follows as the place or time of an event, not its owner. */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'from', 'to', 'near', 'across', 'throughout', 'within', 'into', 'inside']);
 

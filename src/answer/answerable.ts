@@ -2,9 +2,9 @@ import type { Chunk } from '../knowledge/index.ts';
 import { normalizeWord, termOf, words, type PlannedWord, type QueryPlan, type Vocabulary } from '../search/index.ts';
 import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
-import { asksForSource, asksForWording, citesSource, holdsAnswerType, namedOnlyAsPlace, quotesWords } from './answer-kinds.ts';
-import { describesMembers, listsNames, namesMembers, onlyAsExample } from './members.ts';
-import { demonymBefore, madeThings, readQuestion, YEAR, type QuestionShape } from './question.ts';
+import { asksForSource, asksForWording, asksWhatSourceSaid, citesSource, holdsAnswerType, namedOnlyAsPlace, namedOnlyAsSource, namedOnlyInCompound, quotesWords } from './answer-kinds.ts';
+import { asksWhatKind, describesMembers, listsExamples, listsNames, namesMembers, onlyAsExample } from './members.ts';
+import { demonymBefore, madeThings, qualifiedNouns, readQuestion, YEAR, type QuestionShape } from './question.ts';
 import type { Excerpt } from './types.ts';
 
 export type Verdict =
@@ -326,6 +326,9 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   const typedAnswer = shape.answerType !== 'any' && shape.focus.length > 0 && ownFoci && holdsType;
   if (coverage.all < options.minCoverage || (coverage.literal < options.minLiteralCoverage && !typedAnswer)) return declined('not-covered', 'coverage');
   if (!holdsFoci && !membersNamed(shape, plan, held, options, quoted, question, isCommon, learned)) return declined('not-covered', 'focus');
+  // A place, date or name in a sentence is said of what it is about, not of the source it cites.
+  if (options.citedSourceIsNoSubject && shape.answerType !== 'any' && !asksWhatSourceSaid(question) && shape.focus.some((p) => namedOnlyAsSource(quoted, p))) return declined('not-covered', 'focus');
+  if (options.compoundIsNoFocus && shape.focus.some((p) => namedOnlyInCompound(quoted, p))) return declined('not-covered', 'focus');
   if (options.subjectHeld && !holdsSubject(shape.subject, plan, held, options, learned)) return declined('not-covered', 'focus');
   if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered', 'name-pair');
   if (!shape.expand.every((a) => spellsOutIn(a, best.chunk))) return declined('not-covered', 'acronym-meaning');
@@ -333,6 +336,7 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   if (missingOf(unnamed, plan, held, options, learned).some((w) => !isUsed(w, plan) || isDropped(w, plan, vocabulary))) return declined('not-covered', 'unknown-thing');
   if (heldOnlyThroughSynonyms(shape.things, plan, held, options, learned)) return declined('not-covered', 'unknown-thing');
   if (options.madeThingsHeld && madeThings(question, shape.things).some((w) => isAskingWord(w, plan) && !isUsed(w, plan, true) && !holdsOwnWord(w, plan, held, options, learned))) return declined('not-covered', 'unknown-thing');
+  if (options.unknownPhraseDeclinesKeywords && namesUnknownPhrase(question, shape, plan)) return declined('not-covered', 'unknown-thing');
   if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return declined('not-covered', 'unknown-predicate');
   // A year is exact: the 2024 conference is not the 2025 one.
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered', 'year');
@@ -368,7 +372,8 @@ function membersNamed(shape: QuestionShape, plan: QueryPlan, held: ReadonlySet<s
   const missing = missingOf(focusAndRequired(shape), plan, held, options, learned);
   const isMembers = (phrase: readonly string[]) => phrase.at(-1) === shape.members;
   const othersHeld = shape.focus.every((phrase) => (isMembers(phrase) ? holdsFocus(phrase.slice(0, -1), missing) : holdsFocus(phrase, missing)));
-  return othersHeld && !shape.required.some((w) => missing.includes(w)) && listsNames(quoted, question, isCommon);
+  const listed = listsNames(quoted, question, isCommon) || (options.examplesAreMembers && asksWhatKind(question) && listsExamples(quoted));
+  return othersHeld && !shape.required.some((w) => missing.includes(w)) && listed;
 }
 
 /**
@@ -389,6 +394,15 @@ function heldOnlyThroughSynonyms(things: readonly string[], plan: QueryPlan, hel
   const named = things.filter((w) => isSubjectWord(w, plan));
   const heldAtAll = named.some((w) => !missingOf([w], plan, held, options, learned).length);
   return heldAtAll && !named.some((w) => holdsOwnWord(w, plan, held, options, learned));
+}
+
+/**
+ * "cheap flights to china in july": a query with no focus and no things read in it is about its
+ * qualified nouns, and one whose words the material has in no form names a thing it never names.
+ */
+function namesUnknownPhrase(question: string, shape: QuestionShape, plan: QueryPlan): boolean {
+  if (shape.focus.length > 0 || shape.things.length > 0) return false;
+  return qualifiedNouns(question).some((pair) => pair.every((w) => isUnknownWord(w, plan)));
 }
 
 /** Whether the paragraph holds a word of the question as itself, its spelling or a completion, or a name by another name; not through a synonym of a common word. */

@@ -1,3 +1,4 @@
+import { spellAcronyms } from '../search/acronyms.ts';
 import { planQuery, runQuery, type KnowledgeBase, type QueryPlan } from '../search/index.ts';
 import { judge, refusalText, type JudgeCheck, type Refusal } from './answerable.ts';
 import { ASK_DEFAULTS } from './options.ts';
@@ -30,7 +31,7 @@ function quotingPlan(plan: QueryPlan, hit: RankedHit): QueryPlan {
 
 export function ask(kb: KnowledgeBase, question: string, options: AskOptions = {}): AskResult {
   const query = question.trim();
-  const plan = planQuery(query.slice(0, ASK_DEFAULTS.maxQuestionChars), kb.vocabulary);
+  const plan = spellAcronyms(planQuery(query.slice(0, ASK_DEFAULTS.maxQuestionChars), kb.vocabulary), kb);
   if (query === '') return refuse(kb, query, plan, 'empty');
   if (plan.planned.length === 0) return refuse(kb, query, plan, 'no-words');
 

@@ -96,6 +96,19 @@ export function listsNames(text: string, question: string, isCommon: (word: stri
   return false;
 }
 
+/** A list of examples: an opener, then two items or more joined by commas or "and" within one clause. */
+const EXAMPLES = /\b(?:such as|including|like|namely)\s+[^.;:()]*?(?:,|\band\b|\bor\b)\s*[^.;:()]*?\p{L}/iu;
+
+/** Whether the question asks "what N" rather than "which N": what kind, or what ones, whatever they are called. */
+export const asksWhatKind = (question: string) => /^(?:\W*\w+[,!]? )*?what\b/.test(normalizeQuestion(question)) && !/\bwhich\b/.test(normalizeQuestion(question));
+
+/**
+ * "What sectors does the plan cover?" from "key areas for collaboration, including infrastructure
+ * development, industrial empowerment…": a sentence that lists examples gives the members of a
+ * "what N" question whatever it calls them, as a list of names gives those of "which N".
+ */
+export const listsExamples = (text: string) => EXAMPLES.test(text);
+
 /**
  * "What opportunities does AI create?" from "enormous *development* opportunities": "what N", unlike
  * "which N", may ask what kind of N, and a sentence that qualifies N with a noun or adjective the

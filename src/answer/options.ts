@@ -89,6 +89,30 @@ export interface JudgeOptions {
    */
   citationGivesSource: boolean;
   /**
+   * Whether a question asking for a place, a date, a quantity or a name is declined when the quoted
+   * sentences name its focus only as their cited source ("according to CNN"), unless it asks what
+   * the source said: "where is CNN headquartered" is not
+   * answered by a sentence about Washington that cites CNN.
+   */
+  citedSourceIsNoSubject: boolean;
+  /**
+   * Whether a question the tagger finds no focus and no things in (a keyword query: "cheap flights
+   * to china in july") is declined when it names a qualified noun both of whose words the material
+   * has in no form: the thing it is about is one the material never names.
+   */
+  unknownPhraseDeclinesKeywords: boolean;
+  /**
+   * Whether a "what N" question whose plural the paragraph lacks is answered by a quoted list of
+   * examples ("including infrastructure development, industrial empowerment…"), as a list of
+   * names answers "which N": the material calls the members by its own word ("areas" for "sectors").
+   */
+  examplesAreMembers: boolean;
+  /**
+   * Whether a one-word focus the quoted sentences name only inside a hyphenated compound
+   * ("China-ASEAN") is declined: the compound is about what is between the two.
+   */
+  compoundIsNoFocus: boolean;
+  /**
    * Whether a word of asking that a task names with "a" or "an" ("prepare *a talk*") is a thing to
    * make, which the material must use itself and the paragraph hold, rather than a word of asking.
    */
@@ -117,6 +141,10 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   subjectHeld: true,
   quotationGivesWording: true,
   citationGivesSource: true,
+  citedSourceIsNoSubject: true,
+  unknownPhraseDeclinesKeywords: true,
+  examplesAreMembers: true,
+  compoundIsNoFocus: true,
   madeThingsHeld: true,
   describedMembersAnswerWhat: true,
 };

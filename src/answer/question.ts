@@ -326,6 +326,28 @@ const asksWhatToDo = (ts: Token[], i: number) =>
     // "…should I use", and "which language is best for…"
     return (ASKING_TO_DO.has(t.normal) && ['i', 'we'].includes(next)) || (COPULAS.has(t.normal) && ADVICE.has(next));
   });
+/** Words that say when a question asks about: "this year", "next week", "today". */
+const TIME_WORDS: ReadonlySet<string> = new Set(['this', 'next', 'last', 'coming', 'year', 'years', 'week', 'weeks', 'month', 'months', 'weekend', 'season', 'summer', 'winter', 'spring', 'autumn', 'fall', 'today', 'tonight', 'tomorrow', 'yesterday', 'now', 'currently', 'again']);
+
+/** Whether the question ends, from `i`, on when it asks about ("…of the olympic games this year"): the noun phrase before it ends the clause. */
+const isTimeTail = (ts: Token[], i: number) => i < ts.length && ts.slice(i).every((t) => TIME_WORDS.has(t.normal));
+
+/** Verbs of "how long does it take to…", "how much does it cost to…": the effort of a task. */
+const EFFORT_VERBS: ReadonlySet<string> = new Set(['take', 'takes', 'took', 'cost', 'costs']);
+
+/**
+ * Where the task of a question about doing something starts, or `i`: after "how long/much does it
+ * take/cost to" ("…to train a puppy") and after "where can/should I" ("where can I buy…"), the
+ * asker asks how to do something, as "how do I" does.
+ */
+function taskAfter(ts: Token[], wh: string, i: number): number {
+  const at = (k: number) => ts[k]?.normal ?? '';
+  if (wh === 'where' && ASKING_TO_DO.has(at(i)) && ['i', 'we'].includes(at(i + 1))) return i + 2;
+  if (wh !== 'how' || !['long', 'much'].includes(at(i))) return i;
+  const to = ts.findIndex((t, k) => k > i && t.normal === 'to');
+  const effort = ts.slice(i + 1, to).some((t) => EFFORT_VERBS.has(t.normal)) && ts.slice(i + 1, to).some((t) => t.normal === 'it');
+  return to > i && effort ? to + 1 : i;
+}
 /** Adjectives of "is it … to": whether doing something is wise. */
 const WORTH = new Set(['worth', 'worthwhile', 'better', 'best', 'wise', 'smart', 'safe', 'ok', 'okay', 'bad']);
 /**
@@ -375,6 +397,9 @@ function focusTokens(ts: Token[]): Found {
   // The tagger reads "what" before a noun as a conjunction ("What language is spoken…").
   if (wh === undefined || !(ts[i]!.tags.has('QuestionWord') || WH_WORDS.has(wh))) return none;
   i++;
+  // "how long does it take to train a puppy", "where can I buy…": what the asker is to do, a task.
+  const toDo = taskAfter(ts, wh, i);
+  if (toDo > i) return { ...task(phrasesFrom(ts, toDo)), predicate: predicateOf(ts, toDo) };
   if (wh === 'how' && (ts[i]?.normal === 'many' || ts[i]?.normal === 'much')) i++;
   // "How to set up a package without sudo?" is "how do I…" without its subject: a task.
   else if (wh === 'how' && ts[i]?.normal === 'to') return { ...task(phrasesFrom(ts, i + 1)), predicate: predicateOf(ts, i + 1) };
@@ -405,7 +430,7 @@ function focusTokens(ts: Token[]): Found {
     // The tagger may read "good" right after "is" as an adverb ("what is good corporate governance"), which no noun phrase starts with.
     if (ADVICE.has(np.phrases[0]?.[0]?.normal ?? '') || ADVICE.has(ts[i + 1]?.normal ?? '')) return { ...task(phrasesFrom(ts, i + 1)), predicate: adviceOf(ts, i + 1) };
     // "What is the population of Shanghai?" asks for the population; "what is China doing" asks nothing named.
-    if (np.phrases.length === 0 || !(next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition'))) return none;
+    if (np.phrases.length === 0 || !(next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition') || isTimeTail(ts, np.end))) return none;
     // "What is the rule for offside?": what the thing is for or about is asked about too ("like" only compares).
     return nouns(wh === 'what' && np.phrases.length === 1 ? [...np.phrases, ...whatItIsFor(ts, np.end)] : np.phrases);
   }
@@ -425,8 +450,10 @@ function focusTokens(ts: Token[]): Found {
     const head = phrases[0]?.at(-1);
     // "Which framework should I use for mobile development?": what to do, so a how-question's things too.
     if (asksWhatToDo(ts, i)) return { phrases, required: [], things: phrasesFrom(ts, i), predicate: adviceOf(ts, i) };
+    // "Which countries are in ASEAN?": the members of what the preposition names, which is asked about too.
+    const within = COPULAS.has(ts[picked.end]?.normal ?? '') && phrases.length > 0 ? whatItIsFor(ts, picked.end + 1) : [];
     // "Which countries…", "what companies…": which ones, by name or in a list.
-    return { phrases, required: [], subject: clauseSubject(ts, picked.end), ...(wh !== 'whose' && (head?.tags.has('Plural') || head?.tags.has('Uncountable')) ? { members: head } : {}) };
+    return { phrases: [...phrases, ...within], required: [], subject: clauseSubject(ts, picked.end), ...(wh !== 'whose' && (head?.tags.has('Plural') || head?.tags.has('Uncountable')) ? { members: head } : {}) };
   }
   return none;
 }
@@ -503,6 +530,16 @@ export function demonymBefore(question: string, name: string): string | null {
 
 /** "how to…", "how do I…", "how can we…": the asker is the one to do it. */
 const ASKER_DOES = new RegExp(String.raw`^${OPENER}how (?:to|(?:do|can|could|should|would|shall) (?:i|we))\b`);
+
+/**
+ * The nouns of the question with the word before them, when that word qualifies them (an
+ * adjective or a noun): "cheap flights", "photo lab". Pronouns and numbers are no qualifiers.
+ */
+export function qualifiedNouns(question: string): [string, string][] {
+  const ts = tokens(question);
+  const qualifies = (t: Token | undefined) => t !== undefined && (t.tags.has('Adjective') || t.tags.has('Noun')) && !t.tags.has('Pronoun') && !t.tags.has('Value');
+  return ts.flatMap((t, i) => (i > 0 && t.tags.has('Noun') && !t.tags.has('Pronoun') && qualifies(ts[i - 1]) ? [[ts[i - 1]!.normal, t.normal] as [string, string]] : []));
+}
 
 /**
  * The things of a task that it names with "a" or "an" ("prepare *a talk*", "write *an essay*"):

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForSource, asksForWording, citesSource, givesName, holdsAnswerType, namedOnlyAsPlace, quotesWords } from '../../src/answer/answer-kinds.ts';
+import { asksForSource, asksForWording, citesSource, givesName, holdsAnswerType, namedOnlyAsPlace, namedOnlyAsSource, namedOnlyInCompound, quotesWords } from '../../src/answer/answer-kinds.ts';
 
 describe('holdsAnswerType', () => {
   const q = 'When is it held?';
@@ -96,5 +96,23 @@ describe('citesSource and asksForSource', () => {
     expect(asksForSource(['sources'])).toBe(true);
     expect(asksForSource(['organisations'])).toBe(false);
     expect(asksForSource(['chips'])).toBe(false);
+  });
+});
+
+describe('namedOnlyAsSource', () => {
+  it('finds a name that a text only cites, and not one it is also about', () => {
+    expect(namedOnlyAsSource('Washington unveiled its plan, according to CNN.', ['cnn'])).toBe(true);
+    expect(namedOnlyAsSource('CNN opened an office in Washington, according to the Post.', ['cnn'])).toBe(false);
+    expect(namedOnlyAsSource('The plan was unveiled, according to the South China Morning Post.', ['morning', 'post'])).toBe(true);
+    expect(namedOnlyAsSource('Nothing here names it.', ['cnn'])).toBe(false);
+  });
+});
+
+describe('namedOnlyInCompound', () => {
+  it('finds a word named only joined by a hyphen to another name', () => {
+    expect(namedOnlyInCompound('the China-ASEAN AI Innovation Cooperation Center', ['asean'])).toBe(true);
+    expect(namedOnlyInCompound('the China-ASEAN center, and ASEAN itself', ['asean'])).toBe(false);
+    expect(namedOnlyInCompound('the China-ASEAN center', ['center'])).toBe(false);
+    expect(namedOnlyInCompound('the China-ASEAN center', ['china', 'asean'])).toBe(false);
   });
 });

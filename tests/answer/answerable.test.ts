@@ -464,3 +464,56 @@ describe('judge: a focus held through a narrower word', () => {
     expect(missingFocus(['obstacles'], named, chunk)).toEqual(['obstacles']);
   });
 });
+
+describe('judge: a name cited only as a source', () => {
+  it('declines a question about a name the quoted sentence only cites ("according to CNN"), unless it asks what the source said', async () => {
+    const kb = await articleKb();
+    const question = 'where is cnn headquartered';
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p9')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(judge(question, plan, best, kb.vocabulary)).toMatchObject({ answerable: false, check: 'focus' });
+    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, citedSourceIsNoSubject: false }).answerable).toBe(true);
+    expect(ask(kb, 'what did the south china morning post report').answered).toBe(true);
+  });
+});
+
+describe('judge: a keyword query naming a thing the material never names', () => {
+  it('declines a query with no focus whose qualified noun the material has in no form ("cheap flights")', async () => {
+    const kb = await articleKb();
+    const question = 'cheap flights to china in july';
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p2')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(judge(question, plan, best, kb.vocabulary)).toMatchObject({ answerable: false, check: 'unknown-thing' });
+    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, unknownPhraseDeclinesKeywords: false }).answerable).toBe(true);
+    // A keyword query in the material's own words is answered.
+    expect(ask(kb, 'conference july').answered).toBe(true);
+  });
+});
+
+describe('judge: a list of examples gives the members of "what N"', () => {
+  it('answers "what N" from a quoted list of examples whatever the material calls them, and not "which N"', async () => {
+    const kb = await articleKb();
+    const question = 'what probelms does ai bring';
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p4')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(best.excerpts.some((e) => e.text.includes('such as'))).toBe(true);
+    expect(judge(question, plan, best, kb.vocabulary).answerable).toBe(true);
+    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, examplesAreMembers: false })).toMatchObject({ answerable: false, check: 'focus' });
+  });
+});
+
+describe('judge: a name held only inside a compound', () => {
+  it('declines "which countries are in ASEAN" from a sentence naming only the China-ASEAN center', async () => {
+    const kb = await articleKb();
+    const question = 'which countries are in asean';
+    expect(readQuestion(question).focus).toEqual([['countries'], ['asean']]);
+    const plan = planQuery(question, kb.vocabulary);
+    const chunk = kb.chunks.get('china-ai-governance#p8')!;
+    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
+    expect(judge(question, plan, best, kb.vocabulary)).toMatchObject({ answerable: false, check: 'focus' });
+    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, compoundIsNoFocus: false }).answerable).toBe(true);
+  });
+});

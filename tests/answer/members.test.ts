@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describesMembers, listsNames, namesMembers } from '../../src/answer/members.ts';
+import { describesMembers, listsExamples, listsNames, namesMembers } from '../../src/answer/members.ts';
 
 describe('namesMembers', () => {
   const none = () => false;
@@ -71,5 +71,14 @@ describe('describesMembers', () => {
     expect(describesMembers(sentence, opportunities, 'which opportunities does ai create')).toBe(false);
     expect(describesMembers(sentence, opportunities, 'what development opportunities does ai create')).toBe(false);
     expect(describesMembers('It is essential to dismantle barriers.', new Set(['barrier']), 'what barriers need to come down')).toBe(false);
+  });
+});
+
+describe('listsExamples', () => {
+  it('finds a list of two examples or more after an opener, within one clause', () => {
+    expect(listsExamples('key areas for collaboration, including infrastructure development, industrial empowerment, and talent training')).toBe(true);
+    expect(listsExamples('global challenges such as ethical norms and the digital divide')).toBe(true);
+    expect(listsExamples('countries like Vietnam. And then more')).toBe(false);
+    expect(listsExamples('no list here, and nothing else')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demonymBefore, expectedAnswer, focusOf, isRequest, madeThings, readQuestion } from '../../src/answer/question.ts';
+import { demonymBefore, expectedAnswer, focusOf, isRequest, madeThings, qualifiedNouns, readQuestion } from '../../src/answer/question.ts';
 
 describe('isRequest', () => {
   it.each([
@@ -273,5 +273,30 @@ describe('focusOf: an ordinal before the verb', () => {
   it('requires an ordinal that stands before the verb, as one in the focus is', () => {
     expect(focusOf('when did the us first restrict chip exports to china').required).toContain('first');
     expect(focusOf('when did the us restrict chip exports to china').required).toEqual([]);
+  });
+});
+
+describe('readQuestion: a task asked about its effort or its place', () => {
+  it('reads "how long does it take to…" and "where can I…" as tasks whose nouns are things', () => {
+    expect(readQuestion('how long does it take to train a puppy').things).toEqual(['puppy']);
+    expect(readQuestion('where can I buy cheap equipment for a home gym').things).toEqual(['equipment', 'home', 'gym']);
+    // Not a task: what it asks is where something is, or how long something lasts.
+    expect(readQuestion('where is the conference held').things).toEqual([]);
+    expect(readQuestion('how long does the conference last').things).toEqual([]);
+  });
+});
+
+describe('readQuestion: a time at the end', () => {
+  it('reads "what is the X of Y this year" as asking about X of Y: the time ends the clause', () => {
+    expect(readQuestion('what is the theme of the olympic games this year').focus).toEqual([['theme'], ['olympic', 'games']]);
+    // A clause that goes on past its noun phrase asks nothing named.
+    expect(readQuestion('what is China doing').focus).toEqual([]);
+  });
+});
+
+describe('qualifiedNouns', () => {
+  it('pairs each noun with the adjective or noun before it', () => {
+    expect(qualifiedNouns('cheap flights to china in july')).toEqual([['cheap', 'flights']]);
+    expect(qualifiedNouns('which countries are in asean')).toEqual([]);
   });
 });

@@ -46,9 +46,10 @@ describe('the article evaluation set', () => {
  * Floors on the development sets written while tuning the judge (all tune): `npm run eval -- --set dev`.
  * dev-chat.json, written for the fifth round, is harder than the others: with it the share of
  * out-of-scope questions declined is lower than on the first three alone. dev-blind.json, written
- * for the eighth round, joins them.
+ * for the eighth round, joins them. dev-probes.json, foreign questions only, written for the ninth
+ * round before the engine was run on it, has a floor of its own: it declines fewer than the rest.
  */
-const DEV_FLOORS = { outOfScopeDeclined: 0.97, inScopeDeclined: 0.15 };
+const DEV_FLOORS = { outOfScopeDeclined: 0.98, inScopeDeclined: 0.14, probesDeclined: 0.82 };
 
 describe('the development sets', () => {
   it('decline their out-of-scope questions and answer their paraphrases no worse than when the judge was tuned', async () => {
@@ -58,6 +59,13 @@ describe('the development sets', () => {
     expect(f.outOfScope.declined / f.outOfScope.questions).toBeGreaterThanOrEqual(DEV_FLOORS.outOfScopeDeclined);
     expect(f.inScope.declined / f.inScope.questions).toBeLessThanOrEqual(DEV_FLOORS.inScopeDeclined);
     for (const set of sets.slice(1)) expect(set.every((q) => q.split === 'tune')).toBe(true);
+  });
+
+  it('decline the foreign probes no worse than when the judge was tuned', async () => {
+    const probes = await readParagraphQuestions(join(PROJECT, 'tests/eval/dev-probes.json'));
+    expect(probes.every((q) => q.split === 'tune' && q.expected.length === 0)).toBe(true);
+    const f = articleFigures(evaluateParagraphs(await articleKb(), probes));
+    expect(f.outOfScope.declined / f.outOfScope.questions).toBeGreaterThanOrEqual(DEV_FLOORS.probesDeclined);
   });
 });
 
