@@ -384,6 +384,26 @@ function whatItIsFor(ts: Token[], i: number): Token[][] {
 function focusTokens(ts: Token[]): Found {
   let i = 0;
   while (ts[i] && OPENERS.has(ts[i]!.normal)) i++;
+  const asked = requestFocus(ts, i);
+  if (asked) return asked;
+  const wh = ts[i]?.normal;
+  // The tagger reads "what" before a noun as a conjunction ("What language is spoken…").
+  if (wh === undefined || !(ts[i]!.tags.has('QuestionWord') || WH_WORDS.has(wh))) return none;
+  i++;
+  // "how long does it take to train a puppy", "where can I buy…": what the asker is to do, a task.
+  const toDo = taskAfter(ts, wh, i);
+  if (toDo > i) return { ...task(phrasesFrom(ts, toDo)), predicate: predicateOf(ts, toDo) };
+  if (wh === 'how') return howFocus(ts, i);
+  if (wh === 'when' || wh === 'where') return whenWhereFocus(ts, i);
+  if (ts[i] && COPULAS.has(ts[i]!.normal)) return copulaFocus(ts, wh, i);
+  if (wh === 'who' || wh === 'whom') return verbPhrase(ts, i);
+  if (wh === 'what' && isAuxiliary(ts[i])) return whatDoesFocus(ts, i);
+  if (wh === 'what' || wh === 'which' || wh === 'whose') return whichFocus(ts, wh, i);
+  return none;
+}
+
+/** A query that asks to be told or advised before any question word: a task, or null when it does not. */
+function requestFocus(ts: Token[], i: number): Found | null {
   if (isImperative(ts[i])) return task(phrasesFrom(ts, i + 1));
   // "best training plan for a first marathon": a query that opens on advice asks for it, as "what is a good…" does.
   if (ADVICE.has(ts[i]?.normal ?? '')) return { ...task(phrasesFrom(ts, i)), predicate: adviceOf(ts, i) };
@@ -393,69 +413,73 @@ function focusTokens(ts: Token[]): Found {
   // "should I refinance?", "is it worth paying off a mortgage?": asking what to do, a task too.
   const advice = asksAdvice(ts, i);
   if (advice > i) return { ...task(phrasesFrom(ts, advice)), predicate: adviceOf(ts, advice) };
-  const wh = ts[i]?.normal;
-  // The tagger reads "what" before a noun as a conjunction ("What language is spoken…").
-  if (wh === undefined || !(ts[i]!.tags.has('QuestionWord') || WH_WORDS.has(wh))) return none;
-  i++;
-  // "how long does it take to train a puppy", "where can I buy…": what the asker is to do, a task.
-  const toDo = taskAfter(ts, wh, i);
-  if (toDo > i) return { ...task(phrasesFrom(ts, toDo)), predicate: predicateOf(ts, toDo) };
-  if (wh === 'how' && (ts[i]?.normal === 'many' || ts[i]?.normal === 'much')) i++;
+  return null;
+}
+
+/** After "how", at `i`. */
+function howFocus(ts: Token[], i: number): Found {
+  // "How much is…" reads on as "what is…"; "how many countries…" names no focus.
+  if (ts[i]?.normal === 'many' || ts[i]?.normal === 'much') return ts[i + 1] && COPULAS.has(ts[i + 1]!.normal) ? copulaFocus(ts, 'how', i + 1) : none;
   // "How to set up a package without sudo?" is "how do I…" without its subject: a task.
-  else if (wh === 'how' && ts[i]?.normal === 'to') return { ...task(phrasesFrom(ts, i + 1)), predicate: predicateOf(ts, i + 1) };
+  if (ts[i]?.normal === 'to') return { ...task(phrasesFrom(ts, i + 1)), predicate: predicateOf(ts, i + 1) };
   // "How big is the expo center?" asks a measure of its subject, which is the focus.
-  else if (wh === 'how' && MEASURES.has(ts[i]?.normal ?? '')) return nouns(nounPhrases(ts, skipAuxiliaries(ts, i + 1)).phrases);
+  if (MEASURES.has(ts[i]?.normal ?? '')) return nouns(nounPhrases(ts, skipAuxiliaries(ts, i + 1)).phrases);
   // "How do I train a large language model?", "how does a blockchain reach consensus?": the
   // things named are what the material must hold; "how big", "how long" ask for a measure.
-  else if (wh === 'how') {
-    if (!isAuxiliary(ts[i])) return none;
-    const clause = AUXILIARIES.has(ts[i]!.normal) ? withMainVerb(ts, i + 1) : ts;
-    return { ...task(phrasesFrom(clause, i + 1)), predicate: predicateOf(clause, i + 1) };
-  }
-  if (wh === 'when' || wh === 'where') {
-    // "When was the first conference held?" is about the first conference: its subject is the focus.
-    // After "do", the clause has a verb: "when does the Shanghai thing start" is not about a start.
-    const from = skipAuxiliaries(ts, i);
-    return nouns(nounPhrases(ts[i] && AUXILIARIES.has(ts[i]!.normal) ? withMainVerb(ts, from) : ts, from).phrases);
-  }
-  if (ts[i] && COPULAS.has(ts[i]!.normal)) {
-    const np = nounPhrases(ts, i + 1);
-    const next = ts[np.end];
-    // "What's wrong with export controls?", "what is new about the plan?": an adjective alone judges what follows, which is asked about.
-    if (wh === 'what' && np.phrases.length === 1 && np.phrases[0]!.every(isAdjectiveOnly)) return nouns(whatItIsFor(ts, np.end));
-    // "What is the best way to learn a language?" is about what the way is to: the language.
-    const head = np.phrases[0]?.at(-1);
-    if (head && QUESTION_WORDS.has(head.normal) && np.phrases.length === 1) return task(phrasesFrom(ts, np.end));
-    // "What is a good exercise plan for beginners?" asks for advice, as "how do I" does.
-    // The tagger may read "good" right after "is" as an adverb ("what is good corporate governance"), which no noun phrase starts with.
-    if (ADVICE.has(np.phrases[0]?.[0]?.normal ?? '') || ADVICE.has(ts[i + 1]?.normal ?? '')) return { ...task(phrasesFrom(ts, i + 1)), predicate: adviceOf(ts, i + 1) };
-    // "What is the population of Shanghai?" asks for the population; "what is China doing" asks nothing named.
-    if (np.phrases.length === 0 || !(next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition') || isTimeTail(ts, np.end))) return none;
-    // "What is the rule for offside?": what the thing is for or about is asked about too ("like" only compares).
-    return nouns(wh === 'what' && np.phrases.length === 1 ? [...np.phrases, ...whatItIsFor(ts, np.end)] : np.phrases);
-  }
-  if (wh === 'who' || wh === 'whom') return verbPhrase(ts, i);
-  // "What does a supply chain manager do?" asks what the subject is, as "what is" does; so does
-  // "what does X mean", and "…mean in a hospital" asks about the hospital too, as "what is X for Y" does.
-  if (wh === 'what' && isAuxiliary(ts[i])) {
-    const subject = nounPhrases(ts, i + 1);
-    const verb = ts[subject.end]?.normal;
-    if (verb === 'mean' && subject.phrases.length > 0) return nouns([...subject.phrases, ...whatItIsFor(ts, subject.end + 1)]);
-    return verb === 'do' ? nouns(subject.phrases) : none;
-  }
-  if (wh === 'what' || wh === 'which' || wh === 'whose') {
-    ts = nounBeforeClause(ts, i);
-    const picked = nounPhrases(ts, i);
-    const phrases = withoutVerbAtEnd(ts, picked);
-    const head = phrases[0]?.at(-1);
-    // "Which framework should I use for mobile development?": what to do, so a how-question's things too.
-    if (asksWhatToDo(ts, i)) return { phrases, required: [], things: phrasesFrom(ts, i), predicate: adviceOf(ts, i) };
-    // "Which countries are in ASEAN?": the members of what the preposition names, which is asked about too.
-    const within = COPULAS.has(ts[picked.end]?.normal ?? '') && phrases.length > 0 ? whatItIsFor(ts, picked.end + 1) : [];
-    // "Which countries…", "what companies…": which ones, by name or in a list.
-    return { phrases: [...phrases, ...within], required: [], subject: clauseSubject(ts, picked.end), ...(wh !== 'whose' && (head?.tags.has('Plural') || head?.tags.has('Uncountable')) ? { members: head } : {}) };
-  }
-  return none;
+  if (!isAuxiliary(ts[i])) return none;
+  const clause = AUXILIARIES.has(ts[i]!.normal) ? withMainVerb(ts, i + 1) : ts;
+  return { ...task(phrasesFrom(clause, i + 1)), predicate: predicateOf(clause, i + 1) };
+}
+
+/** After "when" or "where", at `i`. */
+function whenWhereFocus(ts: Token[], i: number): Found {
+  // "When was the first conference held?" is about the first conference: its subject is the focus.
+  // After "do", the clause has a verb: "when does the Shanghai thing start" is not about a start.
+  const from = skipAuxiliaries(ts, i);
+  return nouns(nounPhrases(ts[i] && AUXILIARIES.has(ts[i]!.normal) ? withMainVerb(ts, from) : ts, from).phrases);
+}
+
+/** After a question word and a copula at `i` ("what is…", "who are…"). */
+function copulaFocus(ts: Token[], wh: string, i: number): Found {
+  const np = nounPhrases(ts, i + 1);
+  const next = ts[np.end];
+  // "What's wrong with export controls?", "what is new about the plan?": an adjective alone judges what follows, which is asked about.
+  if (wh === 'what' && np.phrases.length === 1 && np.phrases[0]!.every(isAdjectiveOnly)) return nouns(whatItIsFor(ts, np.end));
+  // "What is the best way to learn a language?" is about what the way is to: the language.
+  const head = np.phrases[0]?.at(-1);
+  if (head && QUESTION_WORDS.has(head.normal) && np.phrases.length === 1) return task(phrasesFrom(ts, np.end));
+  // "What is a good exercise plan for beginners?" asks for advice, as "how do I" does.
+  // The tagger may read "good" right after "is" as an adverb ("what is good corporate governance"), which no noun phrase starts with.
+  if (ADVICE.has(np.phrases[0]?.[0]?.normal ?? '') || ADVICE.has(ts[i + 1]?.normal ?? '')) return { ...task(phrasesFrom(ts, i + 1)), predicate: adviceOf(ts, i + 1) };
+  // "What is the population of Shanghai?" asks for the population; "what is China doing" asks nothing named.
+  if (np.phrases.length === 0 || !(next === undefined || PREPOSITIONS.has(next.normal) || next.tags.has('Preposition') || isTimeTail(ts, np.end))) return none;
+  // "What is the rule for offside?": what the thing is for or about is asked about too ("like" only compares).
+  return nouns(wh === 'what' && np.phrases.length === 1 ? [...np.phrases, ...whatItIsFor(ts, np.end)] : np.phrases);
+}
+
+/**
+ * "What does a supply chain manager do?" asks what the subject is, as "what is" does; so does
+ * "what does X mean", and "…mean in a hospital" asks about the hospital too, as "what is X for Y" does.
+ */
+function whatDoesFocus(ts: Token[], i: number): Found {
+  const subject = nounPhrases(ts, i + 1);
+  const verb = ts[subject.end]?.normal;
+  if (verb === 'mean' && subject.phrases.length > 0) return nouns([...subject.phrases, ...whatItIsFor(ts, subject.end + 1)]);
+  return verb === 'do' ? nouns(subject.phrases) : none;
+}
+
+/** After "what", "which" or "whose" and a noun ("which countries…", "what companies…"). */
+function whichFocus(ts: Token[], wh: string, i: number): Found {
+  ts = nounBeforeClause(ts, i);
+  const picked = nounPhrases(ts, i);
+  const phrases = withoutVerbAtEnd(ts, picked);
+  const head = phrases[0]?.at(-1);
+  // "Which framework should I use for mobile development?": what to do, so a how-question's things too.
+  if (asksWhatToDo(ts, i)) return { phrases, required: [], things: phrasesFrom(ts, i), predicate: adviceOf(ts, i) };
+  // "Which countries are in ASEAN?": the members of what the preposition names, which is asked about too.
+  const within = COPULAS.has(ts[picked.end]?.normal ?? '') && phrases.length > 0 ? whatItIsFor(ts, picked.end + 1) : [];
+  // "Which countries…", "what companies…": which ones, by name or in a list.
+  return { phrases: [...phrases, ...within], required: [], subject: clauseSubject(ts, picked.end), ...(wh !== 'whose' && (head?.tags.has('Plural') || head?.tags.has('Uncountable')) ? { members: head } : {}) };
 }
 
 /**
