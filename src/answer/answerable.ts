@@ -285,8 +285,21 @@ function isKnownAcronym(acronym: string, plan: QueryPlan, vocabulary: Vocabulary
  * stems of a question people voted helpful on that paragraph, which the new one matches
  * (feedback.ts): they count as the paragraph's words, names included.
  */
-export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; excerpts: Excerpt[]; learned?: ReadonlySet<string> | undefined } | undefined, vocabulary: Vocabulary, options: JudgeOptions = JUDGE_DEFAULTS): Verdict {
+export function judge(question: string, plan: QueryPlan, best: Best | undefined, vocabulary: Vocabulary, options: JudgeOptions = JUDGE_DEFAULTS): Verdict {
   const shape = readQuestion(question);
+  const unnamed = refuseUnnamed(question, shape, plan, best, vocabulary);
+  if (unnamed) return unnamed;
+  if (!best) return { answerable: false, coverage: 0, reason: 'no-match', check: 'no-match' };
+  const evidence = readEvidence(question, shape, plan, best, vocabulary, options);
+  const failed = failedCheck(question, shape, plan, best, vocabulary, options, evidence);
+  return failed ? { answerable: false, coverage: evidence.coverage.all, reason: failed[0], check: failed[1] } : { answerable: true, coverage: evidence.coverage.all };
+}
+
+/** The paragraph the judge weighs: its chunk, the sentences that would be quoted, and words votes taught it. */
+type Best = { chunk: Chunk; excerpts: Excerpt[]; learned?: ReadonlySet<string> | undefined };
+
+/** A request, or a name or acronym the material never mentions: declined before any paragraph is weighed. */
+function refuseUnnamed(question: string, shape: QuestionShape, plan: QueryPlan, best: Best | undefined, vocabulary: Vocabulary): Verdict | null {
   if (shape.request) return { answerable: false, coverage: 0, reason: 'request', check: 'request' };
   const learned = best?.learned;
   const unknown = shape.names.filter((n) => !isKnown(n, plan, vocabulary) && !isLearned(n, learned) && !namedByItsPeople(question, n, plan));
@@ -294,7 +307,26 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   // "EU" is known to an article that says "European Union" where it answers, not to one that never does.
   const unknownAcronyms = shape.acronyms.filter((a) => !isKnownAcronym(a, plan, vocabulary, best?.chunk) && !isLearned(a, learned));
   if (unknownAcronyms.length > 0) return { answerable: false, coverage: 0, reason: 'unknown-name', check: 'unknown-acronym', unknown: unknownAcronyms };
-  if (!best) return { answerable: false, coverage: 0, reason: 'no-match', check: 'no-match' };
+  return null;
+}
+
+/** What the paragraph and its quoted sentences hold of the question, read once for every check. */
+interface Evidence {
+  held: ReadonlySet<string>;
+  /** The quoted sentences, or the whole paragraph when none is quoted. */
+  quoted: string;
+  coverage: ReturnType<typeof coverageOf>;
+  holdsFoci: boolean;
+  holdsType: boolean;
+  /** A "when", "who" or "how many" question whose own focus and kind of answer are both there. */
+  typedAnswer: boolean;
+  /** Focus phrases asking for sources that a sentence citing "according to" gives. */
+  sourcePhrases: string[][];
+  isCommon: (word: string) => boolean;
+}
+
+function readEvidence(question: string, shape: QuestionShape, plan: QueryPlan, best: Best, vocabulary: Vocabulary, options: JudgeOptions): Evidence {
+  const learned = best.learned;
   const stems = stemsOf(best.chunk);
   const held = learned ? new Set([...stems, ...learned]) : stems;
   // What answers is what is quoted: the date or the name must be in the quoted sentences.
@@ -305,7 +337,6 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   // The quoted words are the slogan asked for: the paragraph holds it as surely as the word itself.
   const wordingKeys = wording ? plan.planned.filter((w) => asksForWording(w.word)).map((w) => w.key) : [];
   const coverage = coverageOf(plan, held, options, wordingKeys.length > 0 ? new Set([...(learned ?? []), ...wordingKeys]) : learned);
-  const declined = (reason: Refusal, check: JudgeCheck): Verdict => ({ answerable: false, coverage: coverage.all, reason, check });
   const holdsFociOf = (missing: string[], loose: (phrase: string[]) => boolean) =>
     shape.focus.every((phrase) => holdsFocus(phrase, missing) && !loose(phrase)) && !shape.required.some((w) => missing.includes(w));
   // "What slogan was chosen…?" asks for words, and words in quotation marks give them, whatever the sentence calls them.
@@ -324,27 +355,39 @@ export function judge(question: string, plan: QueryPlan, best: { chunk: Chunk; e
   // by a synonym and the kind of answer asked for are two findings, not a synonym alone. A related
   // word only holds a focus the question's other words found: it is no finding of its own.
   const typedAnswer = shape.answerType !== 'any' && shape.focus.length > 0 && ownFoci && holdsType;
-  if (coverage.all < options.minCoverage || (coverage.literal < options.minLiteralCoverage && !typedAnswer)) return declined('not-covered', 'coverage');
-  if (!holdsFoci && !membersNamed(shape, plan, held, options, quoted, question, isCommon, learned)) return declined('not-covered', 'focus');
+  return { held, quoted, coverage, holdsFoci, holdsType, typedAnswer, sourcePhrases, isCommon };
+}
+
+/** The first check the paragraph fails, in the order the checks are made, or null when it passes them all. */
+function failedCheck(question: string, shape: QuestionShape, plan: QueryPlan, best: Best, vocabulary: Vocabulary, options: JudgeOptions, evidence: Evidence): [Refusal, JudgeCheck] | null {
+  const { held, quoted, coverage, isCommon } = evidence;
+  const learned = best.learned;
+  if (coverage.all < options.minCoverage || (coverage.literal < options.minLiteralCoverage && !evidence.typedAnswer)) return ['not-covered', 'coverage'];
+  if (!evidence.holdsFoci && !membersNamed(shape, plan, held, options, quoted, question, isCommon, learned)) return ['not-covered', 'focus'];
   // A place, date or name in a sentence is said of what it is about, not of the source it cites.
-  if (options.citedSourceIsNoSubject && shape.answerType !== 'any' && !asksWhatSourceSaid(question) && shape.focus.some((p) => namedOnlyAsSource(quoted, p))) return declined('not-covered', 'focus');
-  if (options.compoundIsNoFocus && shape.focus.some((p) => namedOnlyInCompound(quoted, p))) return declined('not-covered', 'focus');
-  if (options.subjectHeld && !holdsSubject(shape.subject, plan, held, options, learned)) return declined('not-covered', 'focus');
-  if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return declined('not-covered', 'name-pair');
-  if (!shape.expand.every((a) => spellsOutIn(a, best.chunk))) return declined('not-covered', 'acronym-meaning');
-  const unnamed = shape.things.filter((w) => !(isGivenName(w, shape) && namedByItsPeople(question, w, plan)));
-  if (missingOf(unnamed, plan, held, options, learned).some((w) => !isUsed(w, plan) || isDropped(w, plan, vocabulary))) return declined('not-covered', 'unknown-thing');
-  if (heldOnlyThroughSynonyms(shape.things, plan, held, options, learned)) return declined('not-covered', 'unknown-thing');
-  if (options.madeThingsHeld && madeThings(question, shape.things).some((w) => isAskingWord(w, plan) && !isUsed(w, plan, true) && !holdsOwnWord(w, plan, held, options, learned))) return declined('not-covered', 'unknown-thing');
-  if (options.unknownPhraseDeclinesKeywords && namesUnknownPhrase(question, shape, plan)) return declined('not-covered', 'unknown-thing');
-  if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return declined('not-covered', 'unknown-predicate');
+  if (options.citedSourceIsNoSubject && shape.answerType !== 'any' && !asksWhatSourceSaid(question) && shape.focus.some((p) => namedOnlyAsSource(quoted, p))) return ['not-covered', 'focus'];
+  if (options.compoundIsNoFocus && shape.focus.some((p) => namedOnlyInCompound(quoted, p))) return ['not-covered', 'focus'];
+  if (options.subjectHeld && !holdsSubject(shape.subject, plan, held, options, learned)) return ['not-covered', 'focus'];
+  if (!holdsNamePairs(shape.namePairs, plan, best.chunk)) return ['not-covered', 'name-pair'];
+  if (!shape.expand.every((a) => spellsOutIn(a, best.chunk))) return ['not-covered', 'acronym-meaning'];
+  if (namesUnknownThing(question, shape, plan, held, vocabulary, options, learned)) return ['not-covered', 'unknown-thing'];
+  if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return ['not-covered', 'unknown-predicate'];
   // A year is exact: the 2024 conference is not the 2025 one.
-  if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return declined('not-covered', 'year');
-  if (!holdsType) return declined('answer-type', 'answer-type');
-  if (shape.actors.length > 0 && shape.actors.every((a) => onlyAsExample(a, best.chunk))) return declined('not-covered', 'example');
-  const sourcesAreMembers = sourcePhrases.some((p) => p.at(-1) === shape.members);
-  if (shape.members !== null && !sourcesAreMembers && !saysWhichMembers(shape, plan, quoted, question, isCommon, options)) return declined('answer-type', 'members');
-  return { answerable: true, coverage: coverage.all };
+  if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return ['not-covered', 'year'];
+  if (!evidence.holdsType) return ['answer-type', 'answer-type'];
+  if (shape.actors.length > 0 && shape.actors.every((a) => onlyAsExample(a, best.chunk))) return ['not-covered', 'example'];
+  const sourcesAreMembers = evidence.sourcePhrases.some((p) => p.at(-1) === shape.members);
+  if (shape.members !== null && !sourcesAreMembers && !saysWhichMembers(shape, plan, quoted, question, isCommon, options)) return ['answer-type', 'members'];
+  return null;
+}
+
+/** A task's thing the paragraph does not hold: never used, held only through synonyms, a thing to make it never names, or a phrase of unknown words. */
+function namesUnknownThing(question: string, shape: QuestionShape, plan: QueryPlan, held: ReadonlySet<string>, vocabulary: Vocabulary, options: JudgeOptions, learned: ReadonlySet<string> | undefined): boolean {
+  const unnamed = shape.things.filter((w) => !(isGivenName(w, shape) && namedByItsPeople(question, w, plan)));
+  if (missingOf(unnamed, plan, held, options, learned).some((w) => !isUsed(w, plan) || isDropped(w, plan, vocabulary))) return true;
+  if (heldOnlyThroughSynonyms(shape.things, plan, held, options, learned)) return true;
+  if (options.madeThingsHeld && madeThings(question, shape.things).some((w) => isAskingWord(w, plan) && !isUsed(w, plan, true) && !holdsOwnWord(w, plan, held, options, learned))) return true;
+  return options.unknownPhraseDeclinesKeywords && namesUnknownPhrase(question, shape, plan);
 }
 
 /** Whether the quoted sentences say which of the plural a which/what-question asks for they mean: by name, or for "what N" by kind. */
