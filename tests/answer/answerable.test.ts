@@ -5,14 +5,15 @@ import { bestExcerpts } from '../../src/answer/excerpts.ts';
 import { ask } from '../../src/answer/ask.ts';
 import { readQuestion } from '../../src/answer/question.ts';
 import { planQuery, type KnowledgeBase } from '../../src/search/index.ts';
-import { JUDGE_DEFAULTS } from '../../src/answer/options.ts';
+import { JUDGE_DEFAULTS, type JudgeOptions } from '../../src/answer/options.ts';
 import { articleKb, kbFrom } from '../helpers/folders.ts';
 
 /** The verdict on a question against one paragraph of the article, chosen by the test rather than by ranking. */
-function verdictOn(kb: KnowledgeBase, question: string, paragraph: string) {
+function verdictOn(kb: KnowledgeBase, question: string, paragraph: string, options: JudgeOptions = JUDGE_DEFAULTS) {
   const chunk = kb.chunks.get(`china-ai-governance#${paragraph}`)!;
   const plan = planQuery(question, kb.vocabulary);
-  return { plan, chunk, verdict: judge(question, plan, { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) }, kb.vocabulary) };
+  const excerpts = bestExcerpts(chunk, plan, kb.vocabulary);
+  return { plan, chunk, excerpts, verdict: judge(question, plan, { chunk, excerpts }, kb.vocabulary, options) };
 }
 
 describe('judge', () => {
@@ -242,11 +243,9 @@ describe('judge: the subject of a what/which-N clause', () => {
   it('does not decline for the subject when the option is off', async () => {
     const kb = await articleKb();
     const question = 'what technology does a tesla battery use';
-    const plan = planQuery(question, kb.vocabulary);
-    const chunk = kb.chunks.get('china-ai-governance#p11')!;
-    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
-    expect(judge(question, plan, best, kb.vocabulary)).toMatchObject({ answerable: false, check: 'focus' });
-    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, subjectHeld: false }).answerable).toBe(true);
+    const judged = (options?: JudgeOptions) => verdictOn(kb, question, 'p11', options).verdict;
+    expect(judged()).toMatchObject({ answerable: false, check: 'focus' });
+    expect(judged({ ...JUDGE_DEFAULTS, subjectHeld: false }).answerable).toBe(true);
   });
 });
 
@@ -254,11 +253,9 @@ describe('judge: a wording given in quotation marks', () => {
   it('holds "slogan" or "motto" by words the quoted sentence gives in quotation marks, and not where it gives none', async () => {
     const kb = await articleKb();
     const question = "what's the motto of the shanghai conference";
-    const plan = planQuery(question, kb.vocabulary);
-    const chunk = kb.chunks.get('china-ai-governance#p2')!;
-    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
-    expect(judge(question, plan, best, kb.vocabulary).answerable).toBe(true);
-    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, quotationGivesWording: false })).toMatchObject({ answerable: false, check: 'focus' });
+    const judged = (options?: JudgeOptions) => verdictOn(kb, question, 'p2', options).verdict;
+    expect(judged().answerable).toBe(true);
+    expect(judged({ ...JUDGE_DEFAULTS, quotationGivesWording: false })).toMatchObject({ answerable: false, check: 'focus' });
     // The US plan's paragraph quotes no words: it gives no slogan.
     expect(ask(kb, "What's the slogan of the US AI action plan?")).toMatchObject({ answered: false, check: 'focus' });
   });
@@ -266,10 +263,8 @@ describe('judge: a wording given in quotation marks', () => {
   it('does not give the motto of a place the quoted sentence names only as where something is held', async () => {
     const kb = await articleKb();
     const question = 'what is the motto of shanghai';
-    const plan = planQuery(question, kb.vocabulary);
-    const chunk = kb.chunks.get('china-ai-governance#p2')!;
-    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
-    expect(judge(question, plan, best, kb.vocabulary).answerable).toBe(false);
+    const judged = (options?: JudgeOptions) => verdictOn(kb, question, 'p2', options).verdict;
+    expect(judged().answerable).toBe(false);
     expect(ask(kb, question).answered).toBe(false);
     expect(ask(kb, 'what is the motto of the world ai conference').answered).toBe(true);
   });
@@ -277,11 +272,9 @@ describe('judge: a wording given in quotation marks', () => {
   it('counts the wording noun as held in coverage too, where it is the question\'s rarest word', async () => {
     const kb = await articleKb();
     const question = "what's the slogan for this year's ai summit";
-    const plan = planQuery(question, kb.vocabulary);
-    const chunk = kb.chunks.get('china-ai-governance#p2')!;
-    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
-    expect(judge(question, plan, best, kb.vocabulary).answerable).toBe(true);
-    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, quotationGivesWording: false })).toMatchObject({ answerable: false, check: 'coverage' });
+    const judged = (options?: JudgeOptions) => verdictOn(kb, question, 'p2', options).verdict;
+    expect(judged().answerable).toBe(true);
+    expect(judged({ ...JUDGE_DEFAULTS, quotationGivesWording: false })).toMatchObject({ answerable: false, check: 'coverage' });
     expect(ask(kb, "what's the slogan of the world cup").answered).toBe(false);
   });
 });
@@ -290,11 +283,9 @@ describe('judge: sources cited by name', () => {
   it('holds "which news outlets" by a name the quoted sentence cites "according to", and not where it cites none', async () => {
     const kb = await articleKb();
     const question = 'which news outlets reported on the US proposal';
-    const plan = planQuery(question, kb.vocabulary);
-    const chunk = kb.chunks.get('china-ai-governance#p9')!;
-    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
-    expect(judge(question, plan, best, kb.vocabulary).answerable).toBe(true);
-    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, citationGivesSource: false }).answerable).toBe(false);
+    const judged = (options?: JudgeOptions) => verdictOn(kb, question, 'p9', options).verdict;
+    expect(judged().answerable).toBe(true);
+    expect(judged({ ...JUDGE_DEFAULTS, citationGivesSource: false }).answerable).toBe(false);
     // The paragraph on Digital Egypt Builders cites no one.
     expect(ask(kb, 'Which newspapers reported on the Digital Egypt Builders program?').answered).toBe(false);
   });
@@ -305,10 +296,8 @@ describe('judge: a thing to make named by a word of asking', () => {
     const kb = await articleKb();
     const question = 'how to prepare a talk for a scientific conference';
     expect(ask(kb, question)).toMatchObject({ answered: false, check: 'unknown-thing' });
-    const plan = planQuery(question, kb.vocabulary);
-    const chunk = kb.chunks.get('china-ai-governance#p2')!;
-    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
-    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, madeThingsHeld: false }).answerable).toBe(true);
+    const judged = (options?: JudgeOptions) => verdictOn(kb, question, 'p2', options).verdict;
+    expect(judged({ ...JUDGE_DEFAULTS, madeThingsHeld: false }).answerable).toBe(true);
   });
 });
 
@@ -324,11 +313,9 @@ describe('judge: "what N" answered by what kind of N', () => {
   it('answers "what opportunities" from a sentence that says which kind, and declines "which Chinese companies" from one that does not name them', async () => {
     const kb = await articleKb();
     const question = 'what opportunities does ai create';
-    const plan = planQuery(question, kb.vocabulary);
-    const chunk = kb.chunks.get('china-ai-governance#p4')!;
-    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
-    expect(judge(question, plan, best, kb.vocabulary).answerable).toBe(true);
-    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, describedMembersAnswerWhat: false })).toMatchObject({ answerable: false, check: 'members' });
+    const judged = (options?: JudgeOptions) => verdictOn(kb, question, 'p4', options).verdict;
+    expect(judged().answerable).toBe(true);
+    expect(judged({ ...JUDGE_DEFAULTS, describedMembersAnswerWhat: false })).toMatchObject({ answerable: false, check: 'members' });
     expect(ask(kb, 'what saudi companies did chinese firms help')).toMatchObject({ answered: false, check: 'members' });
   });
 });
@@ -469,11 +456,9 @@ describe('judge: a name cited only as a source', () => {
   it('declines a question about a name the quoted sentence only cites ("according to CNN"), unless it asks what the source said', async () => {
     const kb = await articleKb();
     const question = 'where is cnn headquartered';
-    const plan = planQuery(question, kb.vocabulary);
-    const chunk = kb.chunks.get('china-ai-governance#p9')!;
-    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
-    expect(judge(question, plan, best, kb.vocabulary)).toMatchObject({ answerable: false, check: 'focus' });
-    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, citedSourceIsNoSubject: false }).answerable).toBe(true);
+    const judged = (options?: JudgeOptions) => verdictOn(kb, question, 'p9', options).verdict;
+    expect(judged()).toMatchObject({ answerable: false, check: 'focus' });
+    expect(judged({ ...JUDGE_DEFAULTS, citedSourceIsNoSubject: false }).answerable).toBe(true);
     expect(ask(kb, 'what did the south china morning post report').answered).toBe(true);
   });
 });
@@ -482,11 +467,9 @@ describe('judge: a keyword query naming a thing the material never names', () =>
   it('declines a query with no focus whose qualified noun the material has in no form ("cheap flights")', async () => {
     const kb = await articleKb();
     const question = 'cheap flights to china in july';
-    const plan = planQuery(question, kb.vocabulary);
-    const chunk = kb.chunks.get('china-ai-governance#p2')!;
-    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
-    expect(judge(question, plan, best, kb.vocabulary)).toMatchObject({ answerable: false, check: 'unknown-thing' });
-    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, unknownPhraseDeclinesKeywords: false }).answerable).toBe(true);
+    const judged = (options?: JudgeOptions) => verdictOn(kb, question, 'p2', options).verdict;
+    expect(judged()).toMatchObject({ answerable: false, check: 'unknown-thing' });
+    expect(judged({ ...JUDGE_DEFAULTS, unknownPhraseDeclinesKeywords: false }).answerable).toBe(true);
     // A keyword query in the material's own words is answered.
     expect(ask(kb, 'conference july').answered).toBe(true);
   });
@@ -496,12 +479,10 @@ describe('judge: a list of examples gives the members of "what N"', () => {
   it('answers "what N" from a quoted list of examples whatever the material calls them, and not "which N"', async () => {
     const kb = await articleKb();
     const question = 'what probelms does ai bring';
-    const plan = planQuery(question, kb.vocabulary);
-    const chunk = kb.chunks.get('china-ai-governance#p4')!;
-    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
-    expect(best.excerpts.some((e) => e.text.includes('such as'))).toBe(true);
-    expect(judge(question, plan, best, kb.vocabulary).answerable).toBe(true);
-    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, examplesAreMembers: false })).toMatchObject({ answerable: false, check: 'focus' });
+    const judged = (options?: JudgeOptions) => verdictOn(kb, question, 'p4', options).verdict;
+    expect(verdictOn(kb, question, 'p4').excerpts.some((e) => e.text.includes('such as'))).toBe(true);
+    expect(judged().answerable).toBe(true);
+    expect(judged({ ...JUDGE_DEFAULTS, examplesAreMembers: false })).toMatchObject({ answerable: false, check: 'focus' });
   });
 });
 
@@ -510,10 +491,8 @@ describe('judge: a name held only inside a compound', () => {
     const kb = await articleKb();
     const question = 'which countries are in asean';
     expect(readQuestion(question).focus).toEqual([['countries'], ['asean']]);
-    const plan = planQuery(question, kb.vocabulary);
-    const chunk = kb.chunks.get('china-ai-governance#p8')!;
-    const best = { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) };
-    expect(judge(question, plan, best, kb.vocabulary)).toMatchObject({ answerable: false, check: 'focus' });
-    expect(judge(question, plan, best, kb.vocabulary, { ...JUDGE_DEFAULTS, compoundIsNoFocus: false }).answerable).toBe(true);
+    const judged = (options?: JudgeOptions) => verdictOn(kb, question, 'p8', options).verdict;
+    expect(judged()).toMatchObject({ answerable: false, check: 'focus' });
+    expect(judged({ ...JUDGE_DEFAULTS, compoundIsNoFocus: false }).answerable).toBe(true);
   });
 });
