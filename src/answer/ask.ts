@@ -1,6 +1,7 @@
 import { spellAcronyms } from '../search/acronyms.ts';
 import { planQuery, runQuery, type KnowledgeBase, type QueryPlan } from '../search/index.ts';
-import { judge, refusalText, type JudgeCheck, type Refusal } from './answerable.ts';
+import { refusalText, type JudgeCheck, type Refusal } from './answerable.ts';
+import { judgeRanked } from './judged.ts';
 import { ASK_DEFAULTS } from './options.ts';
 import { bestExcerpts } from './excerpts.ts';
 import type { Feedback, RankedHit } from './feedback.ts';
@@ -13,6 +14,8 @@ export interface AskOptions {
   passages?: number;
   /** What votes taught (feedback.ts): learned paragraphs are found by rewordings, blocked ones withheld. */
   feedback?: Feedback;
+  /** Runner-ups judged when the best paragraph fails a check about itself (`AskTuning.runnerUps`). */
+  runnerUps?: number;
 }
 
 function refuse(kb: KnowledgeBase, query: string, plan: QueryPlan, reason: Refusal, declinedBy?: { check: JudgeCheck; passages: Passage[]; unknown?: string[] | undefined }): AskResult {
@@ -36,22 +39,27 @@ export function ask(kb: KnowledgeBase, question: string, options: AskOptions = {
   if (plan.planned.length === 0) return refuse(kb, query, plan, 'no-words');
 
   const depth = options.passages ?? ASK_DEFAULTS.passages;
+  const runnerUps = options.runnerUps ?? ASK_DEFAULTS.runnerUps;
   const { feedback } = options;
-  // Withheld paragraphs must leave enough behind them.
-  const limit = depth + (feedback?.blocked ?? 0);
+  // Withheld paragraphs must leave enough behind them, and the runner-ups judged must be ranked.
+  const weighed = Math.max(depth, runnerUps + 1);
+  const limit = weighed + (feedback?.blocked ?? 0);
   const { hits } = runQuery(kb, plan, { ...(options.document ? { document: options.document } : {}), limit });
   const ranked: RankedHit[] = feedback ? feedback.rank(query, plan, hits, options.document) : hits;
-  const passages: Passage[] = ranked.slice(0, depth).map((hit) => ({
+  const candidates = ranked.slice(0, weighed).map((hit) => ({
     chunk: hit.chunk,
     score: hit.score,
     excerpts: bestExcerpts(hit.chunk, quotingPlan(plan, hit), kb.vocabulary),
     ...(hit.learned ? { learnedFrom: hit.learned.question } : {}),
   }));
-  const best = passages[0] && { ...passages[0], learned: ranked[0]?.learned?.stems };
-  const verdict = judge(query, plan, best, kb.vocabulary);
+  const judged = candidates.map((c, i) => ({ ...c, learned: ranked[i]?.learned?.stems }));
+  const { verdict, index } = judgeRanked(query, plan, judged, kb.vocabulary, { ...ASK_DEFAULTS, runnerUps });
+  const chosen = candidates[index];
+  const passages: Passage[] = (chosen ? [chosen, ...candidates.filter((c) => c !== chosen)] : candidates).slice(0, depth);
   if (!verdict.answerable) return refuse(kb, query, plan, verdict.reason, { check: verdict.check, passages, unknown: verdict.unknown });
   const [first, second] = passages;
   const answer = [...(first?.excerpts ?? [])];
-  if (first && second && second.score >= first.score * ASK_DEFAULTS.runnerUpShare) answer.push(...second.excerpts.slice(0, 1));
+  // A runner-up answers alone: the paragraph ranked above it was declined.
+  if (index === 0 && first && second && second.score >= first.score * ASK_DEFAULTS.runnerUpShare) answer.push(...second.excerpts.slice(0, 1));
   return { query, answered: true, refusal: null, reason: null, answer, passages, suggestions: [] };
 }

@@ -4,6 +4,8 @@
  * sentences (`SUMMARY_DEFAULTS`). The search side's are in src/search/options.ts.
  */
 
+import type { JudgeCheck } from './answerable.ts';
+
 /** How `ask` reads a question and quotes its answer. */
 export interface AskTuning {
   /** Longest question considered; the rest is ignored rather than searched. */
@@ -12,6 +14,25 @@ export interface AskTuning {
   passages: number;
   /** A runner-up paragraph within this share of the best one's score often holds the other half of the answer: its best sentence is quoted too. */
   runnerUpShare: number;
+  /**
+   * Runner-up paragraphs judged, in rank order, when the best one fails a check about itself
+   * (coverage, focus, answer type…): the ranking often puts the paragraph that answers second.
+   * The first that passes is quoted and returned first. 0 judges the best paragraph alone.
+   */
+  runnerUps: number;
+  /**
+   * Share of the best paragraph's score a runner-up must reach to be judged: a far weaker match
+   * passing the judge is more often a question the material does not answer than a misranking.
+   */
+  runnerUpScoreShare: number;
+  /**
+   * The checks whose failure by the best paragraph lets runner-ups be judged. Only checks about
+   * the paragraph belong here, never those about the question alone (a request, a name the
+   * material never uses). The answer's kind and year: a paragraph on what is asked that lacks the
+   * date, number or year asked for often has a neighbour that gives it. A paragraph that misses
+   * the question's subject (coverage, focus) says the material may not answer it at all.
+   */
+  runnerUpChecks: readonly JudgeCheck[];
   /** Sentences quoted from one paragraph at most. */
   excerptSentences: number;
   /** A second sentence is quoted only when it holds at least this share of what the best one holds. */
@@ -24,6 +45,9 @@ export const ASK_DEFAULTS: Readonly<AskTuning> = {
   maxQuestionChars: 1000,
   passages: 3,
   runnerUpShare: 0.85,
+  runnerUps: 1,
+  runnerUpScoreShare: 0.5,
+  runnerUpChecks: ['answer-type', 'year', 'members'],
   excerptSentences: 2,
   excerptShare: 0.5,
   topics: 5,

@@ -96,3 +96,37 @@ describe('search', () => {
     expect(search(kb, 'AI', { document: 'china-ai-governance' }).total).toBeGreaterThan(0);
   });
 });
+
+describe('ask judges the runner-ups when the best paragraph lacks the kind of answer asked for', () => {
+  // The Shanghai paragraph ranks second to one on other events, which gives no number of days.
+  const question = 'How many days does the Shanghai event last?';
+
+  it('answers from a runner-up the judge accepts, and returns it first', async () => {
+    const result = ask(await articleKb(), question);
+    expect(result.answered).toBe(true);
+    expect(result.passages[0]?.chunk.id).toBe('china-ai-governance#p2');
+    expect(result.answer.every((a) => a.chunkId === 'china-ai-governance#p2')).toBe(true);
+    expect(result.answer.map((a) => a.text).join(' ')).toMatch(/July 26-28/);
+  });
+
+  it('still declines by the first paragraph\'s check when no runner-up passes', async () => {
+    const result = ask(await articleKb(), 'How many people attended the conference?');
+    expect(result.answered).toBe(false);
+    expect(result.check).toBe('answer-type');
+    expect(result.passages[0]?.chunk.id).toBe('china-ai-governance#p2');
+  });
+
+  it('judges the best paragraph alone with runnerUps: 0', async () => {
+    const kb = await articleKb();
+    const result = ask(kb, question, { runnerUps: 0 });
+    expect(result.answered).toBe(false);
+    expect(result.check).toBe('answer-type');
+    expect(result.passages.map((p) => p.chunk.id)).toEqual(['china-ai-governance#p11', 'china-ai-governance#p2', 'china-ai-governance#p8']);
+  });
+
+  it('judges no runner-up when a check about the question declines it', async () => {
+    const result = ask(await articleKb(), 'What did China propose in 2019?', { runnerUps: 3 });
+    expect(result.answered).toBe(false);
+    expect(result.check).toBe('unknown-name');
+  });
+});
