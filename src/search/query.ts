@@ -390,8 +390,9 @@ function appendUnshown(out: Hit[], hits: readonly Hit[], limit: number): void {
 
 /**
  * Adds to the rank of each page in `order` whose title or a heading holds one of the query's word
- * pairs, or opens with the one thing a short question asks about (heading-pairs.ts), and sorts
- * `order` again. Says whether some page was about that thing.
+ * pairs, or opens with one of its rare words (the one thing a short question asks about, or a
+ * longer question's subject; heading-pairs.ts), and sorts `order` again. Says whether some page
+ * was about the one thing a short question asks about.
  */
 function addHeadingNames(kb: KnowledgeBase, order: RankedPage[], pairs: ReadonlySet<string>, subject: Subject, ranking: RankingOptions): boolean {
   if ((pairs.size === 0 || ranking.headingPairWeight === 0) && subject.terms.size === 0) return false;
