@@ -95,13 +95,23 @@ export function headingPairs(kb: KnowledgeBase, page: number): ReadonlySet<strin
  * one thing.
  */
 export function subjectTerms(kb: KnowledgeBase, sequence: readonly string[], maxWords: number, share: number): Set<string> {
-  const own = new Set(sequence.map((w) => termOf(w)).filter((t): t is string => t !== null));
-  const subject = new Set<string>();
-  if (own.size === 0 || own.size > maxWords) return subject;
-  const most = share * kb.chunks.size;
-  for (const term of own) if ((kb.vocabulary.df.get(term) ?? 0) <= most) subject.add(term);
-  return subject;
+  return ownWords(sequence).size > maxWords ? new Set() : rareTerms(kb, sequence, share);
 }
+
+/** The question's own words, stop words left out, that are in at most `share` of the paragraphs. */
+export function rareTerms(kb: KnowledgeBase, sequence: readonly string[], share: number): Set<string> {
+  const rare = new Set<string>();
+  const most = share * kb.chunks.size;
+  for (const term of ownWords(sequence)) if ((kb.vocabulary.df.get(term) ?? 0) <= most) rare.add(term);
+  return rare;
+}
+
+/** Whether a question is short enough to name a single thing (see subjectTerms). */
+export function namesOneThing(sequence: readonly string[], maxWords: number): boolean {
+  return ownWords(sequence).size <= maxWords;
+}
+
+const ownWords = (sequence: readonly string[]) => new Set(sequence.map((w) => termOf(w)).filter((t): t is string => t !== null));
 
 /** The openings of a question that asks what a thing is or does. */
 const DEFINING = new Set(['what is', 'what are', 'what does', 'what do', 'whats', 'what was']);

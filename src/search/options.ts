@@ -106,6 +106,15 @@ export interface RankingOptions {
   pageWeight: number;
   /** Share from its best paragraph's score (relative to the best paragraph's). */
   bestParagraphWeight: number;
+  /**
+   * That relative score is raised to this power (1 leaves it as it is). A paragraph's score
+   * multiplies by the number of the question's words it holds, whatever their weight, so for a
+   * long question in the asker's own words the best paragraph is often far ahead only by holding
+   * more of its common words, and its page took the whole lead of it. Below 1 the order of
+   * paragraphs stands but the lead narrows, and the page as a whole and its other paragraphs
+   * weigh more beside it.
+   */
+  bestParagraphExponent: number;
   /** Share from its second and third paragraphs' scores together: a page that answers in several places. */
   moreParagraphsWeight: number;
   /**
@@ -145,7 +154,15 @@ export interface RankingOptions {
   headingSubjectWeight: number;
   /** A question of at most this many words besides stop words asks about a single thing. */
   subjectWords: number;
-  /** The share of paragraphs a word may appear in and still name a single thing. */
+  /**
+   * Added to the rank of a page whose title, file name or one of whose headings opens with a rare
+   * word of a longer question ("ERROR: deadlock detected - why does it happen…" and a section
+   * "Deadlocks"): the section is about something the question names, where other pages hold the
+   * word in passing. Less than `headingSubjectWeight`: a longer question asks about a relation
+   * between things, and a page about one of them is not yet the answer. 0 turns it off.
+   */
+  headingOpensWeight: number;
+  /** The share of paragraphs a word may appear in and still name a single thing (or, in a longer question, its subject). */
   subjectShare: number;
   /**
    * Best paragraphs re-scored by how closely they match the query's wording (query.ts, rerank).
@@ -192,6 +209,7 @@ export const RANKING_DEFAULTS: Readonly<RankingOptions> = {
   },
   pageWeight: 1,
   bestParagraphWeight: 1.5,
+  bestParagraphExponent: 0.5,
   moreParagraphsWeight: 0.6,
   longParagraphWords: 200,
   longParagraphExponent: 0.5,
@@ -201,6 +219,7 @@ export const RANKING_DEFAULTS: Readonly<RankingOptions> = {
   headingPairDepth: 30,
   headingSubjectWeight: 0.2,
   subjectWords: 3,
+  headingOpensWeight: 0.15,
   subjectShare: 0.01,
   rerankDepth: 50,
   rerankChars: 4000,

@@ -5,7 +5,7 @@ import { FIELD_BOOSTS, RANKING_DEFAULTS, type RankingOptions } from './options.t
 import { jargonTerms } from './jargon.ts';
 import { pageIndex, scorePages } from './pages.ts';
 import { better, keepBest, type RankedPage } from './page-order.ts';
-import { asksWhatThingIs, pageNames, queryPairs, subjectTerms } from './heading-pairs.ts';
+import { asksWhatThingIs, namesOneThing, pageNames, queryPairs, rareTerms } from './heading-pairs.ts';
 import type { QueryPlan } from './plan.ts';
 import { normalizeWord, termOf, tokenize, words } from './text.ts';
 
@@ -287,12 +287,21 @@ function bestPages(kb: KnowledgeBase, terms: readonly QueryTerm[], paged: PagedH
   const order: RankedPage[] = [];
   for (const page of pages.touched) {
     const more = pages.scores[page * 3 + 1]! + pages.scores[page * 3 + 2]!;
-    const paragraphs = topParagraph > 0 ? (ranking.bestParagraphWeight * bestParagraph(paged, page) + ranking.moreParagraphsWeight * more) / topParagraph : 0;
+    const paragraphs = topParagraph > 0 ? paragraphRank(bestParagraph(paged, page), more, topParagraph, ranking) : 0;
     keepBest(order, page, rank[page]! + paragraphs, kept);
   }
   // The rank array is shared by every query on this knowledge base.
   for (const page of whole.pages) rank[page] = 0;
   return order;
+}
+
+/**
+ * A page's share of its rank from its paragraphs: its best one's score and its next two's
+ * together, each relative to the best paragraph of any page, the best one's narrowed by
+ * `bestParagraphExponent`.
+ */
+export function paragraphRank(best: number, more: number, top: number, ranking: Pick<RankingOptions, 'bestParagraphWeight' | 'bestParagraphExponent' | 'moreParagraphsWeight'>): number {
+  return ranking.bestParagraphWeight * (best / top) ** ranking.bestParagraphExponent + (ranking.moreParagraphsWeight * more) / top;
 }
 
 /** Every page's BM25F score as a whole, relative to the best page's and weighted, in `rank`. */
@@ -305,10 +314,24 @@ function wholePageRanks(kb: KnowledgeBase, terms: readonly QueryTerm[], ranking:
   return whole;
 }
 
-/** The heading bonuses of addHeadingNames, when they are on; says whether some page was about the thing asked. */
+/**
+ * The heading bonuses of addHeadingNames, when they are on; says whether some page was about the
+ * thing asked. A short question's rare words name the one thing it asks about; a longer one's
+ * name its subject among other words, and a heading opening with one says less (its own weight).
+ */
 function addHeadingBonuses(kb: KnowledgeBase, sequence: readonly string[], order: RankedPage[], ranking: RankingOptions): boolean {
-  const subject = ranking.headingSubjectWeight > 0 ? subjectTerms(kb, sequence, ranking.subjectWords, ranking.subjectShare) : new Set<string>();
-  return ranking.headingPairWeight > 0 || subject.size > 0 ? addHeadingNames(kb, order, queryPairs(sequence), subject, ranking) : false;
+  const short = namesOneThing(sequence, ranking.subjectWords);
+  const weight = short ? ranking.headingSubjectWeight : ranking.headingOpensWeight;
+  const terms = weight > 0 ? rareTerms(kb, sequence, ranking.subjectShare) : new Set<string>();
+  const subject: Subject = { terms, weight, defines: short };
+  return ranking.headingPairWeight > 0 || terms.size > 0 ? addHeadingNames(kb, order, queryPairs(sequence), subject, ranking) : false;
+}
+
+/** The rare words a question asks about, what a heading opening with one adds, and whether that page then defines the thing. */
+interface Subject {
+  terms: ReadonlySet<string>;
+  weight: number;
+  defines: boolean;
 }
 
 /**
@@ -367,18 +390,19 @@ function appendUnshown(out: Hit[], hits: readonly Hit[], limit: number): void {
 
 /**
  * Adds to the rank of each page in `order` whose title or a heading holds one of the query's word
- * pairs, or opens with the one thing a short question asks about (heading-pairs.ts), and sorts
- * `order` again. Says whether some page was about that thing.
+ * pairs, or opens with one of its rare words (the one thing a short question asks about, or a
+ * longer question's subject; heading-pairs.ts), and sorts `order` again. Says whether some page
+ * was about the one thing a short question asks about.
  */
-function addHeadingNames(kb: KnowledgeBase, order: RankedPage[], pairs: ReadonlySet<string>, subject: ReadonlySet<string>, ranking: RankingOptions): boolean {
-  if ((pairs.size === 0 || ranking.headingPairWeight === 0) && subject.size === 0) return false;
+function addHeadingNames(kb: KnowledgeBase, order: RankedPage[], pairs: ReadonlySet<string>, subject: Subject, ranking: RankingOptions): boolean {
+  if ((pairs.size === 0 || ranking.headingPairWeight === 0) && subject.terms.size === 0) return false;
   let defined = false;
   for (const entry of order) {
     const named = pageNames(kb, entry[0]);
     if (ranking.headingPairWeight > 0 && holdsAny(named.pairs, pairs)) entry[1] += ranking.headingPairWeight;
-    if (!holdsAny(named.heads, subject)) continue;
-    entry[1] += ranking.headingSubjectWeight;
-    defined = true;
+    if (!holdsAny(named.heads, subject.terms)) continue;
+    entry[1] += subject.weight;
+    defined ||= subject.defines;
   }
   order.sort((a, b) => (better(a[1], a[0], b) ? -1 : better(b[1], b[0], a) ? 1 : 0));
   return defined;

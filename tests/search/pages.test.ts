@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planQuery } from '../../src/search/plan.ts';
 import { pageIndex, pagePostingRange, scorePages } from '../../src/search/pages.ts';
-import { runQuery, selectiveTerms, wordPairs } from '../../src/search/query.ts';
-import { asksWhatThingIs, queryPairs, subjectTerms } from '../../src/search/heading-pairs.ts';
+import { paragraphRank, runQuery, selectiveTerms, wordPairs } from '../../src/search/query.ts';
+import { asksWhatThingIs, namesOneThing, queryPairs, rareTerms, subjectTerms } from '../../src/search/heading-pairs.ts';
 import { RANKING_DEFAULTS } from '../../src/search/options.ts';
 import type { KnowledgeBase } from '../../src/search/knowledge-base.ts';
 import { kbFrom } from '../helpers/folders.ts';
@@ -161,6 +161,62 @@ describe('headings about the one thing a short question names', () => {
     expect(asksWhatThingIs(['whats', 'a', 'namedtuple'])).toBe(true);
     expect(asksWhatThingIs(['to', 'a', 'namedtuple'])).toBe(false);
     expect(asksWhatThingIs(['what', 'changed', 'in', 'namedtuple'])).toBe(false);
+  });
+});
+
+describe('a best paragraph far ahead', () => {
+  it('keeps the order of paragraphs but narrows the lead of the best one', () => {
+    const rank = (best: number, bestParagraphExponent: number) => paragraphRank(best, 0, 1, { ...RANKING_DEFAULTS, bestParagraphExponent });
+    expect(rank(0.25, 1)).toBeCloseTo(RANKING_DEFAULTS.bestParagraphWeight * 0.25);
+    expect(rank(1, RANKING_DEFAULTS.bestParagraphExponent)).toBe(RANKING_DEFAULTS.bestParagraphWeight);
+    expect(rank(0.25, RANKING_DEFAULTS.bestParagraphExponent)).toBeGreaterThan(rank(0.25, 1));
+    expect(rank(0.25, RANKING_DEFAULTS.bestParagraphExponent)).toBeGreaterThan(rank(0.2, RANKING_DEFAULTS.bestParagraphExponent));
+    // The next two paragraphs count as before.
+    expect(paragraphRank(0.5, 0.4, 1, RANKING_DEFAULTS) - paragraphRank(0.5, 0, 1, RANKING_DEFAULTS)).toBeCloseTo(RANKING_DEFAULTS.moreParagraphsWeight * 0.4);
+  });
+
+  it('no longer lets one paragraph holding more common words outrank the page about the rare one', async () => {
+    const kb = await kbFrom({
+      // One paragraph holds five of the question's common words, and not the rare one.
+      'notes/misc.md': ['# Misc', 'Run a long command on every old line of the file you change.', ...filler(6, 'a')].join('\n\n'),
+      // The page is about the rare word, in its title and in several short paragraphs.
+      'tools/logrotate.md': ['# logrotate', 'logrotate rotates logs.', 'logrotate keeps old logs compressed.', 'logrotate runs on old logs.', 'logrotate keeps old logs.', ...filler(4, 'b')].join('\n\n'),
+      // The same common words again: no word of that paragraph is the question's rarest.
+      'tools/other.md': ['# Other', 'A long command runs on each line of a file you change.', ...filler(8, 'c')].join('\n\n'),
+    });
+    const plan = planQuery('how do I run logrotate so each old file is compressed when I change a line', kb.vocabulary);
+    const firstPage = (bestParagraphExponent: number) => pageOfHit(runQuery(kb, plan, { limit: 3, ranking: { bestParagraphExponent } }).hits[0]!.chunk.id);
+    expect(firstPage(1)).toBe('notes/misc');
+    expect(firstPage(RANKING_DEFAULTS.bestParagraphExponent)).toBe('tools/logrotate');
+  });
+});
+
+describe('headings opening with a rare word of a longer question', () => {
+  /** Two pages with the same words; only one heading opens with the question's rare word. */
+  async function sections(): Promise<KnowledgeBase> {
+    return kbFrom({
+      // A little ahead on its paragraph alone.
+      'db/locking.md': ['# Locks', ...filler(3, 'a'), '## Handling a deadlock', 'Two sessions that wait on each other make a deadlock, and the server detects it.', ...filler(3, 'a')].join('\n\n'),
+      'db/waits.md': ['# Locks', ...filler(3, 'b'), '## Deadlock handling', 'Two sessions that wait on each other make a deadlock, and the server will then detect it.', ...filler(3, 'b')].join('\n\n'),
+      'db/other.md': ['# Other', ...filler(40, 'c')].join('\n\n'),
+    });
+  }
+  const question = 'ERROR: deadlock detected - why does it happen and how do I avoid it?';
+
+  it('takes the rare words of any question, and tells a longer question from one naming a single thing', async () => {
+    const kb = await sections();
+    const sequence = planQuery(question, kb.vocabulary).sequence;
+    expect(rareTerms(kb, sequence, 0.3)).toContain('deadlock');
+    expect(namesOneThing(sequence, RANKING_DEFAULTS.subjectWords)).toBe(false);
+    expect(namesOneThing(planQuery('what is a deadlock?', kb.vocabulary).sequence, RANKING_DEFAULTS.subjectWords)).toBe(true);
+  });
+
+  it('lifts the page whose heading opens with it', async () => {
+    const kb = await sections();
+    const plan = planQuery(question, kb.vocabulary);
+    const firstPage = (headingOpensWeight: number) => pageOfHit(runQuery(kb, plan, { limit: 2, ranking: { headingOpensWeight, subjectShare: 0.3 } }).hits[0]!.chunk.id);
+    expect(firstPage(0)).toBe('db/locking');
+    expect(firstPage(RANKING_DEFAULTS.headingOpensWeight)).toBe('db/waits');
   });
 });
 
