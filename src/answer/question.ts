@@ -367,11 +367,15 @@ const isImperative = (t: Token | undefined) => t !== undefined && t.tags.has('Im
 
 const isAdjectiveOnly = (t: Token) => t.tags.has('Adjective') && !t.tags.has('Noun');
 
+/** An -ing verb the tagger reads as a gerund ("becoming", "learning"): after a preposition, a clause whose object is what is meant. */
+const isGerund = (t: Token | undefined) => t !== undefined && t.tags.has('Gerund') && !t.tags.has('Noun');
+
 /** The noun phrase after a preposition at `i` ("for offside", "in a hospital"), not after "like", which only compares. */
 function whatItIsFor(ts: Token[], i: number): Token[][] {
   const at = ts[i];
   if (!at || at.normal === 'like' || !(PREPOSITIONS.has(at.normal) || at.tags.has('Preposition'))) return [];
-  const words = nounPhrase(ts, i + 1).words;
+  // "The path to becoming a doctor": what a gerund after the preposition acts on is what the phrase is for.
+  const words = nounPhrase(ts, isGerund(ts[i + 1]) ? i + 2 : i + 1).words;
   return words.length > 0 ? [words] : [];
 }
 

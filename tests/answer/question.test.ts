@@ -300,3 +300,13 @@ describe('qualifiedNouns', () => {
     expect(qualifiedNouns('which countries are in asean')).toEqual([]);
   });
 });
+
+describe('focusOf: a gerund after the preposition', () => {
+  it('reads what the gerund acts on as what the phrase is for', () => {
+    expect(focusOf('what is the path to becoming a doctor').focus).toEqual([['path'], ['doctor']]);
+    expect(focusOf('What is the reason for restricting exports?').focus).toEqual([['reason'], ['exports']]);
+  });
+  it('reads a noun after the preposition as before', () => {
+    expect(focusOf('What is the rule for offside?').focus).toEqual([['rule'], ['offside']]);
+  });
+});
