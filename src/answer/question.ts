@@ -402,6 +402,10 @@ function focusTokens(ts: Token[]): Found {
   if (ts[i] && COPULAS.has(ts[i]!.normal)) return copulaFocus(ts, wh, i);
   if (wh === 'who' || wh === 'whom') return verbPhrase(ts, i);
   if (wh === 'what' && isAuxiliary(ts[i])) return whatDoesFocus(ts, i);
+  if (wh === 'what') {
+    const done = whatDidFocus(ts, i);
+    if (done) return done;
+  }
   if (wh === 'what' || wh === 'which' || wh === 'whose') return whichFocus(ts, wh, i);
   return none;
 }
@@ -470,6 +474,20 @@ function whatDoesFocus(ts: Token[], i: number): Found {
   const verb = ts[subject.end]?.normal;
   if (verb === 'mean' && subject.phrases.length > 0) return nouns([...subject.phrases, ...whatItIsFor(ts, subject.end + 1)]);
   return verb === 'do' ? nouns(subject.phrases) : none;
+}
+
+/**
+ * "What caused the industrial revolution in Britain?": "what" is the subject and the verb's object
+ * is asked about, with what a preposition after it names, as "what is X in Y" asks about Y. The
+ * verb is not required: people name a cause or an effect in their own verbs. Null when no verb
+ * follows "what", or no object follows the verb.
+ */
+function whatDidFocus(ts: Token[], i: number): Found | null {
+  const verb = ts[i];
+  if (!verb || !verb.tags.has('Verb') || isAuxiliary(verb) || nounBeforeClause(ts, i) !== ts) return null;
+  const object = nounPhrases(ts, i + 1);
+  if (object.phrases.length === 0) return null;
+  return nouns(object.phrases.length === 1 ? [...object.phrases, ...whatItIsFor(ts, object.end)] : object.phrases);
 }
 
 /** After "what", "which" or "whose" and a noun ("which countries…", "what companies…"). */

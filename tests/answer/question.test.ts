@@ -310,3 +310,15 @@ describe('focusOf: a gerund after the preposition', () => {
     expect(focusOf('What is the rule for offside?').focus).toEqual([['rule'], ['offside']]);
   });
 });
+
+describe('focusOf: "what" as the subject of a verb', () => {
+  it('reads the verb\'s object, and what a preposition after it names, without requiring the verb', () => {
+    const shape = focusOf('what caused the industrial revolution in britain');
+    expect(shape.focus).toEqual([['industrial', 'revolution'], ['britain']]);
+    expect(shape.required).toEqual([]);
+  });
+  it('leaves "what N does…" and "what is…" to their own readings', () => {
+    expect(focusOf('What technology does a Tesla battery use?').focus).toEqual([['technology']]);
+    expect(focusOf('What is the population of Shanghai?').focus).toEqual([['population'], ['shanghai']]);
+  });
+});
