@@ -199,14 +199,18 @@ function predicateOf(ts: Token[], i: number): Token[] {
  * "How does the writer characterise the policy?": after "do", the clause has a verb, but the
  * tagger, which reads questions word by word, may take it for part of the subject's noun phrase. When
  * it found none, the first word after the subject's first noun that it reads as a verb after "to"
- * is the verb.
+ * is the verb, or the last word when the noun phrase runs on to it.
  */
 function withMainVerb(ts: Token[], from: number): Token[] {
   const clause = ts.slice(from);
   if (clause.some((t) => t.tags.has('Verb') && !isAuxiliary(t))) return ts;
   const subject = clause.findIndex((t) => t.tags.has('Noun'));
   if (subject < 0) return ts;
-  const at = clause.findIndex((t, k) => k > subject && !t.tags.has('Plural') && isVerbWord(t.normal));
+  const reads = (t: Token) => !t.tags.has('Plural') && isVerbWord(t.normal);
+  // "When does the Wednesday night market open?": a noun phrase that runs to the last word ends on the verb, though its nouns read as verbs too.
+  const last = clause.length - 1;
+  const endsOnVerb = last > subject && clause.slice(subject, last).every(isNounish) && reads(clause[last]!);
+  const at = endsOnVerb ? last : clause.findIndex((t, k) => k > subject && reads(t));
   if (at < 0) return ts;
   const out = [...ts];
   out[from + at] = { ...ts[from + at]!, tags: new Set(['Verb', 'Infinitive']) };

@@ -322,3 +322,12 @@ describe('focusOf: "what" as the subject of a verb', () => {
     expect(focusOf('What is the population of Shanghai?').focus).toEqual([['population'], ['shanghai']]);
   });
 });
+
+describe('focusOf: the verb after "do" where the tagger found none', () => {
+  it('reads the last word as the verb when the noun phrase runs on to it', () => {
+    expect(focusOf('when does the wednesday night market open').focus).toEqual([['wednesday', 'night', 'market']]);
+  });
+  it('reads the first word after the subject that can be a verb when a determiner breaks the phrase', () => {
+    expect(focusOf('How does the writer characterise the plan?').predicate).toEqual(['characterise']);
+  });
+});
