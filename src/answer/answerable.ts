@@ -68,8 +68,12 @@ function stemsOf(chunk: Chunk): Set<string> {
  * stems "international".
  */
 function wordStems(chunk: Chunk, options: JudgeOptions): Set<string> {
+  return wordStemsOf(indexedFields(chunk), options);
+}
+
+function wordStemsOf(texts: readonly string[], options: JudgeOptions): Set<string> {
   const out = new Set<string>();
-  for (const text of indexedFields(chunk)) {
+  for (const text of texts) {
     for (const w of words(text)) {
       const t = termOf(w.text);
       if (t !== null && w.text.length <= t.length + options.maxInflection) out.add(t);
@@ -348,7 +352,9 @@ function readEvidence(question: string, shape: QuestionShape, plan: QueryPlan, b
   const ownFoci = holdsFociOf(ownMissing, (phrase) => looselyHeld(phrase, plan));
   // A head held only through a related word is a guess, as one held only through a synonym is.
   const guessed = (phrase: string[]) => looselyHeld(phrase, plan) || (ownMissing.includes(phrase.at(-1)!) && hasUnknownQualifier(phrase, plan));
-  const holdsFoci = ownFoci || (options.relatedHoldsFocus && holdsFociOf(given(missingOf(focusAndRequired(shape), plan, held, options, learned, wordStems(best.chunk, options))), guessed));
+  // A related word is a guess the quoted sentences must bear out: one elsewhere in the paragraph is about something else.
+  const relatedStems = options.relatedInQuote ? wordStemsOf([quoted], options) : wordStems(best.chunk, options);
+  const holdsFoci = ownFoci || (options.relatedHoldsFocus && holdsFociOf(given(missingOf(focusAndRequired(shape), plan, held, options, learned, relatedStems)), guessed));
   const isCommon = (w: string) => isCommonWord(w, vocabulary, options);
   const holdsType = holdsAnswerType(quoted, shape.answerType, question, isCommon);
   // "Where is the summit taking place?" in a paragraph on a meeting held in Shanghai: a focus held

@@ -85,6 +85,13 @@ export interface JudgeOptions {
    */
   relatedHoldsFocus: boolean;
   /**
+   * Whether a related word holds a focus only in the quoted sentences, not anywhere in the
+   * paragraph: what answers is what is quoted, and a related word is a guess at what the asker
+   * meant, which a sentence about something else ("in sharp contrast to…" for "the opposition")
+   * does not bear out.
+   */
+  relatedInQuote: boolean;
+  /**
    * How many letters longer than its stem a paragraph's word may be and still hold a related
    * word by that stem: "barriers" holds "barrier", "international" does not hold "intern".
    */
@@ -160,6 +167,7 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   membersWindow: 3,
   maxFocusEdits: 1,
   relatedHoldsFocus: true,
+  relatedInQuote: true,
   maxInflection: 3,
   listedNamesAreMembers: true,
   subjectHeld: true,

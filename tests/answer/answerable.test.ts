@@ -444,6 +444,14 @@ describe('judge: a focus held through a narrower word', () => {
     expect(anyLength.answerable).toBe(true);
   });
 
+  it('holds a focus through a related word only in the quoted sentences, not elsewhere in the paragraph', async () => {
+    const kb = await articleKb();
+    // p9 quotes the sentence on the US plan; "contrast", related to "opposition", stands in the one before it.
+    const question = 'who is the leader of the opposition in the uk';
+    expect(verdictOn(kb, question, 'p9').verdict).toMatchObject({ answerable: false, check: 'focus' });
+    expect(verdictOn(kb, question, 'p9', { ...JUDGE_DEFAULTS, relatedInQuote: false }).verdict.answerable).toBe(true);
+  });
+
   it('never holds a name through a related word', async () => {
     const { plan, chunk } = await onChannel('What obstacles must the city remove before the harbour reopens?');
     const named = { ...plan, planned: plan.planned.map((w) => (w.word === 'obstacles' ? { ...w, name: true } : w)) };
