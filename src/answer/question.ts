@@ -111,7 +111,8 @@ const OPENER = String.raw`(?:(?:hey|hi|so|yo|lol|ok|okay|hmm|um|uh|and|but|well|
 const DATE_ASKING = new RegExp(String.raw`^${OPENER}(?:when|since when|until when)\b|\b(?:what|which) (?:year|date|day|month)\b|\bhow long ago\b|\bin what year\b`);
 /** Adjectives of size, distance, age, wealth and population after "how": they ask for a quantity ("how big", "how far", "how rich"). */
 const MEASURES: ReadonlySet<string> = new Set(['big', 'large', 'small', 'tall', 'high', 'far', 'old', 'heavy', 'deep', 'wide', 'fast', 'expensive', 'rich', 'wealthy', 'poor', 'populous']);
-const NUMBER_ASKING = new RegExp(String.raw`\bhow (?:many|much|${[...MEASURES].join('|')})\b|\b(?:what|which) (?:percentage|percent|proportion|number|amount|sum|fraction)\b|\bnumber of\b`);
+// "How long does the festival last?" asks for a span of time; "how long have they…" may be answered by a date ("since 2023").
+const NUMBER_ASKING = new RegExp(String.raw`\bhow (?:many|much|${[...MEASURES].join('|')})\b|\bhow long (?:do|does|did|will|would|is|was|are|were)\b|\b(?:what|which) (?:percentage|percent|proportion|number|amount|sum|fraction)\b|\bnumber of\b`);
 /** Nouns whose value is a quantity: "the population of", "the cost of", "what did they pay". */
 const QUANTITY_WORDS = /\b(?:population|cost|costs|price|prices|pay|paid|spend|spent|budget|revenue|revenues|salary|salaries|income|profit|profits|worth|valuation|attendance|circulation|turnover|gdp|percentage)\b/;
 const NAME_ASKING = new RegExp(String.raw`^${OPENER}(?:who|whom|whose)\b`);
