@@ -5,10 +5,12 @@ import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
 import { asksForSource, asksForWording, asksWhatSourceSaid, citesSource, holdsAnswerType, namedOnlyAsPlace, namedOnlyAsSource, namedOnlyInCompound, quotesWords } from './answer-kinds.ts';
 import { asksWhatKind, describesMembers, listsExamples, listsNames, namesMembers, onlyAsExample } from './members.ts';
 import { demonymBefore, madeThings, qualifiedNouns, readQuestion, YEAR, type QuestionShape } from './question.ts';
+import { quotableUnits } from './sentences.ts';
 import type { Excerpt } from './types.ts';
 
 export type Verdict =
-  | { answerable: true; coverage: number }
+  /** `continued`: a sentence after the quoted ones that the answer rests on too, to be quoted with them. */
+  | { answerable: true; coverage: number; continued?: string }
   | { answerable: false; coverage: number; reason: Refusal; check: JudgeCheck; unknown?: string[] };
 
 /**
@@ -182,9 +184,11 @@ function firmly(word: PlannedWord, options: JudgeOptions): PlannedWord {
  * is, and at least half of its words are: people qualify a noun in words the material may not use.
  */
 export function holdsFocus(focus: readonly string[], missing: readonly string[]): boolean {
-  if (focus.length === 0 || missing.length === 0) return true;
-  if (missing.includes(focus[focus.length - 1]!)) return false;
-  return missing.length * 2 <= focus.length;
+  // Only the phrase's own words count: a qualifier missing from another phrase says nothing of this one.
+  const own = missing.filter((w) => focus.includes(w));
+  if (focus.length === 0 || own.length === 0) return true;
+  if (own.includes(focus[focus.length - 1]!)) return false;
+  return own.length * 2 <= focus.length;
 }
 
 /**
@@ -296,7 +300,8 @@ export function judge(question: string, plan: QueryPlan, best: Best | undefined,
   if (!best) return { answerable: false, coverage: 0, reason: 'no-match', check: 'no-match' };
   const evidence = readEvidence(question, shape, plan, best, vocabulary, options);
   const failed = failedCheck(question, shape, plan, best, vocabulary, options, evidence);
-  return failed ? { answerable: false, coverage: evidence.coverage.all, reason: failed[0], check: failed[1] } : { answerable: true, coverage: evidence.coverage.all };
+  if (failed) return { answerable: false, coverage: evidence.coverage.all, reason: failed[0], check: failed[1] };
+  return { answerable: true, coverage: evidence.coverage.all, ...(evidence.continued ? { continued: evidence.continued } : {}) };
 }
 
 /** The paragraph the judge weighs: its chunk, the sentences that would be quoted, and words votes taught it. */
@@ -317,8 +322,10 @@ function refuseUnnamed(question: string, shape: QuestionShape, plan: QueryPlan, 
 /** What the paragraph and its quoted sentences hold of the question, read once for every check. */
 interface Evidence {
   held: ReadonlySet<string>;
-  /** The quoted sentences, or the whole paragraph when none is quoted. */
+  /** The quoted sentences, or the whole paragraph when none is quoted, and the sentence that continues them when it lists what is asked for. */
   quoted: string;
+  /** That continuing sentence, which the answer must quote too. */
+  continued: string | null;
   coverage: ReturnType<typeof coverageOf>;
   holdsFoci: boolean;
   holdsType: boolean;
@@ -334,7 +341,9 @@ function readEvidence(question: string, shape: QuestionShape, plan: QueryPlan, b
   const stems = stemsOf(best.chunk);
   const held = learned ? new Set([...stems, ...learned]) : stems;
   // What answers is what is quoted: the date or the name must be in the quoted sentences.
-  const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
+  const cited = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
+  const continued = options.listContinuesQuote ? listingContinuation(question, shape, plan, best, held, options, cited) : null;
+  const quoted = continued ? `${cited} ${continued}` : cited;
   // The quoted words belong to what the sentence is about, not to the place it happens in.
   const owners = shape.focus.filter((phrase) => !phrase.some(asksForWording));
   const wording = options.quotationGivesWording && quotesWords(quoted) && !owners.some((phrase) => namedOnlyAsPlace(quoted, phrase));
@@ -361,7 +370,23 @@ function readEvidence(question: string, shape: QuestionShape, plan: QueryPlan, b
   // by a synonym and the kind of answer asked for are two findings, not a synonym alone. A related
   // word only holds a focus the question's other words found: it is no finding of its own.
   const typedAnswer = shape.answerType !== 'any' && shape.focus.length > 0 && ownFoci && holdsType;
-  return { held, quoted, coverage, holdsFoci, holdsType, typedAnswer, sourcePhrases, isCommon };
+  return { held, quoted, continued, coverage, holdsFoci, holdsType, typedAnswer, sourcePhrases, isCommon };
+}
+
+/**
+ * "What sectors does the 2024 plan cover?" from "In September 2024, China introduced the plan…
+ * This plan outlined key areas for collaboration, including…": the question's other words find the
+ * sentence that introduces what it asks about, and the next one lists it, in the paragraph's own
+ * word. For a "what N" question whose N the paragraph lacks and the quoted sentences list nothing,
+ * the sentence right after the last quoted one, when it lists examples; else null.
+ */
+function listingContinuation(question: string, shape: QuestionShape, plan: QueryPlan, best: Best, held: ReadonlySet<string>, options: JudgeOptions, cited: string): string | null {
+  if (shape.members === null || best.excerpts.length === 0 || !asksWhatKind(question) || listsExamples(cited)) return null;
+  if (missingOf([shape.members], plan, held, options, best.learned).length === 0) return null;
+  const units = quotableUnits(best.chunk);
+  const last = units.findIndex((u) => u.text === best.excerpts.at(-1)!.text);
+  const next = last >= 0 ? units[last + 1] : undefined;
+  return next !== undefined && listsExamples(next.text) ? next.text : null;
 }
 
 /** The first check the paragraph fails, in the order the checks are made, or null when it passes them all. */
@@ -383,7 +408,8 @@ function failedCheck(question: string, shape: QuestionShape, plan: QueryPlan, be
   if (!evidence.holdsType) return ['answer-type', 'answer-type'];
   if (shape.actors.length > 0 && shape.actors.every((a) => onlyAsExample(a, best.chunk))) return ['not-covered', 'example'];
   const sourcesAreMembers = evidence.sourcePhrases.some((p) => p.at(-1) === shape.members);
-  if (shape.members !== null && !sourcesAreMembers && !saysWhichMembers(shape, plan, quoted, question, isCommon, options)) return ['answer-type', 'members'];
+  // The sentence that continues the quote was read for its list of examples, which are the members.
+  if (shape.members !== null && !sourcesAreMembers && evidence.continued === null && !saysWhichMembers(shape, plan, quoted, question, isCommon, options)) return ['answer-type', 'members'];
   return null;
 }
 

@@ -139,6 +139,13 @@ export interface JudgeOptions {
    */
   examplesAreMembers: boolean;
   /**
+   * Whether a "what N" question whose plural N the paragraph lacks, and whose quoted sentences list
+   * nothing, is judged on the quoted sentences and the one right after them when that one lists
+   * examples ("This plan outlined key areas…, including…"), and that sentence is quoted too: a
+   * text introduces a thing in one sentence and says what it holds in the next.
+   */
+  listContinuesQuote: boolean;
+  /**
    * Whether a one-word focus the quoted sentences name only inside a hyphenated compound
    * ("China-ASEAN") is declined: the compound is about what is between the two.
    */
@@ -176,6 +183,7 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   citedSourceIsNoSubject: true,
   unknownPhraseDeclinesKeywords: true,
   examplesAreMembers: true,
+  listContinuesQuote: true,
   compoundIsNoFocus: true,
   madeThingsHeld: true,
   describedMembersAnswerWhat: true,

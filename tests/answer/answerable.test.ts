@@ -109,6 +109,36 @@ describe('missingFocus and holdsFocus', () => {
     expect(holdsFocus(['good', 'exercise', 'plan'], ['good', 'exercise'])).toBe(false);
     expect(holdsFocus([], [])).toBe(true);
   });
+
+  it('counts only the phrase\'s own missing words, not those of the question\'s other phrases', () => {
+    expect(holdsFocus(['new'], ['hazards'])).toBe(true);
+    expect(holdsFocus(['plan'], ['regional', 'hubs'])).toBe(true);
+    expect(holdsFocus(['plan'], ['plan', 'hubs'])).toBe(false);
+  });
+});
+
+describe('judge: a list in the sentence that continues the quote', () => {
+  const question = 'what sectors does the 2024 action plan cover';
+
+  it('answers "what N" from the next sentence\'s list of examples, and says to quote it', async () => {
+    const { excerpts, verdict } = verdictOn(await articleKb(), question, 'p7');
+    // The question's words find the sentence that introduces the plan; the next one lists its areas.
+    expect(excerpts.map((e) => e.text).join(' ')).not.toContain('including');
+    expect(verdict).toMatchObject({ answerable: true, continued: expect.stringContaining('including infrastructure development') });
+    expect(verdictOn(await articleKb(), question, 'p7', { ...JUDGE_DEFAULTS, listContinuesQuote: false }).verdict).toMatchObject({ answerable: false, check: 'focus' });
+  });
+
+  it('quotes the continuing sentence after the quoted ones', async () => {
+    const result = ask(await articleKb(), question);
+    expect(result.answered).toBe(true);
+    expect(result.answer.at(-1)?.text).toContain('including infrastructure development');
+  });
+
+  it('reads no continuation for "which N", which asks for names, nor where the quoted sentences list already', async () => {
+    expect(verdictOn(await articleKb(), 'which sectors does the 2024 action plan cover', 'p7').verdict).toMatchObject({ answerable: false });
+    const listed = verdictOn(await articleKb(), 'what sectors does the plan list for collaboration, including infrastructure', 'p7').verdict;
+    expect(listed.answerable && listed.continued).toBeFalsy();
+  });
 });
 
 describe('spellsOut', () => {
