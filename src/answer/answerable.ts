@@ -162,6 +162,20 @@ function missingOf(focus: readonly string[], plan: QueryPlan, held: ReadonlySet<
   return missing;
 }
 
+/**
+ * "Scheme" in a paragraph on a plan: the material's word for it ("program") is one its own
+ * related words name ("plan"), in a paragraph that says it the other way. Each word the query plan
+ * found only through synonyms gains those synonyms' related words.
+ */
+function withSynonymsRelated(plan: QueryPlan, vocabulary: Vocabulary): QueryPlan {
+  const extend = (w: PlannedWord): PlannedWord => {
+    if (w.match !== 'synonym' || w.name) return w;
+    const more = w.terms.flatMap((t) => vocabulary.related.get(t.term) ?? []);
+    return more.length === 0 ? w : { ...w, related: [...new Set([...w.related, ...more])] };
+  };
+  return { ...plan, planned: plan.planned.map(extend) };
+}
+
 /** A word the material uses, as itself or spelt otherwise: its related words are its synonyms, not narrower words. */
 const ownsWord = (word: PlannedWord) => word.match === 'exact' || word.match === 'fuzzy' || word.match === 'prefix';
 
@@ -363,7 +377,9 @@ function readEvidence(question: string, shape: QuestionShape, plan: QueryPlan, b
   const guessed = (phrase: string[]) => looselyHeld(phrase, plan) || (ownMissing.includes(phrase.at(-1)!) && hasUnknownQualifier(phrase, plan));
   // A related word is a guess the quoted sentences must bear out: one elsewhere in the paragraph is about something else.
   const relatedStems = options.relatedInQuote ? wordStemsOf([quoted], options) : wordStems(best.chunk, options);
-  const holdsFoci = ownFoci || (options.relatedHoldsFocus && holdsFociOf(given(missingOf(focusAndRequired(shape), plan, held, options, learned, relatedStems)), guessed));
+  // A synonym's related word is a guess upon a guess: only where the paragraph holds much of the question besides.
+  const relatedPlan = coverage.all >= options.synonymsRelatedMinCoverage ? withSynonymsRelated(plan, vocabulary) : plan;
+  const holdsFoci = ownFoci || (options.relatedHoldsFocus && holdsFociOf(given(missingOf(focusAndRequired(shape), relatedPlan, held, options, learned, relatedStems)), guessed));
   const isCommon = (w: string) => isCommonWord(w, vocabulary, options);
   const holdsType = holdsAnswerType(quoted, shape.answerType, question, isCommon);
   // "Where is the summit taking place?" in a paragraph on a meeting held in Shanghai: a focus held

@@ -92,6 +92,15 @@ export interface JudgeOptions {
    */
   relatedInQuote: boolean;
   /**
+   * Whether a word the material lacks, searched through its synonyms, is held by those synonyms'
+   * related words as well ("scheme" → program → plan): the material calls one thing by several
+   * names, and a paragraph may use the one the synonym does not. Held as a related word is (in the
+   * quoted sentences, for the focus only, never for a name), and only where the paragraph's
+   * coverage of the question is at least this share: two steps from the asker's word drift
+   * ("platform" → program → plan), so the rest of the question must be there. Above 1, never.
+   */
+  synonymsRelatedMinCoverage: number;
+  /**
    * How many letters longer than its stem a paragraph's word may be and still hold a related
    * word by that stem: "barriers" holds "barrier", "international" does not hold "intern".
    */
@@ -175,6 +184,7 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   maxFocusEdits: 1,
   relatedHoldsFocus: true,
   relatedInQuote: true,
+  synonymsRelatedMinCoverage: 0.45,
   maxInflection: 3,
   listedNamesAreMembers: true,
   subjectHeld: true,

@@ -117,6 +117,22 @@ describe('missingFocus and holdsFocus', () => {
   });
 });
 
+describe('judge: a focus held through a synonym\'s related word', () => {
+  it('holds "scheme" in a paragraph on a plan (scheme → program → plan) where the paragraph holds much of the question', async () => {
+    const kb = await articleKb();
+    const question = 'What is the aim of the 2024 scheme to build AI capacity?';
+    expect(verdictOn(kb, question, 'p7').verdict.answerable).toBe(true);
+    expect(verdictOn(kb, question, 'p7', { ...JUDGE_DEFAULTS, synonymsRelatedMinCoverage: 2 }).verdict).toMatchObject({ answerable: false, check: 'focus' });
+  });
+
+  it('holds nothing two steps away in a paragraph that holds little of the question ("platform" → program → plan)', async () => {
+    const kb = await articleKb();
+    const question = 'which platform does the night train leave from';
+    expect(verdictOn(kb, question, 'p7').verdict).toMatchObject({ answerable: false, check: 'focus' });
+    expect(verdictOn(kb, question, 'p7', { ...JUDGE_DEFAULTS, synonymsRelatedMinCoverage: 0 }).verdict.answerable).toBe(true);
+  });
+});
+
 describe('judge: a list in the sentence that continues the quote', () => {
   const question = 'what sectors does the 2024 action plan cover';
 
