@@ -442,7 +442,7 @@ function namesUnknownThing(question: string, shape: QuestionShape, plan: QueryPl
 function saysWhichMembers(shape: QuestionShape, plan: QueryPlan, quoted: string, question: string, isCommon: (w: string) => boolean, options: JudgeOptions): boolean {
   const terms = ownTerms(shape.members ?? '', plan);
   if (options.describedMembersAnswerWhat && describesMembers(quoted, terms, question)) return true;
-  return namesMembers(quoted, terms, question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon));
+  return namesMembers(quoted, terms, question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon), options.unnamedMembersAnswer);
 }
 
 /** Whether a word of the question is one of the names it gives. */

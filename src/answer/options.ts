@@ -148,6 +148,12 @@ export interface JudgeOptions {
    */
   examplesAreMembers: boolean;
   /**
+   * Whether a sentence that leaves the plural a which-question asks about unnamed on purpose
+   * ("*some* countries remain ensnared in the myth…") answers it: it is all the material says of
+   * which ones, and quoting it shows that.
+   */
+  unnamedMembersAnswer: boolean;
+  /**
    * Whether a "what N" question whose plural N the paragraph lacks, and whose quoted sentences list
    * nothing, is judged on the quoted sentences and the one right after them when that one lists
    * examples ("This plan outlined key areas…, including…"), and that sentence is quoted too: a
@@ -194,6 +200,7 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   unknownPhraseDeclinesKeywords: true,
   examplesAreMembers: true,
   listContinuesQuote: true,
+  unnamedMembersAnswer: true,
   compoundIsNoFocus: true,
   madeThingsHeld: true,
   describedMembersAnswerWhat: true,
