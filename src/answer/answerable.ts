@@ -4,7 +4,7 @@ import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
 import { asksForSource, asksForWording, asksWhatSourceSaid, citesSource, holdsAnswerType, namedOnlyAsPlace, namedOnlyAsSource, namedOnlyInCompound, quotesWords } from './answer-kinds.ts';
 import { asksWhatKind, describesMembers, listsExamples, listsNames, namesMembers, onlyAsExample } from './members.ts';
-import { demonymBefore, madeThings, qualifiedNouns, readQuestion, YEAR, type QuestionShape } from './question.ts';
+import { demonymBefore, madeThings, prepositionObjects, qualifiedNouns, readQuestion, YEAR, type QuestionShape } from './question.ts';
 import { quotableUnits } from './sentences.ts';
 import type { Excerpt } from './types.ts';
 
@@ -399,6 +399,9 @@ function readEvidence(question: string, shape: QuestionShape, plan: QueryPlan, b
 function listingContinuation(question: string, shape: QuestionShape, plan: QueryPlan, best: Best, held: ReadonlySet<string>, options: JudgeOptions, cited: string): string | null {
   if (shape.members === null || best.excerpts.length === 0 || !asksWhatKind(question) || listsExamples(cited)) return null;
   if (missingOf([shape.members], plan, held, options, best.learned).length === 0) return null;
+  // A sentence the question's words did not find is a weaker finding: what the question's clause is about must be in the paragraph, in its own words ("…come with cycling").
+  const about = prepositionObjects(question).filter((w) => w.length > 2 && isSubjectWord(w, plan));
+  if (!about.every((w) => holdsOwnWord(w, plan, held, options, best.learned))) return null;
   const units = quotableUnits(best.chunk);
   const last = units.findIndex((u) => u.text === best.excerpts.at(-1)!.text);
   const next = last >= 0 ? units[last + 1] : undefined;

@@ -157,7 +157,9 @@ export interface JudgeOptions {
    * Whether a "what N" question whose plural N the paragraph lacks, and whose quoted sentences list
    * nothing, is judged on the quoted sentences and the one right after them when that one lists
    * examples ("This plan outlined key areas…, including…"), and that sentence is quoted too: a
-   * text introduces a thing in one sentence and says what it holds in the next.
+   * text introduces a thing in one sentence and says what it holds in the next. Only where the
+   * paragraph holds, in their own words, the nouns after the question's prepositions ("what hazards
+   * come with *cycling*"): a sentence the question's words did not find is a weaker finding.
    */
   listContinuesQuote: boolean;
   /**

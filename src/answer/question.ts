@@ -579,6 +579,17 @@ export function demonymBefore(question: string, name: string): string | null {
   return nlp(before.text).docs.flat()[0]?.tags?.has('Demonym') === true ? before.text : null;
 }
 
+/**
+ * The nouns of the phrases after the question's prepositions ("cycling" in "what hazards come with
+ * cycling", "farming" in "…single out for farming"): what the question's clause is about beside its
+ * focus, which no focus reading keeps.
+ */
+export function prepositionObjects(question: string): string[] {
+  const ts = tokens(question);
+  const at = ts.flatMap((t, i) => (t.normal !== 'like' && (PREPOSITIONS.has(t.normal) || t.tags.has('Preposition')) ? [i + 1] : []));
+  return [...new Set(at.flatMap((i) => nounPhrase(ts, isGerund(ts[i]) ? i + 1 : i).words.map((t) => t.normal)))];
+}
+
 /** "how to…", "how do I…", "how can we…": the asker is the one to do it. */
 const ASKER_DOES = new RegExp(String.raw`^${OPENER}how (?:to|(?:do|can|could|should|would|shall) (?:i|we))\b`);
 

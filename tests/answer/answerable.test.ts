@@ -150,6 +150,13 @@ describe('judge: a list in the sentence that continues the quote', () => {
     expect(result.answer.at(-1)?.text).toContain('including infrastructure development');
   });
 
+  it('reads no continuation where the paragraph lacks, in its own words, what the question\'s clause is about', async () => {
+    const kb = await articleKb();
+    expect(verdictOn(kb, 'what new hazards come with AI', 'p4').verdict).toMatchObject({ answerable: true, continued: expect.stringContaining('such as ethical norms') });
+    // "Cycling" is held only through a synonym ("round", in "the new round of…"): no finding of the question's own.
+    expect(verdictOn(kb, 'what new hazards come with cycling', 'p4').verdict).toMatchObject({ answerable: false, check: 'focus' });
+  });
+
   it('reads no continuation for "which N", which asks for names, nor where the quoted sentences list already', async () => {
     expect(verdictOn(await articleKb(), 'which sectors does the 2024 action plan cover', 'p7').verdict).toMatchObject({ answerable: false });
     const listed = verdictOn(await articleKb(), 'what sectors does the plan list for collaboration, including infrastructure', 'p7').verdict;

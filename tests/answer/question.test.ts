@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demonymBefore, expectedAnswer, focusOf, isRequest, madeThings, qualifiedNouns, readQuestion } from '../../src/answer/question.ts';
+import { demonymBefore, expectedAnswer, focusOf, isRequest, madeThings, prepositionObjects, qualifiedNouns, readQuestion } from '../../src/answer/question.ts';
 
 describe('isRequest', () => {
   it.each([
@@ -332,5 +332,17 @@ describe('focusOf: the verb after "do" where the tagger found none', () => {
   });
   it('reads the first word after the subject that can be a verb when a determiner breaks the phrase', () => {
     expect(focusOf('How does the writer characterise the plan?').predicate).toEqual(['characterise']);
+  });
+});
+
+describe('prepositionObjects', () => {
+  it('lists the nouns of the phrases after the question\'s prepositions, through a gerund', () => {
+    expect(prepositionObjects('what new hazards come with cycling')).toEqual(['cycling']);
+    expect(prepositionObjects('what is the path to becoming a doctor')).toEqual(['doctor']);
+    expect(prepositionObjects('What is the population of Shanghai?')).toEqual(['shanghai']);
+  });
+  it('lists none where no preposition is, nor after "like", which only compares', () => {
+    expect(prepositionObjects('what sectors does the 2024 action plan cover')).toEqual([]);
+    expect(prepositionObjects('what is the weather like today')).toEqual([]);
   });
 });
