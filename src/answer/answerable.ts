@@ -4,7 +4,7 @@ import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
 import { asksForSource, asksForWording, asksWhatSourceSaid, citesSource, holdsAnswerType, namedOnlyAsPlace, namedOnlyAsSource, namedOnlyInCompound, quotesWords } from './answer-kinds.ts';
 import { asksWhatKind, describesMembers, listsExamples, listsNames, namesMembers, onlyAsExample } from './members.ts';
-import { demonymBefore, madeThings, prepositionObjects, qualifiedNouns, readQuestion, YEAR, type QuestionShape } from './question.ts';
+import { demonymBefore, madeThings, prepositionObjects, qualifiedNouns, questionNouns, readQuestion, YEAR, type QuestionShape } from './question.ts';
 import { quotableUnits } from './sentences.ts';
 import type { Excerpt } from './types.ts';
 
@@ -428,7 +428,9 @@ function failedCheck(question: string, shape: QuestionShape, plan: QueryPlan, be
   if (shape.actors.length > 0 && shape.actors.every((a) => onlyAsExample(a, best.chunk))) return ['not-covered', 'example'];
   const sourcesAreMembers = evidence.sourcePhrases.some((p) => p.at(-1) === shape.members);
   // The sentence that continues the quote was read for its list of examples, which are the members.
-  if (shape.members !== null && !sourcesAreMembers && evidence.continued === null && !saysWhichMembers(shape, plan, quoted, question, isCommon, options)) return ['answer-type', 'members'];
+  // "Some countries…" answers only a question whose every other thing the paragraph holds: else it is about other countries.
+  const unnamedAnswers = options.unnamedMembersAnswer && missingOf(questionNouns(question).filter((w) => w !== shape.members && isSubjectWord(w, plan)), plan, held, options, learned).length === 0;
+  if (shape.members !== null && !sourcesAreMembers && evidence.continued === null && !saysWhichMembers(shape, plan, quoted, question, isCommon, options, unnamedAnswers)) return ['answer-type', 'members'];
   return null;
 }
 
@@ -442,10 +444,10 @@ function namesUnknownThing(question: string, shape: QuestionShape, plan: QueryPl
 }
 
 /** Whether the quoted sentences say which of the plural a which/what-question asks for they mean: by name, or for "what N" by kind. */
-function saysWhichMembers(shape: QuestionShape, plan: QueryPlan, quoted: string, question: string, isCommon: (w: string) => boolean, options: JudgeOptions): boolean {
+function saysWhichMembers(shape: QuestionShape, plan: QueryPlan, quoted: string, question: string, isCommon: (w: string) => boolean, options: JudgeOptions, unnamedAnswers: boolean): boolean {
   const terms = ownTerms(shape.members ?? '', plan);
   if (options.describedMembersAnswerWhat && describesMembers(quoted, terms, question)) return true;
-  return namesMembers(quoted, terms, question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon), options.unnamedMembersAnswer);
+  return namesMembers(quoted, terms, question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon), unnamedAnswers);
 }
 
 /** Whether a word of the question is one of the names it gives. */

@@ -150,7 +150,8 @@ export interface JudgeOptions {
   /**
    * Whether a sentence that leaves the plural a which-question asks about unnamed on purpose
    * ("*some* countries remain ensnared in the myth…") answers it: it is all the material says of
-   * which ones, and quoting it shows that.
+   * which ones, and quoting it shows that. Only where the paragraph holds every other noun of the
+   * question in some form: "which countries won the most medals" is about other countries.
    */
   unnamedMembersAnswer: boolean;
   /**

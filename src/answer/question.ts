@@ -579,6 +579,11 @@ export function demonymBefore(question: string, name: string): string | null {
   return nlp(before.text).docs.flat()[0]?.tags?.has('Demonym') === true ? before.text : null;
 }
 
+/** The nouns of the question, as typed in lower case: what it names, wherever they stand ("medals" in "which countries won the most medals"). */
+export function questionNouns(question: string): string[] {
+  return [...new Set(tokens(question).filter((t) => t.tags.has('Noun') && !t.tags.has('Pronoun')).map((t) => t.normal))];
+}
+
 /**
  * The nouns of the phrases after the question's prepositions ("cycling" in "what hazards come with
  * cycling", "farming" in "…single out for farming"): what the question's clause is about beside its

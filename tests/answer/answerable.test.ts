@@ -117,6 +117,21 @@ describe('missingFocus and holdsFocus', () => {
   });
 });
 
+describe('judge: members left unnamed on purpose', () => {
+  it('answers "which N" from "some N" where the paragraph holds every other noun of the question', async () => {
+    const kb = await articleKb();
+    const question = 'which countries remain in the myth of hegemony';
+    expect(verdictOn(kb, question, 'p1').verdict.answerable).toBe(true);
+    expect(verdictOn(kb, question, 'p1', { ...JUDGE_DEFAULTS, unnamedMembersAnswer: false }).verdict).toMatchObject({ answerable: false, check: 'members' });
+  });
+
+  it('declines it where the question names a thing the paragraph lacks: other countries', async () => {
+    const kb = await articleKb();
+    expect(verdictOn(kb, 'which countries won the most medals', 'p1').verdict).toMatchObject({ answerable: false, check: 'members' });
+    expect(verdictOn(kb, 'which countries are ensnared in debt', 'p1').verdict).toMatchObject({ answerable: false });
+  });
+});
+
 describe('judge: a focus held through a synonym\'s related word', () => {
   it('holds "scheme" in a paragraph on a plan (scheme → program → plan) where the paragraph holds much of the question', async () => {
     const kb = await articleKb();

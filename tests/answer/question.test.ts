@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demonymBefore, expectedAnswer, focusOf, isRequest, madeThings, prepositionObjects, qualifiedNouns, readQuestion } from '../../src/answer/question.ts';
+import { demonymBefore, expectedAnswer, focusOf, isRequest, madeThings, prepositionObjects, qualifiedNouns, questionNouns, readQuestion } from '../../src/answer/question.ts';
 
 describe('isRequest', () => {
   it.each([
@@ -344,5 +344,12 @@ describe('prepositionObjects', () => {
   it('lists none where no preposition is, nor after "like", which only compares', () => {
     expect(prepositionObjects('what sectors does the 2024 action plan cover')).toEqual([]);
     expect(prepositionObjects('what is the weather like today')).toEqual([]);
+  });
+});
+
+describe('questionNouns', () => {
+  it('lists the question\'s nouns wherever they stand, pronouns aside', () => {
+    expect(questionNouns('which countries won the most medals')).toEqual(['countries', 'medals']);
+    expect(questionNouns('what did they say about it')).toEqual([]);
   });
 });
