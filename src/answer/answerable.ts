@@ -428,9 +428,7 @@ function failedCheck(question: string, shape: QuestionShape, plan: QueryPlan, be
   if (shape.actors.length > 0 && shape.actors.every((a) => onlyAsExample(a, best.chunk))) return ['not-covered', 'example'];
   const sourcesAreMembers = evidence.sourcePhrases.some((p) => p.at(-1) === shape.members);
   // The sentence that continues the quote was read for its list of examples, which are the members.
-  // "Some countries…" answers only a question whose every other thing the paragraph holds: else it is about other countries.
-  const unnamedAnswers = options.unnamedMembersAnswer && missingOf(questionNouns(question).filter((w) => w !== shape.members && isSubjectWord(w, plan)), plan, held, options, learned).length === 0;
-  if (shape.members !== null && !sourcesAreMembers && evidence.continued === null && !saysWhichMembers(shape, plan, quoted, question, isCommon, options, unnamedAnswers)) return ['answer-type', 'members'];
+  if (shape.members !== null && !sourcesAreMembers && evidence.continued === null && !saysWhichMembers(shape, plan, quoted, question, isCommon, options, () => holdsEveryNoun(question, shape, plan, held, options, learned))) return ['answer-type', 'members'];
   return null;
 }
 
@@ -444,10 +442,19 @@ function namesUnknownThing(question: string, shape: QuestionShape, plan: QueryPl
 }
 
 /** Whether the quoted sentences say which of the plural a which/what-question asks for they mean: by name, or for "what N" by kind. */
-function saysWhichMembers(shape: QuestionShape, plan: QueryPlan, quoted: string, question: string, isCommon: (w: string) => boolean, options: JudgeOptions, unnamedAnswers: boolean): boolean {
+function saysWhichMembers(shape: QuestionShape, plan: QueryPlan, quoted: string, question: string, isCommon: (w: string) => boolean, options: JudgeOptions, holdsRest: () => boolean): boolean {
   const terms = ownTerms(shape.members ?? '', plan);
   if (options.describedMembersAnswerWhat && describesMembers(quoted, terms, question)) return true;
-  return namesMembers(quoted, terms, question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon), unnamedAnswers);
+  const qualifiers = qualifierTerms(shape, plan, isCommon);
+  if (namesMembers(quoted, terms, question, isCommon, options.membersWindow, qualifiers)) return true;
+  // "Some countries…" answers only a question whose every other thing the paragraph holds: else it is about other countries.
+  return options.unnamedMembersAnswer && holdsRest() && namesMembers(quoted, terms, question, isCommon, options.membersWindow, qualifiers, true);
+}
+
+/** Whether the paragraph holds, in some form, every noun of the question besides the plural it asks about and its words of asking. */
+function holdsEveryNoun(question: string, shape: QuestionShape, plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, learned?: ReadonlySet<string>): boolean {
+  const nouns = questionNouns(question).filter((w) => w !== shape.members && isSubjectWord(w, plan));
+  return missingOf(nouns, plan, held, options, learned).length === 0;
 }
 
 /** Whether a word of the question is one of the names it gives. */
