@@ -4,7 +4,7 @@ import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
 import { asksForSource, asksForWording, asksWhatSourceSaid, citesSource, holdsAnswerType, namedOnlyAsPlace, namedOnlyAsSource, namedOnlyInCompound, quotesWords } from './answer-kinds.ts';
 import { asksWhatKind, describesMembers, listsExamples, listsNames, namesMembers, onlyAsExample } from './members.ts';
-import { demonymBefore, madeThings, prepositionObjects, qualifiedNouns, questionNouns, readQuestion, YEAR, type QuestionShape } from './question.ts';
+import { demonymBefore, madeThings, possessedNouns, prepositionObjects, qualifiedNouns, questionNouns, readQuestion, YEAR, type QuestionShape } from './question.ts';
 import { quotableUnits } from './sentences.ts';
 import type { Excerpt } from './types.ts';
 
@@ -174,6 +174,16 @@ function withSynonymsRelated(plan: QueryPlan, vocabulary: Vocabulary): QueryPlan
     return more.length === 0 ? w : { ...w, related: [...new Set([...w.related, ...more])] };
   };
   return { ...plan, planned: plan.planned.map(extend) };
+}
+
+/**
+ * "Is China's list of partnerships getting longer?": a word of asking ("list", "view") that a
+ * possessive owns names a thing of the owner's, so it counts toward coverage as a word of subject.
+ */
+function withPossessedAsSubject(question: string, plan: QueryPlan): QueryPlan {
+  if (!plan.planned.some((w) => w.asking)) return plan;
+  const owned = new Set(possessedNouns(question).map(normalizeWord));
+  return owned.size === 0 ? plan : { ...plan, planned: plan.planned.map((w) => (w.asking && owned.has(normalizeWord(w.word)) ? { ...w, asking: false } : w)) };
 }
 
 /** A word the material uses, as itself or spelt otherwise: its related words are its synonyms, not narrower words. */
@@ -363,7 +373,7 @@ function readEvidence(question: string, shape: QuestionShape, plan: QueryPlan, b
   const wording = options.quotationGivesWording && quotesWords(quoted) && !owners.some((phrase) => namedOnlyAsPlace(quoted, phrase));
   // The quoted words are the slogan asked for: the paragraph holds it as surely as the word itself.
   const wordingKeys = wording ? plan.planned.filter((w) => asksForWording(w.word)).map((w) => w.key) : [];
-  const coverage = coverageOf(plan, held, options, wordingKeys.length > 0 ? new Set([...(learned ?? []), ...wordingKeys]) : learned);
+  const coverage = coverageOf(options.possessedIsSubject ? withPossessedAsSubject(question, plan) : plan, held, options, wordingKeys.length > 0 ? new Set([...(learned ?? []), ...wordingKeys]) : learned);
   const holdsFociOf = (missing: string[], loose: (phrase: string[]) => boolean) =>
     shape.focus.every((phrase) => holdsFocus(phrase, missing) && !loose(phrase)) && !shape.required.some((w) => missing.includes(w));
   // "What slogan was chosen…?" asks for words, and words in quotation marks give them, whatever the sentence calls them.

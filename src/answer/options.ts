@@ -148,6 +148,11 @@ export interface JudgeOptions {
    */
   examplesAreMembers: boolean;
   /**
+   * Whether a word of asking that a possessive owns ("China's *list* of partnerships", "the
+   * author's *view*") counts toward coverage as a word of subject: it names a thing of the owner's.
+   */
+  possessedIsSubject: boolean;
+  /**
    * Whether a sentence that leaves the plural a which-question asks about unnamed on purpose
    * ("*some* countries remain ensnared in the myth…") answers it: it is all the material says of
    * which ones, and quoting it shows that. Only where the paragraph holds every other noun of the
@@ -204,6 +209,7 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   examplesAreMembers: true,
   listContinuesQuote: true,
   unnamedMembersAnswer: true,
+  possessedIsSubject: true,
   compoundIsNoFocus: true,
   madeThingsHeld: true,
   describedMembersAnswerWhat: true,

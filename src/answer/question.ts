@@ -579,6 +579,12 @@ export function demonymBefore(question: string, name: string): string | null {
   return nlp(before.text).docs.flat()[0]?.tags?.has('Demonym') === true ? before.text : null;
 }
 
+/** Nouns a possessive names as owned ("list" in "China's list of partnerships"): a thing of that owner, whatever else the word may do in a question. */
+export function possessedNouns(question: string): string[] {
+  const ts = tokens(question);
+  return ts.filter((t, i) => i > 0 && t.tags.has('Noun') && !t.tags.has('Possessive') && ts[i - 1]!.tags.has('Possessive') && !ts[i - 1]!.tags.has('Pronoun') && !DETERMINERS.has(ts[i - 1]!.normal)).map((t) => t.normal);
+}
+
 /** The nouns of the question, as typed in lower case: what it names, wherever they stand ("medals" in "which countries won the most medals"). */
 export function questionNouns(question: string): string[] {
   return [...new Set(tokens(question).filter((t) => t.tags.has('Noun') && !t.tags.has('Pronoun')).map((t) => t.normal))];

@@ -117,6 +117,20 @@ describe('missingFocus and holdsFocus', () => {
   });
 });
 
+describe('judge: a word of asking a possessive owns', () => {
+  it('counts "China\'s list" toward coverage as a word of subject', async () => {
+    const kb = await articleKb();
+    const question = "Is China's list of cooperative projects getting longer?";
+    const { plan, chunk } = verdictOn(kb, question, 'p8');
+    expect(plan.planned.find((w) => w.word === 'list')?.asking).toBe(true);
+    const owned = verdictOn(kb, question, 'p8').verdict.coverage;
+    const asked = verdictOn(kb, question, 'p8', { ...JUDGE_DEFAULTS, possessedIsSubject: false }).verdict.coverage;
+    expect(owned).toBeGreaterThan(asked);
+    // The plain coverage of the paragraph is the query plan's, words of asking left out.
+    expect(coverageIn(plan, chunk).all).toBeCloseTo(asked);
+  });
+});
+
 describe('judge: members left unnamed on purpose', () => {
   it('answers "which N" from "some N" where the paragraph holds every other noun of the question', async () => {
     const kb = await articleKb();

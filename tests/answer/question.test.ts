@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demonymBefore, expectedAnswer, focusOf, isRequest, madeThings, prepositionObjects, qualifiedNouns, questionNouns, readQuestion } from '../../src/answer/question.ts';
+import { demonymBefore, expectedAnswer, focusOf, isRequest, madeThings, possessedNouns, prepositionObjects, qualifiedNouns, questionNouns, readQuestion } from '../../src/answer/question.ts';
 
 describe('isRequest', () => {
   it.each([
@@ -351,5 +351,13 @@ describe('questionNouns', () => {
   it('lists the question\'s nouns wherever they stand, pronouns aside', () => {
     expect(questionNouns('which countries won the most medals')).toEqual(['countries', 'medals']);
     expect(questionNouns('what did they say about it')).toEqual([]);
+  });
+});
+
+describe('possessedNouns', () => {
+  it('lists the nouns a possessive owns, not those a pronoun owns', () => {
+    expect(possessedNouns("Is China's list of partnerships getting longer?")).toEqual(['list']);
+    expect(possessedNouns("what is the author's view")).toEqual(['view']);
+    expect(possessedNouns('what is its list of partners')).toEqual([]);
   });
 });
