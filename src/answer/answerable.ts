@@ -208,11 +208,9 @@ function firmly(word: PlannedWord, options: JudgeOptions): PlannedWord {
  * is, and at least half of its words are: people qualify a noun in words the material may not use.
  */
 export function holdsFocus(focus: readonly string[], missing: readonly string[]): boolean {
-  // Only the phrase's own words count: a qualifier missing from another phrase says nothing of this one.
-  const own = missing.filter((w) => focus.includes(w));
-  if (focus.length === 0 || own.length === 0) return true;
-  if (own.includes(focus[focus.length - 1]!)) return false;
-  return own.length * 2 <= focus.length;
+  if (focus.length === 0 || missing.length === 0) return true;
+  if (missing.includes(focus[focus.length - 1]!)) return false;
+  return missing.length * 2 <= focus.length;
 }
 
 /**
@@ -482,7 +480,8 @@ const focusAndRequired = (shape: QuestionShape) => [...new Set([...shape.focus.f
  */
 function membersNamed(shape: QuestionShape, plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, quoted: string, question: string, isCommon: (w: string) => boolean, learned?: ReadonlySet<string>): boolean {
   if (!options.listedNamesAreMembers || shape.members === null) return false;
-  const missing = missingOf(focusAndRequired(shape), plan, held, options, learned);
+  // The plural may be missing: the list is its members, so it counts against none of the other words.
+  const missing = missingOf(focusAndRequired(shape), plan, held, options, learned).filter((w) => w !== shape.members);
   const isMembers = (phrase: readonly string[]) => phrase.at(-1) === shape.members;
   const othersHeld = shape.focus.every((phrase) => (isMembers(phrase) ? holdsFocus(phrase.slice(0, -1), missing) : holdsFocus(phrase, missing)));
   const listed = listsNames(quoted, question, isCommon) || (options.examplesAreMembers && asksWhatKind(question) && listsExamples(quoted));
