@@ -144,7 +144,8 @@ const WH_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'wher
 const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 's', 'be', 'been']);
 // "Like" is one in "what is the weather like in Shanghai?".
 const PREPOSITIONS = new Set(['like', 'of', 'for', 'in', 'on', 'at', 'to', 'from', 'with', 'about', 'by', 'between', 'into', 'during', 'after', 'before', 'over', 'under', 'around', 'among', 'across', 'against', 'per', 'via', 'and', 'or']);
-const STRONG_NAME_TAGS = ['Person', 'Organization', 'Place', 'Country', 'City', 'Region'];
+// A people's word is a name as its land's is, typed in lower case or not ("the french revolution").
+const STRONG_NAME_TAGS = ['Person', 'Organization', 'Place', 'Country', 'City', 'Region', 'Demonym'];
 /** A year as a word of a question: exact, so the 2024 conference is not the 2025 one. */
 export const YEAR = /^(?:1[5-9]|20)\d\d$/;
 

@@ -174,6 +174,11 @@ describe('focusOf', () => {
     expect(focusOf('What did Japan say about the 2025 conference?').names).toEqual(expect.arrayContaining(['Japan', '2025']));
     expect(focusOf('what did japan say about it').names).toEqual(['japan']);
   });
+
+  it('lists a people\'s word as a name, in lower case as in capitals', () => {
+    expect(focusOf('what caused the french revolution').names).toEqual(['french']);
+    expect(focusOf('What caused the French Revolution?').names).toEqual(expect.arrayContaining(['French']));
+  });
 });
 
 describe('readQuestion', () => {
