@@ -181,7 +181,8 @@ function withSynonymsRelated(plan: QueryPlan, vocabulary: Vocabulary): QueryPlan
  * possessive owns names a thing of the owner's, so it counts toward coverage as a word of subject.
  */
 function withPossessedAsSubject(question: string, plan: QueryPlan): QueryPlan {
-  if (!plan.planned.some((w) => w.asking)) return plan;
+  // A possessive has an apostrophe: most questions need no second reading by the tagger.
+  if (!/['’]/.test(question) || !plan.planned.some((w) => w.asking)) return plan;
   const owned = new Set(possessedNouns(question).map(normalizeWord));
   return owned.size === 0 ? plan : { ...plan, planned: plan.planned.map((w) => (w.asking && owned.has(normalizeWord(w.word)) ? { ...w, asking: false } : w)) };
 }
