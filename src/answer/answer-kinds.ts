@@ -28,11 +28,14 @@ const DAY_SPAN = new RegExp(String.raw`\b(?:${MONTHS}) \d{1,2}\s*[-–]\s*\d{1,2
 const YEAR_SPAN = /\b(?:1[5-9]|20)\d\d\s*(?:[-–]|to|until)\s*(?:1[5-9]|20)\d\d\b/i;
 const COUNTING_DAYS = /\bhow many days\b/;
 const COUNTING_YEARS = /\bhow many years\b/;
+/** "How long does the conference last?" asks for a span of time, which a span of days or years gives as surely as a number does. */
+const HOW_LONG = /\bhow long\b/;
 
-/** Whether `text` spans the days or years a "how many days/years" question counts. */
+/** Whether `text` spans the days or years a "how many days/years" or "how long" question counts. */
 function spansCounted(text: string, question: string): boolean {
   const asked = normalizeQuestion(question);
-  return (COUNTING_DAYS.test(asked) && DAY_SPAN.test(text)) || (COUNTING_YEARS.test(asked) && YEAR_SPAN.test(text));
+  const long = HOW_LONG.test(asked);
+  return ((COUNTING_DAYS.test(asked) || long) && DAY_SPAN.test(text)) || ((COUNTING_YEARS.test(asked) || long) && YEAR_SPAN.test(text));
 }
 const QUANTITY = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|percent|half|quarter|twice|double|triple)\b|%/i;
 const CALENDAR = new RegExp(`^(?:${MONTHS}|${WEEKDAYS})$`, 'i');

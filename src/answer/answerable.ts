@@ -4,11 +4,13 @@ import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
 import { asksForSource, asksForWording, asksWhatSourceSaid, citesSource, holdsAnswerType, namedOnlyAsPlace, namedOnlyAsSource, namedOnlyInCompound, quotesWords } from './answer-kinds.ts';
 import { asksWhatKind, describesMembers, listsExamples, listsNames, namesMembers, onlyAsExample } from './members.ts';
-import { demonymBefore, madeThings, qualifiedNouns, readQuestion, YEAR, type QuestionShape } from './question.ts';
+import { demonymBefore, madeThings, possessedNouns, prepositionObjects, qualifiedNouns, questionNouns, readQuestion, YEAR, type QuestionShape } from './question.ts';
+import { quotableUnits } from './sentences.ts';
 import type { Excerpt } from './types.ts';
 
 export type Verdict =
-  | { answerable: true; coverage: number }
+  /** `continued`: a sentence after the quoted ones that the answer rests on too, to be quoted with them. */
+  | { answerable: true; coverage: number; continued?: string }
   | { answerable: false; coverage: number; reason: Refusal; check: JudgeCheck; unknown?: string[] };
 
 /**
@@ -68,8 +70,12 @@ function stemsOf(chunk: Chunk): Set<string> {
  * stems "international".
  */
 function wordStems(chunk: Chunk, options: JudgeOptions): Set<string> {
+  return wordStemsOf(indexedFields(chunk), options);
+}
+
+function wordStemsOf(texts: readonly string[], options: JudgeOptions): Set<string> {
   const out = new Set<string>();
-  for (const text of indexedFields(chunk)) {
+  for (const text of texts) {
     for (const w of words(text)) {
       const t = termOf(w.text);
       if (t !== null && w.text.length <= t.length + options.maxInflection) out.add(t);
@@ -154,6 +160,31 @@ function missingOf(focus: readonly string[], plan: QueryPlan, held: ReadonlySet<
     if (planned ? credit(firmly(planned, options), held, options, learned).all === 0 && !(related && heldAsRelated(planned, ownsWord(planned) ? held : related)) : !isHeldWord(f, held)) missing.push(f);
   }
   return missing;
+}
+
+/**
+ * "Scheme" in a paragraph on a plan: the material's word for it ("program") is one its own
+ * related words name ("plan"), in a paragraph that says it the other way. Each word the query plan
+ * found only through synonyms gains those synonyms' related words.
+ */
+function withSynonymsRelated(plan: QueryPlan, vocabulary: Vocabulary): QueryPlan {
+  const extend = (w: PlannedWord): PlannedWord => {
+    if (w.match !== 'synonym' || w.name) return w;
+    const more = w.terms.flatMap((t) => vocabulary.related.get(t.term) ?? []);
+    return more.length === 0 ? w : { ...w, related: [...new Set([...w.related, ...more])] };
+  };
+  return { ...plan, planned: plan.planned.map(extend) };
+}
+
+/**
+ * "Is China's list of partnerships getting longer?": a word of asking ("list", "view") that a
+ * possessive owns names a thing of the owner's, so it counts toward coverage as a word of subject.
+ */
+function withPossessedAsSubject(question: string, plan: QueryPlan): QueryPlan {
+  // A possessive has an apostrophe: most questions need no second reading by the tagger.
+  if (!/['’]/.test(question) || !plan.planned.some((w) => w.asking)) return plan;
+  const owned = new Set(possessedNouns(question).map(normalizeWord));
+  return owned.size === 0 ? plan : { ...plan, planned: plan.planned.map((w) => (w.asking && owned.has(normalizeWord(w.word)) ? { ...w, asking: false } : w)) };
 }
 
 /** A word the material uses, as itself or spelt otherwise: its related words are its synonyms, not narrower words. */
@@ -292,7 +323,8 @@ export function judge(question: string, plan: QueryPlan, best: Best | undefined,
   if (!best) return { answerable: false, coverage: 0, reason: 'no-match', check: 'no-match' };
   const evidence = readEvidence(question, shape, plan, best, vocabulary, options);
   const failed = failedCheck(question, shape, plan, best, vocabulary, options, evidence);
-  return failed ? { answerable: false, coverage: evidence.coverage.all, reason: failed[0], check: failed[1] } : { answerable: true, coverage: evidence.coverage.all };
+  if (failed) return { answerable: false, coverage: evidence.coverage.all, reason: failed[0], check: failed[1] };
+  return { answerable: true, coverage: evidence.coverage.all, ...(evidence.continued ? { continued: evidence.continued } : {}) };
 }
 
 /** The paragraph the judge weighs: its chunk, the sentences that would be quoted, and words votes taught it. */
@@ -313,8 +345,10 @@ function refuseUnnamed(question: string, shape: QuestionShape, plan: QueryPlan, 
 /** What the paragraph and its quoted sentences hold of the question, read once for every check. */
 interface Evidence {
   held: ReadonlySet<string>;
-  /** The quoted sentences, or the whole paragraph when none is quoted. */
+  /** The quoted sentences, or the whole paragraph when none is quoted, and the sentence that continues them when it lists what is asked for. */
   quoted: string;
+  /** That continuing sentence, which the answer must quote too. */
+  continued: string | null;
   coverage: ReturnType<typeof coverageOf>;
   holdsFoci: boolean;
   holdsType: boolean;
@@ -330,13 +364,15 @@ function readEvidence(question: string, shape: QuestionShape, plan: QueryPlan, b
   const stems = stemsOf(best.chunk);
   const held = learned ? new Set([...stems, ...learned]) : stems;
   // What answers is what is quoted: the date or the name must be in the quoted sentences.
-  const quoted = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
+  const cited = best.excerpts.length > 0 ? best.excerpts.map((e) => e.text).join(' ') : best.chunk.text;
+  const continued = options.listContinuesQuote ? listingContinuation(question, shape, plan, best, held, options, cited) : null;
+  const quoted = continued ? `${cited} ${continued}` : cited;
   // The quoted words belong to what the sentence is about, not to the place it happens in.
   const owners = shape.focus.filter((phrase) => !phrase.some(asksForWording));
   const wording = options.quotationGivesWording && quotesWords(quoted) && !owners.some((phrase) => namedOnlyAsPlace(quoted, phrase));
   // The quoted words are the slogan asked for: the paragraph holds it as surely as the word itself.
   const wordingKeys = wording ? plan.planned.filter((w) => asksForWording(w.word)).map((w) => w.key) : [];
-  const coverage = coverageOf(plan, held, options, wordingKeys.length > 0 ? new Set([...(learned ?? []), ...wordingKeys]) : learned);
+  const coverage = coverageOf(options.possessedIsSubject ? withPossessedAsSubject(question, plan) : plan, held, options, wordingKeys.length > 0 ? new Set([...(learned ?? []), ...wordingKeys]) : learned);
   const holdsFociOf = (missing: string[], loose: (phrase: string[]) => boolean) =>
     shape.focus.every((phrase) => holdsFocus(phrase, missing) && !loose(phrase)) && !shape.required.some((w) => missing.includes(w));
   // "What slogan was chosen…?" asks for words, and words in quotation marks give them, whatever the sentence calls them.
@@ -348,14 +384,37 @@ function readEvidence(question: string, shape: QuestionShape, plan: QueryPlan, b
   const ownFoci = holdsFociOf(ownMissing, (phrase) => looselyHeld(phrase, plan));
   // A head held only through a related word is a guess, as one held only through a synonym is.
   const guessed = (phrase: string[]) => looselyHeld(phrase, plan) || (ownMissing.includes(phrase.at(-1)!) && hasUnknownQualifier(phrase, plan));
-  const holdsFoci = ownFoci || (options.relatedHoldsFocus && holdsFociOf(given(missingOf(focusAndRequired(shape), plan, held, options, learned, wordStems(best.chunk, options))), guessed));
+  // A related word is a guess the quoted sentences must bear out: one elsewhere in the paragraph is about something else.
+  const relatedStems = options.relatedInQuote ? wordStemsOf([quoted], options) : wordStems(best.chunk, options);
+  // A synonym's related word is a guess upon a guess: only where the paragraph holds much of the question besides.
+  const relatedPlan = coverage.all >= options.synonymsRelatedMinCoverage ? withSynonymsRelated(plan, vocabulary) : plan;
+  const holdsFoci = ownFoci || (options.relatedHoldsFocus && holdsFociOf(given(missingOf(focusAndRequired(shape), relatedPlan, held, options, learned, relatedStems)), guessed));
   const isCommon = (w: string) => isCommonWord(w, vocabulary, options);
   const holdsType = holdsAnswerType(quoted, shape.answerType, question, isCommon);
   // "Where is the summit taking place?" in a paragraph on a meeting held in Shanghai: a focus held
   // by a synonym and the kind of answer asked for are two findings, not a synonym alone. A related
   // word only holds a focus the question's other words found: it is no finding of its own.
   const typedAnswer = shape.answerType !== 'any' && shape.focus.length > 0 && ownFoci && holdsType;
-  return { held, quoted, coverage, holdsFoci, holdsType, typedAnswer, sourcePhrases, isCommon };
+  return { held, quoted, continued, coverage, holdsFoci, holdsType, typedAnswer, sourcePhrases, isCommon };
+}
+
+/**
+ * "What sectors does the 2024 plan cover?" from "In September 2024, China introduced the plan…
+ * This plan outlined key areas for collaboration, including…": the question's other words find the
+ * sentence that introduces what it asks about, and the next one lists it, in the paragraph's own
+ * word. For a "what N" question whose N the paragraph lacks and the quoted sentences list nothing,
+ * the sentence right after the last quoted one, when it lists examples; else null.
+ */
+function listingContinuation(question: string, shape: QuestionShape, plan: QueryPlan, best: Best, held: ReadonlySet<string>, options: JudgeOptions, cited: string): string | null {
+  if (shape.members === null || best.excerpts.length === 0 || !asksWhatKind(question) || listsExamples(cited)) return null;
+  if (missingOf([shape.members], plan, held, options, best.learned).length === 0) return null;
+  // A sentence the question's words did not find is a weaker finding: what the question's clause is about must be in the paragraph, in its own words ("…come with cycling").
+  const about = prepositionObjects(question).filter((w) => w.length > 2 && isSubjectWord(w, plan));
+  if (!about.every((w) => holdsOwnWord(w, plan, held, options, best.learned))) return null;
+  const units = quotableUnits(best.chunk);
+  const last = units.findIndex((u) => u.text === best.excerpts.at(-1)!.text);
+  const next = last >= 0 ? units[last + 1] : undefined;
+  return next !== undefined && listsExamples(next.text) ? next.text : null;
 }
 
 /** The first check the paragraph fails, in the order the checks are made, or null when it passes them all. */
@@ -377,7 +436,8 @@ function failedCheck(question: string, shape: QuestionShape, plan: QueryPlan, be
   if (!evidence.holdsType) return ['answer-type', 'answer-type'];
   if (shape.actors.length > 0 && shape.actors.every((a) => onlyAsExample(a, best.chunk))) return ['not-covered', 'example'];
   const sourcesAreMembers = evidence.sourcePhrases.some((p) => p.at(-1) === shape.members);
-  if (shape.members !== null && !sourcesAreMembers && !saysWhichMembers(shape, plan, quoted, question, isCommon, options)) return ['answer-type', 'members'];
+  // The sentence that continues the quote was read for its list of examples, which are the members.
+  if (shape.members !== null && !sourcesAreMembers && evidence.continued === null && !saysWhichMembers(shape, plan, quoted, question, isCommon, options, () => holdsEveryNoun(question, shape, plan, held, options, learned))) return ['answer-type', 'members'];
   return null;
 }
 
@@ -391,10 +451,19 @@ function namesUnknownThing(question: string, shape: QuestionShape, plan: QueryPl
 }
 
 /** Whether the quoted sentences say which of the plural a which/what-question asks for they mean: by name, or for "what N" by kind. */
-function saysWhichMembers(shape: QuestionShape, plan: QueryPlan, quoted: string, question: string, isCommon: (w: string) => boolean, options: JudgeOptions): boolean {
+function saysWhichMembers(shape: QuestionShape, plan: QueryPlan, quoted: string, question: string, isCommon: (w: string) => boolean, options: JudgeOptions, holdsRest: () => boolean): boolean {
   const terms = ownTerms(shape.members ?? '', plan);
   if (options.describedMembersAnswerWhat && describesMembers(quoted, terms, question)) return true;
-  return namesMembers(quoted, terms, question, isCommon, options.membersWindow, qualifierTerms(shape, plan, isCommon));
+  const qualifiers = qualifierTerms(shape, plan, isCommon);
+  if (namesMembers(quoted, terms, question, isCommon, options.membersWindow, qualifiers)) return true;
+  // "Some countries…" answers only a question whose every other thing the paragraph holds: else it is about other countries.
+  return options.unnamedMembersAnswer && holdsRest() && namesMembers(quoted, terms, question, isCommon, options.membersWindow, qualifiers, true);
+}
+
+/** Whether the paragraph holds, in some form, every noun of the question besides the plural it asks about and its words of asking. */
+function holdsEveryNoun(question: string, shape: QuestionShape, plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, learned?: ReadonlySet<string>): boolean {
+  const nouns = questionNouns(question).filter((w) => w !== shape.members && isSubjectWord(w, plan));
+  return missingOf(nouns, plan, held, options, learned).length === 0;
 }
 
 /** Whether a word of the question is one of the names it gives. */
@@ -412,7 +481,8 @@ const focusAndRequired = (shape: QuestionShape) => [...new Set([...shape.focus.f
  */
 function membersNamed(shape: QuestionShape, plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, quoted: string, question: string, isCommon: (w: string) => boolean, learned?: ReadonlySet<string>): boolean {
   if (!options.listedNamesAreMembers || shape.members === null) return false;
-  const missing = missingOf(focusAndRequired(shape), plan, held, options, learned);
+  // The plural may be missing: the list is its members, so it counts against none of the other words.
+  const missing = missingOf(focusAndRequired(shape), plan, held, options, learned).filter((w) => w !== shape.members);
   const isMembers = (phrase: readonly string[]) => phrase.at(-1) === shape.members;
   const othersHeld = shape.focus.every((phrase) => (isMembers(phrase) ? holdsFocus(phrase.slice(0, -1), missing) : holdsFocus(phrase, missing)));
   const listed = listsNames(quoted, question, isCommon) || (options.examplesAreMembers && asksWhatKind(question) && listsExamples(quoted));

@@ -3,10 +3,11 @@ import { planQuery, runQuery, type KnowledgeBase, type QueryPlan } from '../sear
 import { refusalText, type JudgeCheck, type Refusal } from './answerable.ts';
 import { judgeRanked } from './judged.ts';
 import { ASK_DEFAULTS } from './options.ts';
-import { bestExcerpts } from './excerpts.ts';
+import { bestExcerpts, toExcerpt } from './excerpts.ts';
+import { quotableUnits } from './sentences.ts';
 import type { Feedback, RankedHit } from './feedback.ts';
 import { suggestTopics } from './suggest.ts';
-import type { AskResult, Passage } from './types.ts';
+import type { AskResult, Excerpt, Passage } from './types.ts';
 
 export interface AskOptions {
   document?: string;
@@ -30,6 +31,12 @@ function quotingPlan(plan: QueryPlan, hit: RankedHit): QueryPlan {
   const terms = new Map(hit.learned.terms);
   for (const [t, w] of plan.terms) terms.set(t, Math.max(terms.get(t) ?? 0, w));
   return { ...plan, terms };
+}
+
+/** The sentence after the quoted ones that the judge read the answer in, quoted after them. */
+function continuedExcerpt(passage: Passage | undefined, text: string | undefined, plan: QueryPlan): Excerpt[] {
+  const sentence = passage && text !== undefined ? quotableUnits(passage.chunk).find((u) => u.text === text) : undefined;
+  return passage && sentence ? [toExcerpt(passage.chunk, sentence, plan.terms)] : [];
 }
 
 export function ask(kb: KnowledgeBase, question: string, options: AskOptions = {}): AskResult {
@@ -58,7 +65,7 @@ export function ask(kb: KnowledgeBase, question: string, options: AskOptions = {
   const passages: Passage[] = (chosen ? [chosen, ...candidates.filter((c) => c !== chosen)] : candidates).slice(0, depth);
   if (!verdict.answerable) return refuse(kb, query, plan, verdict.reason, { check: verdict.check, passages, unknown: verdict.unknown });
   const [first, second] = passages;
-  const answer = [...(first?.excerpts ?? [])];
+  const answer = [...(first?.excerpts ?? []), ...continuedExcerpt(first, verdict.continued, plan)];
   // A runner-up answers alone: the paragraph ranked above it was declined.
   if (index === 0 && first && second && second.score >= first.score * ASK_DEFAULTS.runnerUpShare) answer.push(...second.excerpts.slice(0, 1));
   return { query, answered: true, refusal: null, reason: null, answer, passages, suggestions: [] };

@@ -9,6 +9,22 @@ import { givesName } from './answer-kinds.ts';
 import nlp from './nlp.ts';
 import { normalizeQuestion } from './question.ts';
 
+/**
+ * Words that leave the members of a plural unnamed on purpose: "*some* countries remain ensnared",
+ * "a tool for *a few* countries". The sentence says all the material says of which ones.
+ */
+const UNNAMING = new Set(['some', 'few', 'certain', 'several']);
+
+/** Whether the words before the mention at `at` leave its members unnamed ("some countries", "a few Western countries"). */
+export function leftUnnamed(ws: readonly { text: string }[], at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - 3); i--) {
+    const w = ws[i]!.text.toLowerCase();
+    if (UNNAMING.has(w)) return true;
+    if (/^\p{Lu}/u.test(ws[i]!.text) || ['the', 'a', 'and', 'or', 'of'].includes(w)) return false;
+  }
+  return false;
+}
+
 /** Words that open a list of examples after a plural: "countries like Vietnam", "challenges such as ethical norms". */
 const LIST_OPENERS = new Set(['like', 'such', 'including', 'namely', 'eg', 'e.g', 'especially']);
 
@@ -19,7 +35,7 @@ const LIST_OPENERS = new Set(['like', 'such', 'including', 'namely', 'eg', 'e.g'
  * capitalised as part of a name ("Cooperation Center"). A sentence that does not mention the
  * plural at all may answer with a list of its own, so it passes.
  */
-export function namesMembers(sentence: string, memberTerms: ReadonlySet<string>, question: string, isCommon: (word: string) => boolean, window: number, qualifiers: readonly ReadonlySet<string>[] = []): boolean {
+export function namesMembers(sentence: string, memberTerms: ReadonlySet<string>, question: string, isCommon: (word: string) => boolean, window: number, qualifiers: readonly ReadonlySet<string>[] = [], unnamedAnswers = false): boolean {
   const ws = words(sentence);
   // "Chinese enterprises" for "Chinese companies": the question's qualifiers, in order, before a plain word mention its plural in other words.
   const n = qualifiers.length;
@@ -33,6 +49,7 @@ export function namesMembers(sentence: string, memberTerms: ReadonlySet<string>,
   const inClause = (a: number, b: number) => !/[;:.()]/.test(between(a, b));
   return mentions.some((at) => {
     if (at > 0 && /^\p{Lu}/u.test(ws[at]!.text)) return true;
+    if (unnamedAnswers && leftUnnamed(ws, at)) return true;
     // "key areas for collaboration, including…": a list opens after a comma too, within the same clause.
     for (let d = 1; d <= window; d++) if (LIST_OPENERS.has(ws[at + d]?.text.toLowerCase() ?? '') && inClause(at, at + d)) return true;
     for (let d = 1; d <= window; d++) {

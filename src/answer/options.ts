@@ -85,6 +85,22 @@ export interface JudgeOptions {
    */
   relatedHoldsFocus: boolean;
   /**
+   * Whether a related word holds a focus only in the quoted sentences, not anywhere in the
+   * paragraph: what answers is what is quoted, and a related word is a guess at what the asker
+   * meant, which a sentence about something else ("in sharp contrast to…" for "the opposition")
+   * does not bear out.
+   */
+  relatedInQuote: boolean;
+  /**
+   * Whether a word the material lacks, searched through its synonyms, is held by those synonyms'
+   * related words as well ("scheme" → program → plan): the material calls one thing by several
+   * names, and a paragraph may use the one the synonym does not. Held as a related word is (in the
+   * quoted sentences, for the focus only, never for a name), and only where the paragraph's
+   * coverage of the question is at least this share: two steps from the asker's word drift
+   * ("platform" → program → plan), so the rest of the question must be there. Above 1, never.
+   */
+  synonymsRelatedMinCoverage: number;
+  /**
    * How many letters longer than its stem a paragraph's word may be and still hold a related
    * word by that stem: "barriers" holds "barrier", "international" does not hold "intern".
    */
@@ -132,6 +148,27 @@ export interface JudgeOptions {
    */
   examplesAreMembers: boolean;
   /**
+   * Whether a word of asking that a possessive owns ("China's *list* of partnerships", "the
+   * author's *view*") counts toward coverage as a word of subject: it names a thing of the owner's.
+   */
+  possessedIsSubject: boolean;
+  /**
+   * Whether a sentence that leaves the plural a which-question asks about unnamed on purpose
+   * ("*some* countries remain ensnared in the myth…") answers it: it is all the material says of
+   * which ones, and quoting it shows that. Only where the paragraph holds every other noun of the
+   * question in some form: "which countries won the most medals" is about other countries.
+   */
+  unnamedMembersAnswer: boolean;
+  /**
+   * Whether a "what N" question whose plural N the paragraph lacks, and whose quoted sentences list
+   * nothing, is judged on the quoted sentences and the one right after them when that one lists
+   * examples ("This plan outlined key areas…, including…"), and that sentence is quoted too: a
+   * text introduces a thing in one sentence and says what it holds in the next. Only where the
+   * paragraph holds, in their own words, the nouns after the question's prepositions ("what hazards
+   * come with *cycling*"): a sentence the question's words did not find is a weaker finding.
+   */
+  listContinuesQuote: boolean;
+  /**
    * Whether a one-word focus the quoted sentences name only inside a hyphenated compound
    * ("China-ASEAN") is declined: the compound is about what is between the two.
    */
@@ -160,6 +197,8 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   membersWindow: 3,
   maxFocusEdits: 1,
   relatedHoldsFocus: true,
+  relatedInQuote: true,
+  synonymsRelatedMinCoverage: 0.45,
   maxInflection: 3,
   listedNamesAreMembers: true,
   subjectHeld: true,
@@ -168,6 +207,9 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   citedSourceIsNoSubject: true,
   unknownPhraseDeclinesKeywords: true,
   examplesAreMembers: true,
+  listContinuesQuote: true,
+  unnamedMembersAnswer: true,
+  possessedIsSubject: true,
   compoundIsNoFocus: true,
   madeThingsHeld: true,
   describedMembersAnswerWhat: true,

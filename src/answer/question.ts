@@ -111,7 +111,8 @@ const OPENER = String.raw`(?:(?:hey|hi|so|yo|lol|ok|okay|hmm|um|uh|and|but|well|
 const DATE_ASKING = new RegExp(String.raw`^${OPENER}(?:when|since when|until when)\b|\b(?:what|which) (?:year|date|day|month)\b|\bhow long ago\b|\bin what year\b`);
 /** Adjectives of size, distance, age, wealth and population after "how": they ask for a quantity ("how big", "how far", "how rich"). */
 const MEASURES: ReadonlySet<string> = new Set(['big', 'large', 'small', 'tall', 'high', 'far', 'old', 'heavy', 'deep', 'wide', 'fast', 'expensive', 'rich', 'wealthy', 'poor', 'populous']);
-const NUMBER_ASKING = new RegExp(String.raw`\bhow (?:many|much|${[...MEASURES].join('|')})\b|\b(?:what|which) (?:percentage|percent|proportion|number|amount|sum|fraction)\b|\bnumber of\b`);
+// "How long does the festival last?" asks for a span of time; "how long have they…" may be answered by a date ("since 2023").
+const NUMBER_ASKING = new RegExp(String.raw`\bhow (?:many|much|${[...MEASURES].join('|')})\b|\bhow long (?:do|does|did|will|would|is|was|are|were)\b|\b(?:what|which) (?:percentage|percent|proportion|number|amount|sum|fraction)\b|\bnumber of\b`);
 /** Nouns whose value is a quantity: "the population of", "the cost of", "what did they pay". */
 const QUANTITY_WORDS = /\b(?:population|cost|costs|price|prices|pay|paid|spend|spent|budget|revenue|revenues|salary|salaries|income|profit|profits|worth|valuation|attendance|circulation|turnover|gdp|percentage)\b/;
 const NAME_ASKING = new RegExp(String.raw`^${OPENER}(?:who|whom|whose)\b`);
@@ -143,7 +144,8 @@ const WH_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'wher
 const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 's', 'be', 'been']);
 // "Like" is one in "what is the weather like in Shanghai?".
 const PREPOSITIONS = new Set(['like', 'of', 'for', 'in', 'on', 'at', 'to', 'from', 'with', 'about', 'by', 'between', 'into', 'during', 'after', 'before', 'over', 'under', 'around', 'among', 'across', 'against', 'per', 'via', 'and', 'or']);
-const STRONG_NAME_TAGS = ['Person', 'Organization', 'Place', 'Country', 'City', 'Region'];
+// A people's word is a name as its land's is, typed in lower case or not ("the french revolution").
+const STRONG_NAME_TAGS = ['Person', 'Organization', 'Place', 'Country', 'City', 'Region', 'Demonym'];
 /** A year as a word of a question: exact, so the 2024 conference is not the 2025 one. */
 export const YEAR = /^(?:1[5-9]|20)\d\d$/;
 
@@ -199,14 +201,18 @@ function predicateOf(ts: Token[], i: number): Token[] {
  * "How does the writer characterise the policy?": after "do", the clause has a verb, but the
  * tagger, which reads questions word by word, may take it for part of the subject's noun phrase. When
  * it found none, the first word after the subject's first noun that it reads as a verb after "to"
- * is the verb.
+ * is the verb, or the last word when the noun phrase runs on to it.
  */
 function withMainVerb(ts: Token[], from: number): Token[] {
   const clause = ts.slice(from);
   if (clause.some((t) => t.tags.has('Verb') && !isAuxiliary(t))) return ts;
   const subject = clause.findIndex((t) => t.tags.has('Noun'));
   if (subject < 0) return ts;
-  const at = clause.findIndex((t, k) => k > subject && !t.tags.has('Plural') && isVerbWord(t.normal));
+  const reads = (t: Token) => !t.tags.has('Plural') && isVerbWord(t.normal);
+  // "When does the Wednesday night market open?": a noun phrase that runs to the last word ends on the verb, though its nouns read as verbs too.
+  const last = clause.length - 1;
+  const endsOnVerb = last > subject && clause.slice(subject, last).every(isNounish) && reads(clause[last]!);
+  const at = endsOnVerb ? last : clause.findIndex((t, k) => k > subject && reads(t));
   if (at < 0) return ts;
   const out = [...ts];
   out[from + at] = { ...ts[from + at]!, tags: new Set(['Verb', 'Infinitive']) };
@@ -367,11 +373,15 @@ const isImperative = (t: Token | undefined) => t !== undefined && t.tags.has('Im
 
 const isAdjectiveOnly = (t: Token) => t.tags.has('Adjective') && !t.tags.has('Noun');
 
+/** An -ing verb the tagger reads as a gerund ("becoming", "learning"): after a preposition, a clause whose object is what is meant. */
+const isGerund = (t: Token | undefined) => t !== undefined && t.tags.has('Gerund') && !t.tags.has('Noun');
+
 /** The noun phrase after a preposition at `i` ("for offside", "in a hospital"), not after "like", which only compares. */
 function whatItIsFor(ts: Token[], i: number): Token[][] {
   const at = ts[i];
   if (!at || at.normal === 'like' || !(PREPOSITIONS.has(at.normal) || at.tags.has('Preposition'))) return [];
-  const words = nounPhrase(ts, i + 1).words;
+  // "The path to becoming a doctor": what a gerund after the preposition acts on is what the phrase is for.
+  const words = nounPhrase(ts, isGerund(ts[i + 1]) ? i + 2 : i + 1).words;
   return words.length > 0 ? [words] : [];
 }
 
@@ -398,6 +408,10 @@ function focusTokens(ts: Token[]): Found {
   if (ts[i] && COPULAS.has(ts[i]!.normal)) return copulaFocus(ts, wh, i);
   if (wh === 'who' || wh === 'whom') return verbPhrase(ts, i);
   if (wh === 'what' && isAuxiliary(ts[i])) return whatDoesFocus(ts, i);
+  if (wh === 'what') {
+    const done = whatDidFocus(ts, i);
+    if (done) return done;
+  }
   if (wh === 'what' || wh === 'which' || wh === 'whose') return whichFocus(ts, wh, i);
   return none;
 }
@@ -466,6 +480,20 @@ function whatDoesFocus(ts: Token[], i: number): Found {
   const verb = ts[subject.end]?.normal;
   if (verb === 'mean' && subject.phrases.length > 0) return nouns([...subject.phrases, ...whatItIsFor(ts, subject.end + 1)]);
   return verb === 'do' ? nouns(subject.phrases) : none;
+}
+
+/**
+ * "What caused the industrial revolution in Britain?": "what" is the subject and the verb's object
+ * is asked about, with what a preposition after it names, as "what is X in Y" asks about Y. The
+ * verb is not required: people name a cause or an effect in their own verbs. Null when no verb
+ * follows "what", or no object follows the verb.
+ */
+function whatDidFocus(ts: Token[], i: number): Found | null {
+  const verb = ts[i];
+  if (!verb || !verb.tags.has('Verb') || isAuxiliary(verb) || nounBeforeClause(ts, i) !== ts) return null;
+  const object = nounPhrases(ts, i + 1);
+  if (object.phrases.length === 0) return null;
+  return nouns(object.phrases.length === 1 ? [...object.phrases, ...whatItIsFor(ts, object.end)] : object.phrases);
 }
 
 /** After "what", "which" or "whose" and a noun ("which countries…", "what companies…"). */
@@ -550,6 +578,28 @@ export function demonymBefore(question: string, name: string): string | null {
   const before = at > 0 ? ts[at - 1]! : null;
   if (before === null || !ts[at]!.tags.has('Place')) return null;
   return nlp(before.text).docs.flat()[0]?.tags?.has('Demonym') === true ? before.text : null;
+}
+
+/** Nouns a possessive names as owned ("list" in "China's list of partnerships"): a thing of that owner, whatever else the word may do in a question. */
+export function possessedNouns(question: string): string[] {
+  const ts = tokens(question);
+  return ts.filter((t, i) => i > 0 && t.tags.has('Noun') && !t.tags.has('Possessive') && ts[i - 1]!.tags.has('Possessive') && !ts[i - 1]!.tags.has('Pronoun') && !DETERMINERS.has(ts[i - 1]!.normal)).map((t) => t.normal);
+}
+
+/** The nouns of the question, as typed in lower case: what it names, wherever they stand ("medals" in "which countries won the most medals"). */
+export function questionNouns(question: string): string[] {
+  return [...new Set(tokens(question).filter((t) => t.tags.has('Noun') && !t.tags.has('Pronoun')).map((t) => t.normal))];
+}
+
+/**
+ * The nouns of the phrases after the question's prepositions ("cycling" in "what hazards come with
+ * cycling", "farming" in "…single out for farming"): what the question's clause is about beside its
+ * focus, which no focus reading keeps.
+ */
+export function prepositionObjects(question: string): string[] {
+  const ts = tokens(question);
+  const at = ts.flatMap((t, i) => (t.normal !== 'like' && (PREPOSITIONS.has(t.normal) || t.tags.has('Preposition')) ? [i + 1] : []));
+  return [...new Set(at.flatMap((i) => nounPhrase(ts, isGerund(ts[i]) ? i + 1 : i).words.map((t) => t.normal)))];
 }
 
 /** "how to…", "how do I…", "how can we…": the asker is the one to do it. */

@@ -43,6 +43,18 @@ export const PLAN_DEFAULTS: Required<PlanOptions> = {
   askingWeight: 0.3,
 };
 
+/** Which WordNet words hold a question's word in a paragraph without it, for the judge only (synonyms.ts, `buildRelated`). */
+export interface RelatedOptions {
+  /**
+   * Whether a word the material uses gets its narrower words too, as a word it lacks does, beside
+   * its synonyms: "goal" in a paragraph that says "aimed at" (an aim is a kind of goal). A narrower
+   * word names an instance of what is asked about whether or not the material uses the word elsewhere.
+   */
+  narrowerOfOwnWords: boolean;
+}
+
+export const RELATED_DEFAULTS: Readonly<RelatedOptions> = { narrowerOfOwnWords: true };
+
 /**
  * Field boosts. A heading or title that shares a word with the question says less than the
  * paragraph itself (measured on known-item queries over the Python docs; docs/benchmarks.md). In

@@ -1,3 +1,4 @@
+import { RELATED_DEFAULTS, type RelatedOptions } from './options.ts';
 import { wordnetStems } from './wordnet.ts';
 
 /**
@@ -59,13 +60,14 @@ export function buildSynonyms(df: ReadonlyMap<string, number>, chunkCount: numbe
 
 /**
  * For each stem, the material's stems that hold it in a paragraph without it, though nothing
- * searches for them there: for a word the material lacks, its narrower words one WordNet link
- * away ("obstacles" → barriers, "abilities" → capabilities); for a word the material uses, its
- * synonyms ("program" → plan), which a word the material lacks searches for already. They are not
+ * searches for them there: its narrower words one WordNet link away ("obstacles" → barriers,
+ * "abilities" → capabilities, "goal" → aim; for a word the material uses, only when `options`
+ * say so); for a word the material uses, its synonyms ("program" → plan), which a word the
+ * material lacks searches for already. They are not
  * the question's words, so the judge reads them only to hold what a question asks about in a
  * paragraph found by its other words (answerable.ts).
  */
-export function buildRelated(df: ReadonlyMap<string, number>, chunkCount: number, synonyms: SynonymMap): SynonymMap {
+export function buildRelated(df: ReadonlyMap<string, number>, chunkCount: number, synonyms: SynonymMap, options: RelatedOptions = RELATED_DEFAULTS): SynonymMap {
   const { stems: joined, alike, related } = wordnetStems();
   const stems = joined.split('\n');
   const common = Math.max(2, chunkCount * 0.5);
@@ -87,7 +89,7 @@ export function buildRelated(df: ReadonlyMap<string, number>, chunkCount: number
       }
     }
   };
-  link(related, (id) => !df.has(stems[id]!));
+  link(related, (id) => options.narrowerOfOwnWords || !df.has(stems[id]!));
   link(alike, (id) => df.has(stems[id]!));
   const out: SynonymMap = new Map();
   for (const [id, set] of bridges) {

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { asksForSource, asksForWording, citesSource, givesName, holdsAnswerType, namedOnlyAsPlace, namedOnlyAsSource, namedOnlyInCompound, quotesWords } from '../../src/answer/answer-kinds.ts';
 
+describe('holdsAnswerType: how long', () => {
+  it('takes a span of days or years for the span of time "how long" asks, and a single date for none', () => {
+    const q = 'How long does the conference last?';
+    expect(holdsAnswerType('It is held in Shanghai from July 26-28.', 'number', q)).toBe(true);
+    expect(holdsAnswerType('It ran from 2019 to 2023.', 'number', q)).toBe(true);
+    expect(holdsAnswerType('It lasts three days.', 'number', q)).toBe(true);
+    expect(holdsAnswerType('It opens on July 26.', 'number', q)).toBe(false);
+    expect(holdsAnswerType('It is held in Shanghai from July 26-28.', 'number', 'How big is the conference?')).toBe(false);
+  });
+});
+
 describe('holdsAnswerType', () => {
   const q = 'When is it held?';
   it('finds a date in a month, a weekday or a year', () => {

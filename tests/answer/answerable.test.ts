@@ -109,6 +109,83 @@ describe('missingFocus and holdsFocus', () => {
     expect(holdsFocus(['good', 'exercise', 'plan'], ['good', 'exercise'])).toBe(false);
     expect(holdsFocus([], [])).toBe(true);
   });
+
+});
+
+describe('judge: a word of asking a possessive owns', () => {
+  it('counts "China\'s list" toward coverage as a word of subject', async () => {
+    const kb = await articleKb();
+    const question = "Is China's list of cooperative projects getting longer?";
+    const { plan, chunk } = verdictOn(kb, question, 'p8');
+    expect(plan.planned.find((w) => w.word === 'list')?.asking).toBe(true);
+    const owned = verdictOn(kb, question, 'p8').verdict.coverage;
+    const asked = verdictOn(kb, question, 'p8', { ...JUDGE_DEFAULTS, possessedIsSubject: false }).verdict.coverage;
+    expect(owned).toBeGreaterThan(asked);
+    // The plain coverage of the paragraph is the query plan's, words of asking left out.
+    expect(coverageIn(plan, chunk).all).toBeCloseTo(asked);
+  });
+});
+
+describe('judge: members left unnamed on purpose', () => {
+  it('answers "which N" from "some N" where the paragraph holds every other noun of the question', async () => {
+    const kb = await articleKb();
+    const question = 'which countries remain in the myth of hegemony';
+    expect(verdictOn(kb, question, 'p1').verdict.answerable).toBe(true);
+    expect(verdictOn(kb, question, 'p1', { ...JUDGE_DEFAULTS, unnamedMembersAnswer: false }).verdict).toMatchObject({ answerable: false, check: 'members' });
+  });
+
+  it('declines it where the question names a thing the paragraph lacks: other countries', async () => {
+    const kb = await articleKb();
+    expect(verdictOn(kb, 'which countries won the most medals', 'p1').verdict).toMatchObject({ answerable: false, check: 'members' });
+    expect(verdictOn(kb, 'which countries are ensnared in debt', 'p1').verdict).toMatchObject({ answerable: false });
+  });
+});
+
+describe('judge: a focus held through a synonym\'s related word', () => {
+  it('holds "scheme" in a paragraph on a plan (scheme → program → plan) where the paragraph holds much of the question', async () => {
+    const kb = await articleKb();
+    const question = 'What is the aim of the 2024 scheme to build AI capacity?';
+    expect(verdictOn(kb, question, 'p7').verdict.answerable).toBe(true);
+    expect(verdictOn(kb, question, 'p7', { ...JUDGE_DEFAULTS, synonymsRelatedMinCoverage: 2 }).verdict).toMatchObject({ answerable: false, check: 'focus' });
+  });
+
+  it('holds nothing two steps away in a paragraph that holds little of the question ("platform" → program → plan)', async () => {
+    const kb = await articleKb();
+    const question = 'which platform does the night train leave from';
+    expect(verdictOn(kb, question, 'p7').verdict).toMatchObject({ answerable: false, check: 'focus' });
+    expect(verdictOn(kb, question, 'p7', { ...JUDGE_DEFAULTS, synonymsRelatedMinCoverage: 0 }).verdict.answerable).toBe(true);
+  });
+});
+
+describe('judge: a list in the sentence that continues the quote', () => {
+  const question = 'what sectors does the 2024 action plan cover';
+
+  it('answers "what N" from the next sentence\'s list of examples, and says to quote it', async () => {
+    const { excerpts, verdict } = verdictOn(await articleKb(), question, 'p7');
+    // The question's words find the sentence that introduces the plan; the next one lists its areas.
+    expect(excerpts.map((e) => e.text).join(' ')).not.toContain('including');
+    expect(verdict).toMatchObject({ answerable: true, continued: expect.stringContaining('including infrastructure development') });
+    expect(verdictOn(await articleKb(), question, 'p7', { ...JUDGE_DEFAULTS, listContinuesQuote: false }).verdict).toMatchObject({ answerable: false, check: 'focus' });
+  });
+
+  it('quotes the continuing sentence after the quoted ones', async () => {
+    const result = ask(await articleKb(), question);
+    expect(result.answered).toBe(true);
+    expect(result.answer.at(-1)?.text).toContain('including infrastructure development');
+  });
+
+  it('reads no continuation where the paragraph lacks, in its own words, what the question\'s clause is about', async () => {
+    const kb = await articleKb();
+    expect(verdictOn(kb, 'what new hazards come with AI', 'p4').verdict).toMatchObject({ answerable: true, continued: expect.stringContaining('such as ethical norms') });
+    // "Cycling" is held only through a synonym ("round", in "the new round of…"): no finding of the question's own.
+    expect(verdictOn(kb, 'what new hazards come with cycling', 'p4').verdict).toMatchObject({ answerable: false, check: 'focus' });
+  });
+
+  it('reads no continuation for "which N", which asks for names, nor where the quoted sentences list already', async () => {
+    expect(verdictOn(await articleKb(), 'which sectors does the 2024 action plan cover', 'p7').verdict).toMatchObject({ answerable: false });
+    const listed = verdictOn(await articleKb(), 'what sectors does the plan list for collaboration, including infrastructure', 'p7').verdict;
+    expect(listed.answerable && listed.continued).toBeFalsy();
+  });
 });
 
 describe('spellsOut', () => {
@@ -442,6 +519,14 @@ describe('judge: a focus held through a narrower word', () => {
     const chunk = kb.chunks.get('china-ai-governance#p4')!;
     const anyLength = judge('What are the ethical norms for doctors?', plan, { chunk, excerpts: bestExcerpts(chunk, plan, kb.vocabulary) }, kb.vocabulary, { ...JUDGE_DEFAULTS, maxInflection: 20 });
     expect(anyLength.answerable).toBe(true);
+  });
+
+  it('holds a focus through a related word only in the quoted sentences, not elsewhere in the paragraph', async () => {
+    const kb = await articleKb();
+    // p9 quotes the sentence on the US plan; "contrast", related to "opposition", stands in the one before it.
+    const question = 'who is the leader of the opposition in the uk';
+    expect(verdictOn(kb, question, 'p9').verdict).toMatchObject({ answerable: false, check: 'focus' });
+    expect(verdictOn(kb, question, 'p9', { ...JUDGE_DEFAULTS, relatedInQuote: false }).verdict.answerable).toBe(true);
   });
 
   it('never holds a name through a related word', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describesMembers, listsExamples, listsNames, namesMembers } from '../../src/answer/members.ts';
+import { describesMembers, leftUnnamed, listsExamples, listsNames, namesMembers } from '../../src/answer/members.ts';
 
 describe('namesMembers', () => {
   const none = () => false;
@@ -80,5 +80,31 @@ describe('listsExamples', () => {
     expect(listsExamples('global challenges such as ethical norms and the digital divide')).toBe(true);
     expect(listsExamples('countries like Vietnam. And then more')).toBe(false);
     expect(listsExamples('no list here, and nothing else')).toBe(false);
+  });
+});
+
+describe('namesMembers: members left unnamed on purpose', () => {
+  const none = () => false;
+  const countries = new Set(['countri']);
+  const sentence = 'While some countries remain ensnared in the myth of technological hegemony, China is open.';
+
+  it('takes "some N", "a few N", "certain N" for all the sentence says of which, when allowed', () => {
+    expect(namesMembers(sentence, countries, 'Which countries are stuck in the myth?', none, 3)).toBe(false);
+    expect(namesMembers(sentence, countries, 'Which countries are stuck in the myth?', none, 3, [], true)).toBe(true);
+    expect(namesMembers('It is a tool for a few rich countries to keep power.', countries, 'Which countries?', none, 3, [], true)).toBe(true);
+  });
+
+  it('does not take a plain or definite plural for one left unnamed', () => {
+    expect(namesMembers('The countries remain ensnared in the myth.', countries, 'Which countries?', none, 3, [], true)).toBe(false);
+    expect(namesMembers('Some say the countries remain ensnared.', countries, 'Which countries?', none, 3, [], true)).toBe(false);
+  });
+});
+
+describe('leftUnnamed', () => {
+  const ws = (text: string) => text.split(' ').map((t) => ({ text: t }));
+  it('looks back over qualifiers to a quantifier, not past a name or an article', () => {
+    expect(leftUnnamed(ws('some rich countries'), 2)).toBe(true);
+    expect(leftUnnamed(ws('some Asian countries'), 2)).toBe(false);
+    expect(leftUnnamed(ws('some of the countries'), 3)).toBe(false);
   });
 });

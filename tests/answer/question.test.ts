@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demonymBefore, expectedAnswer, focusOf, isRequest, madeThings, qualifiedNouns, readQuestion } from '../../src/answer/question.ts';
+import { demonymBefore, expectedAnswer, focusOf, isRequest, madeThings, possessedNouns, prepositionObjects, qualifiedNouns, questionNouns, readQuestion } from '../../src/answer/question.ts';
 
 describe('isRequest', () => {
   it.each([
@@ -38,6 +38,9 @@ describe('expectedAnswer', () => {
     ['where do I read the log messages of one service?', 'any'],
     ['UnboundLocalError when I assign to a variable', 'any'],
     ['how long has each query been running?', 'any'],
+    ['how long does film development take at a photo lab', 'number'],
+    ['How long will the conference last?', 'number'],
+    ['how long ago was the plan unveiled', 'date'],
     ['How big is the harbour stadium?', 'number'],
     ['how far is the venue from the airport', 'number'],
     ['how rich is saudi arabia', 'number'],
@@ -171,6 +174,11 @@ describe('focusOf', () => {
     expect(focusOf('What did Japan say about the 2025 conference?').names).toEqual(expect.arrayContaining(['Japan', '2025']));
     expect(focusOf('what did japan say about it').names).toEqual(['japan']);
   });
+
+  it('lists a people\'s word as a name, in lower case as in capitals', () => {
+    expect(focusOf('what caused the french revolution').names).toEqual(['french']);
+    expect(focusOf('What caused the French Revolution?').names).toEqual(expect.arrayContaining(['French']));
+  });
 });
 
 describe('readQuestion', () => {
@@ -298,5 +306,63 @@ describe('qualifiedNouns', () => {
   it('pairs each noun with the adjective or noun before it', () => {
     expect(qualifiedNouns('cheap flights to china in july')).toEqual([['cheap', 'flights']]);
     expect(qualifiedNouns('which countries are in asean')).toEqual([]);
+  });
+});
+
+describe('focusOf: a gerund after the preposition', () => {
+  it('reads what the gerund acts on as what the phrase is for', () => {
+    expect(focusOf('what is the path to becoming a doctor').focus).toEqual([['path'], ['doctor']]);
+    expect(focusOf('What is the reason for restricting exports?').focus).toEqual([['reason'], ['exports']]);
+  });
+  it('reads a noun after the preposition as before', () => {
+    expect(focusOf('What is the rule for offside?').focus).toEqual([['rule'], ['offside']]);
+  });
+});
+
+describe('focusOf: "what" as the subject of a verb', () => {
+  it('reads the verb\'s object, and what a preposition after it names, without requiring the verb', () => {
+    const shape = focusOf('what caused the industrial revolution in britain');
+    expect(shape.focus).toEqual([['industrial', 'revolution'], ['britain']]);
+    expect(shape.required).toEqual([]);
+  });
+  it('leaves "what N does…" and "what is…" to their own readings', () => {
+    expect(focusOf('What technology does a Tesla battery use?').focus).toEqual([['technology']]);
+    expect(focusOf('What is the population of Shanghai?').focus).toEqual([['population'], ['shanghai']]);
+  });
+});
+
+describe('focusOf: the verb after "do" where the tagger found none', () => {
+  it('reads the last word as the verb when the noun phrase runs on to it', () => {
+    expect(focusOf('when does the wednesday night market open').focus).toEqual([['wednesday', 'night', 'market']]);
+  });
+  it('reads the first word after the subject that can be a verb when a determiner breaks the phrase', () => {
+    expect(focusOf('How does the writer characterise the plan?').predicate).toEqual(['characterise']);
+  });
+});
+
+describe('prepositionObjects', () => {
+  it('lists the nouns of the phrases after the question\'s prepositions, through a gerund', () => {
+    expect(prepositionObjects('what new hazards come with cycling')).toEqual(['cycling']);
+    expect(prepositionObjects('what is the path to becoming a doctor')).toEqual(['doctor']);
+    expect(prepositionObjects('What is the population of Shanghai?')).toEqual(['shanghai']);
+  });
+  it('lists none where no preposition is, nor after "like", which only compares', () => {
+    expect(prepositionObjects('what sectors does the 2024 action plan cover')).toEqual([]);
+    expect(prepositionObjects('what is the weather like today')).toEqual([]);
+  });
+});
+
+describe('questionNouns', () => {
+  it('lists the question\'s nouns wherever they stand, pronouns aside', () => {
+    expect(questionNouns('which countries won the most medals')).toEqual(['countries', 'medals']);
+    expect(questionNouns('what did they say about it')).toEqual([]);
+  });
+});
+
+describe('possessedNouns', () => {
+  it('lists the nouns a possessive owns, not those a pronoun owns', () => {
+    expect(possessedNouns("Is China's list of partnerships getting longer?")).toEqual(['list']);
+    expect(possessedNouns("what is the author's view")).toEqual(['view']);
+    expect(possessedNouns('what is its list of partners')).toEqual([]);
   });
 });

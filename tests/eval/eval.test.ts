@@ -12,7 +12,7 @@ import { articleKb, PROJECT } from '../helpers/folders.ts';
  */
 const FLOORS = {
   /** Raised from the tune part's own figures; the held-out part's stay where they were last measured. */
-  tune: { inScopeDeclined: 0.08, answeredTop1: 0.93, answeredTop3: 0.98, outOfScopeDeclined: 1 },
+  tune: { inScopeDeclined: 0.07, answeredTop1: 0.93, answeredTop3: 0.98, outOfScopeDeclined: 1 },
   'held-out': { inScopeDeclined: 0.06, answeredTop1: 0.95, answeredTop3: 0.97, outOfScopeDeclined: 0.92 },
 };
 
@@ -49,7 +49,7 @@ describe('the article evaluation set', () => {
  * for the eighth round, joins them. dev-probes.json, foreign questions only, written for the ninth
  * round before the engine was run on it, has a floor of its own: it declines fewer than the rest.
  */
-const DEV_FLOORS = { outOfScopeDeclined: 0.98, inScopeDeclined: 0.14, probesDeclined: 0.82 };
+const DEV_FLOORS = { outOfScopeDeclined: 0.98, inScopeDeclined: 0.12, probesDeclined: 0.96 };
 
 describe('the development sets', () => {
   it('decline their out-of-scope questions and answer their paraphrases no worse than when the judge was tuned', async () => {

@@ -71,11 +71,14 @@ describe('buildRelated', () => {
     expect(related({ hindranc: 1 }).get('obstacl')).toBeUndefined();
   });
 
-  it('gives a word the material uses its synonyms there, not its narrower words', () => {
+  it('gives a word the material uses its synonyms there, and its narrower words when the options say so', () => {
     // "program" and "plan" share a common sense; nothing searches "plan" for "program", which the material has.
     expect(related({ program: 1, plan: 1 }).get('program')).toEqual(['plan']);
     expect(buildSynonyms(material({ program: 1, plan: 1 }), 10).has('program')).toBe(false);
-    expect(related({ barrier: 1, obstacl: 1 }).get('obstacl') ?? []).not.toContain('barrier');
+    // A barrier is a kind of obstacle, whether or not the material says "obstacle" somewhere.
+    expect(related({ barrier: 1, obstacl: 1 }).get('obstacl')).toContain('barrier');
+    const own = (df: Record<string, number>) => buildRelated(material(df), 10, buildSynonyms(material(df), 10), { narrowerOfOwnWords: false });
+    expect(own({ barrier: 1, obstacl: 1 }).get('obstacl') ?? []).not.toContain('barrier');
   });
 
   it('links to no word more than half of the material uses', () => {
