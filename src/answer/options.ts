@@ -254,6 +254,18 @@ export interface SummaryTuning {
   cueWeight: number;
   /** Bonus for a sentence that opens with a marker of the writer's point: a conclusion ("Therefore"), a reason ("Because"), a note ("Note that"). */
   markerWeight: number;
+  /**
+   * Cost for a sentence in a section that lists items one by one (options, parameters, commands,
+   * environment, files, exit status): each describes one switch and reads as a point only beside
+   * its name. Material with headings only.
+   */
+  itemListCost: number;
+  /**
+   * Cost for a sentence that hedges or intensifies ("probably", "just", "very", "easy"): in
+   * reference writing these are asides to the reader, not what the material holds. Material with
+   * headings only: in a news piece or an essay they are often a quoted claim.
+   */
+  hedgeCost: number;
 }
 
 export const SUMMARY_DEFAULTS = {
@@ -284,6 +296,8 @@ export const SUMMARY_DEFAULTS = {
     cueWeight: 0.6,
     aboutShare: 0.5,
     markerWeight: 2,
+    itemListCost: 2,
+    hedgeCost: 1,
   } satisfies SummaryTuning as SummaryTuning,
 } as const;
 

@@ -6,7 +6,7 @@ import { centroidCentrality, cosine, lexRank, scaled, vectorOf, type Vector } fr
 import { sentenceScore, toExcerpt } from './excerpts.ts';
 import { quotableUnits, type Sentence } from './sentences.ts';
 import { suggestTopics } from './suggest.ts';
-import { hasCue, isApparatusHeading, lineShape, opensWithPointMarker } from './summary-lines.ts';
+import { hasCue, isApparatusHeading, isHedged, isItemListHeading, lineShape, opensWithPointMarker } from './summary-lines.ts';
 import type { SummaryResult } from './types.ts';
 
 export interface SummaryOptions {
@@ -38,6 +38,10 @@ interface Candidate {
   marked: boolean;
   /** Whether it stands in a section of a reference page's apparatus (synopsis, examples, see also, …). */
   apparatus: boolean;
+  /** Whether it stands in a section listing items one by one (options, parameters, commands, …). */
+  item: boolean;
+  /** Whether it hedges or intensifies ("probably", "just", "very"): an aside to the reader. */
+  hedged: boolean;
   /** 0-based place of the sentence inside its paragraph. */
   place: number;
   sentence: Sentence;
@@ -82,12 +86,14 @@ function candidatesOf(kb: KnowledgeBase, chunks: readonly Chunk[], topicTerms: R
     const along = Math.max(0, chunk.paragraph - 1) / paragraphs;
     const alongSection = (position - section) / paragraphs;
     const apparatus = chunk.breadcrumb.some(isApparatusHeading);
+    const item = chunk.breadcrumb.some(isItemListHeading);
     quotableUnits(chunk).forEach((sentence, place) => {
       if (topicTerms && sentenceScore(sentence.text, topicTerms, kb.vocabulary) === 0) return;
       const vector = vectorOf(sentence.text, kb.vocabulary, tuning.idfExponent);
       const cue = hasCue(sentence.text);
       const marked = opensWithPointMarker(sentence.text);
-      candidates.push({ chunk, order: position, along, alongSection, cue, marked, apparatus, place, sentence, vector, score: 0 });
+      const hedged = isHedged(sentence.text);
+      candidates.push({ chunk, order: position, along, alongSection, cue, marked, apparatus, item, hedged, place, sentence, vector, score: 0 });
     });
   }
   return candidates;
@@ -104,7 +110,10 @@ function preferProse(candidates: Candidate[], count: number, tuning: SummaryTuni
   return prose.length >= count ? prose : candidates;
 }
 
-/** Each candidate's worth, from 0 to 1: centrality, place, cue words, point markers and (for a topic) relevance. */
+/**
+ * Each candidate's worth, from 0 to 1: centrality, place, cue words, point markers, less for an
+ * item of a list or an aside, and (for a topic) relevance.
+ */
 function scoreCandidates(kb: KnowledgeBase, candidates: Candidate[], topicTerms: ReadonlyMap<string, number> | null, tuning: SummaryTuning): void {
   const vectors = candidates.map((c) => c.vector);
   const central = scaled(
@@ -118,6 +127,8 @@ function scoreCandidates(kb: KnowledgeBase, candidates: Candidate[], topicTerms:
   const sectionLeadWeight = structured ? tuning.sectionLeadWeight : 0;
   const cueWeight = structured ? tuning.cueWeight : 0;
   const markerWeight = structured ? tuning.markerWeight : 0;
+  const itemListCost = structured ? tuning.itemListCost : 0;
+  const hedgeCost = structured ? tuning.hedgeCost : 0;
   candidates.forEach((c, i) => {
     c.score =
       tuning.centralityWeight * (central[i] ?? 0) +
@@ -125,7 +136,9 @@ function scoreCandidates(kb: KnowledgeBase, candidates: Candidate[], topicTerms:
       sectionLeadWeight * Math.exp(-c.alongSection / tuning.positionScale) +
       (c.place === 0 ? tuning.leadWeight : 0) +
       (c.cue ? cueWeight : 0) +
-      (c.marked ? markerWeight : 0) +
+      (c.marked ? markerWeight : 0) -
+      (c.item ? itemListCost : 0) -
+      (c.hedged ? hedgeCost : 0) +
       (topicTerms ? tuning.topicWeight * (relevance[i] ?? 0) : 0);
   });
   // Worth and likeness must share a scale, or the weights above would decide how much repetition costs.

@@ -72,3 +72,29 @@ const APPARATUS =
 export function isApparatusHeading(heading: string): boolean {
   return APPARATUS.test(heading.trim());
 }
+
+/**
+ * Headings under which reference pages list their items one by one (man-pages(7)'s options,
+ * exit status, return value, environment and files, and the parameters, arguments and commands
+ * of manuals like them). Each item's sentences describe one switch or one variable, and make sense
+ * only beside its name, which the heading line holds and a summary does not quote.
+ */
+const ITEM_LIST =
+  /^(?:\d+(?:\.\d+)*\.?\s+)?(?:options|flags|parameters|arguments|commands|subcommands|environment(?: variables)?|files|exit status|return values?|errors)$/iu;
+
+/** The heading names a section that lists items one by one rather than stating the page's points. */
+export function isItemListHeading(heading: string): boolean {
+  return ITEM_LIST.test(heading.trim());
+}
+
+/**
+ * Hedges and intensifiers with which a writer talks to the reader (encouragement, asides,
+ * reassurance: "It's probably best to spend a full day learning all this", "It's easy to …")
+ * rather than stating what the material holds. English only.
+ */
+const HEDGE = /\b(?:probably|perhaps|maybe|just|really|very|simply|actually|of course|a lot|lots of|easy)\b/iu;
+
+/** The sentence hedges or intensifies: an aside to the reader more than a point of the material. */
+export function isHedged(text: string): boolean {
+  return HEDGE.test(text);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarize, UnknownDocumentError } from '../../src/answer/index.ts';
-import { hasCue, isApparatusHeading, lineShape, opensWithPointMarker } from '../../src/answer/summary-lines.ts';
+import { hasCue, isApparatusHeading, isHedged, isItemListHeading, lineShape, opensWithPointMarker } from '../../src/answer/summary-lines.ts';
 import { articleKb, kbFrom } from '../helpers/folders.ts';
 
 /** A reference page: an opening line, then sections that each lead with their point. */
@@ -119,6 +119,56 @@ describe('summarize', () => {
     const quoted = (tuning = {}) => summarize(kb, { document: 'compaction', sentences: 4, tuning }).sentences.map((s) => s.text);
     expect(quoted()).toContain(conclusion);
     expect(quoted({ markerWeight: 0 })).not.toContain(conclusion);
+  });
+
+  it("on a page with headings, prefers the description's points to one option's details", async () => {
+    const kb = await kbFrom({
+      'compactor.md': [
+        '# Compactor',
+        '',
+        'The compactor merges the small segment files of a table into larger ones.',
+        '',
+        '## Description',
+        '',
+        'The compactor wakes every hour and picks the table with the most small segment files.',
+        '',
+        'A merged segment file holds at most one day of data from its table.',
+        '',
+        'The compactor never merges segment files from two different tables.',
+        '',
+        '## Options',
+        '',
+        'The dry run option makes the compactor read the small segment files of a table without writing a merged segment file.',
+        '',
+      ].join('\n'),
+    });
+    const option = 'The dry run option makes the compactor read the small segment files of a table without writing a merged segment file.';
+    const quoted = (tuning = {}) => summarize(kb, { document: 'compactor', sentences: 3, tuning }).sentences.map((s) => s.text);
+    expect(quoted()).not.toContain(option);
+    expect(quoted({ itemListCost: 0 })).toContain(option);
+  });
+
+  it('on a page with headings, prefers a plain statement to an aside that hedges', async () => {
+    const kb = await kbFrom({
+      'compactor.md': [
+        '# Compactor',
+        '',
+        'The compactor merges the small segment files of a table into larger ones.',
+        '',
+        '## Schedule',
+        '',
+        "It's probably best to read about segment files and tables before the compactor.",
+        '',
+        'The compactor wakes every hour and picks the table with the most small segment files.',
+        '',
+        'A merged segment file holds at most one day of data from its table.',
+        '',
+      ].join('\n'),
+    });
+    const aside = "It's probably best to read about segment files and tables before the compactor.";
+    const quoted = (tuning = {}) => summarize(kb, { document: 'compactor', sentences: 2, tuning }).sentences.map((s) => s.text);
+    expect(quoted()).not.toContain(aside);
+    expect(quoted({ hedgeCost: 0 })).toContain(aside);
   });
 
   it("leaves out a reference page's examples and compatibility notes when there is content enough", async () => {
@@ -303,5 +353,18 @@ describe('lines of a summary', () => {
   it("knows the headings of a reference page's apparatus, numbered or not, and nothing more", () => {
     for (const heading of ['SYNOPSIS', 'Examples', 'Compatibility', 'SEE ALSO', 'ACKNOWLEDGEMENTS', 'Authors', '9.4. See also']) expect(isApparatusHeading(heading)).toBe(true);
     for (const heading of ['DESCRIPTION', 'Notes', 'OPTIONS', 'Examples of retention rules', 'History of the project']) expect(isApparatusHeading(heading)).toBe(false);
+  });
+
+  it('knows the headings of sections that list items one by one, numbered or not', () => {
+    for (const heading of ['OPTIONS', 'Parameters', 'COMMANDS', 'EXIT STATUS', 'Environment variables', '2.3. Return value']) expect(isItemListHeading(heading)).toBe(true);
+    for (const heading of ['DESCRIPTION', 'Notes', 'Options for retention', 'Choosing parameters']) expect(isItemListHeading(heading)).toBe(false);
+  });
+
+  it('finds the hedges and intensifiers of an aside to the reader', () => {
+    expect(isHedged("It's probably best to spend a full day learning all this.")).toBe(true);
+    expect(isHedged("It's easy to program Unicode capable software.")).toBe(true);
+    expect(isHedged('The days of just flinging strings around are over.')).toBe(true);
+    expect(isHedged('VACUUM reclaims storage occupied by dead tuples.')).toBe(false);
+    expect(isHedged('Justified text is set in the easyfont face.')).toBe(false);
   });
 });
