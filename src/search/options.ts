@@ -28,6 +28,12 @@ export interface PlanOptions {
   prefixWeight?: number;
   /** Scale of a word of asking ("say", "article"): worth finding, but the subject ranks first. */
   askingWeight?: number;
+  /**
+   * Scale of each part of a number written in parts ("14:05", "0.1", "3.2.1"): the index holds
+   * the parts as numbers of their own, which tables and code hold everywhere. Chosen on the tune
+   * part of the large set (docs/evaluation.md); a bare number (a year) keeps its full weight.
+   */
+  numberPartWeight?: number;
 }
 
 export const PLAN_DEFAULTS: Required<PlanOptions> = {
@@ -41,6 +47,7 @@ export const PLAN_DEFAULTS: Required<PlanOptions> = {
   synonymWeight: 0.4,
   prefixWeight: 0.6,
   askingWeight: 0.3,
+  numberPartWeight: 0.5,
 };
 
 /** Which WordNet words hold a question's word in a paragraph without it, for the judge only (synonyms.ts, `buildRelated`). */

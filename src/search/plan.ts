@@ -127,7 +127,7 @@ export function planQuery(query: string, vocabulary: Vocabulary, options: PlanOp
   const opts = { ...PLAN_DEFAULTS, ...options };
   const all = words(query);
   const { planned, truncated } = planWords(query, all, vocabulary, opts);
-  return { planned, terms: searchedTerms(planned, opts), truncated, sequence: all.slice(0, opts.maxWords * 4).map((w) => normalizeWord(w.text)) };
+  return { planned, terms: searchedTerms(planned, numberParts(query, all), opts), truncated, sequence: all.slice(0, opts.maxWords * 4).map((w) => normalizeWord(w.text)) };
 }
 
 /** What planning one query reads, and the fuzzy look-ups it has left. */
@@ -252,12 +252,31 @@ function clippedTerms(f: WordForms, { vocabulary, opts }: Planning): PlannedTerm
   return completions(vocabulary, f.normal, opts.maxCorrections).map((term) => ({ term, weight: opts.prefixWeight }));
 }
 
+const DIGITS = /^\p{N}+$/u;
+
+/**
+ * Where the question writes a number in parts ("14:05", "0.1", "3.2.1"), the starts of those
+ * parts. The index holds each part as a number of its own, so a table of "14" and "05" anywhere
+ * matches them as well as the time does, and short numbers are rare enough in prose to outweigh
+ * the question's subject.
+ */
+function numberParts(query: string, all: readonly Word[]): Set<number> {
+  const parts = new Set<number>();
+  for (let i = 0; i + 1 < all.length; i++) {
+    const a = all[i]!;
+    const b = all[i + 1]!;
+    if (!DIGITS.test(a.text) || !DIGITS.test(b.text) || !/^[.:]$/u.test(query.slice(a.end, b.start))) continue;
+    parts.add(a.start).add(b.start);
+  }
+  return parts;
+}
+
 /** Every index term to search with the best weight any word gave it. */
-function searchedTerms(planned: readonly PlannedWord[], opts: Required<PlanOptions>): Map<string, number> {
+function searchedTerms(planned: readonly PlannedWord[], parts: ReadonlySet<number>, opts: Required<PlanOptions>): Map<string, number> {
   const terms = new Map<string, number>();
   for (const p of planned) {
     // "say", "article", "drew": worth finding, but the subject of the question ranks first.
-    const scale = p.asking ? opts.askingWeight : 1;
+    const scale = p.asking ? opts.askingWeight : parts.has(p.start) ? opts.numberPartWeight : 1;
     for (const t of p.terms) terms.set(t.term, Math.max(terms.get(t.term) ?? 0, t.weight * scale));
   }
   return terms;

@@ -112,6 +112,17 @@ describe('planQuery', () => {
     expect(plan.truncated).toBe(true);
   });
 
+  it('weighs the parts of a number written in parts less than a number of its own', async () => {
+    const kb = await articleKb();
+    // "2024.28" is not one number in the index but two, each of which a table anywhere holds.
+    const parts = planQuery('news of 2024.28', kb.vocabulary, { numberPartWeight: 0.5 });
+    expect(parts.terms.get('2024')).toBe(0.5);
+    expect(parts.terms.get('28')).toBe(0.5);
+    const whole = planQuery('news of 2024 and 28', kb.vocabulary, { numberPartWeight: 0.5 });
+    expect(whole.terms.get('2024')).toBe(1);
+    expect(whole.terms.get('28')).toBe(1);
+  });
+
   it('plans thousands of repeated words as one', async () => {
     const kb = await articleKb();
     const plan = planQuery('hegemony '.repeat(5000), kb.vocabulary);
