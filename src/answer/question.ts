@@ -108,7 +108,8 @@ export function isRequest(question: string): boolean {
 
 /** Chat openers before the question itself: "so when…", "lol what did…". */
 const OPENER = String.raw`(?:(?:hey|hi|so|yo|lol|ok|okay|hmm|um|uh|and|but|well|btw)[,!]? )*`;
-const DATE_ASKING = new RegExp(String.raw`^${OPENER}(?:when|since when|until when)\b|\b(?:what|which) (?:year|date|day|month)\b|\bhow long ago\b|\bin what year\b`);
+// "What time does the office close?" asks for a time as "when" does; "what time zone…" names a thing, so only before a verb.
+const DATE_ASKING = new RegExp(String.raw`^${OPENER}(?:when|since when|until when)\b|\b(?:what|which) (?:year|date|day|month)\b|\b(?:what|which) time (?:is|was|are|were|does|do|did|will|would|can|should)\b|\bhow long ago\b|\bin what year\b`);
 /** Adjectives of size, distance, age, wealth and population after "how": they ask for a quantity ("how big", "how far", "how rich"). */
 const MEASURES: ReadonlySet<string> = new Set(['big', 'large', 'small', 'tall', 'high', 'far', 'old', 'heavy', 'deep', 'wide', 'fast', 'expensive', 'rich', 'wealthy', 'poor', 'populous']);
 // "How long does the festival last?" asks for a span of time; "how long have they…" may be answered by a date ("since 2023").
@@ -144,8 +145,9 @@ const WH_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'wher
 const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 's', 'be', 'been']);
 // "Like" is one in "what is the weather like in Shanghai?".
 const PREPOSITIONS = new Set(['like', 'of', 'for', 'in', 'on', 'at', 'to', 'from', 'with', 'about', 'by', 'between', 'into', 'during', 'after', 'before', 'over', 'under', 'around', 'among', 'across', 'against', 'per', 'via', 'and', 'or']);
-// A people's word is a name as its land's is, typed in lower case or not ("the french revolution").
-const STRONG_NAME_TAGS = ['Person', 'Organization', 'Place', 'Country', 'City', 'Region', 'Demonym'];
+// A people's word is a name as its land's is, typed in lower case or not ("the french revolution"),
+// and so is a day of the week ("closed on saturday"): English capitalises both, chat often does not.
+const STRONG_NAME_TAGS = ['Person', 'Organization', 'Place', 'Country', 'City', 'Region', 'Demonym', 'WeekDay'];
 /** A year as a word of a question: exact, so the 2024 conference is not the 2025 one. */
 export const YEAR = /^(?:1[5-9]|20)\d\d$/;
 
