@@ -4,7 +4,7 @@ import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
 import { asksForSource, asksForWording, asksWhatSourceSaid, citesSource, holdsAnswerType, namedOnlyAsPlace, namedOnlyAsSource, namedOnlyInCompound, quotesWords } from './answer-kinds.ts';
 import { asksWhatKind, describesMembers, listsExamples, listsNames, namesMembers, onlyAsExample } from './members.ts';
-import { demonymBefore, madeThings, possessedNouns, prepositionObjects, qualifiedNouns, questionNouns, readQuestion, YEAR, type QuestionShape } from './question.ts';
+import { demonymBefore, madeThings, possessedNouns, prepositionObjects, qualifiedNouns, questionNouns, readQuestion, thingNouns, YEAR, type QuestionShape } from './question.ts';
 import { quotableUnits } from './sentences.ts';
 import type { Excerpt } from './types.ts';
 
@@ -529,14 +529,15 @@ function focusNamesMissing(shape: QuestionShape, plan: QueryPlan, held: Readonly
  * nouns. When the material has none of them as itself, at most through synonyms of its own words
  * (head → spread, watch → shift), what the paragraph shares with the question is a verb or a
  * qualifier, and the question is about other things, as a task whose things are held only so is
- * (`heldOnlyThroughSynonyms`). A name held by another name ("Beijing" for China) is its own.
+ * (`heldOnlyThroughSynonyms`). A name held by another name ("Beijing" for China) is its own; a
+ * day or a season ("on Wednesday") says when, not what the question is about.
  * Documentation names its things as the asker does ("keyboard", "refcnt"), so a question naming
  * one it uses is not declined so, wherever the answer holds it.
  */
 function nounsOnlyThroughSynonyms(question: string, shape: QuestionShape, plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, learned: ReadonlySet<string> | undefined): boolean {
   // A question asking for a kind of answer (a place for "which city hosts…") has the answer's kind as a second finding.
   if (shape.focus.length > 0 || shape.things.length > 0 || shape.answerType !== 'any') return false;
-  const nouns = questionNouns(question).filter((w) => isSubjectWord(w, plan));
+  const nouns = thingNouns(question).filter((w) => isSubjectWord(w, plan));
   const own = (w: string) => isUsed(w, plan, true) || isLearned(w, learned) || (isGivenName(w, shape) && missingOf([w], plan, held, options, learned).length === 0);
   return nouns.length > 0 && !nouns.some(own);
 }

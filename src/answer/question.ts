@@ -108,8 +108,7 @@ export function isRequest(question: string): boolean {
 
 /** Chat openers before the question itself: "so when…", "lol what did…". */
 const OPENER = String.raw`(?:(?:hey|hi|so|yo|lol|ok|okay|hmm|um|uh|and|but|well|btw)[,!]? )*`;
-// "What time does the office close?" asks for a time as "when" does; "what time zone…" names a thing, so only before a verb.
-const DATE_ASKING = new RegExp(String.raw`^${OPENER}(?:when|since when|until when)\b|\b(?:what|which) (?:year|date|day|month)\b|\b(?:what|which) time (?:is|was|are|were|does|do|did|will|would|can|should)\b|\bhow long ago\b|\bin what year\b`);
+const DATE_ASKING = new RegExp(String.raw`^${OPENER}(?:when|since when|until when)\b|\b(?:what|which) (?:year|date|day|month)\b|\bhow long ago\b|\bin what year\b`);
 /** Adjectives of size, distance, age, wealth and population after "how": they ask for a quantity ("how big", "how far", "how rich"). */
 const MEASURES: ReadonlySet<string> = new Set(['big', 'large', 'small', 'tall', 'high', 'far', 'old', 'heavy', 'deep', 'wide', 'fast', 'expensive', 'rich', 'wealthy', 'poor', 'populous']);
 // "How long does the festival last?" asks for a span of time; "how long have they…" may be answered by a date ("since 2023").
@@ -593,6 +592,11 @@ export function questionNouns(question: string): string[] {
   return [...new Set(tokens(question).filter((t) => t.tags.has('Noun') && !t.tags.has('Pronoun')).map((t) => t.normal))];
 }
 
+/** The question's nouns that name things, not times: "on wednesday", "this summer" say when, not what it is about. */
+export function thingNouns(question: string): string[] {
+  return [...new Set(tokens(question).filter((t) => t.tags.has('Noun') && !t.tags.has('Pronoun') && !t.tags.has('Date')).map((t) => t.normal))];
+}
+
 /**
  * The nouns of the phrases after the question's prepositions ("cycling" in "what hazards come with
  * cycling", "farming" in "…single out for farming"): what the question's clause is about beside its
@@ -645,10 +649,30 @@ function actsOnText(ts: Token[]): boolean {
   return next === undefined || PREPOSITIONS.has(next.normal) || !next.tags.has('Noun') || next.tags.has('Pronoun');
 }
 
+/** "Can you explain…", "tell me about…", "describe…": a way of asking, before what is asked. */
+const ASKING_TO_EXPLAIN = new RegExp(String.raw`^\s*${POLITE}(?:explain|describe|tell (?:me|us))(?: to (?:me|us))?(?: about)?\s+(?=\S)`, 'i');
+const WH_START = /^(?:what|which|who|whom|whose|when|where|why|how)\b/i;
+
+/**
+ * "Can you explain the rules of cricket" asks what the rules of cricket are, and "can you explain
+ * how a credit score is calculated" asks how it is: read as that question, with its focus, things
+ * and kind of answer, rather than as a request with nothing named in it.
+ */
+export function withoutAskingToExplain(question: string): string {
+  const asking = ASKING_TO_EXPLAIN.exec(question);
+  if (!asking) return question;
+  const rest = question.slice(asking[0].length);
+  if (!WH_START.test(rest)) return `what is ${rest}`;
+  // "…how a credit score is calculated": the clause after "how" is not inverted, so it is given the auxiliary a question has.
+  const embedded = /^(how|why)\s+(?!(?:do|does|did|is|are|was|were|can|could|will|would|should|has|have|had|to|many|much|long|often|far)\b)/i.exec(rest);
+  return embedded ? `${embedded[1]} does ${rest.slice(embedded[0].length)}` : rest;
+}
+
 export function readQuestion(question: string): QuestionShape {
   const request = isRequest(question) || actsOnText(tokens(question));
   if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, subject: [], predicate: [], names: [], acronyms: [], expand: [], namePairs: [], actors: [] };
-  return askingForPlace(question, { request, answerType: expectedAnswer(question), ...focusOf(question) });
+  const asked = withoutAskingToExplain(question);
+  return askingForPlace(asked, { request, answerType: expectedAnswer(asked), ...focusOf(asked) });
 }
 
 /** Kinds of place a "which/what N" question asks to name: a city is named, not called a city ("held in Shanghai"). */
