@@ -31,6 +31,8 @@ describe('expectedAnswer', () => {
     ['How many countries signed up?', 'number'],
     ['What is the population of Shanghai?', 'number'],
     ['What did the government pay for it?', 'number'],
+    ['what does a data analyst earn', 'number'],
+    ['what are the fees for the conference', 'number'],
     ['Who unveiled the plan?', 'name'],
     ['Where is the summit taking place?', 'place'],
     ['Where will the conference be held?', 'place'],
