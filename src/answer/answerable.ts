@@ -4,7 +4,7 @@ import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
 import { asksForSource, asksForWording, asksWhatSourceSaid, citesSource, holdsAnswerType, namedOnlyAsPlace, namedOnlyAsSource, namedOnlyInCompound, quotesWords } from './answer-kinds.ts';
 import { asksWhatKind, describesMembers, listsExamples, listsNames, namesMembers, onlyAsExample } from './members.ts';
-import { demonymBefore, madeThings, possessedNouns, prepositionObjects, qualifiedNouns, questionNouns, readQuestion, YEAR, type QuestionShape } from './question.ts';
+import { demonymBefore, madeThings, possessedNouns, prepositionObjects, qualifiedNouns, questionNouns, readQuestion, thingNouns, YEAR, type QuestionShape } from './question.ts';
 import { quotableUnits } from './sentences.ts';
 import type { Excerpt } from './types.ts';
 
@@ -431,6 +431,8 @@ function failedCheck(question: string, shape: QuestionShape, plan: QueryPlan, be
   if (!shape.expand.every((a) => spellsOutIn(a, best.chunk))) return ['not-covered', 'acronym-meaning'];
   if (namesUnknownThing(question, shape, plan, held, vocabulary, options, learned)) return ['not-covered', 'unknown-thing'];
   if (shape.predicate.some((w) => isUnknownWord(w, plan) && !isLearned(w, learned))) return ['not-covered', 'unknown-predicate'];
+  if (options.focusNamesHeld && focusNamesMissing(shape, plan, held, options, learned)) return ['not-covered', 'focus'];
+  if (options.nounsHeldOwn && nounsOnlyThroughSynonyms(question, shape, plan, held, options, learned)) return ['not-covered', 'unknown-thing'];
   // A year is exact: the 2024 conference is not the 2025 one.
   if (shape.names.some((n) => YEAR.test(n) && !isHeldWord(n, held))) return ['not-covered', 'year'];
   if (!evidence.holdsType) return ['answer-type', 'answer-type'];
@@ -507,6 +509,37 @@ function heldOnlyThroughSynonyms(things: readonly string[], plan: QueryPlan, hel
   const named = things.filter((w) => isSubjectWord(w, plan));
   const heldAtAll = named.some((w) => !missingOf([w], plan, held, options, learned).length);
   return heldAtAll && !named.some((w) => holdsOwnWord(w, plan, held, options, learned));
+}
+
+/**
+ * "What is Vietnam's main export?" in a paragraph on US exports: people name a thing in their own
+ * words, so a focus phrase may miss its qualifiers, but a name is not a qualifier said otherwise:
+ * it says whose or which, and another's export is another thing. A name in the focus must be in
+ * the cited paragraph, as a year must.
+ */
+function focusNamesMissing(shape: QuestionShape, plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, learned: ReadonlySet<string> | undefined): boolean {
+  const inFocus = new Set(shape.focus.flat());
+  const names = shape.names.filter((n) => inFocus.has(n.toLowerCase()) && !YEAR.test(n));
+  return missingOf(names.map((n) => n.toLowerCase()), plan, held, options, learned).length > 0;
+}
+
+/**
+ * "Is it true you lose most heat through your head?", "smart watch battery life comparison": a
+ * question read with no focus, no things and no kind of answer is about the things it names, its
+ * nouns. When the material has none of them as itself, at most through synonyms of its own words
+ * (head → spread, watch → shift), what the paragraph shares with the question is a verb or a
+ * qualifier, and the question is about other things, as a task whose things are held only so is
+ * (`heldOnlyThroughSynonyms`). A name held by another name ("Beijing" for China) is its own; a
+ * day or a season ("on Wednesday") says when, not what the question is about.
+ * Documentation names its things as the asker does ("keyboard", "refcnt"), so a question naming
+ * one it uses is not declined so, wherever the answer holds it.
+ */
+function nounsOnlyThroughSynonyms(question: string, shape: QuestionShape, plan: QueryPlan, held: ReadonlySet<string>, options: JudgeOptions, learned: ReadonlySet<string> | undefined): boolean {
+  // A question asking for a kind of answer (a place for "which city hosts…") has the answer's kind as a second finding.
+  if (shape.focus.length > 0 || shape.things.length > 0 || shape.answerType !== 'any') return false;
+  const nouns = thingNouns(question).filter((w) => isSubjectWord(w, plan));
+  const own = (w: string) => isUsed(w, plan, true) || isLearned(w, learned) || (isGivenName(w, shape) && missingOf([w], plan, held, options, learned).length === 0);
+  return nouns.length > 0 && !nouns.some(own);
 }
 
 /**

@@ -184,6 +184,17 @@ export interface JudgeOptions {
    * kind, where "which" asks to pick members out by name.
    */
   describedMembersAnswerWhat: boolean;
+  /**
+   * Whether a name in the focus ("*Vietnam's* main export") must be in the cited paragraph: a
+   * qualifier may be said in other words, but a name says whose or which, and is exact.
+   */
+  focusNamesHeld: boolean;
+  /**
+   * Whether a question read with no focus and no things is declined when the paragraph holds its
+   * nouns only through synonyms ("lose most heat through your *head*" → spread), none as itself:
+   * it shares a verb or a qualifier with the paragraph, not what it is about.
+   */
+  nounsHeldOwn: boolean;
 }
 
 export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
@@ -213,6 +224,8 @@ export const JUDGE_DEFAULTS: Readonly<JudgeOptions> = {
   compoundIsNoFocus: true,
   madeThingsHeld: true,
   describedMembersAnswerWhat: true,
+  focusNamesHeld: true,
+  nounsHeldOwn: true,
 };
 
 /**

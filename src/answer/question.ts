@@ -113,8 +113,8 @@ const DATE_ASKING = new RegExp(String.raw`^${OPENER}(?:when|since when|until whe
 const MEASURES: ReadonlySet<string> = new Set(['big', 'large', 'small', 'tall', 'high', 'far', 'old', 'heavy', 'deep', 'wide', 'fast', 'expensive', 'rich', 'wealthy', 'poor', 'populous']);
 // "How long does the festival last?" asks for a span of time; "how long have they…" may be answered by a date ("since 2023").
 const NUMBER_ASKING = new RegExp(String.raw`\bhow (?:many|much|${[...MEASURES].join('|')})\b|\bhow long (?:do|does|did|will|would|is|was|are|were)\b|\b(?:what|which) (?:percentage|percent|proportion|number|amount|sum|fraction)\b|\bnumber of\b`);
-/** Nouns whose value is a quantity: "the population of", "the cost of", "what did they pay". */
-const QUANTITY_WORDS = /\b(?:population|cost|costs|price|prices|pay|paid|spend|spent|budget|revenue|revenues|salary|salaries|income|profit|profits|worth|valuation|attendance|circulation|turnover|gdp|percentage)\b/;
+/** Words whose value is a quantity: "the population of", "the cost of", "what did they pay", "what does a nurse earn". */
+const QUANTITY_WORDS = /\b(?:population|cost|costs|price|prices|pay|paid|spend|spent|budget|revenue|revenues|salary|salaries|income|profit|profits|worth|valuation|attendance|circulation|turnover|gdp|percentage|earn|earns|earned|earnings|wage|wages|fee|fees|fare|fares|rent)\b/;
 const NAME_ASKING = new RegExp(String.raw`^${OPENER}(?:who|whom|whose)\b`);
 /** Where something is or happens in the world — not "where do I find the logs", which a path answers. */
 const PLACE_ASKING = new RegExp(String.raw`^${OPENER}where (?:is|are|was|were|will)\b.*\b(?:located|held|based|situated|headquartered|hosted|staged|taking place|take place|happening)\b|\bin (?:what|which) (?:city|country|town)\b`);
@@ -144,8 +144,9 @@ const WH_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'wher
 const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 's', 'be', 'been']);
 // "Like" is one in "what is the weather like in Shanghai?".
 const PREPOSITIONS = new Set(['like', 'of', 'for', 'in', 'on', 'at', 'to', 'from', 'with', 'about', 'by', 'between', 'into', 'during', 'after', 'before', 'over', 'under', 'around', 'among', 'across', 'against', 'per', 'via', 'and', 'or']);
-// A people's word is a name as its land's is, typed in lower case or not ("the french revolution").
-const STRONG_NAME_TAGS = ['Person', 'Organization', 'Place', 'Country', 'City', 'Region', 'Demonym'];
+// A people's word is a name as its land's is, typed in lower case or not ("the french revolution"),
+// and so is a day of the week ("closed on saturday"): English capitalises both, chat often does not.
+const STRONG_NAME_TAGS = ['Person', 'Organization', 'Place', 'Country', 'City', 'Region', 'Demonym', 'WeekDay'];
 /** A year as a word of a question: exact, so the 2024 conference is not the 2025 one. */
 export const YEAR = /^(?:1[5-9]|20)\d\d$/;
 
@@ -591,6 +592,11 @@ export function questionNouns(question: string): string[] {
   return [...new Set(tokens(question).filter((t) => t.tags.has('Noun') && !t.tags.has('Pronoun')).map((t) => t.normal))];
 }
 
+/** The question's nouns that name things, not times: "on wednesday", "this summer" say when, not what it is about. */
+export function thingNouns(question: string): string[] {
+  return [...new Set(tokens(question).filter((t) => t.tags.has('Noun') && !t.tags.has('Pronoun') && !t.tags.has('Date')).map((t) => t.normal))];
+}
+
 /**
  * The nouns of the phrases after the question's prepositions ("cycling" in "what hazards come with
  * cycling", "farming" in "…single out for farming"): what the question's clause is about beside its
@@ -643,10 +649,30 @@ function actsOnText(ts: Token[]): boolean {
   return next === undefined || PREPOSITIONS.has(next.normal) || !next.tags.has('Noun') || next.tags.has('Pronoun');
 }
 
+/** "Can you explain…", "tell me about…", "describe…": a way of asking, before what is asked. */
+const ASKING_TO_EXPLAIN = new RegExp(String.raw`^\s*${POLITE}(?:explain|describe|tell (?:me|us))(?: to (?:me|us))?(?: about)?\s+(?=\S)`, 'i');
+const WH_START = /^(?:what|which|who|whom|whose|when|where|why|how)\b/i;
+
+/**
+ * "Can you explain the rules of cricket" asks what the rules of cricket are, and "can you explain
+ * how a credit score is calculated" asks how it is: read as that question, with its focus, things
+ * and kind of answer, rather than as a request with nothing named in it.
+ */
+export function withoutAskingToExplain(question: string): string {
+  const asking = ASKING_TO_EXPLAIN.exec(question);
+  if (!asking) return question;
+  const rest = question.slice(asking[0].length);
+  if (!WH_START.test(rest)) return `what is ${rest}`;
+  // "…how a credit score is calculated": the clause after "how" is not inverted, so it is given the auxiliary a question has.
+  const embedded = /^(how|why)\s+(?!(?:do|does|did|is|are|was|were|can|could|will|would|should|has|have|had|to|many|much|long|often|far)\b)/i.exec(rest);
+  return embedded ? `${embedded[1]} does ${rest.slice(embedded[0].length)}` : rest;
+}
+
 export function readQuestion(question: string): QuestionShape {
   const request = isRequest(question) || actsOnText(tokens(question));
   if (request) return { request, answerType: 'any', focus: [], required: [], things: [], members: null, subject: [], predicate: [], names: [], acronyms: [], expand: [], namePairs: [], actors: [] };
-  return askingForPlace(question, { request, answerType: expectedAnswer(question), ...focusOf(question) });
+  const asked = withoutAskingToExplain(question);
+  return askingForPlace(asked, { request, answerType: expectedAnswer(asked), ...focusOf(asked) });
 }
 
 /** Kinds of place a "which/what N" question asks to name: a city is named, not called a city ("held in Shanghai"). */

@@ -16,8 +16,8 @@ const USAGE = `npm run eval -- [--set article|dev|feedback|large|summary|parity]
 
 --set article (default): tests/eval/article.json on knowledge/: declining and ranking, per split and kind.
 --set dev: the development sets written while tuning the judge, each on its own (all tune):
-  tests/eval/dev-out-of-scope.json, dev-more.json, dev-fresh.json, dev-chat.json, dev-blind.json
-  and dev-probes.json;
+  tests/eval/dev-out-of-scope.json, dev-more.json, dev-fresh.json, dev-chat.json, dev-blind.json,
+  dev-probes.json and dev-twelfth.json;
   --misses tune lists their misses.
 --set feedback: the article set with votes simulated (learning from votes): the tune part's right
   answers voted helpful by 3 people, then the questions nobody voted on re-asked; its wrong answers
@@ -62,7 +62,7 @@ if (values.help) {
 const SETS = ['article', 'dev', 'feedback', 'large', 'summary', 'parity'];
 if (!SETS.includes(values.set)) fail(`--set must be article, dev, feedback, large, summary or parity, not ${values.set}`);
 /** Question sets written while tuning the judge: no held-out part, reported apart from the article's. */
-const DEV_SETS = ['tests/eval/dev-out-of-scope.json', 'tests/eval/dev-more.json', 'tests/eval/dev-fresh.json', 'tests/eval/dev-chat.json', 'tests/eval/dev-blind.json', 'tests/eval/dev-probes.json'];
+const DEV_SETS = ['tests/eval/dev-out-of-scope.json', 'tests/eval/dev-more.json', 'tests/eval/dev-fresh.json', 'tests/eval/dev-chat.json', 'tests/eval/dev-blind.json', 'tests/eval/dev-probes.json', 'tests/eval/dev-twelfth.json'];
 const misses = values.misses as Split | undefined;
 if (misses !== undefined && !SPLITS.includes(misses)) fail(`--misses must be ${SPLITS.join(' or ')}`);
 const only = values.split as Split | undefined;

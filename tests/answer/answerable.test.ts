@@ -581,3 +581,37 @@ describe('judge: a name held only inside a compound', () => {
     expect(judged({ ...JUDGE_DEFAULTS, compoundIsNoFocus: false }).answerable).toBe(true);
   });
 });
+
+describe('judge: a name in the focus', () => {
+  it('declines a focus whose name the paragraph lacks, however much else it holds', async () => {
+    const kb = await articleKb();
+    // ¶10 is on US export controls; Vietnam is named in ¶8 only.
+    expect(verdictOn(kb, "what is vietnam's main export", 'p10').verdict).toMatchObject({ answerable: false, check: 'focus' });
+    expect(verdictOn(kb, "what is vietnam's main export", 'p10', { ...JUDGE_DEFAULTS, focusNamesHeld: false }).verdict.answerable).toBe(true);
+  });
+
+  it('answers where the paragraph names it', async () => {
+    expect(verdictOn(await articleKb(), "what is china's approach to ai governance", 'p5').verdict.answerable).toBe(true);
+  });
+});
+
+describe('judge: a question whose nouns the material has in no form', () => {
+  it.each([
+    ['is it true you lose most heat through your head', 'p11'],
+    ['smart watch battery life comparison', 'p8'],
+  ])('declines %j: the paragraph shares a verb or a qualifier, not a thing', async (question, paragraph) => {
+    const kb = await articleKb();
+    expect(verdictOn(kb, question, paragraph).verdict).toMatchObject({ answerable: false, check: 'unknown-thing' });
+    expect(verdictOn(kb, question, paragraph, { ...JUDGE_DEFAULTS, nounsHeldOwn: false }).verdict.answerable).toBe(true);
+  });
+
+  it('counts a name held by another name, and leaves out the nouns that say when', async () => {
+    const kb = await articleKb();
+    expect(verdictOn(kb, "what does beijing's 2023 proposal ask nations to balance", 'p6').verdict.answerable).toBe(true);
+    expect(verdictOn(kb, 'what did the neighbours say about the noise on wednesday', 'p9').verdict).toMatchObject({ answerable: false, check: 'unknown-thing' });
+  });
+
+  it('leaves a question asking for a kind of answer to that check', async () => {
+    expect(verdictOn(await articleKb(), 'which city hosts the meeting this summer', 'p2').verdict.answerable).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demonymBefore, expectedAnswer, focusOf, isRequest, madeThings, possessedNouns, prepositionObjects, qualifiedNouns, questionNouns, readQuestion } from '../../src/answer/question.ts';
+import { demonymBefore, expectedAnswer, focusOf, isRequest, madeThings, possessedNouns, prepositionObjects, qualifiedNouns, questionNouns, readQuestion, thingNouns, withoutAskingToExplain } from '../../src/answer/question.ts';
 
 describe('isRequest', () => {
   it.each([
@@ -31,6 +31,8 @@ describe('expectedAnswer', () => {
     ['How many countries signed up?', 'number'],
     ['What is the population of Shanghai?', 'number'],
     ['What did the government pay for it?', 'number'],
+    ['what does a data analyst earn', 'number'],
+    ['what are the fees for the conference', 'number'],
     ['Who unveiled the plan?', 'name'],
     ['Where is the summit taking place?', 'place'],
     ['Where will the conference be held?', 'place'],
@@ -364,5 +366,42 @@ describe('possessedNouns', () => {
     expect(possessedNouns("Is China's list of partnerships getting longer?")).toEqual(['list']);
     expect(possessedNouns("what is the author's view")).toEqual(['view']);
     expect(possessedNouns('what is its list of partners')).toEqual([]);
+  });
+});
+
+describe('readQuestion: days of the week', () => {
+  it('reads a day of the week as a name in lower case as in capitals', () => {
+    expect(readQuestion('what time does the post office close on saturday').names).toContain('saturday');
+    expect(readQuestion('What did Washington unveil on Wednesday?').names).toContain('Wednesday');
+  });
+});
+
+describe('withoutAskingToExplain', () => {
+  it.each([
+    ['can you explain the rules of cricket', 'what is the rules of cricket'],
+    ['tell me about the capacity building plan', 'what is the capacity building plan'],
+    ['could you please describe how a jet engine works', 'how does a jet engine works'],
+    ['can you explain how a credit score is calculated', 'how does a credit score is calculated'],
+    ['can you explain what the plan proposes', 'what the plan proposes'],
+    ['explain how do vaccines work', 'how do vaccines work'],
+  ])('reads %j as %j', (question, asked) => {
+    expect(withoutAskingToExplain(question)).toBe(asked);
+  });
+
+  it('leaves other questions as they are', () => {
+    expect(withoutAskingToExplain('what is the theme of the conference')).toBe('what is the theme of the conference');
+    expect(withoutAskingToExplain('does it explain the plan')).toBe('does it explain the plan');
+  });
+
+  it('gives "can you explain X" the focus of "what is X"', () => {
+    expect(readQuestion('can you explain the rules of cricket').focus).toEqual(readQuestion('what are the rules of cricket').focus);
+    expect(readQuestion('can you explain the rules of cricket').focus.flat()).toContain('cricket');
+  });
+});
+
+describe('thingNouns', () => {
+  it('leaves out the nouns that say when', () => {
+    expect(thingNouns('what did the neighbours say about the noise on wednesday')).toEqual(['neighbours', 'noise']);
+    expect(questionNouns('what did the neighbours say about the noise on wednesday')).toContain('wednesday');
   });
 });
