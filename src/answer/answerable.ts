@@ -4,7 +4,9 @@ import { indexedFields } from '../search/knowledge-base.ts';
 import { JUDGE_DEFAULTS, type JudgeOptions } from './options.ts';
 import { asksForSource, asksForWording, asksWhatSourceSaid, citesSource, holdsAnswerType, namedOnlyAsPlace, namedOnlyAsSource, namedOnlyInCompound, quotesWords } from './answer-kinds.ts';
 import { asksWhatKind, describesMembers, listsExamples, listsNames, namesMembers, onlyAsExample } from './members.ts';
-import { demonymBefore, madeThings, possessedNouns, prepositionObjects, qualifiedNouns, questionNouns, readQuestion, thingNouns, YEAR, type QuestionShape } from './question.ts';
+import { readQuestion, type QuestionShape } from './question.ts';
+import { demonymBefore, madeThings, possessedNouns, prepositionObjects, qualifiedNouns, questionNouns, thingNouns } from './question-nouns.ts';
+import { YEAR } from './question-tokens.ts';
 import { quotableUnits } from './sentences.ts';
 import type { Excerpt } from './types.ts';
 
