@@ -4,7 +4,7 @@
  * role for "who", a place for "where is it held"; and the names a question gives already.
  */
 import nlp from './nlp.ts';
-import { normalizeQuestion, type AnswerType } from './question.ts';
+import { normalizeQuestion, type AnswerType } from './question-kinds.ts';
 
 const NAME_TAGS = ['ProperNoun', 'Person', 'Organization', 'Place', 'Acronym'];
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';

@@ -7,7 +7,7 @@ import { termOf, words } from '../search/index.ts';
 import { indexedFields } from '../search/knowledge-base.ts';
 import { givesName } from './answer-kinds.ts';
 import nlp from './nlp.ts';
-import { normalizeQuestion } from './question.ts';
+import { normalizeQuestion } from './question-kinds.ts';
 
 /**
  * Words that leave the members of a plural unnamed on purpose: "*some* countries remain ensnared",

@@ -2,7 +2,7 @@ import { damerau } from '../search/plan.ts';
 import { QUESTION_WORDS } from '../search/stop-words.ts';
 import { normalizeWord, termOf, words, type Vocabulary } from '../search/index.ts';
 import { GROUP_DEFAULTS, type GroupOptions } from './options.ts';
-import { expectedAnswer, type AnswerType } from './question.ts';
+import { expectedAnswer, type AnswerType } from './question-kinds.ts';
 
 /**
  * Which questions mean the same thing: "population of Shanghai?" and "how many people live in

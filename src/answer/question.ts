@@ -1,15 +1,16 @@
 import { QUESTION_WORDS } from '../search/stop-words.ts';
 import nlp from './nlp.ts';
+import { actsOnText, expectedAnswer, isRequest, MEASURES, normalizeQuestion, OPENER, withoutAskingToExplain, type AnswerType } from './question-kinds.ts';
+import { AUXILIARIES, COPULAS, DETERMINERS, isAcronym, isAuxiliary, isGerund, isGivenName, isNounish, nounPhrase, OPENERS, PREPOSITIONS, tokens, WH_WORDS, type Token } from './question-tokens.ts';
 
 /**
  * What a question asks for, read from its wording: whether it is a question about the material at
  * all, what kind of thing would answer it, and which of its words name what it asks about (its
  * focus). Part-of-speech tags come from compromise, a rule-based English tagger that needs no
  * model download; everything else is plain word lists that explain themselves in a refusal.
+ * The kind of text and of answer are read in question-kinds.ts, the words in question-tokens.ts;
+ * this module reads the focus and puts the reading together.
  */
-
-/** What kind of words an answer must hold. */
-export type AnswerType = 'date' | 'number' | 'name' | 'place' | 'any';
 
 export interface QuestionShape {
   /** A request to make or do something, or small talk: not a question about the material. */
@@ -70,116 +71,6 @@ export interface QuestionShape {
   actors: string[];
 }
 
-interface Token {
-  /** As typed, punctuation aside. */
-  text: string;
-  normal: string;
-  tags: ReadonlySet<string>;
-  /** Written with a capital, and not as the sentence's first word. */
-  capitalised: boolean;
-}
-
-/** A question as its patterns read it: one case, one kind of apostrophe, single spaces. */
-export const normalizeQuestion = (q: string) => q.normalize('NFKC').toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
-
-/** Ways of asking politely that come before the request itself. */
-const POLITE = String.raw`(?:(?:hey|hi|ok|okay|so|please|pls|plz|now|and|also)[,!]? )*(?:(?:can|could|would|will) (?:you|u) (?:please )?|(?:i want|i'd like|i need) (?:you to )?|help me (?:to )?|(?:please|pls|plz) )*`;
-
-/**
- * Requests to make or act rather than to find: a team's documents answer "generate a token" or
- * "write a cron job", so only making things no document holds counts — a poem, a joke, a
- * translation, a recommendation, a role to play.
- */
-const GENRES = String.raw`(?:poem|poems|haiku|haikus|limerick|sonnet|song|songs|lyrics|rap|joke|jokes|riddle|story|stories|essay|cover letter|tweet|slogan|recipe|playlist|meme|pun|workout|diet|itinerary)`;
-const REQUEST = new RegExp(
-  String.raw`^${POLITE}(?:` +
-    String.raw`(?:write|compose|draft|make|create|generate|tell|give|send|sing|read) (?:me |us )?(?:a|an|some|another|ten|\d+|my|our) (?:\w+ )?${GENRES}\b` +
-    String.raw`|translate\b|roleplay\b|role-play\b|pretend\b|imagine you\b|act as\b|play (?:some|a|me)\b|sing\b|recommend (?:me |us )?(?:a|an|some)\b` +
-    String.raw`)`,
-);
-
-/** Greetings, thanks and talk about the bot itself: nothing in the material answers them. */
-const SMALL_TALK = /^(?:(?:hi|hello|hey|yo|hiya|howdy|greetings|good (?:morning|afternoon|evening|night)|thanks|thank you|thx|cheers|bye|goodbye|gm|gn)(?: (?:there|everyone|all|folks|guys|team|again|so much|a lot))?|how are you(?: today| doing)?|how's it going|what's up|who are you|what are you|are you (?:a bot|human|real|there|ok|okay)|what(?: is|'s) your (?:name|favou?rite \w+)|do you like \w+)$/;
-
-export function isRequest(question: string): boolean {
-  const q = normalizeQuestion(question).replace(/[?!.]+$/, '');
-  return q !== '' && (SMALL_TALK.test(q) || REQUEST.test(q));
-}
-
-/** Chat openers before the question itself: "so when…", "lol what did…". */
-const OPENER = String.raw`(?:(?:hey|hi|so|yo|lol|ok|okay|hmm|um|uh|and|but|well|btw)[,!]? )*`;
-const DATE_ASKING = new RegExp(String.raw`^${OPENER}(?:when|since when|until when)\b|\b(?:what|which) (?:year|date|day|month)\b|\bhow long ago\b|\bin what year\b`);
-/** Adjectives of size, distance, age, wealth and population after "how": they ask for a quantity ("how big", "how far", "how rich"). */
-const MEASURES: ReadonlySet<string> = new Set(['big', 'large', 'small', 'tall', 'high', 'far', 'old', 'heavy', 'deep', 'wide', 'fast', 'expensive', 'rich', 'wealthy', 'poor', 'populous']);
-// "How long does the festival last?" asks for a span of time; "how long have they…" may be answered by a date ("since 2023").
-const NUMBER_ASKING = new RegExp(String.raw`\bhow (?:many|much|${[...MEASURES].join('|')})\b|\bhow long (?:do|does|did|will|would|is|was|are|were)\b|\b(?:what|which) (?:percentage|percent|proportion|number|amount|sum|fraction)\b|\bnumber of\b`);
-/** Words whose value is a quantity: "the population of", "the cost of", "what did they pay", "what does a nurse earn". */
-const QUANTITY_WORDS = /\b(?:population|cost|costs|price|prices|pay|paid|spend|spent|budget|revenue|revenues|salary|salaries|income|profit|profits|worth|valuation|attendance|circulation|turnover|gdp|percentage|earn|earns|earned|earnings|wage|wages|fee|fees|fare|fares|rent)\b/;
-const NAME_ASKING = new RegExp(String.raw`^${OPENER}(?:who|whom|whose)\b`);
-/** Where something is or happens in the world — not "where do I find the logs", which a path answers. */
-const PLACE_ASKING = new RegExp(String.raw`^${OPENER}where (?:is|are|was|were|will)\b.*\b(?:located|held|based|situated|headquartered|hosted|staged|taking place|take place|happening)\b|\bin (?:what|which) (?:city|country|town)\b`);
-/** "Where in Shanghai is the venue?": the words after "where in", a place when the tagger knows it as one. */
-const WHERE_IN = new RegExp(String.raw`^${OPENER}where in (?:the )?([\p{L}-]+(?: [\p{L}-]+)?)`, 'u');
-
-/** "Where in Shanghai…" asks for a place inside the place it gives; "where in the config file…" asks for no place in the world. */
-function asksWithinPlace(q: string): boolean {
-  const within = WHERE_IN.exec(q)?.[1];
-  return within !== undefined && nlp(within).docs.flat().some((t) => t.tags?.has('Place'));
-}
-
-export function expectedAnswer(question: string): AnswerType {
-  const q = normalizeQuestion(question);
-  if (DATE_ASKING.test(q)) return 'date';
-  if (NUMBER_ASKING.test(q) || (new RegExp(String.raw`^${OPENER}(?:what|how)\b`).test(q) && QUANTITY_WORDS.test(q))) return 'number';
-  if (NAME_ASKING.test(q)) return 'name';
-  if (PLACE_ASKING.test(q) || asksWithinPlace(q)) return 'place';
-  return 'any';
-}
-
-/** Chat openers before the question itself: "hey so what's…", "lol what did…". */
-const OPENERS = new Set(['hey', 'hi', 'so', 'yo', 'lol', 'ok', 'okay', 'hmm', 'um', 'uh', 'and', 'but', 'well', 'btw', 'quick', 'question']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'some', 'any', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'my']);
-const AUXILIARIES = new Set(['do', 'does', 'did', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must', 'has', 'have', 'had']);
-const WH_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'how']);
-const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 's', 'be', 'been']);
-// "Like" is one in "what is the weather like in Shanghai?".
-const PREPOSITIONS = new Set(['like', 'of', 'for', 'in', 'on', 'at', 'to', 'from', 'with', 'about', 'by', 'between', 'into', 'during', 'after', 'before', 'over', 'under', 'around', 'among', 'across', 'against', 'per', 'via', 'and', 'or']);
-// A people's word is a name as its land's is, typed in lower case or not ("the french revolution"),
-// and so is a day of the week ("closed on saturday"): English capitalises both, chat often does not.
-const STRONG_NAME_TAGS = ['Person', 'Organization', 'Place', 'Country', 'City', 'Region', 'Demonym', 'WeekDay'];
-/** A year as a word of a question: exact, so the 2024 conference is not the 2025 one. */
-export const YEAR = /^(?:1[5-9]|20)\d\d$/;
-
-const isNounish = (t: Token) =>
-  !PREPOSITIONS.has(t.normal) && !DETERMINERS.has(t.normal) && !AUXILIARIES.has(t.normal) && !COPULAS.has(t.normal) &&
-  !['Verb', 'Preposition', 'Determiner', 'Pronoun', 'QuestionWord', 'Conjunction'].some((tag) => t.tags.has(tag)) &&
-  ['Noun', 'Adjective', 'Value', 'Acronym'].some((tag) => t.tags.has(tag));
-
-/**
- * A name the question gives: a place, person or organisation the tagger knows, or a year. An
- * acronym is left out: people shorten names the material spells in full ("WAIC", "UAE").
- */
-function isGivenName(t: Token): boolean {
-  if (YEAR.test(t.normal)) return true;
-  // Two letters are an acronym or a clipped word ("ed" in "op-ed"), not a name.
-  if (t.tags.has('QuestionWord') || t.tags.has('Acronym') || t.normal.length < 3) return false;
-  return STRONG_NAME_TAGS.some((tag) => t.tags.has(tag)) || (t.capitalised && t.tags.has('ProperNoun'));
-}
-
-function tokens(question: string): Token[] {
-  const doc = nlp(question.replace(/\b(what|who|where|when|how|which)['’]s\b/giu, '$1 is')).docs;
-  // The sentence that asks: "is the plan trying to stop… ? saw something about that" asks first.
-  const sentence = doc.find((s) => s.some((t) => t.tags?.has('QuestionWord'))) ?? doc[0] ?? [];
-  return sentence
-    .map((t, i) => ({
-      text: t.text.replace(/[^\p{L}\p{N}'-]/gu, ''),
-      normal: t.normal.replace(/[^\p{L}\p{N}'-]/gu, ''),
-      tags: t.tags ?? new Set<string>(),
-      capitalised: i > 0 && /^\p{Lu}/u.test(t.text),
-    }))
-    .filter((t) => t.normal !== '');
-}
-
 interface Found {
   phrases: Token[][];
   required: Token[];
@@ -232,14 +123,6 @@ function withoutVerbAtEnd(ts: Token[], found: { phrases: Token[][]; end: number 
   const last = first?.at(-1);
   if (!first || rest.length > 0 || first.length < 2 || !last?.tags.has('Plural') || !DETERMINERS.has(ts[found.end]?.normal ?? '')) return found.phrases;
   return [first.slice(0, -1)];
-}
-
-/** Noun-ish words from `i` on, after any determiners: "the ticket prices" → ticket, prices. */
-function nounPhrase(ts: Token[], i: number): { words: Token[]; end: number } {
-  while (ts[i] && DETERMINERS.has(ts[i]!.normal)) i++;
-  const words: Token[] = [];
-  while (ts[i] && isNounish(ts[i]!)) words.push(ts[i++]!);
-  return { words, end: i };
 }
 
 /** A noun phrase and the one its "of" names: "the population of Shanghai" → [population], [shanghai]. */
@@ -316,7 +199,6 @@ function skipAuxiliaries(ts: Token[], i: number): number {
   while (ts[i] && isAuxiliary(ts[i])) i++;
   return i;
 }
-const isAuxiliary = (t: Token | undefined) => t !== undefined && (AUXILIARIES.has(t.normal) || COPULAS.has(t.normal));
 /** Words that ask for advice rather than for what the material says: "a good plan", "the best tools". */
 const ADVICE = new Set(['good', 'best', 'better', 'great', 'recommended', 'ideal', 'easiest', 'simplest', 'fastest', 'quickest', 'cheapest', 'safest']);
 /** Nouns that ask for advice as the head of a query: "tips for…", "potluck ideas for…". */
@@ -373,9 +255,6 @@ const adviceOf = (ts: Token[], i: number) => predicateOf(ts, i).filter((t) => !A
 const isImperative = (t: Token | undefined) => t !== undefined && t.tags.has('Imperative') && !isAuxiliary(t);
 
 const isAdjectiveOnly = (t: Token) => t.tags.has('Adjective') && !t.tags.has('Noun');
-
-/** An -ing verb the tagger reads as a gerund ("becoming", "learning"): after a preposition, a clause whose object is what is meant. */
-const isGerund = (t: Token | undefined) => t !== undefined && t.tags.has('Gerund') && !t.tags.has('Noun');
 
 /** The noun phrase after a preposition at `i` ("for offside", "in a hospital"), not after "like", which only compares. */
 function whatItIsFor(ts: Token[], i: number): Token[][] {
@@ -525,9 +404,6 @@ function narrowingWords(ts: Token[], phrases: Token[][]): Token[] {
   return [...inFocus, ...graded, ...ordinalVerb];
 }
 
-/** A word typed in capitals, two to six letters ("EU", "UAE", "WAIC"), or one the tagger knows as an acronym. */
-const isAcronym = (t: Token) => !YEAR.test(t.normal) && (/^\p{Lu}{2,6}s?$/u.test(t.text) || (t.tags.has('Acronym') && t.text.length <= 6));
-
 /** Asking what an acronym's letters are: "what does CNN stand for", "what is WAIC short for", "the acronym". */
 const EXPANDING = /\b(?:stands? for|short for|abbreviation|acronym|spelt out|spelled out|full name|full form)\b/;
 
@@ -564,108 +440,6 @@ export function focusOf(question: string): Omit<QuestionShape, 'request' | 'answ
     namePairs: namePairsOf(ts),
     actors: actorsOf(ts),
   };
-}
-
-/**
- * "Saudi Arabia" in a text that says "Saudi enterprises": a country called after its people is
- * named by their word, the name's first. When the question reads `name` as a place and the word
- * before it is one the tagger, reading it alone, takes for a people's word (a demonym), that word;
- * else null. Only a place: "the Egyptian *Army*", "the Chinese *Academy*" are bodies of a people,
- * not the people's land, and a text that names the people does not name them.
- */
-export function demonymBefore(question: string, name: string): string | null {
-  const ts = tokens(question);
-  const at = ts.findIndex((t) => t.normal === name.toLowerCase());
-  const before = at > 0 ? ts[at - 1]! : null;
-  if (before === null || !ts[at]!.tags.has('Place')) return null;
-  return nlp(before.text).docs.flat()[0]?.tags?.has('Demonym') === true ? before.text : null;
-}
-
-/** Nouns a possessive names as owned ("list" in "China's list of partnerships"): a thing of that owner, whatever else the word may do in a question. */
-export function possessedNouns(question: string): string[] {
-  const ts = tokens(question);
-  return ts.filter((t, i) => i > 0 && t.tags.has('Noun') && !t.tags.has('Possessive') && ts[i - 1]!.tags.has('Possessive') && !ts[i - 1]!.tags.has('Pronoun') && !DETERMINERS.has(ts[i - 1]!.normal)).map((t) => t.normal);
-}
-
-/** The nouns of the question, as typed in lower case: what it names, wherever they stand ("medals" in "which countries won the most medals"). */
-export function questionNouns(question: string): string[] {
-  return [...new Set(tokens(question).filter((t) => t.tags.has('Noun') && !t.tags.has('Pronoun')).map((t) => t.normal))];
-}
-
-/** The question's nouns that name things, not times: "on wednesday", "this summer" say when, not what it is about. */
-export function thingNouns(question: string): string[] {
-  return [...new Set(tokens(question).filter((t) => t.tags.has('Noun') && !t.tags.has('Pronoun') && !t.tags.has('Date')).map((t) => t.normal))];
-}
-
-/**
- * The nouns of the phrases after the question's prepositions ("cycling" in "what hazards come with
- * cycling", "farming" in "…single out for farming"): what the question's clause is about beside its
- * focus, which no focus reading keeps.
- */
-export function prepositionObjects(question: string): string[] {
-  const ts = tokens(question);
-  const at = ts.flatMap((t, i) => (t.normal !== 'like' && (PREPOSITIONS.has(t.normal) || t.tags.has('Preposition')) ? [i + 1] : []));
-  return [...new Set(at.flatMap((i) => nounPhrase(ts, isGerund(ts[i]) ? i + 1 : i).words.map((t) => t.normal)))];
-}
-
-/** "how to…", "how do I…", "how can we…": the asker is the one to do it. */
-const ASKER_DOES = new RegExp(String.raw`^${OPENER}how (?:to|(?:do|can|could|should|would|shall) (?:i|we))\b`);
-
-/**
- * The nouns of the question with the word before them, when that word qualifies them (an
- * adjective or a noun): "cheap flights", "photo lab". Pronouns and numbers are no qualifiers.
- */
-export function qualifiedNouns(question: string): [string, string][] {
-  const ts = tokens(question);
-  const qualifies = (t: Token | undefined) => t !== undefined && (t.tags.has('Adjective') || t.tags.has('Noun')) && !t.tags.has('Pronoun') && !t.tags.has('Value');
-  return ts.flatMap((t, i) => (i > 0 && t.tags.has('Noun') && !t.tags.has('Pronoun') && qualifies(ts[i - 1]) ? [[ts[i - 1]!.normal, t.normal] as [string, string]] : []));
-}
-
-/**
- * The things of a task that it names with "a" or "an" ("prepare *a talk*", "write *an essay*"):
- * something to make, not the text the question is about ("the article", "the piece"), though
- * the same word, definite, is a word of asking.
- */
-export function madeThings(question: string, things: readonly string[]): string[] {
-  const q = normalizeQuestion(question);
-  // Only what the asker is to do: "how does the author make a point" asks about the text.
-  if (!ASKER_DOES.test(q)) return [];
-  return things.filter((w) => new RegExp(String.raw`\b(?:a|an) (?:[\p{L}-]+ )?${w.replace(/[^\p{L}\p{N}'-]/gu, '')}\b`, 'u').test(q));
-}
-
-/** Words that point at a text without naming it: "explain *this*", "simplify *it*". */
-const DEICTIC: ReadonlySet<string> = new Set(['this', 'that', 'it']);
-
-/**
- * "explain this like I'm five", "simplify it": a verb acting on "this" or "it", with no noun
- * after, asks to do something to a text in the conversation, not what the material says; "explain
- * this error" names what to explain.
- */
-function actsOnText(ts: Token[]): boolean {
-  let i = 0;
-  while (ts[i] && OPENERS.has(ts[i]!.normal)) i++;
-  const [verb, pointer, next] = [ts[i], ts[i + 1], ts[i + 2]];
-  if (!verb || !verb.tags.has('Verb') || isAuxiliary(verb) || verb.tags.has('QuestionWord') || !pointer || !DEICTIC.has(pointer.normal)) return false;
-  return next === undefined || PREPOSITIONS.has(next.normal) || !next.tags.has('Noun') || next.tags.has('Pronoun');
-}
-
-/** "Can you explain…", "tell me about…", "describe…": a way of asking, before what is asked. */
-const ASKING_TO_EXPLAIN = new RegExp(String.raw`^\s*${POLITE}(?:explain|describe|tell (?:me|us))(?: to (?:me|us))?(?: about)?\s+(?=\S)`, 'i');
-const WH_START = /^(?:what|which|who|whom|whose|when|where|why|how)\b/i;
-
-/**
- * "Can you explain the rules of cricket" asks what the rules of cricket are, and "can you explain
- * how a credit score is calculated" asks how it is: read as that question, with its focus, things
- * and kind of answer, rather than as a request with nothing named in it.
- */
-export function withoutAskingToExplain(question: string): string {
-  const asking = ASKING_TO_EXPLAIN.exec(question);
-  if (!asking) return question;
-  const rest = question.slice(asking[0].length);
-  if (!WH_START.test(rest)) return `what is ${rest}`;
-  // "…how a credit score is calculated": the clause after "how" is not inverted, so it is given the auxiliary a question has.
-  const embedded = /^(how|why)\s+(?!(?:do|does|did|is|are|was|were|can|could|will|would|should|has|have|had|to|many|much|long|often|far)\b)/i.exec(rest);
-  return embedded ? `${embedded[1]} does ${rest.slice(embedded[0].length)}` : rest;
 }
 
 export function readQuestion(question: string): QuestionShape {

@@ -1,6 +1,6 @@
 import type { Chunk } from '../knowledge/index.ts';
 import { planQuery, runQuery, termOf, words, type KnowledgeBase, type QueryPlan } from '../search/index.ts';
-import { coverageIn } from './answerable.ts';
+import { coverageIn } from './held-words.ts';
 import { ASK_DEFAULTS, JUDGE_DEFAULTS, SUMMARY_DEFAULTS, type SummaryTuning } from './options.ts';
 import { centroidCentrality, cosine, lexRank, scaled, vectorOf, type Vector } from './centrality.ts';
 import { sentenceScore, toExcerpt } from './excerpts.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coverageIn, holdsFocus, judge, missingFocus, spellsOut } from '../../src/answer/answerable.ts';
+import { judge } from '../../src/answer/answerable.ts';
+import { coverageIn, missingFocus } from '../../src/answer/held-words.ts';
 import { onlyAsExample } from '../../src/answer/members.ts';
 import { bestExcerpts } from '../../src/answer/excerpts.ts';
 import { ask } from '../../src/answer/ask.ts';
@@ -96,22 +97,6 @@ describe('judge', () => {
   });
 });
 
-describe('missingFocus and holdsFocus', () => {
-  it('finds the focus words a paragraph lacks', async () => {
-    const kb = await articleKb();
-    const { plan, chunk } = verdictOn(kb, 'What is the population of Shanghai?', 'p2');
-    expect(missingFocus(readQuestion('What is the population of Shanghai?').focus.flat(), plan, chunk)).toEqual(['population']);
-  });
-
-  it('holds a phrase whose head is held and at most half of whose words are missing', () => {
-    expect(holdsFocus(['southeast', 'asian', 'nations'], ['southeast'])).toBe(true);
-    expect(holdsFocus(['regional', 'ai', 'hubs'], ['hubs'])).toBe(false);
-    expect(holdsFocus(['good', 'exercise', 'plan'], ['good', 'exercise'])).toBe(false);
-    expect(holdsFocus([], [])).toBe(true);
-  });
-
-});
-
 describe('judge: a word of asking a possessive owns', () => {
   it('counts "China\'s list" toward coverage as a word of subject', async () => {
     const kb = await articleKb();
@@ -185,15 +170,6 @@ describe('judge: a list in the sentence that continues the quote', () => {
     expect(verdictOn(await articleKb(), 'which sectors does the 2024 action plan cover', 'p7').verdict).toMatchObject({ answerable: false });
     const listed = verdictOn(await articleKb(), 'what sectors does the plan list for collaboration, including infrastructure', 'p7').verdict;
     expect(listed.answerable && listed.continued).toBeFalsy();
-  });
-});
-
-describe('spellsOut', () => {
-  it('finds an acronym in the initials of capitalised words, small words and whole acronyms included', () => {
-    expect(spellsOut('UAE', 'assisted the United Arab Emirates in building')).toBe(true);
-    expect(spellsOut('WAIC', 'as the 2025 World AI Conference convenes')).toBe(true);
-    expect(spellsOut('BIS', 'the Bank for International Settlements')).toBe(true);
-    expect(spellsOut('EU', 'the United Arab Emirates and Egypt')).toBe(false);
   });
 });
 
