@@ -39,6 +39,16 @@ const MANUAL = [
   '',
 ].join('\n');
 
+/** A Markdown page: its title, its opening line, then each section's heading and paragraphs. */
+function page(title: string, opening: string, sections: Record<string, string[]>): string {
+  const lines = [`# ${title}`, '', opening, ''];
+  for (const [heading, paragraphs] of Object.entries(sections)) lines.push(`## ${heading}`, '', ...paragraphs.flatMap((p) => [p, '']));
+  return lines.join('\n');
+}
+
+/** The opening line of the compactor pages below. */
+const COMPACTOR = 'The compactor merges the small segment files of a table into larger ones.';
+
 describe('summarize', () => {
   it('quotes every sentence verbatim from the paragraph it cites, in the material\'s order', async () => {
     const kb = await articleKb();
@@ -96,24 +106,16 @@ describe('summarize', () => {
 
   it('on a page with headings, quotes a conclusion the writer draws deep in a paragraph ("Therefore, …")', async () => {
     const kb = await kbFrom({
-      'compaction.md': [
-        '# Compaction',
-        '',
-        'The compactor merges the small segment files of a table into larger ones.',
-        '',
-        '## How it runs',
-        '',
-        'The compactor wakes every hour and picks the table with the most small segment files. It reads those segment files in order of age. It writes one larger segment file for each day of data. Therefore, a table that is written to all day long should be compacted at least once a day.',
-        '',
-        'A table with fewer than ten small segment files is left alone until the next hour.',
-        '',
-        '## Limits',
-        '',
-        'The compactor never merges segment files from two different tables.',
-        '',
-        'A merged segment file holds at most one day of data from its table.',
-        '',
-      ].join('\n'),
+      'compaction.md': page('Compaction', COMPACTOR, {
+        'How it runs': [
+          'The compactor wakes every hour and picks the table with the most small segment files. It reads those segment files in order of age. It writes one larger segment file for each day of data. Therefore, a table that is written to all day long should be compacted at least once a day.',
+          'A table with fewer than ten small segment files is left alone until the next hour.',
+        ],
+        'Limits': [
+          'The compactor never merges segment files from two different tables.',
+          'A merged segment file holds at most one day of data from its table.',
+        ],
+      }),
     });
     const conclusion = 'Therefore, a table that is written to all day long should be compacted at least once a day.';
     const quoted = (tuning = {}) => summarize(kb, { document: 'compaction', sentences: 4, tuning }).sentences.map((s) => s.text);
@@ -123,24 +125,16 @@ describe('summarize', () => {
 
   it("on a page with headings, prefers the description's points to one option's details", async () => {
     const kb = await kbFrom({
-      'compactor.md': [
-        '# Compactor',
-        '',
-        'The compactor merges the small segment files of a table into larger ones.',
-        '',
-        '## Description',
-        '',
-        'The compactor wakes every hour and picks the table with the most small segment files.',
-        '',
-        'A merged segment file holds at most one day of data from its table.',
-        '',
-        'The compactor never merges segment files from two different tables.',
-        '',
-        '## Options',
-        '',
-        'The dry run option makes the compactor read the small segment files of a table without writing a merged segment file.',
-        '',
-      ].join('\n'),
+      'compactor.md': page('Compactor', COMPACTOR, {
+        'Description': [
+          'The compactor wakes every hour and picks the table with the most small segment files.',
+          'A merged segment file holds at most one day of data from its table.',
+          'The compactor never merges segment files from two different tables.',
+        ],
+        'Options': [
+          'The dry run option makes the compactor read the small segment files of a table without writing a merged segment file.',
+        ],
+      }),
     });
     const option = 'The dry run option makes the compactor read the small segment files of a table without writing a merged segment file.';
     const quoted = (tuning = {}) => summarize(kb, { document: 'compactor', sentences: 3, tuning }).sentences.map((s) => s.text);
@@ -150,20 +144,13 @@ describe('summarize', () => {
 
   it('on a page with headings, prefers a plain statement to an aside that hedges', async () => {
     const kb = await kbFrom({
-      'compactor.md': [
-        '# Compactor',
-        '',
-        'The compactor merges the small segment files of a table into larger ones.',
-        '',
-        '## Schedule',
-        '',
-        "It's probably best to read about segment files and tables before the compactor.",
-        '',
-        'The compactor wakes every hour and picks the table with the most small segment files.',
-        '',
-        'A merged segment file holds at most one day of data from its table.',
-        '',
-      ].join('\n'),
+      'compactor.md': page('Compactor', COMPACTOR, {
+        'Schedule': [
+          "It's probably best to read about segment files and tables before the compactor.",
+          'The compactor wakes every hour and picks the table with the most small segment files.',
+          'A merged segment file holds at most one day of data from its table.',
+        ],
+      }),
     });
     const aside = "It's probably best to read about segment files and tables before the compactor.";
     const quoted = (tuning = {}) => summarize(kb, { document: 'compactor', sentences: 2, tuning }).sentences.map((s) => s.text);
@@ -173,30 +160,20 @@ describe('summarize', () => {
 
   it("leaves out a reference page's examples and compatibility notes when there is content enough", async () => {
     const kb = await kbFrom({
-      'compaction.md': [
-        '# Compaction',
-        '',
-        'The compactor merges the small segment files of a table into larger ones.',
-        '',
-        '## Description',
-        '',
-        'The compactor wakes every hour and picks the table with the most small segment files.',
-        '',
-        'A merged segment file holds at most one day of data from its table.',
-        '',
-        'The compactor skips a table while a backup of that table is running.',
-        '',
-        'Merged segment files are written beside the old ones, which are removed only after the merge succeeds.',
-        '',
-        '## Examples',
-        '',
-        'A table of ninety small segment files from three days of data becomes three merged segment files.',
-        '',
-        '## Compatibility',
-        '',
-        'The compactor reads segment files written by every earlier version of the table store.',
-        '',
-      ].join('\n'),
+      'compaction.md': page('Compaction', COMPACTOR, {
+        'Description': [
+          'The compactor wakes every hour and picks the table with the most small segment files.',
+          'A merged segment file holds at most one day of data from its table.',
+          'The compactor skips a table while a backup of that table is running.',
+          'Merged segment files are written beside the old ones, which are removed only after the merge succeeds.',
+        ],
+        'Examples': [
+          'A table of ninety small segment files from three days of data becomes three merged segment files.',
+        ],
+        'Compatibility': [
+          'The compactor reads segment files written by every earlier version of the table store.',
+        ],
+      }),
     });
     const summary = summarize(kb, { document: 'compaction', sentences: 4 });
     expect(summary.sentences.map((s) => s.citation)).toEqual(['Compaction, ¶1', 'Compaction, ¶2', 'Compaction, ¶3', 'Compaction, ¶5']);
